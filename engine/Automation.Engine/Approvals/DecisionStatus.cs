@@ -1,0 +1,9 @@
+namespace Automation.Engine.Approvals;
+
+public enum DecisionStatus
+{
+    Decided,
+    NotFound,
+    Forbidden,
+    AlreadyDecided,
+}

@@ -1,0 +1,7 @@
+namespace Automation.Engine.Configuration;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}

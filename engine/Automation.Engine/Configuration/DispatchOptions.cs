@@ -1,0 +1,27 @@
+namespace Automation.Engine.Configuration;
+
+public sealed class DispatchOptions
+{
+    /// <summary>At most this many marketing actions per channel and customer within FrequencyCapWindow.</summary>
+    public IDictionary<string, int> FrequencyCaps { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["email"] = 1 };
+
+    public TimeSpan FrequencyCapWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Local hour (customer's time zone) from which actions are held; 0..23. Null: no quiet hours.</summary>
+    public int? QuietHoursStart { get; set; } = 21;
+
+    /// <summary>Local hour at which held actions go out.</summary>
+    public int? QuietHoursEnd { get; set; } = 8;
+
+    /// <summary>Channels quiet hours apply to.</summary>
+    public IList<string> QuietHoursChannels { get; } = ["email", "sms"];
+
+    /// <summary>Daily budget per workflow for budget-affecting actions.</summary>
+    public decimal DailyBudgetPerWorkflow { get; set; } = 500m;
+
+    /// <summary>An undecided approval request expires after this and counts as rejected.</summary>
+    public TimeSpan ApprovalExpiry { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Retries inside one delivery, with exponential back-off.</summary>
+    public int RetryLimit { get; set; } = 3;
+}

@@ -1,0 +1,16 @@
+namespace Automation.Engine.Configuration;
+
+public sealed class ProcessingOptions
+{
+    /// <summary>Events taken from the log per processing transaction.</summary>
+    public int BatchSize { get; set; } = 2000;
+
+    /// <summary>How often the log is polled for events other processes appended.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A cart add or checkout with no purchase within this window counts as abandoned.</summary>
+    public TimeSpan CartAbandonmentWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Activity after this much silence starts a new session.</summary>
+    public TimeSpan SessionGap { get; set; } = TimeSpan.FromMinutes(30);
+}

@@ -1,0 +1,7 @@
+namespace Automation.Engine.Configuration;
+
+public enum TransportKind
+{
+    InMemory,
+    RabbitMq,
+}

@@ -1,0 +1,133 @@
+using Automation.Engine.Configuration;
+using Automation.Storage;
+using Automation.Storage.Dispatch;
+using Automation.Storage.Profiles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Automation.Engine.Dispatch;
+
+/// <summary>
+/// The checks before anything leaves, in order: consent and opt-out, frequency cap, quiet hours, budget cap.
+/// The first failure stops the chain; quiet hours hold instead of blocking.
+/// </summary>
+public sealed class DispatchGuards(IOptions<AutomationOptions> options)
+{
+    private static readonly ActionStatus[] Counted = [ActionStatus.Dispatched, ActionStatus.Completed, ActionStatus.Held, ActionStatus.Pending];
+    private static readonly ActionStatus[] Spent = [ActionStatus.AwaitingApproval, ActionStatus.Dispatched, ActionStatus.Completed, ActionStatus.Held, ActionStatus.Pending];
+    private readonly DispatchOptions settings = options.Value.Dispatch;
+
+    public async Task<GuardVerdict> CheckAsync(
+        AutomationDbContext db, RegisteredAction action, CustomerProfile? profile, string customerId, string? workflowId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(action);
+        var results = new List<GuardResult>();
+        var channel = action.Descriptor.Channel;
+
+        results.Add(Consent(channel, profile));
+        if (results[^1].Passed)
+        {
+            results.Add(await FrequencyAsync(db, channel, customerId, nowUtc, cancellationToken));
+        }
+
+        DateTime? hold = null;
+        if (results.All(r => r.Passed))
+        {
+            var (quiet, until) = QuietHours(channel, profile, nowUtc);
+            results.Add(quiet);
+            hold = until;
+        }
+
+        if (results.All(r => r.Passed) && action.Descriptor.BudgetAffecting)
+        {
+            results.Add(await BudgetAsync(db, action, workflowId, nowUtc, cancellationToken));
+        }
+
+        return new GuardVerdict(results, hold);
+    }
+
+    /// <summary>Budget spent today by a workflow's budget-affecting actions (queued for approval included).</summary>
+    public static async Task<decimal> SpentTodayAsync(AutomationDbContext db, string? workflowId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var dayStart = nowUtc.Date;
+        var costs = await db.Actions.AsNoTracking()
+            .Where(a => a.WorkflowId == workflowId && a.BudgetAffecting && a.CreatedAt >= dayStart && Spent.Contains(a.Status))
+            .Select(a => a.EstimatedCost)
+            .ToListAsync(cancellationToken);
+        return costs.Sum();
+    }
+
+    private static GuardResult Consent(string channel, CustomerProfile? profile)
+    {
+        if (channel == "email")
+        {
+            if (profile?.Unsubscribed == true)
+            {
+                return new GuardResult("consent", false, "the customer unsubscribed from email");
+            }
+
+            if (string.IsNullOrWhiteSpace(profile?.Email))
+            {
+                return new GuardResult("consent", false, "no email address is known for the customer");
+            }
+        }
+
+        return new GuardResult("consent", true, "no opt-out on this channel");
+    }
+
+    private async Task<GuardResult> FrequencyAsync(AutomationDbContext db, string channel, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (!settings.FrequencyCaps.TryGetValue(channel, out var cap))
+        {
+            return new GuardResult("frequencyCap", true, $"no cap on {channel}");
+        }
+
+        var since = nowUtc - settings.FrequencyCapWindow;
+        var sent = await db.Actions.AsNoTracking()
+            .CountAsync(a => a.CustomerId == customerId && a.Channel == channel && a.CreatedAt >= since && Counted.Contains(a.Status), cancellationToken);
+        return sent < cap
+            ? new GuardResult("frequencyCap", true, $"{sent} of {cap} {channel} actions in the last {settings.FrequencyCapWindow.TotalHours:0} h")
+            : new GuardResult("frequencyCap", false, $"cap reached: {sent} of {cap} {channel} actions in the last {settings.FrequencyCapWindow.TotalHours:0} h");
+    }
+
+    private (GuardResult Result, DateTime? Until) QuietHours(string channel, CustomerProfile? profile, DateTime nowUtc)
+    {
+        if (settings.QuietHoursStart is not { } start || settings.QuietHoursEnd is not { } end || !settings.QuietHoursChannels.Contains(channel))
+        {
+            return (new GuardResult("quietHours", true, "no quiet hours on this channel"), null);
+        }
+
+        if (string.IsNullOrWhiteSpace(profile?.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var zone))
+        {
+            return (new GuardResult("quietHours", true, "customer time zone unknown"), null);
+        }
+
+        var local = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone);
+        var quiet = start > end ? local.Hour >= start || local.Hour < end : local.Hour >= start && local.Hour < end;
+        if (!quiet)
+        {
+            return (new GuardResult("quietHours", true, $"{local:HH:mm} in {zone.Id} is outside quiet hours"), null);
+        }
+
+        var morning = local.Date.AddHours(end);
+        if (morning <= local)
+        {
+            morning = morning.AddDays(1);
+        }
+
+        var until = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(morning, DateTimeKind.Unspecified), zone);
+        return (new GuardResult("quietHours", true, $"held: {local:HH:mm} in {zone.Id} is within quiet hours until {end:00}:00"), until);
+    }
+
+    private async Task<GuardResult> BudgetAsync(AutomationDbContext db, RegisteredAction action, string? workflowId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var spent = await SpentTodayAsync(db, workflowId, nowUtc, cancellationToken);
+        var cost = action.Descriptor.EstimatedCost;
+        var cap = settings.DailyBudgetPerWorkflow;
+        return spent + cost <= cap
+            ? new GuardResult("budgetCap", true, $"{spent + cost:0.00} of {cap:0.00} daily budget after this action")
+            : new GuardResult("budgetCap", false, $"daily budget of {cap:0.00} would be exceeded: {spent:0.00} used, this action costs {cost:0.00}");
+    }
+}

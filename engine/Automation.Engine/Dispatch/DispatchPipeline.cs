@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Automation.Engine.Configuration;
+using Automation.Engine.Messaging;
+using Automation.Plugins.Sdk;
+using Automation.Plugins.Sdk.Contracts;
+using Automation.Storage;
+using Automation.Storage.Approvals;
+using Automation.Storage.Dispatch;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Automation.Engine.Dispatch;
+
+/// <summary>
+/// Turns a requested action into a dispatch-log entry: guards first, then either skipped, held for quiet hours,
+/// queued for approval (budget-affecting), or sent to its plugin's queue through the outbox.
+/// Everything is written in the caller's unit of work, so a step and its action commit together.
+/// </summary>
+public sealed class DispatchPipeline(ActionCatalog catalog, DispatchGuards guards, IOptions<AutomationOptions> options)
+{
+    public async Task<ActionRecord> RequestAsync(AutomationDbContext db, DispatchRequest request, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(request);
+        var existing = db.Actions.Local.FirstOrDefault(a => a.IdempotencyKey == request.IdempotencyKey)
+            ?? await db.Actions.FirstOrDefaultAsync(a => a.IdempotencyKey == request.IdempotencyKey, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var record = new ActionRecord
+        {
+            Id = Guid.NewGuid(),
+            IdempotencyKey = request.IdempotencyKey,
+            InstanceId = request.InstanceId,
+            WorkflowId = request.Context.WorkflowId,
+            WorkflowVersion = request.Context.WorkflowVersion,
+            ActivityId = request.ActivityId,
+            ActionType = request.ActionType,
+            Channel = "unknown",
+            CustomerId = request.CustomerId,
+            InputJson = request.Input.ValueKind == JsonValueKind.Undefined ? "{}" : request.Input.GetRawText(),
+            ContextJson = JsonSerializer.Serialize(request.Context, MessageTypes.Json),
+            CreatedAt = nowUtc,
+        };
+        db.Actions.Add(record);
+
+        if (!catalog.TryGet(request.ActionType, out var action))
+        {
+            record.Status = ActionStatus.Failed;
+            record.LastError = $"no loaded plugin provides the action type '{request.ActionType}'";
+            return record;
+        }
+
+        record.Channel = action.Descriptor.Channel;
+        record.Plugin = action.Plugin;
+        record.BudgetAffecting = action.Descriptor.BudgetAffecting;
+        record.EstimatedCost = action.Descriptor.EstimatedCost;
+
+        var verdict = await guards.CheckAsync(db, action, request.Profile, request.CustomerId, request.Context.WorkflowId, nowUtc, cancellationToken);
+        record.GuardResultsJson = JsonSerializer.Serialize(verdict.Results, MessageTypes.Json);
+        if (verdict.Blocked)
+        {
+            record.Status = ActionStatus.Skipped;
+            record.Detail = verdict.BlockingReason;
+            return record;
+        }
+
+        if (action.Descriptor.BudgetAffecting)
+        {
+            record.Status = ActionStatus.AwaitingApproval;
+            record.HeldUntil = verdict.HoldUntil;
+            db.Approvals.Add(new ApprovalRequest
+            {
+                Id = Guid.NewGuid(),
+                ActionId = record.Id,
+                InstanceId = request.InstanceId,
+                WorkflowId = request.Context.WorkflowId ?? "",
+                WorkflowVersion = request.Context.WorkflowVersion ?? 0,
+                ActivityId = request.ActivityId ?? "",
+                CustomerId = request.CustomerId,
+                ActionType = request.ActionType,
+                Segment = request.Context.Segment,
+                ReasonsJson = JsonSerializer.Serialize(request.Context.Reasons, MessageTypes.Json),
+                EstimatedCost = action.Descriptor.EstimatedCost,
+                Status = ApprovalStatus.Pending,
+                RequestedAt = nowUtc,
+                ExpiresAt = nowUtc + options.Value.Dispatch.ApprovalExpiry,
+            });
+            return record;
+        }
+
+        if (verdict.HoldUntil is { } until)
+        {
+            record.Status = ActionStatus.Held;
+            record.HeldUntil = until;
+            return record;
+        }
+
+        Send(db, record, request.Profile, nowUtc);
+        return record;
+    }
+
+    /// <summary>Puts the DispatchAction command for a record into the outbox (first send, after approval, after a hold, or a retry).</summary>
+    public static void Send(AutomationDbContext db, ActionRecord record, Storage.Profiles.CustomerProfile? profile, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(record);
+        var context = JsonSerializer.Deserialize<ActionContext>(record.ContextJson, MessageTypes.Json) ?? new ActionContext(record.WorkflowId, record.WorkflowVersion, null, []);
+        using var input = JsonDocument.Parse(record.InputJson);
+        var command = new DispatchAction(record.Id, record.ActionType, record.IdempotencyKey, CustomerSnapshots.From(record.CustomerId, profile), input.RootElement.Clone(), context);
+        OutboxWriter.Send(db, command, RegisteredAction.QueueName(record.ActionType), nowUtc);
+        record.Status = ActionStatus.Dispatched;
+        record.DispatchedAt = nowUtc;
+        record.HeldUntil = null;
+    }
+}

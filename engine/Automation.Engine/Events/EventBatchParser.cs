@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace Automation.Engine.Events;
+
+/// <summary>Reads a batch body {"events":[…]} leniently, so that the validator can name each bad field.</summary>
+public static class EventBatchParser
+{
+    public static EventBatchParseResult Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException ex)
+        {
+            return EventBatchParseResult.Failed("body", $"malformed JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("events", out var events))
+            {
+                return EventBatchParseResult.Failed("events", "the body must be an object with an \"events\" array");
+            }
+
+            if (events.ValueKind != JsonValueKind.Array)
+            {
+                return EventBatchParseResult.Failed("events", "\"events\" must be an array");
+            }
+
+            var items = new List<IncomingEvent?>(events.GetArrayLength());
+            foreach (var item in events.EnumerateArray())
+            {
+                items.Add(item.ValueKind == JsonValueKind.Object ? Read(item) : null);
+            }
+
+            return EventBatchParseResult.Ok(items);
+        }
+    }
+
+    public static IncomingEvent Read(JsonElement item) => new(
+        Text(item, "id"),
+        Text(item, "customerId"),
+        Text(item, "type"),
+        Text(item, "timestamp"),
+        Member(item, "value"),
+        Member(item, "properties"));
+
+    private static JsonElement? Member(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) ? value.Clone() : null;
+
+    /// <summary>Strings as they are; numbers (ids sent as numbers) as their text; anything else as not given.</summary>
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Automation.Storage;
+using Automation.Storage.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Automation.Engine.Messaging;
+
+/// <summary>
+/// Sends committed outbox messages to the bus, oldest first, and deletes each once the transport took it.
+/// Delivery is at least once; every consumer is idempotent.
+/// </summary>
+public sealed partial class OutboxRelay(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<AutomationDbContext> databases,
+    OutboxSignal signal,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var sent = await RelayOnceAsync(stoppingToken);
+                if (sent < BatchSize)
+                {
+                    await signal.WaitAsync(TimeSpan.FromMilliseconds(250), stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRelayFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    public async Task<int> RelayOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+
+        // On PostgreSQL several engine processes relay at once; row locks keep them off each other's messages.
+        await using var transaction = db.IsPostgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var messages = db.IsPostgres
+            ? await db.Outbox.FromSqlRaw("SELECT * FROM outbox ORDER BY \"Id\" LIMIT {0} FOR UPDATE SKIP LOCKED", BatchSize).ToListAsync(cancellationToken)
+            : await db.Outbox.OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+
+        using var scope = scopes.CreateScope();
+        var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        var senders = scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>();
+        foreach (var message in messages)
+        {
+            var type = MessageTypes.Resolve(message.MessageType);
+            var body = JsonSerializer.Deserialize(message.Body, type, MessageTypes.Json)!;
+            if (message.Destination is null)
+            {
+                await publisher.Publish(body, type, ctx => ctx.MessageId = message.MessageId, cancellationToken);
+            }
+            else
+            {
+                var endpoint = await senders.GetSendEndpoint(new Uri($"queue:{message.Destination}"));
+                await endpoint.Send(body, type, ctx => ctx.MessageId = message.MessageId, cancellationToken);
+            }
+        }
+
+        db.Outbox.RemoveRange(messages);
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return messages.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay failed; retrying")]
+    private static partial void LogRelayFailed(ILogger logger, Exception ex);
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Automation.Engine.Configuration;
+using Automation.Engine.Events;
+using Automation.Storage.Events;
+using Automation.Storage.Profiles;
+using Microsoft.Extensions.Options;
+
+namespace Automation.Engine.Profiles;
+
+/// <summary>Folds one event into a customer's profile. Every aggregate is order-independent (min, max, sum, count).</summary>
+public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
+{
+    private readonly ProcessingOptions processing = options.Value.Processing;
+
+    public static CustomerProfile NewProfile(string customerId, DateTime at) => new()
+    {
+        CustomerId = customerId,
+        FirstSeen = at,
+        LastSeen = at,
+        UpdatedAt = at,
+    };
+
+    public void Apply(CustomerProfile profile, DailyCounts counts, StoredEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(e);
+
+        var at = e.Timestamp;
+        profile.TotalEvents++;
+        if (at < profile.FirstSeen)
+        {
+            profile.FirstSeen = at;
+        }
+
+        if (at > profile.LastSeen)
+        {
+            profile.LastSeen = at;
+        }
+
+        if (profile.LastSessionAt is null || at - profile.LastSessionAt.Value > processing.SessionGap)
+        {
+            profile.Sessions++;
+        }
+
+        if (profile.LastSessionAt is null || at > profile.LastSessionAt)
+        {
+            profile.LastSessionAt = at;
+        }
+
+        switch (e.Type)
+        {
+            case EventTypes.PageView: counts.Add(at, Counter.PageViews); break;
+            case EventTypes.PricingView: counts.Add(at, Counter.PricingViews); break;
+            case EventTypes.ProductView: counts.Add(at, Counter.ProductViews); break;
+            case EventTypes.AddToCart:
+                counts.Add(at, Counter.CartAdds);
+                profile.LastCartActivityAt = Max(profile.LastCartActivityAt, at);
+                break;
+            case EventTypes.CheckoutStarted:
+                counts.Add(at, Counter.Checkouts);
+                profile.LastCartActivityAt = Max(profile.LastCartActivityAt, at);
+                break;
+            case EventTypes.Purchase:
+                counts.Add(at, Counter.Purchases);
+                profile.Purchases++;
+                profile.Monetary += e.Value ?? 0;
+                profile.LastPurchaseAt = Max(profile.LastPurchaseAt, at);
+                break;
+            case EventTypes.Refund:
+                profile.Refunds++;
+                profile.RefundTotal += e.Value ?? 0;
+                break;
+            case EventTypes.EmailOpen: counts.Add(at, Counter.EmailOpens); break;
+            case EventTypes.EmailClick: counts.Add(at, Counter.EmailClicks); break;
+            case EventTypes.EmailUnsubscribe: profile.Unsubscribed = true; break;
+            case EventTypes.AdClick: counts.Add(at, Counter.AdClicks); break;
+            case EventTypes.SupportTicket: counts.Add(at, Counter.SupportTickets); break;
+            case EventTypes.FeatureUsed: counts.Add(at, Counter.FeatureUses); break;
+            case EventTypes.Identify: ApplyTraits(profile, e.PropertiesJson); break;
+            default: counts.Add(at, Counter.Other); break;
+        }
+
+        // Contact details may come with any event, not only identify.
+        if (e.Type != EventTypes.Identify && e.PropertiesJson is not null && e.PropertiesJson.Contains("\"email\"", StringComparison.Ordinal))
+        {
+            ApplyTraits(profile, e.PropertiesJson);
+        }
+    }
+
+    private static void ApplyTraits(CustomerProfile profile, string? json)
+    {
+        if (json is null)
+        {
+            return;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        profile.Email = Trait(root, "email") ?? profile.Email;
+        profile.Name = Trait(root, "name") ?? profile.Name;
+        profile.Phone = Trait(root, "phone") ?? profile.Phone;
+        profile.TimeZone = Trait(root, "timeZone") ?? profile.TimeZone;
+    }
+
+    private static string? Trait(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static DateTime Max(DateTime? current, DateTime at) => current is { } c && c > at ? c : at;
+}

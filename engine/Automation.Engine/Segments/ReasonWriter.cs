@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using Automation.Engine.Profiles;
+using Automation.Plugins.Sdk;
+
+namespace Automation.Engine.Segments;
+
+/// <summary>
+/// Reason codes from the same expression that decided: each profile member it reads, with its value,
+/// in words. What decides and what explains cannot drift apart.
+/// </summary>
+public static class ReasonWriter
+{
+    public static IReadOnlyList<ReasonCode> Explain(IEnumerable<string> members, CustomerFeatures features, CustomerScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var reasons = new List<ReasonCode>();
+        foreach (var member in members)
+        {
+            var dot = member.IndexOf('.', StringComparison.Ordinal);
+            object source = member[..dot] == "Scores" ? scores : features;
+            var property = source.GetType().GetProperty(member[(dot + 1)..], BindingFlags.Public | BindingFlags.Instance);
+            if (property is null)
+            {
+                continue;
+            }
+
+            var value = Format(property.GetValue(source));
+            reasons.Add(new ReasonCode(member, value, Words(property.Name, value)));
+        }
+
+        return reasons;
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("0.###", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>"PricingViews7d" = "3" → "pricing views in 7 days: 3".</summary>
+    public static string Words(string name, string value)
+    {
+        if (name == nameof(CustomerFeatures.DaysSinceLastPurchase))
+        {
+            return value == FeatureCalculator.NeverBought.ToString(CultureInfo.InvariantCulture) ? "never purchased" : $"no purchase for {value} days";
+        }
+
+        if (name == nameof(CustomerFeatures.DaysInactive))
+        {
+            return $"inactive for {value} days";
+        }
+
+        var window = name.EndsWith("7d", StringComparison.Ordinal) ? " in 7 days" : name.EndsWith("30d", StringComparison.Ordinal) ? " in 30 days" : "";
+        var stem = window.Length > 0 ? name[..name.LastIndexOf(window.Contains('7', StringComparison.Ordinal) ? "7d" : "30d", StringComparison.Ordinal)] : name;
+        var words = new StringBuilder();
+        foreach (var c in stem)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return value is "true" or "false" ? $"{words}: {(value == "true" ? "yes" : "no")}" : $"{words}{window}: {value}";
+    }
+}

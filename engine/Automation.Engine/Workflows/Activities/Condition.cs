@@ -1,0 +1,25 @@
+using Automation.Engine.Workflows.Runtime;
+
+namespace Automation.Engine.Workflows.Activities;
+
+[Activity("condition", "Decide", "Condition", "Goes on by 'true' or 'false' depending on an expression over the customer's features and scores", Ports = ["true", "false"])]
+public sealed class Condition : Activity<ConditionSettings>
+{
+    protected override Task<ActivityOutcome> ExecuteAsync(ActivityContext context, ConditionSettings settings, CancellationToken cancellationToken)
+    {
+        var expression = context.Services.Expressions.Compile(settings.Expression);
+        var holds = expression.Evaluate(context.Features, context.Scores);
+        return Task.FromResult(ActivityOutcome.Continue(holds ? "true" : "false", $"{settings.Expression} is {(holds ? "true" : "false")}"));
+    }
+
+    protected override IEnumerable<(string Field, string Message)> Validate(ConditionSettings settings, ValidationServices services)
+    {
+        if (!services.Expressions.TryCompile(settings.Expression, out _, out var problems))
+        {
+            foreach (var problem in problems)
+            {
+                yield return ("expression", problem.Position is { } at ? $"{problem.Message} (at character {at})" : problem.Message);
+            }
+        }
+    }
+}

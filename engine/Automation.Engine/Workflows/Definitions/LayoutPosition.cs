@@ -1,0 +1,3 @@
+namespace Automation.Engine.Workflows.Definitions;
+
+public sealed record LayoutPosition(double X, double Y);

@@ -1,0 +1,55 @@
+using Automation.Storage;
+using Automation.Storage.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Engine.Workflows.Runtime;
+
+/// <summary>Wakes waiting instances by bookmark: an action's outcome, an approval decision, an event, a timer.</summary>
+public sealed class InstanceResumer(DefinitionCache definitions, WorkflowRunner runner)
+{
+    /// <summary>Resumes the instance waiting on exactly this bookmark, if any is still waiting on it.</summary>
+    public async Task<bool> ResumeByBookmarkAsync(AutomationDbContext db, Guid? instanceId, string bookmark, string port, string summary, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (instanceId is null)
+        {
+            return false;
+        }
+
+        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId && i.Bookmark == bookmark && i.Status == WorkflowInstanceStatus.Waiting, cancellationToken);
+        if (instance is null)
+        {
+            return false;
+        }
+
+        await ResumeAsync(db, instance, port, summary, nowUtc, cancellationToken);
+        return true;
+    }
+
+    public async Task ResumeAsync(AutomationDbContext db, WorkflowInstance instance, string port, string summary, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(instance);
+        var definition = await definitions.GetAsync(db, instance.WorkflowId, instance.Version, cancellationToken);
+        if (definition is null)
+        {
+            instance.Status = WorkflowInstanceStatus.Faulted;
+            instance.ActiveKey = null;
+            instance.EndedAt = nowUtc;
+            return;
+        }
+
+        var profile = db.Profiles.Local.FirstOrDefault(p => p.CustomerId == instance.CustomerId)
+            ?? await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == instance.CustomerId, cancellationToken);
+        await runner.ResumeAsync(db, definition, instance, port, summary, profile, nowUtc, cancellationToken);
+    }
+
+    /// <summary>The port a bookmark's due time leads to.</summary>
+    public static string TimeoutPort(string? bookmark) => bookmark switch
+    {
+        "timer" => "done",
+        { } b when b.StartsWith("event:", StringComparison.Ordinal) => "timeout",
+        { } b when b.StartsWith("approval:", StringComparison.Ordinal) => "rejected",
+        _ => "done",
+    };
+}

@@ -1,0 +1,167 @@
+using Automation.Engine.Profiles;
+using Automation.Engine.Workflows.Definitions;
+using Automation.Storage;
+using Automation.Storage.Profiles;
+using Automation.Storage.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Engine.Workflows.Runtime;
+
+/// <summary>
+/// Moves one instance through its flowchart until it waits on a bookmark or ends. Each step is journaled in the
+/// caller's unit of work, so a crash mid-run replays from the last committed bookmark, never half a step.
+/// </summary>
+public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices services, FeatureCalculator features)
+{
+    /// <summary>Guards against a definition that loops without ever waiting.</summary>
+    public const int MaxStepsPerRun = 200;
+
+    /// <summary>Runs a new instance from the definition's first activity.</summary>
+    public Task RunFromStartAsync(AutomationDbContext db, WorkflowDefinition definition, WorkflowInstance instance, CustomerProfile? profile, DateTime nowUtc, CancellationToken cancellationToken, SimulationRecorder? simulation = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Start is { } start
+            ? RunAsync(db, definition, instance, start.Id, profile, nowUtc, simulation, cancellationToken)
+            : CompleteAsync(instance, nowUtc, "the workflow has no activities");
+    }
+
+    /// <summary>Resumes a waiting instance by the port its bookmark fired on.</summary>
+    public async Task ResumeAsync(AutomationDbContext db, WorkflowDefinition definition, WorkflowInstance instance, string port, string summary, CustomerProfile? profile, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(instance);
+        var from = instance.CurrentActivityId ?? "";
+        var type = definition.Activities.FirstOrDefault(a => a.Id == from)?.Type ?? "";
+        db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = from, ActivityType = type, At = nowUtc, Port = port, Summary = summary });
+        instance.Bookmark = null;
+        instance.WakeAt = null;
+        instance.WaitingForEvent = null;
+        instance.Status = WorkflowInstanceStatus.Running;
+        instance.Revision++;
+        var next = Next(definition, from, port);
+        if (next is null)
+        {
+            await CompleteAsync(instance, nowUtc, "");
+            return;
+        }
+
+        await RunAsync(db, definition, instance, next, profile, nowUtc, null, cancellationToken);
+    }
+
+    private async Task RunAsync(AutomationDbContext db, WorkflowDefinition definition, WorkflowInstance instance, string activityId, CustomerProfile? profile, DateTime nowUtc, SimulationRecorder? simulation, CancellationToken cancellationToken)
+    {
+        var counts = DailyCounts.Parse(profile?.DailyCountsJson);
+        var context = new ActivityContext
+        {
+            Db = db,
+            Definition = definition,
+            Instance = instance,
+            Activity = definition.Activities[0],
+            Profile = profile,
+            Features = profile is null ? new CustomerFeatures { CustomerId = instance.CustomerId } : features.Features(profile, counts, nowUtc),
+            Scores = profile is null ? new CustomerScores() : FeatureCalculator.Scores(profile),
+            Now = nowUtc,
+            Services = services,
+            Simulation = simulation,
+        };
+        var visits = simulation is null
+            ? await db.WorkflowSteps.AsNoTracking().Where(s => s.InstanceId == instance.Id).GroupBy(s => s.ActivityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
+            : [];
+        instance.Status = WorkflowInstanceStatus.Running;
+        for (var step = 0; step < MaxStepsPerRun; step++)
+        {
+            var activity = definition.Activities.FirstOrDefault(a => a.Id == activityId);
+            if (activity is null || !registry.TryGet(activity.Type, out var behavior, out _))
+            {
+                Fault(db, instance, activityId, nowUtc, activity is null ? $"no activity '{activityId}'" : $"unknown activity type '{activity.Type}'", simulation);
+                return;
+            }
+
+            context.Activity = activity;
+            context.Visit = visits.GetValueOrDefault(activity.Id);
+            visits[activity.Id] = context.Visit + 1;
+            instance.CurrentActivityId = activity.Id;
+            simulation?.RecordEntered(activity.Id);
+
+            ActivityOutcome outcome;
+            try
+            {
+                outcome = await behavior.ExecuteAsync(context, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Fault(db, instance, activity.Id, nowUtc, ex.Message, simulation);
+                return;
+            }
+
+            if (outcome.Bookmark is { } bookmark)
+            {
+                Journal(db, instance, activity, nowUtc, null, outcome.Summary, simulation);
+                instance.Status = WorkflowInstanceStatus.Waiting;
+                instance.Bookmark = bookmark.Key;
+                instance.WakeAt = bookmark.WakeAt;
+                instance.WaitingForEvent = bookmark.WaitingForEvent;
+                return;
+            }
+
+            if (outcome.Ends || outcome.Port is null)
+            {
+                Journal(db, instance, activity, nowUtc, null, outcome.Summary, simulation);
+                await CompleteAsync(instance, nowUtc, outcome.Summary);
+                return;
+            }
+
+            Journal(db, instance, activity, nowUtc, outcome.Port, outcome.Summary, simulation);
+            simulation?.RecordPort(activity.Id, outcome.Port, instance.CustomerId);
+            var next = Next(definition, activity.Id, outcome.Port);
+            if (next is null)
+            {
+                await CompleteAsync(instance, nowUtc, outcome.Summary);
+                return;
+            }
+
+            activityId = next;
+        }
+
+        Fault(db, instance, activityId, nowUtc, $"more than {MaxStepsPerRun} steps without waiting: the workflow loops", simulation);
+    }
+
+    private static string? Next(WorkflowDefinition definition, string from, string port) =>
+        definition.Connections.FirstOrDefault(c => c.From == from && c.Port == port)?.To;
+
+    private static void Journal(AutomationDbContext db, WorkflowInstance instance, ActivityDefinition activity, DateTime nowUtc, string? port, string summary, SimulationRecorder? simulation)
+    {
+        if (simulation is null)
+        {
+            db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = activity.Id, ActivityType = activity.Type, At = nowUtc, Port = port, Summary = summary });
+        }
+    }
+
+    private static void Fault(AutomationDbContext db, WorkflowInstance instance, string activityId, DateTime nowUtc, string reason, SimulationRecorder? simulation)
+    {
+        if (simulation is null)
+        {
+            db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = activityId, ActivityType = "fault", At = nowUtc, Summary = reason });
+        }
+
+        instance.Status = WorkflowInstanceStatus.Faulted;
+        instance.ActiveKey = null;
+        instance.EndedAt = nowUtc;
+        instance.Bookmark = null;
+        instance.WakeAt = null;
+        instance.WaitingForEvent = null;
+    }
+
+    private static Task CompleteAsync(WorkflowInstance instance, DateTime nowUtc, string summary)
+    {
+        _ = summary;
+        instance.Status = WorkflowInstanceStatus.Completed;
+        instance.ActiveKey = null;
+        instance.EndedAt = nowUtc;
+        instance.Bookmark = null;
+        instance.WakeAt = null;
+        instance.WaitingForEvent = null;
+        return Task.CompletedTask;
+    }
+}

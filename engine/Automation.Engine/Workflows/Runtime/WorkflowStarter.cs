@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Automation.Engine.Messaging;
+using Automation.Engine.Workflows.Definitions;
+using Automation.Storage;
+using Automation.Storage.Profiles;
+using Automation.Storage.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Engine.Workflows.Runtime;
+
+/// <summary>Starts an instance of every enabled, published workflow whose trigger matches, within its re-entry policy.</summary>
+public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner runner)
+{
+    public async Task<IReadOnlyList<WorkflowInstance>> StartAsync(
+        AutomationDbContext db, string triggerType, string? triggerKey, TriggerInfo trigger, string customerId, CustomerProfile? profile, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var versions = await (
+            from v in db.WorkflowVersions.AsNoTracking()
+            join w in db.Workflows.AsNoTracking() on v.WorkflowId equals w.Id
+            where v.Status == WorkflowVersionStatus.Published && w.Enabled && v.TriggerType == triggerType && v.TriggerKey == triggerKey
+            select new { v.WorkflowId, v.Version }).ToListAsync(cancellationToken);
+
+        var started = new List<WorkflowInstance>();
+        foreach (var version in versions)
+        {
+            var definition = await definitions.GetAsync(db, version.WorkflowId, version.Version, cancellationToken);
+            if (definition is null || !await MayEnterAsync(db, definition, customerId, nowUtc, cancellationToken))
+            {
+                continue;
+            }
+
+            var instance = new WorkflowInstance
+            {
+                Id = Guid.NewGuid(),
+                WorkflowId = version.WorkflowId,
+                Version = version.Version,
+                CustomerId = customerId,
+                ActiveKey = ActiveKey(version.WorkflowId, customerId),
+                TriggerJson = JsonSerializer.Serialize(trigger, MessageTypes.Json),
+                StartedAt = nowUtc,
+                Status = WorkflowInstanceStatus.Running,
+            };
+            db.WorkflowInstances.Add(instance);
+            db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = "trigger", ActivityType = "trigger", At = nowUtc, Port = "done", Summary = Describe(trigger) });
+            await runner.RunFromStartAsync(db, definition, instance, profile, nowUtc, cancellationToken);
+            started.Add(instance);
+        }
+
+        return started;
+    }
+
+    public static string ActiveKey(string workflowId, string customerId) => $"{workflowId}|{customerId}";
+
+    private static async Task<bool> MayEnterAsync(AutomationDbContext db, WorkflowDefinition definition, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var activeKey = ActiveKey(definition.Id, customerId);
+        if (db.WorkflowInstances.Local.Any(i => i.ActiveKey == activeKey)
+            || await db.WorkflowInstances.AnyAsync(i => i.ActiveKey == activeKey, cancellationToken))
+        {
+            return false;
+        }
+
+        var earlier = db.WorkflowInstances.Where(i => i.WorkflowId == definition.Id && i.CustomerId == customerId);
+        return definition.Reentry.Policy switch
+        {
+            ReentryPolicies.Always => true,
+            ReentryPolicies.OncePer => !await earlier.AnyAsync(i => i.StartedAt >= nowUtc.AddDays(-(definition.Reentry.Days ?? 30)), cancellationToken),
+            _ => !await earlier.AnyAsync(cancellationToken),
+        };
+    }
+
+    private static string Describe(TriggerInfo trigger) => trigger switch
+    {
+        { Segment: { } segment } => $"{trigger.Type} {segment}: {string.Join("; ", trigger.Reasons.Select(r => r.Text))}",
+        { Event: { } e } => $"{trigger.Type} {e}",
+        _ => trigger.Type,
+    };
+}

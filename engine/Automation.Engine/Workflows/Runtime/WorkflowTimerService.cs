@@ -1,0 +1,96 @@
+using Automation.Engine.Approvals;
+using Automation.Engine.Dispatch;
+using Automation.Engine.Messaging;
+using Automation.Storage;
+using Automation.Storage.Approvals;
+using Automation.Storage.Dispatch;
+using Automation.Storage.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Automation.Engine.Workflows.Runtime;
+
+/// <summary>
+/// Fires what falls due: waits and event timeouts, actions held for quiet hours, approvals that expired.
+/// Everything it reads is in the database, so a restarted engine picks up where the last one stopped.
+/// </summary>
+public sealed partial class WorkflowTimerService(
+    IDbContextFactory<AutomationDbContext> databases,
+    InstanceResumer resumer,
+    OutboxSignal outbox,
+    TimeProvider clock,
+    ILogger<WorkflowTimerService> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var fired = await FireDueAsync(stoppingToken);
+                if (fired < BatchSize)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTimerFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One sweep; returns how many things fired.</summary>
+    public async Task<int> FireDueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fired = 0;
+
+        var expired = await db.Approvals.Where(a => a.Status == ApprovalStatus.Pending && a.ExpiresAt <= now).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var approval in expired)
+        {
+            fired++;
+            await ApprovalDecisions.ExpireAsync(db, resumer, approval, now, cancellationToken);
+        }
+
+        var held = await db.Actions.Where(a => a.Status == ActionStatus.Held && a.HeldUntil <= now).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var action in held)
+        {
+            fired++;
+            var profile = await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == action.CustomerId, cancellationToken);
+            DispatchPipeline.Send(db, action, profile, now);
+        }
+
+        var due = await db.WorkflowInstances
+            .Where(i => i.Status == WorkflowInstanceStatus.Waiting && i.WakeAt <= now && i.Bookmark != null && !i.Bookmark.StartsWith("approval:"))
+            .OrderBy(i => i.WakeAt).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var instance in due)
+        {
+            fired++;
+            var port = InstanceResumer.TimeoutPort(instance.Bookmark);
+            await resumer.ResumeAsync(db, instance, port, port == "timeout" ? $"no {instance.WaitingForEvent} before the timeout" : "wait is over", now, cancellationToken);
+        }
+
+        if (fired > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Notify();
+        }
+
+        return fired;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer sweep failed; retrying")]
+    private static partial void LogTimerFailed(ILogger logger, Exception ex);
+}

@@ -1,0 +1,50 @@
+using Automation.Engine.Messaging;
+using Automation.Engine.Workflows.Definitions;
+using Automation.Plugins.Sdk.Contracts;
+using Automation.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Engine.Workflows.Runtime;
+
+/// <summary>Starts workflows when a customer crosses a segment or score threshold.</summary>
+public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContext> databases, WorkflowStarter starter, OutboxSignal outbox, TimeProvider clock)
+    : MassTransit.IConsumer<SegmentEntered>, MassTransit.IConsumer<SegmentExited>, MassTransit.IConsumer<ScoreThresholdCrossed>
+{
+    public Task Consume(MassTransit.ConsumeContext<SegmentEntered> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var m = context.Message;
+        return StartAsync(context.MessageId, TriggerTypes.SegmentEntered, m.Segment, new TriggerInfo(TriggerTypes.SegmentEntered, m.Segment, m.Reasons), m.CustomerId, context.CancellationToken);
+    }
+
+    public Task Consume(MassTransit.ConsumeContext<SegmentExited> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var m = context.Message;
+        return StartAsync(context.MessageId, TriggerTypes.SegmentExited, m.Segment, new TriggerInfo(TriggerTypes.SegmentExited, m.Segment, []), m.CustomerId, context.CancellationToken);
+    }
+
+    public Task Consume(MassTransit.ConsumeContext<ScoreThresholdCrossed> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var m = context.Message;
+        return StartAsync(context.MessageId, TriggerTypes.ScoreCrossed, m.Score, new TriggerInfo(TriggerTypes.ScoreCrossed, null, m.Reasons), m.CustomerId, context.CancellationToken);
+    }
+
+    private async Task StartAsync(Guid? messageId, string type, string key, TriggerInfo trigger, string customerId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (messageId is { } id && !await ConsumedMessages.TryMarkAsync(db, id, type, now, cancellationToken))
+        {
+            return; // redelivered: the first delivery already started what it should
+        }
+
+        var profile = await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
+        await starter.StartAsync(db, type, key, trigger, customerId, profile, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+    }
+}

@@ -1,0 +1,68 @@
+using Automation.Storage.Access;
+using Automation.Storage.Approvals;
+using Automation.Storage.Audit;
+using Automation.Storage.Dispatch;
+using Automation.Storage.Events;
+using Automation.Storage.Messaging;
+using Automation.Storage.Profiles;
+using Automation.Storage.Segments;
+using Automation.Storage.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Automation.Storage;
+
+/// <summary>The engine's one database. Provider subclasses exist only to carry their own migrations.</summary>
+public abstract class AutomationDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+
+    public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
+
+    public DbSet<SegmentDefinitionRecord> Segments => Set<SegmentDefinitionRecord>();
+
+    public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();
+
+    public DbSet<WorkflowRecord> Workflows => Set<WorkflowRecord>();
+
+    public DbSet<WorkflowVersionRecord> WorkflowVersions => Set<WorkflowVersionRecord>();
+
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+
+    public DbSet<WorkflowStep> WorkflowSteps => Set<WorkflowStep>();
+
+    public DbSet<ActionRecord> Actions => Set<ActionRecord>();
+
+    public DbSet<ProcessedDispatch> ProcessedDispatches => Set<ProcessedDispatch>();
+
+    public DbSet<ApprovalRequest> Approvals => Set<ApprovalRequest>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    /// <summary>True when the provider is PostgreSQL (row locks and upserts differ).</summary>
+    public abstract bool IsPostgres { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Every time is UTC; SQLite hands DateTime back unspecified and Npgsql insists on UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AutomationDbContext).Assembly);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

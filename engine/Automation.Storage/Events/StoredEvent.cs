@@ -1,0 +1,26 @@
+namespace Automation.Storage.Events;
+
+/// <summary>One behavioral event in the durable event log.</summary>
+public sealed class StoredEvent
+{
+    /// <summary>Append order; the processor works through events in this order.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The producer's id (idempotency), or a generated one.</summary>
+    public required string EventId { get; set; }
+
+    public required string CustomerId { get; set; }
+
+    public required string Type { get; set; }
+
+    public DateTime Timestamp { get; set; }
+
+    public decimal? Value { get; set; }
+
+    public string? PropertiesJson { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    /// <summary>False until the profile, segments and workflows have seen it.</summary>
+    public bool Processed { get; set; }
+}

@@ -1,0 +1,61 @@
+namespace Automation.Storage.Profiles;
+
+/// <summary>The live profile: order-independent aggregates of a customer's events, plus scores.</summary>
+public sealed class CustomerProfile
+{
+    public required string CustomerId { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? TimeZone { get; set; }
+
+    public DateTime FirstSeen { get; set; }
+
+    public DateTime LastSeen { get; set; }
+
+    public DateTime? LastPurchaseAt { get; set; }
+
+    public int Purchases { get; set; }
+
+    public decimal Monetary { get; set; }
+
+    public int Refunds { get; set; }
+
+    public decimal RefundTotal { get; set; }
+
+    public bool Unsubscribed { get; set; }
+
+    public DateTime? LastCartActivityAt { get; set; }
+
+    public int AbandonedCarts { get; set; }
+
+    public int Sessions { get; set; }
+
+    public DateTime? LastSessionAt { get; set; }
+
+    public int TotalEvents { get; set; }
+
+    /// <summary>Per-day counters of the windowed features (JSON), kept for the last 35 days.</summary>
+    public string DailyCountsJson { get; set; } = "{}";
+
+    public int RecencyScore { get; set; }
+
+    public int FrequencyScore { get; set; }
+
+    public int MonetaryScore { get; set; }
+
+    public string? RfmSegment { get; set; }
+
+    public double? ChurnRisk { get; set; }
+
+    public double? PurchasePropensity { get; set; }
+
+    /// <summary>Reason codes per score (JSON).</summary>
+    public string? ScoreReasonsJson { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,15 @@
+namespace Automation.Storage.Segments;
+
+/// <summary>A customer currently in a segment, since when, and why.</summary>
+public sealed class SegmentMembership
+{
+    public required string SegmentKey { get; set; }
+
+    public required string CustomerId { get; set; }
+
+    public DateTime EnteredAt { get; set; }
+
+    public DateTime LastQualifiedAt { get; set; }
+
+    public string ReasonsJson { get; set; } = "[]";
+}

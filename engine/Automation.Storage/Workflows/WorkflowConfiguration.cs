@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Automation.Storage.Workflows;
+
+internal sealed class WorkflowConfiguration :
+    IEntityTypeConfiguration<WorkflowRecord>,
+    IEntityTypeConfiguration<WorkflowVersionRecord>,
+    IEntityTypeConfiguration<WorkflowInstance>,
+    IEntityTypeConfiguration<WorkflowStep>
+{
+    public void Configure(EntityTypeBuilder<WorkflowRecord> builder)
+    {
+        builder.ToTable("workflows");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).HasMaxLength(100);
+    }
+
+    public void Configure(EntityTypeBuilder<WorkflowVersionRecord> builder)
+    {
+        builder.ToTable("workflow_versions");
+        builder.HasKey(v => new { v.WorkflowId, v.Version });
+        builder.HasIndex(v => new { v.Status, v.TriggerType, v.TriggerKey });
+    }
+
+    public void Configure(EntityTypeBuilder<WorkflowInstance> builder)
+    {
+        builder.ToTable("workflow_instances");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Revision).IsConcurrencyToken();
+        builder.HasIndex(i => i.ActiveKey).IsUnique();
+        builder.HasIndex(i => new { i.WorkflowId, i.CustomerId });
+        builder.HasIndex(i => new { i.CustomerId, i.WaitingForEvent });
+        builder.HasIndex(i => i.WakeAt);
+        builder.HasIndex(i => new { i.WorkflowId, i.Status });
+    }
+
+    public void Configure(EntityTypeBuilder<WorkflowStep> builder)
+    {
+        builder.ToTable("workflow_steps");
+        builder.HasKey(s => s.Id);
+        builder.HasIndex(s => s.InstanceId);
+    }
+}

@@ -1,0 +1,106 @@
+// Every call the app makes to the server, in one place (docs/web-api.md).
+import { http, query, request } from './http';
+import type {
+  ActionRecord,
+  ActivityDescriptor,
+  AntiforgeryToken,
+  Approval,
+  BatchApproveResult,
+  ClusteringResult,
+  CustomerDetail,
+  CustomerEvent,
+  CustomersPage,
+  Dashboard,
+  ElsaImportResult,
+  ExpressionMember,
+  ExpressionValidation,
+  InstanceDetail,
+  LiveView,
+  PublishResult,
+  RfmGrid,
+  SavedWorkflow,
+  Segment,
+  SegmentMembersPage,
+  SegmentPreview,
+  SegmentSizePoint,
+  SimulationResult,
+  User,
+  WorkflowDefinition,
+  WorkflowDetail,
+  WorkflowDiff,
+  WorkflowInstance,
+  WorkflowSummary,
+  WorkflowValidation,
+} from './types';
+
+const enc = encodeURIComponent;
+
+export const authApi = {
+  signIn: (email: string, password: string) =>
+    request<User>('POST', '/api/auth/signin', { body: { email, password }, allowUnauthorized: true }),
+  signOut: () => http.post<void>('/api/auth/signout'),
+  me: () => request<User>('GET', '/api/auth/me', { allowUnauthorized: true }),
+  antiforgery: () => http.get<AntiforgeryToken>('/api/auth/antiforgery'),
+};
+
+export const paletteApi = {
+  activities: () => http.get<ActivityDescriptor[]>('/api/activities'),
+  members: () => http.get<ExpressionMember[]>('/api/expressions/members'),
+  validateExpression: (expression: string, signal?: AbortSignal) =>
+    request<ExpressionValidation>('POST', '/api/expressions/validate', { body: { expression }, signal }),
+};
+
+export const workflowsApi = {
+  list: () => http.get<WorkflowSummary[]>('/api/workflows'),
+  get: (id: string) => http.get<WorkflowDetail>(`/api/workflows/${enc(id)}`),
+  version: (id: string, version: number) =>
+    http.get<WorkflowDefinition>(`/api/workflows/${enc(id)}/versions/${version}`),
+  create: (definition: WorkflowDefinition) => http.post<SavedWorkflow>('/api/workflows', definition),
+  save: (id: string, definition: WorkflowDefinition) => http.put<SavedWorkflow>(`/api/workflows/${enc(id)}`, definition),
+  validate: (id: string, definition: WorkflowDefinition) =>
+    http.post<WorkflowValidation>(`/api/workflows/${enc(id)}/validate`, definition),
+  publish: (id: string) => http.post<PublishResult>(`/api/workflows/${enc(id)}/publish`),
+  diff: (id: string) => http.get<WorkflowDiff>(`/api/workflows/${enc(id)}/diff`),
+  disable: (id: string) => http.post<void>(`/api/workflows/${enc(id)}/disable`),
+  enable: (id: string) => http.post<void>(`/api/workflows/${enc(id)}/enable`),
+  simulate: (id: string, days: number | undefined, definition?: WorkflowDefinition) =>
+    http.post<SimulationResult>(`/api/workflows/${enc(id)}/simulate`, { days, definition }),
+  importElsa: (elsaJson: string) => http.post<ElsaImportResult>('/api/workflows/import/elsa', elsaJson),
+  instances: (id: string, status?: string) =>
+    http.get<WorkflowInstance[]>(`/api/workflows/${enc(id)}/instances${query({ status })}`),
+  live: (id: string) => http.get<LiveView>(`/api/workflows/${enc(id)}/live`),
+  instance: (instanceId: string) => http.get<InstanceDetail>(`/api/instances/${enc(instanceId)}`),
+};
+
+export const approvalsApi = {
+  list: (status?: string, workflowId?: string) => http.get<Approval[]>(`/api/approvals${query({ status, workflowId })}`),
+  approve: (id: string, comment: string) => http.post<Approval>(`/api/approvals/${enc(id)}/approve`, { comment }),
+  reject: (id: string, comment: string) => http.post<Approval>(`/api/approvals/${enc(id)}/reject`, { comment }),
+  approveBatch: (workflowId: string, comment: string) =>
+    http.post<BatchApproveResult>('/api/approvals/approve-batch', { workflowId, comment }),
+};
+
+export const segmentsApi = {
+  list: () => http.get<Segment[]>('/api/segments'),
+  save: (segment: Segment) => http.put<Segment>(`/api/segments/${enc(segment.key)}`, segment),
+  preview: (expression: string) => http.post<SegmentPreview>('/api/segments/preview', { expression }),
+  members: (key: string, skip: number, take: number) =>
+    http.get<SegmentMembersPage>(`/api/segments/${enc(key)}/members${query({ skip, take })}`),
+  history: (key: string) => http.get<SegmentSizePoint[]>(`/api/segments/${enc(key)}/history`),
+  rfmGrid: () => http.get<RfmGrid>('/api/rfm/grid'),
+  clusters: (k: number) => http.post<ClusteringResult>('/api/discovery/clusters', { k }),
+};
+
+export const customersApi = {
+  search: (search: string, skip: number, take: number) =>
+    http.get<CustomersPage>(`/api/customers${query({ search, skip, take })}`),
+  get: (id: string) => http.get<CustomerDetail>(`/api/customers/${enc(id)}`),
+  events: (id: string, take = 100) => http.get<CustomerEvent[]>(`/api/customers/${enc(id)}/events${query({ take })}`),
+  erase: (id: string) => http.delete<void>(`/api/customers/${enc(id)}`),
+};
+
+export const operationsApi = {
+  dashboard: () => http.get<Dashboard>('/api/dashboard'),
+  actions: (filter: { status?: string; customerId?: string; workflowId?: string; take?: number }) =>
+    http.get<ActionRecord[]>(`/api/actions${query(filter)}`),
+};

@@ -1,0 +1,441 @@
+// Types of the web API (docs/web-api.md). Keep every shape the server sends or accepts here.
+
+export type Role = 'admin' | 'marketer' | 'approver' | 'integrator';
+
+export interface User {
+  email: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface AntiforgeryToken {
+  token: string;
+  headerName: string;
+}
+
+/** One problem in a 400 answer; `activityId` is set when it belongs to a workflow activity. */
+export interface ValidationProblem {
+  activityId?: string | null;
+  field?: string;
+  message: string;
+  position?: number | null;
+}
+
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+  problems?: ValidationProblem[];
+}
+
+// ---- palette and expressions ----
+
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  default?: unknown;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  [key: string]: unknown;
+}
+
+export interface ActivityDescriptor {
+  type: string;
+  kind: 'activity' | 'action';
+  category: string;
+  displayName: string;
+  description: string;
+  ports: string[];
+  inputSchema: JsonSchema | null;
+  budgetAffecting: boolean;
+  estimatedCost: number;
+  plugin?: string | null;
+}
+
+export interface ExpressionMember {
+  name: string;
+  type: 'int' | 'double' | 'decimal' | 'bool' | 'string' | string;
+  description?: string;
+}
+
+export interface ExpressionProblem {
+  message: string;
+  position?: number | null;
+}
+
+export interface ExpressionValidation {
+  valid: boolean;
+  problems: ExpressionProblem[];
+}
+
+// ---- workflow definitions ----
+
+export type TriggerType = 'segment.entered' | 'segment.exited' | 'score.crossed' | 'event';
+
+export interface TriggerDefinition {
+  type: TriggerType | string;
+  segment?: string | null;
+  score?: string | null;
+  threshold?: number | null;
+  direction?: 'up' | 'down' | string | null;
+  event?: string | null;
+  filter?: string | null;
+}
+
+export type ReentryPolicy = 'once' | 'oncePer' | 'always';
+
+export interface ReentryDefinition {
+  policy: ReentryPolicy | string;
+  days?: number | null;
+}
+
+/** A node of the flowchart; the type's own settings ("expression", "branches", "action", "input", …) sit beside id and type. */
+export interface ActivityDefinition {
+  id: string;
+  type: string;
+  displayName?: string | null;
+  [setting: string]: unknown;
+}
+
+export interface ConnectionDefinition {
+  from: string;
+  port: string;
+  to: string;
+}
+
+export interface LayoutPosition {
+  x: number;
+  y: number;
+}
+
+export interface WorkflowDefinition {
+  id: string;
+  name: string;
+  description?: string;
+  version?: number;
+  trigger?: TriggerDefinition | null;
+  reentry?: ReentryDefinition | null;
+  activities: ActivityDefinition[];
+  connections: ConnectionDefinition[];
+  layout?: Record<string, LayoutPosition>;
+}
+
+export type WorkflowStatus = 'draft' | 'published' | 'disabled';
+
+export interface WorkflowSummary {
+  id: string;
+  name: string;
+  description?: string;
+  status: WorkflowStatus;
+  enabled: boolean;
+  publishedVersion?: number | null;
+  latestVersion: number;
+  trigger?: TriggerDefinition | null;
+  activeInstances: number;
+  entered7d: number;
+}
+
+export interface WorkflowVersionInfo {
+  version: number;
+  status: 'draft' | 'published' | 'superseded';
+  createdBy?: string;
+  createdAt?: string;
+  publishedBy?: string | null;
+  publishedAt?: string | null;
+}
+
+export interface WorkflowDetail {
+  id: string;
+  name: string;
+  status: WorkflowStatus;
+  enabled: boolean;
+  publishedVersion?: number | null;
+  latestVersion: number;
+  definition: WorkflowDefinition;
+  versions: WorkflowVersionInfo[];
+}
+
+export interface SavedWorkflow {
+  id: string;
+  version: number;
+}
+
+export interface WorkflowValidation {
+  valid: boolean;
+  problems: ValidationProblem[];
+}
+
+export interface PublishResult {
+  id: string;
+  version: number;
+  changes: string[];
+}
+
+export interface WorkflowDiff {
+  publishedVersion?: number | null;
+  latestVersion: number;
+  changes: string[];
+}
+
+export interface SimulationActivity {
+  activityId: string;
+  entered: number;
+  ports: Record<string, number>;
+}
+
+export interface SimulationResult {
+  customersEvaluated: number;
+  customersEntered: number;
+  activities: SimulationActivity[];
+  actions: { actionType: string; count: number; estimatedCost: number }[];
+  estimatedSpend: number;
+  samples: Record<string, string[]>;
+}
+
+export interface ElsaImportResult {
+  definition: WorkflowDefinition;
+  unmapped: { activityId: string; elsaType: string; reason: string }[];
+}
+
+export type InstanceStatus = 'running' | 'waiting' | 'completed' | 'faulted' | 'cancelled';
+
+export interface WorkflowInstance {
+  id: string;
+  workflowId?: string;
+  customerId: string;
+  version: number;
+  status: InstanceStatus | string;
+  currentActivityId?: string | null;
+  bookmark?: unknown;
+  wakeAt?: string | null;
+  branch?: string | null;
+  startedAt?: string | null;
+  endedAt?: string | null;
+}
+
+export interface InstanceStep {
+  activityId: string;
+  activityType: string;
+  at: string;
+  port?: string | null;
+  summary?: string | null;
+}
+
+export interface InstanceDetail extends WorkflowInstance {
+  steps: InstanceStep[];
+}
+
+export interface LiveView {
+  version: number;
+  waiting: Record<string, number>;
+  completed: number;
+  running: number;
+}
+
+// ---- approvals ----
+
+export interface ReasonCode {
+  feature: string;
+  value?: unknown;
+  text?: string | null;
+}
+
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+
+export interface Approval {
+  id: string;
+  workflowId: string;
+  workflowName: string;
+  workflowVersion: number;
+  activityId: string;
+  customerId: string;
+  customerEmail?: string | null;
+  actionType: string;
+  segment?: string | null;
+  reasons: ReasonCode[];
+  estimatedCost: number;
+  budgetUsedToday: number;
+  budgetLeftToday: number;
+  status: ApprovalStatus | string;
+  requestedAt: string;
+  expiresAt?: string | null;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  comment?: string | null;
+  canDecide: boolean;
+  cannotDecideReason?: string | null;
+}
+
+export interface BatchApproveResult {
+  approved: number;
+  refused: { id: string; reason: string }[];
+}
+
+// ---- segments, customers, scores ----
+
+export interface Segment {
+  key: string;
+  name: string;
+  description?: string | null;
+  expression: string;
+  size?: number;
+  builtIn?: boolean;
+  scoreMember?: string | null;
+  enterThreshold?: number | null;
+  exitThreshold?: number | null;
+  ttlDays?: number | null;
+  minimumSize?: number | null;
+}
+
+export interface SegmentPreview {
+  count: number;
+  total: number;
+  problems: ExpressionProblem[];
+}
+
+export interface SegmentMember {
+  customerId: string;
+  email?: string | null;
+  name?: string | null;
+  enteredAt?: string | null;
+  reasons?: ReasonCode[] | string[] | string | null;
+}
+
+export interface SegmentMembersPage {
+  total: number;
+  members: SegmentMember[];
+}
+
+export interface SegmentSizePoint {
+  date: string;
+  size: number;
+}
+
+export interface RfmGrid {
+  cells: { recency: number; frequency: number; count: number }[];
+}
+
+export interface Cluster {
+  id: number | string;
+  size: number;
+  description: string;
+  expression: string;
+  silhouette: number;
+}
+
+export interface ClusteringResult {
+  silhouette: number;
+  clusters: Cluster[];
+}
+
+export interface CustomerSummary {
+  id: string;
+  email?: string | null;
+  name?: string | null;
+  lastSeen?: string | null;
+  monetary?: number | null;
+  rfmSegment?: string | null;
+  churnRisk?: number | null;
+}
+
+export interface CustomersPage {
+  total: number;
+  customers: CustomerSummary[];
+}
+
+export interface CustomerScores {
+  recency?: number | null;
+  frequency?: number | null;
+  monetary?: number | null;
+  rfmSegment?: string | null;
+  churnRisk?: number | null;
+  purchasePropensity?: number | null;
+  reasons?: ReasonCode[];
+}
+
+export interface GuardResult {
+  guard: string;
+  passed: boolean;
+  reason?: string | null;
+}
+
+export type ActionStatus =
+  | 'pending'
+  | 'awaitingApproval'
+  | 'held'
+  | 'dispatched'
+  | 'completed'
+  | 'failed'
+  | 'skipped'
+  | 'rejected';
+
+export interface ActionRecord {
+  id: string;
+  actionType: string;
+  channel?: string | null;
+  plugin?: string | null;
+  customerId: string;
+  workflowId?: string | null;
+  workflowVersion?: number | null;
+  activityId?: string | null;
+  status: ActionStatus | string;
+  guardResults?: GuardResult[];
+  budgetAffecting?: boolean;
+  estimatedCost?: number;
+  attempts?: number;
+  lastError?: string | null;
+  detail?: string | null;
+  createdAt?: string | null;
+  dispatchedAt?: string | null;
+  completedAt?: string | null;
+}
+
+export interface CustomerDetail {
+  id: string;
+  email?: string | null;
+  name?: string | null;
+  features: Record<string, unknown>;
+  scores?: CustomerScores | null;
+  segments: { key: string; name?: string | null; enteredAt?: string | null; reasons?: SegmentMember['reasons'] }[];
+  instances: WorkflowInstance[];
+  actions: ActionRecord[];
+}
+
+export interface CustomerEvent {
+  id: string;
+  type: string;
+  timestamp: string;
+  value?: number | null;
+  properties?: Record<string, unknown> | null;
+}
+
+// ---- dashboard ----
+
+export interface Dashboard {
+  eventsPerMinute: { at: string; count: number }[];
+  actionsByStatus: Record<string, number>;
+  approvalsWaiting: number;
+  conversionBySegment: { segment: string; members: number; converted: number; rate: number }[];
+  upliftByWorkflow: {
+    workflowId: string;
+    treated: number;
+    treatedConverted: number;
+    holdout: number;
+    holdoutConverted: number;
+    uplift: number;
+  }[];
+}

@@ -1,0 +1,27 @@
+namespace Automation.Plugins.Sdk;
+
+/// <summary>An action type a plugin adds to the designer's palette and to the dispatch pipeline.</summary>
+public sealed record ActionDescriptor
+{
+    /// <summary>Dotted name, e.g. "email.send"; also names its queue ("action-email.send").</summary>
+    public required string Type { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public string Description { get; init; } = "";
+
+    /// <summary>Channel for consent and frequency caps: "email", "ads", "sales", or the plugin's own.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>JSON schema (draft 2020-12 subset) of the activity input; the designer builds its form from it.</summary>
+    public required string InputSchema { get; init; }
+
+    /// <summary>Spends money: waits for a human approval and counts against the workflow's daily budget.</summary>
+    public bool BudgetAffecting { get; init; }
+
+    /// <summary>Estimated cost of one dispatch, in the account currency.</summary>
+    public decimal EstimatedCost { get; init; }
+
+    /// <summary>The handler class; registered by the plugin in ConfigureServices.</summary>
+    public required Type HandlerType { get; init; }
+}

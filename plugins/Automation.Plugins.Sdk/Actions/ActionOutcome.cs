@@ -1,0 +1,8 @@
+namespace Automation.Plugins.Sdk;
+
+public enum ActionOutcome
+{
+    Succeeded,
+    RetryableFailure,
+    PermanentFailure,
+}
