@@ -157,7 +157,7 @@ _ats_rmq_prepare_home() {
             install -m 400 /var/lib/rabbitmq/.erlang.cookie "$_ats_rmq_home/.erlang.cookie"
         fi
     elif [ ! -s "$_ats_rmq_home/.erlang.cookie" ]; then
-        (umask 077 && head -c 30 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr 'a-f' 'A-Z' >"$_ats_rmq_home/.erlang.cookie")
+        (umask 077 && head -c 30 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr 'a-f' 'A-F' >"$_ats_rmq_home/.erlang.cookie")
         chmod 400 "$_ats_rmq_home/.erlang.cookie"
     fi
     cat >"$_ats_rmq_dir/rabbitmq.conf" <<'EOF'
@@ -187,7 +187,9 @@ _ats_start_rabbitmq() {
         else
             _ats_rmq_prepare_home
             : >"$log"
-            HOME="$_ats_rmq_home" LC_ALL=C.UTF-8 LANG=C.UTF-8 \
+            rm -f "$_ats_rmq_dir/rabbitmq.pid"
+            _ats_spawn "$launcher" "$log" env \
+                HOME="$_ats_rmq_home" LC_ALL=C.UTF-8 LANG=C.UTF-8 \
                 RABBITMQ_NODE_IP_ADDRESS="$_ats_host" \
                 RABBITMQ_NODE_PORT="$_ats_rmq_port" \
                 RABBITMQ_NODENAME="$_ats_rmq_node" \
@@ -197,7 +199,7 @@ _ats_start_rabbitmq() {
                 RABBITMQ_CONFIG_FILE="$_ats_rmq_dir/rabbitmq.conf" \
                 RABBITMQ_ENABLED_PLUGINS_FILE="$_ats_rmq_dir/enabled_plugins" \
                 RABBITMQ_CONF_ENV_FILE="$_ats_rmq_dir/rabbitmq-env.conf" \
-                _ats_spawn "$launcher" "$log" "$bindir/rabbitmq-server"
+                "$bindir/rabbitmq-server"
             how="started $_ats_rmq_node (state in $_ats_rmq_dir)"
         fi
         local deadline=$((SECONDS + ${AUTOMATION_RABBITMQ_START_TIMEOUT:-90})) up=
@@ -607,7 +609,6 @@ _ats_unlock() {
 }
 
 _ats_cmd_start() {
-    _ats_init
     _ats_lock
     export AUTOMATION_SERVICES_DIR="$_ats_state"
     _ats_say "test-services: state in $_ats_state"
@@ -626,7 +627,6 @@ _ats_cmd_start() {
 
 # Check without starting anything; fills the same variables as start.
 _ats_cmd_probe() {
-    _ats_init
     unset AUTOMATION_TEST_RABBITMQ AUTOMATION_TEST_POSTGRES AUTOMATION_TEST_SMTP AUTOMATION_TEST_MAILDIR AUTOMATION_TEST_CHROMIUM
     if _ats_port_open "$_ats_host" "$_ats_rmq_port" && _ats_amqp_probe; then
         AUTOMATION_TEST_RABBITMQ="amqp://guest:guest@$_ats_host:$_ats_rmq_port/"
@@ -664,10 +664,11 @@ _ats_cmd_probe() {
         _ats_mark_missing chromium "no chromium binary"
     fi
     AUTOMATION_TEST_MISSING="${_ats_missing[*]}"
+    [ -z "$AUTOMATION_TEST_MISSING" ]
 }
 
 _ats_cmd_env() {
-    _ats_cmd_probe
+    _ats_cmd_probe || true
     local v
     printf 'export AUTOMATION_SERVICES_DIR=%q\n' "$_ats_state"
     for v in AUTOMATION_TEST_RABBITMQ AUTOMATION_TEST_POSTGRES AUTOMATION_TEST_SMTP AUTOMATION_TEST_MAILDIR AUTOMATION_TEST_CHROMIUM; do
@@ -677,7 +678,6 @@ _ats_cmd_env() {
 }
 
 _ats_cmd_stop() {
-    _ats_init
     _ats_lock
     _ats_stop_smtp
     _ats_stop_postgres
@@ -691,14 +691,12 @@ _ats_usage() {
 
 _ats_main() {
     local cmd=${1:-}
+    _ats_init
     case "$cmd" in
         start) _ats_cmd_start ;;
         stop) _ats_cmd_stop ;;
-        status) _ats_cmd_probe ;;
-        env)
-            _ats_init
-            _ats_out=2 _ats_cmd_env
-            ;;
+        status) (_ats_cmd_probe) ;;        # subshell: leaves the caller's environment alone
+        env) (_ats_out=2 && _ats_cmd_env) ;; # status lines to stderr, export lines to stdout
         *) _ats_usage; return 2 ;;
     esac
 }
@@ -708,8 +706,8 @@ if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then
     if [ $# -gt 0 ]; then _ats_main "$@" || true; fi
 else
     set -uo pipefail
-    _ats_main "$@" || exit $?
-    if [ "${1:-}" = start ] || [ "${1:-}" = status ]; then
-        [ -z "${AUTOMATION_TEST_MISSING:-}" ] || exit 1
-    fi
+    _ats_rc=0
+    _ats_main "$@" || _ats_rc=$?
+    if [ "$_ats_rc" = 0 ] && [ "${1:-}" = start ] && [ -n "${AUTOMATION_TEST_MISSING:-}" ]; then _ats_rc=1; fi
+    exit "$_ats_rc"
 fi

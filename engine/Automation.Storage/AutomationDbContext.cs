@@ -43,6 +43,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<UserAccount> Users => Set<UserAccount>();
 
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
     /// <summary>True when the provider is PostgreSQL (row locks and upserts differ).</summary>
     public abstract bool IsPostgres { get; }
 

@@ -1,0 +1,24 @@
+using Automation.Engine.Workflows.Activities;
+using Automation.Engine.Workflows.Definitions;
+using FluentValidation;
+
+namespace Automation.Engine.Workflows.Authoring;
+
+public sealed class TriggerValidator : AbstractValidator<TriggerDefinition>
+{
+    public TriggerValidator()
+    {
+        RuleFor(t => t.Type).Must(TriggerTypes.All.Contains).OverridePropertyName("trigger.type")
+            .WithMessage($"use one of {string.Join(", ", TriggerTypes.All)}");
+        RuleFor(t => t.Segment).NotEmpty().OverridePropertyName("trigger.segment").WithMessage("choose the segment")
+            .When(t => t.Type is TriggerTypes.SegmentEntered or TriggerTypes.SegmentExited);
+        RuleFor(t => t.Score).Must(s => s is not null && ScoreGate.Scores.Contains(s)).OverridePropertyName("trigger.score")
+            .WithMessage($"choose one of {string.Join(", ", ScoreGate.Scores)}").When(t => t.Type == TriggerTypes.ScoreCrossed);
+        RuleFor(t => t.Threshold).NotNull().OverridePropertyName("trigger.threshold").WithMessage("give the threshold")
+            .When(t => t.Type == TriggerTypes.ScoreCrossed);
+        RuleFor(t => t.Direction).Must(d => d is "up" or "down").OverridePropertyName("trigger.direction").WithMessage("use up or down")
+            .When(t => t.Type == TriggerTypes.ScoreCrossed);
+        RuleFor(t => t.Event).NotEmpty().Matches("^[a-z][a-z0-9_.]*$").OverridePropertyName("trigger.event").WithMessage("name the event type")
+            .When(t => t.Type == TriggerTypes.Event);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Automation.Engine.Audit;
+using Automation.Engine.Dispatch;
+using Automation.Engine.Messaging;
+using Automation.Host.Access;
+using Automation.Storage;
+using Automation.Storage.Dispatch;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Host.Api;
+
+public static class ActionsApi
+{
+    public static void MapActionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/actions").RequireAuthorization().WithTags("Actions");
+        group.MapGet("/", ListAsync).WithSummary("The dispatch log: every action, its guard results, plugin, outcome and attempts");
+        group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(Policies.Administer).WithSummary("Dispatch a failed action again");
+    }
+
+    internal static object View(ActionRecord a) => new
+    {
+        a.Id,
+        a.ActionType,
+        a.Channel,
+        a.Plugin,
+        a.CustomerId,
+        a.WorkflowId,
+        a.WorkflowVersion,
+        a.ActivityId,
+        status = a.Status,
+        guardResults = JsonSerializer.Deserialize<List<GuardResult>>(a.GuardResultsJson, MessageTypes.Json),
+        a.BudgetAffecting,
+        a.EstimatedCost,
+        a.Attempts,
+        a.LastError,
+        a.Detail,
+        a.CreatedAt,
+        a.HeldUntil,
+        a.DispatchedAt,
+        a.CompletedAt,
+        input = JsonSerializer.Deserialize<JsonElement>(a.InputJson),
+    };
+
+    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, ActionStatus? status, string? customerId, string? workflowId, int? take, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var query = db.Actions.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+
+        if (!string.IsNullOrEmpty(customerId))
+        {
+            query = query.Where(a => a.CustomerId == customerId);
+        }
+
+        if (!string.IsNullOrEmpty(workflowId))
+        {
+            query = query.Where(a => a.WorkflowId == workflowId);
+        }
+
+        var actions = await query.OrderByDescending(a => a.CreatedAt).Take(Math.Clamp(take ?? 200, 1, 2000)).ToListAsync(ct);
+        return TypedResults.Ok(actions.Select(View));
+    }
+
+    private static async Task<IResult> RetryAsync(Guid id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, OutboxSignal outbox, TimeProvider clock, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (action is null)
+        {
+            return Problems.NotFound($"no action {id}");
+        }
+
+        if (action.Status != ActionStatus.Failed)
+        {
+            return Problems.Conflict($"only failed actions can be retried; this one is {action.Status.ToString().ToLowerInvariant()}");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var profile = await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == action.CustomerId, ct);
+        DispatchPipeline.Send(db, action, profile, now);
+        AuditLog.Write(db, http.Actor(), "action.retried", $"action/{id}", action.LastError ?? "", now);
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
+        return TypedResults.Accepted($"/api/actions?customerId={action.CustomerId}");
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Automation.Host.Api;
+
+public static class ApiSetup
+{
+    public static void AddApi(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+    }
+
+    /// <summary>Every error leaves as RFC 7807 problem details, unexpected ones without internals.</summary>
+    public static void UseApiProblems(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+    }
+
+    public static string Actor(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.User.Identity?.Name ?? "anonymous";
+    }
+
+    /// <summary>Reads a JSON body, or a problem naming what is wrong with it.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(this HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options, cancellationToken);
+            return value is null ? (null, Problems.Validation("body", "the request body is empty")) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.Validation(string.IsNullOrEmpty(ex.Path) ? "body" : ex.Path.TrimStart('$', '.'), $"malformed JSON: {ex.Message}"));
+        }
+    }
+}

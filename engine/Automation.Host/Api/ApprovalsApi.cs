@@ -1,0 +1,134 @@
+using Automation.Engine.Approvals;
+using Automation.Engine.Configuration;
+using Automation.Engine.Dispatch;
+using Automation.Host.Access;
+using Automation.Storage;
+using Automation.Storage.Approvals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Automation.Host.Api;
+
+public static class ApprovalsApi
+{
+    public static void MapApprovalsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/approvals").RequireAuthorization().WithTags("Approvals");
+        group.MapGet("/", ListAsync).WithSummary("The approvers' queue with context, cost and budget");
+        group.MapPost("/{id:guid}/approve", (Guid id, DecisionRequest? body, HttpContext http, ApprovalService service, CancellationToken ct) => DecideAsync(id, true, body, http, service, ct))
+            .RequireAuthorization(Policies.Decide);
+        group.MapPost("/{id:guid}/reject", (Guid id, DecisionRequest? body, HttpContext http, ApprovalService service, CancellationToken ct) => DecideAsync(id, false, body, http, service, ct))
+            .RequireAuthorization(Policies.Decide);
+        group.MapPost("/approve-batch", BatchAsync).RequireAuthorization(Policies.Decide);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock, ApprovalStatus? status, string? workflowId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var query = db.Approvals.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+
+        if (!string.IsNullOrEmpty(workflowId))
+        {
+            query = query.Where(a => a.WorkflowId == workflowId);
+        }
+
+        var approvals = await query.OrderByDescending(a => a.RequestedAt).Take(500).ToListAsync(ct);
+        var workflows = await db.Workflows.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Name, ct);
+        var publishers = await db.WorkflowVersions.AsNoTracking().Where(v => v.PublishedBy != null)
+            .Select(v => new { v.WorkflowId, v.Version, v.PublishedBy }).ToListAsync(ct);
+        var customers = approvals.Select(a => a.CustomerId).Distinct().ToList();
+        var emails = await db.Profiles.AsNoTracking().Where(p => customers.Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, p => p.Email, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var budget = options.Value.Dispatch.DailyBudgetPerWorkflow;
+        var spent = new Dictionary<string, decimal>();
+        foreach (var id in approvals.Select(a => a.WorkflowId).Distinct())
+        {
+            spent[id] = await DispatchGuards.SpentTodayAsync(db, id, now, ct);
+        }
+
+        var actor = http.Actor();
+        var approver = http.User.IsInRole(Roles.Approver) || http.User.IsInRole(Roles.Admin);
+        return TypedResults.Ok(approvals.Select(a =>
+        {
+            var publishedBy = publishers.FirstOrDefault(p => p.WorkflowId == a.WorkflowId && p.Version == a.WorkflowVersion)?.PublishedBy;
+            var why = !approver ? "only approvers decide" : a.Status != ApprovalStatus.Pending ? $"already {a.Status.ToString().ToLowerInvariant()}" : ApprovalService.CannotDecide(actor, publishedBy);
+            return new
+            {
+                a.Id,
+                a.WorkflowId,
+                workflowName = workflows.GetValueOrDefault(a.WorkflowId, a.WorkflowId),
+                a.WorkflowVersion,
+                a.ActivityId,
+                a.CustomerId,
+                customerEmail = emails.GetValueOrDefault(a.CustomerId),
+                a.ActionType,
+                a.Segment,
+                reasons = CustomersApi.Reasons(a.ReasonsJson),
+                a.EstimatedCost,
+                budgetUsedToday = spent[a.WorkflowId],
+                budgetLeftToday = Math.Max(0, budget - spent[a.WorkflowId]),
+                status = a.Status,
+                a.RequestedAt,
+                a.ExpiresAt,
+                a.DecidedBy,
+                a.DecidedAt,
+                a.Comment,
+                publishedBy,
+                canDecide = why is null,
+                cannotDecideReason = why,
+            };
+        }));
+    }
+
+    private static async Task<IResult> DecideAsync(Guid id, bool approve, DecisionRequest? body, HttpContext http, ApprovalService service, CancellationToken ct)
+    {
+        if (!approve && string.IsNullOrWhiteSpace(body?.Comment))
+        {
+            return Problems.Validation("comment", "say why you reject it");
+        }
+
+        var result = await service.DecideAsync(id, http.Actor(), approve, body?.Comment, ct);
+        return result.Status switch
+        {
+            DecisionStatus.NotFound => Problems.NotFound(result.Why!),
+            DecisionStatus.Forbidden => Problems.Forbidden(result.Why!),
+            DecisionStatus.AlreadyDecided => Problems.Conflict(result.Why!),
+            _ => TypedResults.Ok(new { result.Approval!.Id, status = result.Approval.Status, result.Approval.DecidedBy, result.Approval.DecidedAt, result.Approval.Comment }),
+        };
+    }
+
+    private static async Task<IResult> BatchAsync(BatchDecisionRequest body, HttpContext http, ApprovalService service, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.WorkflowId))
+        {
+            return Problems.Validation("workflowId", "choose the workflow whose requests to approve");
+        }
+
+        List<Guid> ids;
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            ids = await db.Approvals.Where(a => a.WorkflowId == body.WorkflowId && a.Status == ApprovalStatus.Pending).Select(a => a.Id).ToListAsync(ct);
+        }
+
+        var approved = 0;
+        var refused = new List<object>();
+        foreach (var id in ids)
+        {
+            var result = await service.DecideAsync(id, http.Actor(), true, body.Comment, ct);
+            if (result.Status == DecisionStatus.Decided)
+            {
+                approved++;
+            }
+            else
+            {
+                refused.Add(new { id, reason = result.Why });
+            }
+        }
+
+        return TypedResults.Ok(new { approved, refused });
+    }
+}

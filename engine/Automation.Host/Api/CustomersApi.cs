@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Automation.Engine.Audit;
+using Automation.Engine.Messaging;
+using Automation.Engine.Profiles;
+using Automation.Host.Access;
+using Automation.Plugins.Sdk;
+using Automation.Storage;
+using Automation.Storage.Dispatch;
+using Automation.Storage.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Host.Api;
+
+public static class CustomersApi
+{
+    public static void MapCustomersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/customers").RequireAuthorization().WithTags("Customers");
+        group.MapGet("/", ListAsync).WithSummary("Customers, searchable by id, email or name");
+        group.MapGet("/{id}", GetAsync).WithSummary("A customer's profile: features, scores with reason codes, segments, instances, actions");
+        group.MapGet("/{id}/events", EventsAsync).WithSummary("A customer's events, newest first");
+        group.MapDelete("/{id}", EraseAsync).RequireAuthorization(Policies.Administer).WithSummary("Erasure: profile, events, memberships, pending actions");
+    }
+
+    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, string? search, int? skip, int? take, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var query = db.Profiles.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            query = query.Where(p => p.CustomerId.Contains(search) || (p.Email != null && p.Email.Contains(search)) || (p.Name != null && p.Name.Contains(search)));
+        }
+
+        var total = await query.CountAsync(ct);
+        var customers = await query.OrderByDescending(p => p.LastSeen).Skip(skip ?? 0).Take(Math.Clamp(take ?? 50, 1, 500))
+            .Select(p => new { id = p.CustomerId, p.Email, p.Name, p.LastSeen, p.Monetary, p.RfmSegment, p.ChurnRisk })
+            .ToListAsync(ct);
+        return TypedResults.Ok(new { total, customers });
+    }
+
+    private static async Task<IResult> GetAsync(string id, IDbContextFactory<AutomationDbContext> databases, FeatureCalculator calculator, TimeProvider clock, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == id, ct);
+        if (profile is null)
+        {
+            return Problems.NotFound($"no customer '{id}'");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var features = calculator.Features(profile, DailyCounts.Parse(profile.DailyCountsJson), now);
+        var scores = FeatureCalculator.Scores(profile);
+        var names = await db.Segments.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Name, ct);
+        var segments = (await db.SegmentMemberships.AsNoTracking().Where(m => m.CustomerId == id).ToListAsync(ct))
+            .Select(m => new { key = m.SegmentKey, name = names.GetValueOrDefault(m.SegmentKey, m.SegmentKey), m.EnteredAt, reasons = Reasons(m.ReasonsJson) });
+        var instances = await db.WorkflowInstances.AsNoTracking().Where(i => i.CustomerId == id).OrderByDescending(i => i.StartedAt).Take(50)
+            .Select(i => new { i.Id, i.WorkflowId, i.Version, status = i.Status, i.CurrentActivityId, i.Bookmark, i.StartedAt, i.EndedAt, i.Branch })
+            .ToListAsync(ct);
+        var actions = (await db.Actions.AsNoTracking().Where(a => a.CustomerId == id).OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct))
+            .Select(ActionsApi.View);
+        return TypedResults.Ok(new
+        {
+            id = profile.CustomerId,
+            profile.Email,
+            profile.Name,
+            profile.Phone,
+            profile.TimeZone,
+            profile.FirstSeen,
+            profile.LastSeen,
+            features,
+            scores = new
+            {
+                scores.Recency,
+                scores.Frequency,
+                scores.Monetary,
+                scores.RfmSegment,
+                scores.ChurnRisk,
+                scores.PurchasePropensity,
+                reasons = Reasons(profile.ScoreReasonsJson),
+            },
+            segments,
+            instances,
+            actions,
+        });
+    }
+
+    private static async Task<IResult> EventsAsync(string id, int? take, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var events = await db.Events.AsNoTracking().Where(e => e.CustomerId == id).OrderByDescending(e => e.Timestamp).Take(Math.Clamp(take ?? 100, 1, 1000))
+            .Select(e => new { id = e.EventId, e.Type, e.Timestamp, e.Value, e.PropertiesJson })
+            .ToListAsync(ct);
+        return TypedResults.Ok(events.Select(e => new
+        {
+            e.id,
+            e.Type,
+            e.Timestamp,
+            e.Value,
+            properties = e.PropertiesJson is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(e.PropertiesJson),
+        }));
+    }
+
+    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var profiles = await db.Profiles.Where(p => p.CustomerId == id).ExecuteDeleteAsync(ct);
+        var events = await db.Events.Where(e => e.CustomerId == id).ExecuteDeleteAsync(ct);
+        await db.SegmentMemberships.Where(m => m.CustomerId == id).ExecuteDeleteAsync(ct);
+        ActionStatus[] open = [ActionStatus.Pending, ActionStatus.AwaitingApproval, ActionStatus.Held];
+        var actions = await db.Actions.Where(a => a.CustomerId == id && open.Contains(a.Status)).ExecuteDeleteAsync(ct);
+        await db.Approvals.Where(a => a.CustomerId == id && a.Status == Automation.Storage.Approvals.ApprovalStatus.Pending).ExecuteDeleteAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.WorkflowInstances.Where(i => i.CustomerId == id && (i.Status == WorkflowInstanceStatus.Waiting || i.Status == WorkflowInstanceStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, WorkflowInstanceStatus.Cancelled).SetProperty(i => i.ActiveKey, (string?)null).SetProperty(i => i.EndedAt, now), ct);
+        if (profiles + events == 0)
+        {
+            return Problems.NotFound($"no customer '{id}'");
+        }
+
+        AuditLog.Write(db, http.Actor(), "customer.erased", $"customer/{id}", $"{events} events, {actions} pending actions", now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    internal static IReadOnlyList<ReasonCode> Reasons(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<ReasonCode>>(json, MessageTypes.Json) ?? [];
+}

@@ -1,0 +1,54 @@
+using Automation.Engine.Events;
+using Automation.Host.Access;
+
+namespace Automation.Host.Api;
+
+public static class EventsApi
+{
+    public const long MaxBodyBytes = 5 * 1024 * 1024;
+
+    public static void MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/events", IngestAsync).RequireAuthorization(Policies.Ingest).WithTags("Events")
+            .WithSummary("Append a batch of behavioral events; 202 only once they are durable, 400 with per-item errors and nothing stored");
+    }
+
+    private static async Task<IResult> IngestAsync(HttpRequest request, EventIngestion ingestion, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge($"a batch may be at most 5 MB ({MaxBodyBytes} bytes); this one is {request.ContentLength} bytes");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                return TooLarge($"a batch may be at most 5 MB ({MaxBodyBytes} bytes)");
+            }
+        }
+
+        var parsed = EventBatchParser.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (parsed.BodyError is { } bodyError)
+        {
+            return Problems.Validation("The event batch was refused; nothing was stored", [new ProblemItem(null, bodyError.Field, bodyError.Reason)]);
+        }
+
+        if (parsed.Items.Count > EventIngestion.MaxBatchEvents)
+        {
+            return TooLarge($"a batch may hold at most {EventIngestion.MaxBatchEvents} events; this one has {parsed.Items.Count}");
+        }
+
+        var result = await ingestion.IngestAsync(parsed.Items, cancellationToken);
+        return result.Rejected
+            ? Problems.Events(result.Errors)
+            : TypedResults.Accepted((string?)null, new { accepted = result.Accepted, duplicates = result.Duplicates });
+    }
+
+    private static IResult TooLarge(string detail) =>
+        TypedResults.Problem(title: "The event batch is too large", detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge);
+}

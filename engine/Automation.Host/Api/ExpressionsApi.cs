@@ -1,0 +1,30 @@
+using Automation.Engine.Expressions;
+using Automation.Engine.Profiles;
+using Automation.Host.Access;
+
+namespace Automation.Host.Api;
+
+public static class ExpressionsApi
+{
+    public static void MapExpressionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/expressions").RequireAuthorization().WithTags("Expressions");
+        group.MapGet("/members", Members).WithSummary("Feature and score names an expression may use, with their types");
+        group.MapPost("/validate", (PreviewRequest body, ProfileExpressionCompiler compiler) =>
+        {
+            var valid = compiler.TryCompile(body.Expression, out _, out var problems);
+            return TypedResults.Ok(new { valid, problems });
+        }).RequireAuthorization(Policies.Design).WithSummary("Checks an expression; problems carry the character position");
+    }
+
+    private static IResult Members() => TypedResults.Ok(
+        typeof(CustomerFeatures).GetProperties().Select(p => new { name = "Features." + p.Name, type = TypeName(p.PropertyType) })
+            .Concat(typeof(CustomerScores).GetProperties().Select(p => new { name = "Scores." + p.Name, type = TypeName(p.PropertyType) }))
+            .Where(m => m.name != "Features.CustomerId"));
+
+    private static string TypeName(Type type) => type == typeof(int) ? "int"
+        : type == typeof(double) ? "double"
+        : type == typeof(decimal) ? "decimal"
+        : type == typeof(bool) ? "bool"
+        : "string";
+}

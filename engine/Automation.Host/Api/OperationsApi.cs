@@ -1,0 +1,52 @@
+using System.Text;
+using Automation.Storage;
+using Automation.Storage.Dispatch;
+using Automation.Storage.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Host.Api;
+
+public static class OperationsApi
+{
+    public static void MapOperationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        app.MapGet("/health", HealthAsync).AllowAnonymous().WithTags("Operations");
+        app.MapGet("/metrics", MetricsAsync).AllowAnonymous().WithTags("Operations").WithSummary("Prometheus text format");
+        app.MapGet("/api/audit", async (IDbContextFactory<AutomationDbContext> databases, int? take, CancellationToken ct) =>
+        {
+            await using var db = await databases.CreateDbContextAsync(ct);
+            return TypedResults.Ok(await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 200, 1, 2000)).ToListAsync(ct));
+        }).RequireAuthorization().WithTags("Operations").WithSummary("The append-only audit log, newest first");
+    }
+
+    private static async Task<IResult> HealthAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var ok = await db.Database.CanConnectAsync(ct);
+        return ok ? TypedResults.Ok(new { status = "healthy" }) : TypedResults.Json(new { status = "unhealthy", reason = "database unreachable" }, statusCode: 503);
+    }
+
+    private static async Task<IResult> MetricsAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var text = new StringBuilder();
+        text.AppendLine("# TYPE automation_events_total counter").Append("automation_events_total ").Append(await db.Events.LongCountAsync(ct)).AppendLine();
+        text.AppendLine("# TYPE automation_events_unprocessed gauge").Append("automation_events_unprocessed ").Append(await db.Events.LongCountAsync(e => !e.Processed, ct)).AppendLine();
+        text.AppendLine("# TYPE automation_customers gauge").Append("automation_customers ").Append(await db.Profiles.LongCountAsync(ct)).AppendLine();
+        text.AppendLine("# TYPE automation_outbox_pending gauge").Append("automation_outbox_pending ").Append(await db.Outbox.LongCountAsync(ct)).AppendLine();
+        text.AppendLine("# TYPE automation_actions gauge");
+        foreach (var g in await db.Actions.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+        {
+            text.Append("automation_actions{status=\"").Append(g.Key.ToString().ToLowerInvariant()).Append("\"} ").Append(g.Count).AppendLine();
+        }
+
+        text.AppendLine("# TYPE automation_instances gauge");
+        foreach (var g in await db.WorkflowInstances.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+        {
+            text.Append("automation_instances{status=\"").Append(g.Key.ToString().ToLowerInvariant()).Append("\"} ").Append(g.Count).AppendLine();
+        }
+
+        return TypedResults.Text(text.ToString(), "text/plain; version=0.0.4");
+    }
+}

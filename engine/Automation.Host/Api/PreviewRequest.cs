@@ -1,0 +1,3 @@
+namespace Automation.Host.Api;
+
+public sealed record PreviewRequest(string? Expression);

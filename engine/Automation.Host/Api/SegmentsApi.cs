@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Automation.Engine.Audit;
+using Automation.Engine.Expressions;
+using Automation.Engine.Profiles;
+using Automation.Engine.Segments;
+using Automation.Host.Access;
+using Automation.Storage;
+using Automation.Storage.Segments;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Host.Api;
+
+public static partial class SegmentsApi
+{
+    public static void MapSegmentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/segments").RequireAuthorization().WithTags("Segments");
+        group.MapGet("/", ListAsync).WithSummary("Segment definitions with their current sizes");
+        group.MapPut("/{key}", SaveAsync).RequireAuthorization(Policies.Design).WithSummary("Create or change a segment; invalid expressions are refused with the position");
+        group.MapPost("/preview", PreviewAsync).RequireAuthorization(Policies.Design).WithSummary("How many customers an expression would hold now");
+        group.MapGet("/{key}/members", MembersAsync).WithSummary("The segment's members with why they qualified");
+    }
+
+    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var sizes = await db.SegmentMemberships.AsNoTracking().GroupBy(m => m.SegmentKey).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var segments = await db.Segments.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        return TypedResults.Ok(segments.Select(s => new
+        {
+            s.Key,
+            s.Name,
+            s.Description,
+            s.Expression,
+            size = sizes.GetValueOrDefault(s.Key),
+            s.BuiltIn,
+            s.ScoreMember,
+            s.EnterThreshold,
+            s.ExitThreshold,
+            s.TtlDays,
+            s.MinimumSize,
+            s.UpdatedAt,
+        }));
+    }
+
+    private static async Task<IResult> SaveAsync(string key, HttpRequest request, HttpContext http, IValidator<SegmentInput> validator, IDbContextFactory<AutomationDbContext> databases, SegmentCatalog catalog, TimeProvider clock, CancellationToken ct)
+    {
+        if (!KeyPattern().IsMatch(key))
+        {
+            return Problems.Validation("key", "segment keys are 1–60 lower-case letters, digits and dashes, starting with a letter");
+        }
+
+        var (input, problem) = await request.ReadJsonAsync<SegmentInput>(JsonSerializerOptions.Web, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await validator.ValidateAsync(input!, ct);
+        if (!result.IsValid)
+        {
+            return Problems.Validation("The segment has problems", result.Errors.Select(e => new ProblemItem(null, JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName), e.ErrorMessage, e.CustomState as int?)).ToList());
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var segment = await db.Segments.FirstOrDefaultAsync(s => s.Key == key, ct);
+        var created = segment is null;
+        segment ??= db.Segments.Add(new SegmentDefinitionRecord { Key = key, Name = "", Expression = "" }).Entity;
+        segment.Name = input!.Name!;
+        segment.Description = input.Description ?? "";
+        segment.Expression = input.Expression!;
+        segment.ScoreMember = input.ScoreMember;
+        segment.EnterThreshold = input.EnterThreshold;
+        segment.ExitThreshold = input.ExitThreshold;
+        segment.TtlDays = input.TtlDays;
+        segment.MinimumSize = input.MinimumSize;
+        segment.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        AuditLog.Write(db, http.Actor(), created ? "segment.created" : "segment.changed", $"segment/{key}", segment.Expression, segment.UpdatedAt);
+        await db.SaveChangesAsync(ct);
+        catalog.Invalidate();
+        return created ? TypedResults.Created($"/api/segments/{key}", new { key }) : TypedResults.Ok(new { key });
+    }
+
+    private static async Task<IResult> PreviewAsync(PreviewRequest body, ProfileExpressionCompiler compiler, IDbContextFactory<AutomationDbContext> databases, FeatureCalculator calculator, TimeProvider clock, CancellationToken ct)
+    {
+        if (!compiler.TryCompile(body.Expression, out var expression, out var problems))
+        {
+            return TypedResults.Ok(new { count = 0, total = 0, problems });
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var count = 0;
+        var total = 0;
+        await foreach (var profile in db.Profiles.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            total++;
+            if (expression!.Evaluate(calculator.Features(profile, DailyCounts.Parse(profile.DailyCountsJson), now), FeatureCalculator.Scores(profile)))
+            {
+                count++;
+            }
+        }
+
+        return TypedResults.Ok(new { count, total, problems = Array.Empty<ExpressionProblem>() });
+    }
+
+    private static async Task<IResult> MembersAsync(string key, int? skip, int? take, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var query = from m in db.SegmentMemberships.AsNoTracking()
+                    where m.SegmentKey == key
+                    join p in db.Profiles.AsNoTracking() on m.CustomerId equals p.CustomerId into profiles
+                    from p in profiles.DefaultIfEmpty()
+                    orderby m.EnteredAt descending
+                    select new { m.CustomerId, p.Email, p.Name, m.EnteredAt, m.ReasonsJson };
+        var total = await db.SegmentMemberships.CountAsync(m => m.SegmentKey == key, ct);
+        var members = await query.Skip(skip ?? 0).Take(Math.Clamp(take ?? 50, 1, 500)).ToListAsync(ct);
+        return TypedResults.Ok(new { total, members = members.Select(m => new { m.CustomerId, m.Email, m.Name, m.EnteredAt, reasons = CustomersApi.Reasons(m.ReasonsJson) }) });
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,59}$")]
+    private static partial Regex KeyPattern();
+}

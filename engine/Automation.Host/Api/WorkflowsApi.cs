@@ -1,0 +1,220 @@
+using Automation.Engine.Workflows.Authoring;
+using Automation.Engine.Workflows.Definitions;
+using Automation.Host.Access;
+using Automation.Storage;
+using Automation.Storage.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Host.Api;
+
+public static class WorkflowsApi
+{
+    public static void MapWorkflowsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/workflows").RequireAuthorization().WithTags("Workflows");
+        group.MapGet("/", ListAsync).WithSummary("Workflows with status, versions, active instances and entries in the last 7 days");
+        group.MapGet("/{id}", GetAsync).WithSummary("A workflow: latest definition and version history");
+        group.MapGet("/{id}/versions/{version:int}", VersionAsync);
+        group.MapPost("/", (HttpRequest request, HttpContext http, WorkflowService service, CancellationToken ct) => SaveAsync(null, request, http, service, ct))
+            .RequireAuthorization(Policies.Design).WithSummary("Create a workflow as a draft; invalid definitions are refused with every problem listed");
+        group.MapPut("/{id}", (string id, HttpRequest request, HttpContext http, WorkflowService service, CancellationToken ct) => SaveAsync(id, request, http, service, ct))
+            .RequireAuthorization(Policies.Design).WithSummary("Save the workflow's draft");
+        group.MapPost("/{id}/validate", ValidateAsync).RequireAuthorization(Policies.Design);
+        group.MapGet("/{id}/diff", DiffAsync).WithSummary("What publishing the latest draft would change");
+        group.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.Design);
+        group.MapPost("/{id}/disable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, false, http, service, ct)).RequireAuthorization(Policies.Design);
+        group.MapPost("/{id}/enable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, true, http, service, ct)).RequireAuthorization(Policies.Design);
+        group.MapGet("/{id}/instances", InstancesAsync).WithSummary("Instances with their current activity");
+        group.MapGet("/{id}/live", LiveAsync).WithSummary("Instances waiting at each activity of the published version");
+        app.MapGet("/api/instances/{id:guid}", InstanceAsync).RequireAuthorization().WithTags("Workflows").WithSummary("One instance and the path it took");
+    }
+
+    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-7);
+        var workflows = await db.Workflows.AsNoTracking().OrderBy(w => w.Name).ToListAsync(ct);
+        var active = await db.WorkflowInstances.AsNoTracking().Where(i => i.ActiveKey != null).GroupBy(i => i.WorkflowId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var entered = await db.WorkflowInstances.AsNoTracking().Where(i => i.StartedAt >= since).GroupBy(i => i.WorkflowId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var latest = await db.WorkflowVersions.AsNoTracking().GroupBy(v => v.WorkflowId).Select(g => g.OrderByDescending(v => v.Version).First()).ToListAsync(ct);
+        return TypedResults.Ok(workflows.Select(w =>
+        {
+            var version = latest.FirstOrDefault(v => v.WorkflowId == w.Id);
+            var definition = version is null ? null : WorkflowJson.Parse(version.DefinitionJson);
+            return new
+            {
+                w.Id,
+                w.Name,
+                description = definition?.Description ?? "",
+                status = !w.Enabled ? "disabled" : w.PublishedVersion is null ? "draft" : "published",
+                w.Enabled,
+                w.PublishedVersion,
+                w.LatestVersion,
+                trigger = definition?.Trigger,
+                activeInstances = active.GetValueOrDefault(w.Id),
+                entered7d = entered.GetValueOrDefault(w.Id),
+            };
+        }));
+    }
+
+    private static async Task<IResult> GetAsync(string id, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var workflow = await db.Workflows.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (workflow is null)
+        {
+            return Problems.NotFound($"no workflow '{id}'");
+        }
+
+        var versions = await db.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == id).OrderByDescending(v => v.Version).ToListAsync(ct);
+        return TypedResults.Ok(new
+        {
+            workflow.Id,
+            workflow.Name,
+            status = !workflow.Enabled ? "disabled" : workflow.PublishedVersion is null ? "draft" : "published",
+            workflow.Enabled,
+            workflow.PublishedVersion,
+            workflow.LatestVersion,
+            definition = WorkflowJson.Parse(versions[0].DefinitionJson),
+            versions = versions.Select(v => new { v.Version, status = v.Status, v.CreatedBy, v.CreatedAt, v.PublishedBy, v.PublishedAt }),
+        });
+    }
+
+    private static async Task<IResult> VersionAsync(string id, int version, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var json = await db.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == id && v.Version == version).Select(v => v.DefinitionJson).FirstOrDefaultAsync(ct);
+        return json is null ? Problems.NotFound($"workflow '{id}' has no version {version}") : TypedResults.Ok(WorkflowJson.Parse(json));
+    }
+
+    private static async Task<IResult> SaveAsync(string? id, HttpRequest request, HttpContext http, WorkflowService service, CancellationToken ct)
+    {
+        var (definition, problem) = await request.ReadJsonAsync<WorkflowDefinition>(WorkflowJson.Options, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (id is not null && definition!.Id != id)
+        {
+            definition = definition with { Id = string.IsNullOrEmpty(definition.Id) ? id : definition.Id };
+            if (definition.Id != id)
+            {
+                return Problems.Validation("id", $"the definition's id '{definition.Id}' does not match the URL's '{id}'");
+            }
+        }
+
+        var result = await service.SaveDraftAsync(definition!, http.Actor(), mustBeNew: id is null, ct);
+        if (!result.Succeeded)
+        {
+            return Problems.Definition(result.Problems);
+        }
+
+        return id is null
+            ? TypedResults.Created($"/api/workflows/{result.Id}", new { result.Id, result.Version })
+            : TypedResults.Ok(new { result.Id, result.Version });
+    }
+
+    private static async Task<IResult> ValidateAsync(HttpRequest request, WorkflowService service, CancellationToken ct)
+    {
+        var (definition, problem) = await request.ReadJsonAsync<WorkflowDefinition>(WorkflowJson.Options, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var problems = await service.ValidateAsync(definition!, ct);
+        return TypedResults.Ok(new { valid = problems.Count == 0, problems });
+    }
+
+    private static async Task<IResult> DiffAsync(string id, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var versions = await db.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == id).OrderByDescending(v => v.Version).ToListAsync(ct);
+        if (versions.Count == 0)
+        {
+            return Problems.NotFound($"no workflow '{id}'");
+        }
+
+        var published = versions.FirstOrDefault(v => v.Status == WorkflowVersionStatus.Published);
+        var changes = DefinitionDiff.Describe(published is null ? null : WorkflowJson.Parse(published.DefinitionJson), WorkflowJson.Parse(versions[0].DefinitionJson));
+        return TypedResults.Ok(new { publishedVersion = published?.Version, latestVersion = versions[0].Version, changes });
+    }
+
+    private static async Task<IResult> PublishAsync(string id, HttpContext http, WorkflowService service, CancellationToken ct)
+    {
+        var result = await service.PublishAsync(id, http.Actor(), ct);
+        return result switch
+        {
+            null => Problems.NotFound($"no workflow '{id}'"),
+            { Succeeded: false } => Problems.Definition(result.Problems),
+            _ => TypedResults.Ok(new { result.Id, result.Version, result.Changes }),
+        };
+    }
+
+    private static async Task<IResult> EnableAsync(string id, bool enabled, HttpContext http, WorkflowService service, CancellationToken ct) =>
+        await service.SetEnabledAsync(id, enabled, http.Actor(), ct) ? TypedResults.NoContent() : Problems.NotFound($"no workflow '{id}'");
+
+    private static async Task<IResult> InstancesAsync(string id, WorkflowInstanceStatus? status, int? take, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var query = db.WorkflowInstances.AsNoTracking().Where(i => i.WorkflowId == id);
+        if (status is { } s)
+        {
+            query = query.Where(i => i.Status == s);
+        }
+
+        return TypedResults.Ok(await query.OrderByDescending(i => i.StartedAt).Take(Math.Clamp(take ?? 200, 1, 2000))
+            .Select(i => new { i.Id, i.CustomerId, i.Version, status = i.Status, i.CurrentActivityId, i.Bookmark, i.WakeAt, i.Branch, i.StartedAt, i.EndedAt })
+            .ToListAsync(ct));
+    }
+
+    private static async Task<IResult> LiveAsync(string id, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var workflow = await db.Workflows.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (workflow is null)
+        {
+            return Problems.NotFound($"no workflow '{id}'");
+        }
+
+        var counts = await db.WorkflowInstances.AsNoTracking().Where(i => i.WorkflowId == id)
+            .GroupBy(i => new { i.Status, i.CurrentActivityId }).Select(g => new { g.Key.Status, g.Key.CurrentActivityId, Count = g.Count() }).ToListAsync(ct);
+        return TypedResults.Ok(new
+        {
+            version = workflow.PublishedVersion,
+            waiting = counts.Where(c => c.Status == WorkflowInstanceStatus.Waiting && c.CurrentActivityId != null).ToDictionary(c => c.CurrentActivityId!, c => c.Count),
+            running = counts.Where(c => c.Status == WorkflowInstanceStatus.Running).Sum(c => c.Count),
+            completed = counts.Where(c => c.Status == WorkflowInstanceStatus.Completed).Sum(c => c.Count),
+            faulted = counts.Where(c => c.Status == WorkflowInstanceStatus.Faulted).Sum(c => c.Count),
+        });
+    }
+
+    private static async Task<IResult> InstanceAsync(Guid id, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var instance = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (instance is null)
+        {
+            return Problems.NotFound($"no instance {id}");
+        }
+
+        var steps = await db.WorkflowSteps.AsNoTracking().Where(s => s.InstanceId == id).OrderBy(s => s.Id)
+            .Select(s => new { s.ActivityId, s.ActivityType, s.At, s.Port, s.Summary }).ToListAsync(ct);
+        return TypedResults.Ok(new
+        {
+            instance.Id,
+            instance.WorkflowId,
+            instance.Version,
+            instance.CustomerId,
+            status = instance.Status,
+            instance.CurrentActivityId,
+            instance.Bookmark,
+            instance.WakeAt,
+            instance.Branch,
+            instance.StartedAt,
+            instance.EndedAt,
+            steps,
+        });
+    }
+}

@@ -1,0 +1,50 @@
+using Automation.Engine.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Automation.Host.Configuration;
+
+/// <summary>Settings that are wrong on their face; reachability is checked separately by StartupChecks.</summary>
+public sealed class AutomationOptionsValidator : IValidateOptions<AutomationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AutomationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!Enum.IsDefined(options.Transport))
+        {
+            failures.Add("Automation:Transport must be InMemory or RabbitMq");
+        }
+
+        if (!Enum.IsDefined(options.Database))
+        {
+            failures.Add("Automation:Database must be Sqlite or Postgres");
+        }
+
+        if (options.Database == DatabaseKind.Postgres && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+        {
+            failures.Add("Automation:PostgresConnectionString is required when Automation:Database is Postgres");
+        }
+
+        if (options.Database == DatabaseKind.Sqlite && string.IsNullOrWhiteSpace(options.SqlitePath))
+        {
+            failures.Add("Automation:SqlitePath must name the SQLite file");
+        }
+
+        if (options.Transport == TransportKind.RabbitMq && string.IsNullOrWhiteSpace(options.RabbitMq.Host))
+        {
+            failures.Add("Automation:RabbitMq:Host is required when Automation:Transport is RabbitMq");
+        }
+
+        if (options.Processing.BatchSize is < 1 or > 50_000)
+        {
+            failures.Add("Automation:Processing:BatchSize must be between 1 and 50000");
+        }
+
+        if (options.Dispatch.DailyBudgetPerWorkflow < 0)
+        {
+            failures.Add("Automation:Dispatch:DailyBudgetPerWorkflow must not be negative");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,48 @@
+using Automation.Engine.Approvals;
+using Automation.Engine.Dispatch;
+using Automation.Engine.Events;
+using Automation.Engine.Expressions;
+using Automation.Engine.Messaging;
+using Automation.Engine.Profiles;
+using Automation.Engine.Segments;
+using Automation.Engine.Workflows.Authoring;
+using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Runtime;
+using FluentValidation;
+
+namespace Automation.Host;
+
+public static class EngineSetup
+{
+    /// <summary>The engine's domain services and its background loops (event processing, timers, outbox relay).</summary>
+    public static void AddEngine(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton<IValidator<IncomingEvent>, IncomingEventValidator>();
+        services.AddSingleton<EventProcessingSignal>();
+        services.AddSingleton<EventIngestion>();
+        services.AddSingleton<ProfileUpdater>();
+        services.AddSingleton<FeatureCalculator>();
+        services.AddSingleton<ProfileExpressionCompiler>();
+        services.AddSingleton<SegmentCatalog>();
+        services.AddSingleton<DispatchGuards>();
+        services.AddSingleton<DispatchPipeline>();
+        services.AddSingleton<ActivityRegistry>();
+        services.AddSingleton<WorkflowServices>();
+        services.AddSingleton(sp => new ValidationServices(sp.GetRequiredService<ProfileExpressionCompiler>(), sp.GetRequiredService<ActionCatalog>()));
+        services.AddSingleton<IValidator<WorkflowDefinition>, WorkflowDefinitionValidator>();
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<WorkflowRunner>();
+        services.AddSingleton<WorkflowStarter>();
+        services.AddSingleton<InstanceResumer>();
+        services.AddSingleton<WorkflowService>();
+        services.AddSingleton<ApprovalService>();
+        services.AddSingleton<EventProcessor>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        services.AddHostedService<EventProcessingService>();
+        services.AddHostedService<WorkflowTimerService>();
+    }
+}

@@ -1,0 +1,80 @@
+using Automation.Engine.Configuration;
+using Automation.Engine.Dispatch;
+using Automation.Engine.Workflows.Runtime;
+using Automation.Host.Configuration;
+using Automation.Host.Plugins;
+using Automation.Storage;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Host.Messaging;
+
+public static class MessagingSetup
+{
+    /// <summary>
+    /// The bus on Automation:Transport (in-memory by default, RabbitMQ in production): the engine's consumers, and
+    /// one queue per plugin action type with exponential retry and an error queue.
+    /// </summary>
+    public static void AddMessaging(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.ReadAutomationOptions();
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.AddConsumer<WorkflowTriggerConsumer>();
+            x.AddConsumer<ActionOutcomeConsumer>();
+            x.AddConsumer<DispatchFaultConsumer>();
+            x.AddConsumer<BehaviorEventsSubmittedConsumer>();
+            x.AddConfigureEndpointsCallback((_, _, cfg) =>
+                cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100))));
+
+            if (options.Transport == TransportKind.RabbitMq)
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = options.RabbitMq;
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                    });
+                    ConfigureActionEndpoints(context, cfg);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) =>
+                {
+                    ConfigureActionEndpoints(context, cfg);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+    }
+
+    private static void ConfigureActionEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg)
+    {
+        var catalog = context.GetRequiredService<ActionCatalog>();
+        foreach (var action in catalog.All)
+        {
+            cfg.ReceiveEndpoint(action.Queue, e =>
+            {
+                // Commands are sent to this queue by name; it must not also receive every published DispatchAction.
+                e.ConfigureConsumeTopology = false;
+                e.UseMessageRetry(r =>
+                {
+                    r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                    r.Ignore<PermanentActionFailure>();
+                });
+                e.Consumer(() => new PluginActionConsumer(
+                    action,
+                    context.GetRequiredService<PluginRegistry>(),
+                    context.GetRequiredService<IDbContextFactory<AutomationDbContext>>(),
+                    context.GetRequiredService<ILoggerFactory>(),
+                    context.GetRequiredService<TimeProvider>()));
+            });
+        }
+    }
+}

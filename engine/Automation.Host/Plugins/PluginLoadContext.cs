@@ -1,0 +1,33 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace Automation.Host.Plugins;
+
+/// <summary>
+/// Each plugin gets its own load context for its private dependencies; the SDK and the Microsoft.Extensions
+/// abstractions come from the host so that types match across the boundary.
+/// </summary>
+public sealed class PluginLoadContext(string mainAssemblyPath) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(mainAssemblyPath), isCollectible: false)
+{
+    private readonly AssemblyDependencyResolver resolver = new(mainAssemblyPath);
+
+    public static bool IsShared(AssemblyName name) =>
+        name.Name is { } n && (n == "Automation.Plugins.Sdk" || n.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
+
+    protected override Assembly? Load(AssemblyName assemblyName)
+    {
+        if (IsShared(assemblyName))
+        {
+            return Default.LoadFromAssemblyName(assemblyName);
+        }
+
+        var path = resolver.ResolveAssemblyToPath(assemblyName);
+        return path is null ? null : LoadFromAssemblyPath(path);
+    }
+
+    protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+    {
+        var path = resolver.ResolveUnmanagedDllToPath(unmanagedDllName);
+        return path is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(path);
+    }
+}

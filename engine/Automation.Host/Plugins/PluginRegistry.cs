@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Automation.Engine.Dispatch;
+using Automation.Plugins.Sdk;
+
+namespace Automation.Host.Plugins;
+
+/// <summary>The plugins found at start-up and, lazily, each loaded plugin's own service container.</summary>
+public sealed class PluginRegistry(IReadOnlyList<LoadedPlugin> plugins, IConfiguration configuration)
+{
+    private readonly ConcurrentDictionary<string, Lazy<IServiceProvider>> containers = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<LoadedPlugin> Plugins => plugins;
+
+    /// <summary>Creates the handler for an action in its plugin's container (built on first use, with the host's logging).</summary>
+    public ActionHandler CreateHandler(RegisteredAction action, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var plugin = plugins.First(p => p.Name == action.Plugin && p.Loaded);
+        var services = containers.GetOrAdd(plugin.Name, _ => new Lazy<IServiceProvider>(() => Build(plugin, loggers))).Value;
+        return (ActionHandler)services.GetRequiredService(action.Descriptor.HandlerType);
+    }
+
+    private ServiceProvider Build(LoadedPlugin plugin, ILoggerFactory loggers)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(loggers);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddOptions();
+        plugin.Instance!.ConfigureServices(services, configuration.GetSection($"Automation:Plugins:{plugin.Name}"));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = false });
+    }
+}

@@ -1,0 +1,47 @@
+using Automation.Host;
+using Automation.Host.Access;
+using Automation.Host.Api;
+using Automation.Host.Configuration;
+using Automation.Host.Messaging;
+using Automation.Host.Plugins;
+using Automation.Host.Seeding;
+using Automation.Host.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddAutomationOptions();
+builder.AddStorage();
+builder.AddEngine();
+builder.AddPlugins();
+builder.AddMessaging();
+builder.AddAccess();
+builder.AddApi();
+
+var app = builder.Build();
+
+await app.CheckStartupAsync();
+await app.MigrateDatabaseAsync();
+await app.SeedAsync();
+
+app.UseApiProblems();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAccess();
+
+app.MapAccessApi();
+app.MapEventsApi();
+app.MapCustomersApi();
+app.MapSegmentsApi();
+app.MapExpressionsApi();
+app.MapActivitiesApi();
+app.MapWorkflowsApi();
+app.MapApprovalsApi();
+app.MapActionsApi();
+app.MapPluginsApi();
+app.MapOperationsApi();
+app.MapDesignerFallback();
+
+await app.RunAsync();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using Automation.Engine.Configuration;
+using Automation.Engine.Events;
+using Automation.Engine.Segments;
+using Automation.Engine.Workflows.Authoring;
+using Automation.Engine.Workflows.Definitions;
+using Automation.Host.Access;
+using Automation.Storage;
+using Automation.Storage.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Automation.Host.Seeding;
+
+/// <summary>
+/// Start-up data: the first admin, the built-in segments and the shipped workflows always; with SeedDemoData on an
+/// empty database also demo users, an API key and a few hundred synthetic customers, printed once.
+/// </summary>
+public static partial class Seeder
+{
+    public const int DemoCustomerCount = 300;
+
+    public static async Task SeedAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var services = app.Services;
+        var options = services.GetRequiredService<IOptions<AutomationOptions>>().Value;
+        var databases = services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
+        var hasher = services.GetRequiredService<IPasswordHasher<UserAccount>>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var firstStart = false;
+        string? password = null;
+        string? apiKey = null;
+
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            if (!await db.Users.AnyAsync())
+            {
+                firstStart = true;
+                password = options.Admin.Password ?? (options.SeedDemoData ? "demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant() : null);
+                if (password is not null)
+                {
+                    AddUser(db, hasher, options.Admin.Email, "Administrator", password, [Roles.Admin, Roles.Marketer, Roles.Integrator], now);
+                    if (options.SeedDemoData)
+                    {
+                        AddUser(db, hasher, "marketer@automation.local", "Mia Marketer", password, [Roles.Marketer], now);
+                        AddUser(db, hasher, "approver@automation.local", "Alex Approver", password, [Roles.Approver], now);
+                    }
+                }
+            }
+
+            if (options.SeedDemoData && !await db.ApiKeys.AnyAsync() && options.ApiKeys.Count == 0)
+            {
+                apiKey = ApiKeys.Create();
+                db.ApiKeys.Add(new ApiKeyRecord { KeyHash = ApiKeys.Hash(apiKey), Name = "demo key", Prefix = apiKey[..8], CreatedBy = "system", CreatedAt = now });
+            }
+
+            var known = await db.Segments.Select(s => s.Key).ToListAsync();
+            foreach (var segment in BuiltInSegments.All().Where(s => !known.Contains(s.Key)))
+            {
+                segment.UpdatedAt = now;
+                db.Segments.Add(segment);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await ImportShippedWorkflowsAsync(app, databases);
+
+        if (options.SeedDemoData)
+        {
+            await using var db = await databases.CreateDbContextAsync();
+            if (!await db.Events.AnyAsync())
+            {
+                var events = DemoCustomers.Generate(DemoCustomerCount, now);
+                var ingestion = services.GetRequiredService<EventIngestion>();
+                var result = await ingestion.IngestAsync(events, CancellationToken.None);
+                LogDemoCustomers(app.Logger, DemoCustomerCount, result.Accepted);
+            }
+        }
+
+        if (firstStart && password is not null)
+        {
+            PrintWelcome(options, password, apiKey);
+        }
+    }
+
+    private static async Task ImportShippedWorkflowsAsync(WebApplication app, IDbContextFactory<AutomationDbContext> databases)
+    {
+        var folder = new[] { Path.Combine(AppContext.BaseDirectory, "workflows"), Path.Combine(app.Environment.ContentRootPath, "workflows") }.FirstOrDefault(Directory.Exists);
+        if (folder is null)
+        {
+            return;
+        }
+
+        var service = app.Services.GetRequiredService<WorkflowService>();
+        await using var db = await databases.CreateDbContextAsync();
+        var existing = await db.Workflows.Select(w => w.Id).ToListAsync();
+        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            WorkflowDefinition definition;
+            try
+            {
+                definition = WorkflowJson.Parse(await File.ReadAllTextAsync(file));
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                LogShippedWorkflowSkipped(app.Logger, Path.GetFileName(file), ex.Message);
+                continue;
+            }
+
+            if (existing.Contains(definition.Id))
+            {
+                continue;
+            }
+
+            var saved = await service.SaveDraftAsync(definition, "system", mustBeNew: true, CancellationToken.None);
+            var published = saved.Succeeded ? await service.PublishAsync(definition.Id, "system", CancellationToken.None) : saved;
+            if (published is { Succeeded: false })
+            {
+                LogShippedWorkflowSkipped(app.Logger, Path.GetFileName(file), string.Join("; ", published.Problems.Select(p => $"{p.Field}: {p.Message}")));
+            }
+        }
+    }
+
+    private static void AddUser(AutomationDbContext db, IPasswordHasher<UserAccount> hasher, string email, string name, string password, string[] roles, DateTime now)
+    {
+        var user = new UserAccount { Email = email.ToLowerInvariant(), DisplayName = name, PasswordHash = "", Roles = string.Join(',', roles), CreatedAt = now };
+        user.PasswordHash = hasher.HashPassword(user, password);
+        db.Users.Add(user);
+    }
+
+    private static void PrintWelcome(AutomationOptions options, string password, string? apiKey)
+    {
+        Console.WriteLine();
+        Console.WriteLine("  Automation is ready on http://localhost:5080");
+        Console.WriteLine($"  Sign in as {options.Admin.Email} with password {password}");
+        if (options.SeedDemoData)
+        {
+            Console.WriteLine($"  Demo users marketer@automation.local and approver@automation.local use the same password.");
+        }
+
+        if (apiKey is not null)
+        {
+            Console.WriteLine($"  Demo API key for POST /api/events (header X-Api-Key): {apiKey}");
+        }
+
+        Console.WriteLine("  These are shown once; keep them.");
+        Console.WriteLine();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Customers} demo customers with {Events} events")]
+    private static partial void LogDemoCustomers(ILogger logger, int customers, int events);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shipped workflow {File} was not imported: {Reason}")]
+    private static partial void LogShippedWorkflowSkipped(ILogger logger, string file, string reason);
+}

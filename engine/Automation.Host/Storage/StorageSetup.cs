@@ -1,0 +1,49 @@
+using Automation.Engine.Configuration;
+using Automation.Host.Configuration;
+using Automation.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Host.Storage;
+
+public static class StorageSetup
+{
+    /// <summary>Registers the database of Automation:Database: a SQLite file (default) or PostgreSQL.</summary>
+    public static void AddStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.ReadAutomationOptions();
+        if (options.Database == DatabaseKind.Postgres)
+        {
+            builder.Services.AddDbContextFactory<PostgresAutomationDbContext>(o => o.UseNpgsql(options.PostgresConnectionString ?? ""));
+            builder.Services.AddSingleton<IDbContextFactory<AutomationDbContext>, ProviderContextFactory<PostgresAutomationDbContext>>();
+        }
+        else
+        {
+            var path = Path.GetFullPath(options.SqlitePath);
+            builder.Services.AddDbContextFactory<SqliteAutomationDbContext>(o => o.UseSqlite($"Data Source={path};Default Timeout=30;Pooling=True"));
+            builder.Services.AddSingleton<IDbContextFactory<AutomationDbContext>, ProviderContextFactory<SqliteAutomationDbContext>>();
+        }
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers never block the writer.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
+        await using var db = await databases.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        if (!db.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+
+    private sealed class ProviderContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AutomationDbContext>
+        where TContext : AutomationDbContext
+    {
+        public AutomationDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<AutomationDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Automation.Storage.Access;
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKeyRecord>
+{
+    public void Configure(EntityTypeBuilder<ApiKeyRecord> builder)
+    {
+        builder.ToTable("api_keys");
+        builder.HasKey(k => k.KeyHash);
+    }
+}

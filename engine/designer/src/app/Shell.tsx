@@ -1,0 +1,64 @@
+import { NavLink, Outlet } from 'react-router';
+import { roleAccess, useAuth } from '../auth/AuthContext';
+
+export function Shell() {
+  const { user, hasRole, signOut } = useAuth();
+  const canDesign = hasRole(...roleAccess.design);
+  const canApprove = hasRole(...roleAccess.approve);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="brand" aria-label="Automation">
+          <span className="brand-mark" aria-hidden="true">
+            A
+          </span>
+          <span aria-hidden="true">Automation</span>
+        </div>
+        <nav className="mainnav" aria-label="Main">
+          <NavLink to="/" end>
+            Dashboard
+          </NavLink>
+          {canDesign && <NavLink to="/workflows">Workflows</NavLink>}
+          {canDesign && <NavLink to="/segments">Segments</NavLink>}
+          {canDesign && <NavLink to="/discovery">Discovery</NavLink>}
+          {canApprove && <NavLink to="/approvals">Approvals</NavLink>}
+          <NavLink to="/customers">Customers</NavLink>
+        </nav>
+        <div className="usermenu">
+          <span className="user-name" title={user?.email}>
+            {user?.displayName || user?.email}
+            <span className="user-roles">{user?.roles.join(', ')}</span>
+          </span>
+          <button type="button" className="btn btn-small" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" className="content" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+export function Forbidden() {
+  return (
+    <div className="page">
+      <h1>Not available</h1>
+      <p className="muted">Your role does not include this page. Ask an administrator if you need it.</p>
+    </div>
+  );
+}
+
+export function NotFound() {
+  return (
+    <div className="page">
+      <h1>Page not found</h1>
+      <p className="muted">The address does not match a page of this app.</p>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { createContext, useContext } from 'react';
+import type { ConnectionDefinition, SimulationActivity } from '../api';
+import { emptyPalette, type PaletteIndex } from './palette';
+
+/** What the canvas draws on top of the definition: problems, dry-run counts, live counts, a path. */
+export interface Decorations {
+  palette: PaletteIndex;
+  connections: ConnectionDefinition[];
+  problems: Map<string, string[]>;
+  simulation: Map<string, SimulationActivity> | null;
+  waiting: Record<string, number> | null;
+  path: Set<string> | null;
+  segmentName: (key: string) => string | undefined;
+  readOnly: boolean;
+}
+
+export const DecorationsContext = createContext<Decorations>({
+  palette: emptyPalette,
+  connections: [],
+  problems: new Map(),
+  simulation: null,
+  waiting: null,
+  path: null,
+  segmentName: () => undefined,
+  readOnly: false,
+});
+
+export const useDecorations = () => useContext(DecorationsContext);
+
+/** Activity types whose instances sit and wait (the live view shows a count on them even at zero). */
+export const waitingTypes = new Set(['waitForDuration', 'waitForEvent', 'approval', 'action']);

@@ -1,0 +1,128 @@
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { formatNumber } from '../common/format';
+import { useDecorations, waitingTypes } from './decorations';
+import { TRIGGER_NODE_ID, portsFor, summarize, type ActivityNode, type TriggerNode } from './model';
+import { actionTypeOf, descriptorFor } from './palette';
+import { describeTrigger } from './triggers';
+
+const categoryClass = (category: string | undefined) => `cat-${(category ?? 'other').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+
+export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>) {
+  const deco = useDecorations();
+  const activity = data.activity;
+  const descriptor = descriptorFor(activity, deco.palette);
+  const action = actionTypeOf(activity);
+  const ports = portsFor(activity, deco.palette, deco.connections);
+  const problems = deco.problems.get(id);
+  const sim = deco.simulation?.get(id);
+  const waiting = deco.waiting ? (deco.waiting[id] ?? (waitingTypes.has(activity.type) ? 0 : undefined)) : undefined;
+  const onPath = deco.path?.has(id);
+  const title = activity.displayName || descriptor?.displayName || activity.type;
+  const summary = summarize(activity);
+
+  const classes = ['flow-node', categoryClass(descriptor?.category)];
+  if (selected) classes.push('selected');
+  if (problems) classes.push('has-problem');
+  if (onPath) classes.push('on-path');
+  if (deco.path && !onPath) classes.push('dimmed');
+
+  return (
+    <div className={classes.join(' ')} data-testid={`node-${id}`}>
+      <Handle type="target" position={Position.Top} className="handle-in" aria-label={`Into ${title}`} />
+      <div className="flow-node-head">
+        <span className="flow-node-icon" aria-hidden="true" />
+        <span className="flow-node-title">{title}</span>
+        {descriptor?.budgetAffecting && (
+          <span className="tag tag-budget" title="Spends budget: may need approval">
+            budget
+          </span>
+        )}
+      </div>
+      <div className="flow-node-meta">
+        <span>{action ?? (descriptor?.displayName !== title ? descriptor?.displayName : null) ?? activity.type}</span>
+        <code className="flow-node-id">{id}</code>
+      </div>
+      {summary && (
+        <div className="flow-node-summary" title={summary}>
+          {summary}
+        </div>
+      )}
+      {!descriptor && activity.type !== 'action' && <div className="flow-node-warning">Unknown activity type “{activity.type}”</div>}
+      {(sim || waiting !== undefined) && (
+        <div className="flow-node-badges">
+          {sim && (
+            <span className="count-badge sim" data-testid={`sim-${id}`} title="Customers reaching this step in the dry run">
+              {formatNumber(sim.entered)} entered
+            </span>
+          )}
+          {waiting !== undefined && (
+            <span className="count-badge waiting" data-testid={`waiting-${id}`} title="Customers waiting here now">
+              {formatNumber(waiting)} waiting
+            </span>
+          )}
+        </div>
+      )}
+      {problems && (
+        <ul className="flow-node-problems" data-testid={`node-problem-${id}`} role="alert">
+          {problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {ports.length > 0 && (
+        <div className="flow-node-ports">
+          {ports.map((port) => (
+            <span key={port} className="port-label" data-testid={`port-${id}-${port}`}>
+              {port}
+              {sim && sim.ports[port] !== undefined && <span className="port-count"> {formatNumber(sim.ports[port])}</span>}
+            </span>
+          ))}
+        </div>
+      )}
+      {ports.map((port, i) => (
+        <Handle
+          key={port}
+          id={port}
+          type="source"
+          position={Position.Bottom}
+          className="handle-out"
+          style={{ left: `${((i + 0.5) / ports.length) * 100}%` }}
+          aria-label={`${title}: ${port}`}
+          title={`Drag from “${port}” to the next step`}
+        />
+      ))}
+    </div>
+  );
+}
+
+export function TriggerNodeView({ data, selected }: NodeProps<TriggerNode>) {
+  const deco = useDecorations();
+  const problems = deco.problems.get(TRIGGER_NODE_ID);
+  const classes = ['flow-node', 'flow-node-trigger'];
+  if (selected) classes.push('selected');
+  if (problems) classes.push('has-problem');
+  return (
+    <div className={classes.join(' ')} data-testid="node-trigger">
+      <div className="flow-node-head">
+        <span className="flow-node-icon" aria-hidden="true">
+          ⚡
+        </span>
+        <span className="flow-node-title">Trigger</span>
+      </div>
+      <div className="flow-node-summary">{describeTrigger(data.trigger, deco.segmentName)}</div>
+      {problems && (
+        <ul className="flow-node-problems" data-testid={`node-problem-${TRIGGER_NODE_ID}`} role="alert">
+          {problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <Handle id="start" type="source" position={Position.Bottom} className="handle-out" aria-label="Trigger: start" />
+    </div>
+  );
+}
+
+export const nodeTypes: NodeTypes = {
+  activity: ActivityNodeView,
+  trigger: TriggerNodeView,
+};

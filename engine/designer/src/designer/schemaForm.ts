@@ -1,0 +1,150 @@
+import type { JsonSchema } from '../api';
+import { humanize } from '../common/format';
+
+export type FieldKind = 'string' | 'text' | 'expression' | 'number' | 'integer' | 'boolean' | 'enum' | 'object' | 'array' | 'json';
+
+export interface FieldOption {
+  value: string | number | boolean | null;
+  label: string;
+}
+
+/** One control of a form generated from a JSON schema. */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+  description?: string;
+  placeholder?: string;
+  options?: FieldOption[];
+  /** Object fields: the nested controls. */
+  fields?: FieldSpec[];
+  /** Array fields: the control for one item. */
+  item?: FieldSpec;
+  defaultValue?: unknown;
+  minimum?: number;
+  maximum?: number;
+}
+
+function primaryType(schema: JsonSchema): string | undefined {
+  const t = schema.type;
+  if (Array.isArray(t)) return t.find((x) => x !== 'null');
+  return t;
+}
+
+function enumOptions(schema: JsonSchema): FieldOption[] | undefined {
+  if (Array.isArray(schema.enum)) {
+    return schema.enum
+      .filter((v) => v !== null || schema.enum!.length === 1)
+      .map((v) => ({ value: v as FieldOption['value'], label: typeof v === 'string' ? v : String(v) }));
+  }
+  const variants = schema.oneOf ?? schema.anyOf;
+  if (Array.isArray(variants) && variants.length > 0 && variants.every((v) => v && 'const' in v)) {
+    return variants.map((v) => ({ value: v.const as FieldOption['value'], label: v.title ?? String(v.const) }));
+  }
+  return undefined;
+}
+
+/** Is this a field holding a profile expression? Named "expression" or "…Expression", or format "expression". */
+export function isExpressionField(name: string, schema: JsonSchema): boolean {
+  return schema.format === 'expression' || name === 'expression' || /Expression$/.test(name);
+}
+
+export function fieldFromSchema(name: string, schema: JsonSchema, required: boolean): FieldSpec {
+  const base = {
+    name,
+    label: schema.title ?? humanize(name),
+    required,
+    description: schema.description,
+    defaultValue: schema.default,
+  };
+  const options = enumOptions(schema);
+  if (options) return { ...base, kind: 'enum', options };
+
+  const type = primaryType(schema) ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
+  switch (type) {
+    case 'string': {
+      if (isExpressionField(name, schema)) return { ...base, kind: 'expression', placeholder: 'e.g. Features.PricingViews7d >= 2' };
+      const long = schema.format === 'textarea' || schema.format === 'multiline' || (schema.maxLength ?? 0) > 200;
+      const placeholder = schema.format === 'duration' ? 'ISO 8601 duration, e.g. P7D or PT12H' : undefined;
+      return { ...base, kind: long ? 'text' : 'string', placeholder };
+    }
+    case 'number':
+      return { ...base, kind: 'number', minimum: schema.minimum, maximum: schema.maximum };
+    case 'integer':
+      return { ...base, kind: 'integer', minimum: schema.minimum, maximum: schema.maximum };
+    case 'boolean':
+      return { ...base, kind: 'boolean' };
+    case 'object':
+      if (schema.properties && Object.keys(schema.properties).length > 0) {
+        return { ...base, kind: 'object', fields: schemaToFields(schema) };
+      }
+      return { ...base, kind: 'json' };
+    case 'array':
+      return { ...base, kind: 'array', item: fieldFromSchema('item', schema.items ?? {}, false) };
+    default:
+      return { ...base, kind: isExpressionField(name, schema) ? 'expression' : 'json' };
+  }
+}
+
+/** The controls for an object schema's properties, in the schema's order. */
+export function schemaToFields(schema: JsonSchema | null | undefined, exclude: readonly string[] = []): FieldSpec[] {
+  if (!schema?.properties) return [];
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties)
+    .filter(([name]) => !exclude.includes(name))
+    .map(([name, property]) => fieldFromSchema(name, property ?? {}, required.has(name)));
+}
+
+/** The schema's defaults as a value: what a new node starts with. */
+export function defaultsFor(schema: JsonSchema | null | undefined): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  if (!schema?.properties) return value;
+  for (const [name, property] of Object.entries(schema.properties)) {
+    if (property?.default !== undefined) value[name] = structuredClone(property.default);
+    else if (property?.properties && (schema.required ?? []).includes(name)) value[name] = defaultsFor(property);
+  }
+  return value;
+}
+
+/** Turns what the person typed into the value stored; '' means "not set". */
+export function parseFieldInput(field: FieldSpec, raw: string): unknown {
+  if (field.kind === 'number' || field.kind === 'integer') {
+    if (raw.trim() === '') return undefined;
+    const n = Number(raw);
+    if (Number.isNaN(n)) return raw;
+    return field.kind === 'integer' ? Math.trunc(n) : n;
+  }
+  if (field.kind === 'enum') {
+    if (raw === '') return undefined;
+    const option = field.options?.find((o) => String(o.value) === raw);
+    return option ? option.value : raw;
+  }
+  if (field.kind === 'boolean') return raw === 'true';
+  return raw === '' ? undefined : raw;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+/** The labels of required fields left empty (nested objects included), for a hint before the server says so. */
+export function missingRequired(fields: readonly FieldSpec[], value: Record<string, unknown> | null | undefined, prefix = ''): string[] {
+  const missing: string[] = [];
+  for (const field of fields) {
+    const v = value?.[field.name];
+    if (field.required && isEmpty(v) && field.kind !== 'boolean') missing.push(prefix + field.label);
+    if (field.kind === 'object' && field.fields && v && typeof v === 'object') {
+      missing.push(...missingRequired(field.fields, v as Record<string, unknown>, `${prefix}${field.label} › `));
+    }
+  }
+  return missing;
+}
+
+/** Sets (or removes, for undefined) one property of a value, returning a new object. */
+export function withField<T extends Record<string, unknown>>(value: T, name: string, next: unknown): T {
+  const copy: Record<string, unknown> = { ...value };
+  if (next === undefined) delete copy[name];
+  else copy[name] = next;
+  return copy as T;
+}

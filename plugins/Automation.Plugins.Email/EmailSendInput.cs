@@ -1,0 +1,11 @@
+namespace Automation.Plugins.Email;
+
+/// <summary>The email.send activity's input.</summary>
+public sealed class EmailSendInput
+{
+    /// <summary>A template name (built in or configured).</summary>
+    public string? Template { get; set; }
+
+    /// <summary>Overrides the template's subject.</summary>
+    public string? Subject { get; set; }
+}
