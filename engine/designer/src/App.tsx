@@ -7,7 +7,7 @@ import { Forbidden, NotFound, Shell } from './app/Shell';
 import { Loading } from './common/Status';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { WorkflowListPage } from './workflows/WorkflowListPage';
-import { DesignerPage } from './designer/DesignerPage';
+import { DesignerRoute } from './designer/DesignerPage';
 import { ApprovalsPage } from './approvals/ApprovalsPage';
 import { SegmentsPage } from './segments/SegmentsPage';
 import { DiscoveryPage } from './discovery/DiscoveryPage';
@@ -28,8 +28,8 @@ function Gate() {
       <Route element={<Shell />}>
         <Route index element={<DashboardPage />} />
         <Route path="workflows" element={<RequireRole roles={roleAccess.design}><WorkflowListPage /></RequireRole>} />
-        <Route path="workflows/new" element={<RequireRole roles={roleAccess.design}><DesignerPage key="new" /></RequireRole>} />
-        <Route path="workflows/:id" element={<RequireRole roles={roleAccess.design}><DesignerPage /></RequireRole>} />
+        <Route path="workflows/new" element={<RequireRole roles={roleAccess.design}><DesignerRoute /></RequireRole>} />
+        <Route path="workflows/:id" element={<RequireRole roles={roleAccess.design}><DesignerRoute /></RequireRole>} />
         <Route path="segments" element={<RequireRole roles={roleAccess.design}><SegmentsPage /></RequireRole>} />
         <Route path="segments/:key" element={<RequireRole roles={roleAccess.design}><SegmentsPage /></RequireRole>} />
         <Route path="discovery" element={<RequireRole roles={roleAccess.design}><DiscoveryPage /></RequireRole>} />

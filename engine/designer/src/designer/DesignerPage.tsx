@@ -67,8 +67,9 @@ import { VersionsPanel } from './VersionsPanel';
 
 type PanelName = 'properties' | 'simulation' | 'live' | 'versions';
 
-interface ImportState {
+interface DesignerLocationState {
   imported?: ElsaImportResult;
+  notice?: string;
 }
 
 const newDefinition = (): WorkflowDefinition => ({
@@ -82,13 +83,19 @@ const newDefinition = (): WorkflowDefinition => ({
   layout: { [TRIGGER_NODE_ID]: { x: 0, y: 0 } },
 });
 
-/** /workflows/new and /workflows/:id: loads the workflow and the palette, then the editor. */
-export function DesignerPage() {
+/** Remounts the page per workflow so nothing of one workflow leaks into the next. */
+export function DesignerRoute() {
   const { id } = useParams();
+  return <DesignerPage key={id ?? 'new'} id={id} />;
+}
+
+/** /workflows/new and /workflows/:id: loads the workflow and the palette, then the editor. */
+function DesignerPage({ id }: { id: string | undefined }) {
   const location = useLocation();
   const palette = usePaletteCatalog();
   const detail = useAsync(() => (id ? workflowsApi.get(id) : Promise.resolve(null)), [id]);
-  const imported = (location.state as ImportState | null)?.imported;
+  const state = location.state as DesignerLocationState | null;
+  const imported = state?.imported;
 
   if (detail.error) {
     return (
@@ -109,13 +116,14 @@ export function DesignerPage() {
 
   return (
     <ReactFlowProvider>
-      <DesignerEditor key={id ?? 'new'} initial={detail.data} imported={id ? undefined : imported} descriptors={palette.data} />
+      <DesignerEditor initial={detail.data} imported={id ? undefined : imported} initialNotice={state?.notice} descriptors={palette.data} />
     </ReactFlowProvider>
   );
 }
 
 interface EditorProps {
   initial: WorkflowDetail | null;
+  initialNotice?: string;
   imported?: ElsaImportResult;
   descriptors: ActivityDescriptor[];
 }
@@ -125,7 +133,7 @@ interface ShownCanvas {
   edges: CanvasEdge[];
 }
 
-function DesignerEditor({ initial, imported, descriptors }: EditorProps) {
+function DesignerEditor({ initial, imported, initialNotice, descriptors }: EditorProps) {
   const navigate = useNavigate();
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const isNew = initial === null;
@@ -142,7 +150,7 @@ function DesignerEditor({ initial, imported, descriptors }: EditorProps) {
   const [problems, setProblems] = useState<ValidationProblem[]>([]);
   const [panel, setPanel] = useState<PanelName>('properties');
   const [busy, setBusy] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ tone: 'ok' | 'error' | 'info'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'ok' | 'error' | 'info'; text: string } | null>(initialNotice ? { tone: 'ok', text: initialNotice } : null);
   const [diff, setDiff] = useState<WorkflowDiff | null>(null);
   const [unmapped, setUnmapped] = useState(imported?.unmapped ?? []);
 
@@ -431,7 +439,7 @@ function DesignerEditor({ initial, imported, descriptors }: EditorProps) {
       if (isNew) {
         const saved = await workflowsApi.create(definition);
         setDirty(false);
-        navigate(`/workflows/${encodeURIComponent(saved.id)}`, { replace: true });
+        navigate(`/workflows/${encodeURIComponent(saved.id)}`, { replace: true, state: { notice: `Created “${definition.name}”: draft version ${saved.version} saved.` } });
         return true;
       }
       const saved = await workflowsApi.save(workflowId, definition);
@@ -540,26 +548,23 @@ function DesignerEditor({ initial, imported, descriptors }: EditorProps) {
 
   // ---- live view ----
 
+  const liveVersion = useRef<number | null>(null);
   const loadLive = useCallback(async () => {
     try {
       const view = await workflowsApi.live(workflowId);
       setLive(view);
       setLiveError(null);
-      setLiveCanvas((current) => {
-        if (current?.version === view.version) return current;
-        void workflowsApi
-          .version(workflowId, view.version)
-          .then((definition) => {
-            const c = definitionToCanvas(definition);
-            setLiveCanvas({ version: view.version, nodes: c.nodes, edges: c.edges });
-          })
-          .catch((e: unknown) => setLiveError(e));
-        return current;
-      });
+      if (liveVersion.current !== view.version) {
+        liveVersion.current = view.version;
+        const c = definitionToCanvas(await workflowsApi.version(workflowId, view.version));
+        setLiveCanvas({ version: view.version, nodes: c.nodes, edges: c.edges });
+        window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1 }), 50);
+      }
     } catch (error) {
+      liveVersion.current = null;
       setLiveError(error);
     }
-  }, [workflowId]);
+  }, [flow, workflowId]);
 
   useEffect(() => {
     if (panel === 'live') void loadLive();
