@@ -227,7 +227,14 @@ _ats_start_rabbitmq() {
         _ats_mark_missing rabbitmq "$_ats_host:$_ats_rmq_port is open but does not speak AMQP 0-9-1"
         return 0
     fi
-    export AUTOMATION_TEST_RABBITMQ="amqp://guest:guest@$_ats_host:$_ats_rmq_port/"
+    # Tests get their own virtual host, so queues left by other software or older runs stay out of their way.
+    local vhost=""
+    if _ats_rmqctl add_vhost automation-test >/dev/null 2>&1 || _ats_rmqctl list_vhosts 2>/dev/null | grep -qx automation-test; then
+        if _ats_rmqctl set_permissions -p automation-test guest ".*" ".*" ".*" >/dev/null 2>&1; then
+            vhost="automation-test"
+        fi
+    fi
+    export AUTOMATION_TEST_RABBITMQ="amqp://guest:guest@$_ats_host:$_ats_rmq_port/$vhost"
     _ats_report rabbitmq "ready ($how) $AUTOMATION_TEST_RABBITMQ"
 }
 

@@ -22,6 +22,9 @@ public sealed class AutomationOptions
     /// <summary>Folder of plugin sub-folders; default: "plugins" beside the host's binaries.</summary>
     public string? PluginsPath { get; set; }
 
+    /// <summary>Folder of shipped workflow definitions imported on start; default: "workflows" beside the host.</summary>
+    public string? WorkflowsPath { get; set; }
+
     /// <summary>Keys accepted in X-Api-Key for ingestion.</summary>
     public IList<string> ApiKeys { get; } = [];
 

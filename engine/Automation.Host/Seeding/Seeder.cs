@@ -66,7 +66,7 @@ public static partial class Seeder
             await db.SaveChangesAsync();
         }
 
-        await ImportShippedWorkflowsAsync(app, databases);
+        await ImportShippedWorkflowsAsync(app, databases, options.WorkflowsPath);
 
         if (options.SeedDemoData)
         {
@@ -86,10 +86,12 @@ public static partial class Seeder
         }
     }
 
-    private static async Task ImportShippedWorkflowsAsync(WebApplication app, IDbContextFactory<AutomationDbContext> databases)
+    private static async Task ImportShippedWorkflowsAsync(WebApplication app, IDbContextFactory<AutomationDbContext> databases, string? configured)
     {
-        var folder = new[] { Path.Combine(AppContext.BaseDirectory, "workflows"), Path.Combine(app.Environment.ContentRootPath, "workflows") }.FirstOrDefault(Directory.Exists);
-        if (folder is null)
+        var folder = configured is not null
+            ? Path.GetFullPath(configured)
+            : new[] { Path.Combine(AppContext.BaseDirectory, "workflows"), Path.Combine(app.Environment.ContentRootPath, "workflows") }.FirstOrDefault(Directory.Exists);
+        if (folder is null || !Directory.Exists(folder))
         {
             return;
         }

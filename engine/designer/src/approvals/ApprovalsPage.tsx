@@ -1,0 +1,349 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { ApiError, approvalsApi, errorMessage, type Approval, type BatchApproveResult } from '../api';
+import { formatDateTime, formatMoney, formatRelative, reasonText } from '../common/format';
+import { Empty, ErrorMessage, Loading, StatusBadge } from '../common/Status';
+import { useAsync } from '../common/useAsync';
+
+const statuses: { value: string; label: string }[] = [
+  { value: 'pending', label: 'Waiting for a decision' },
+  { value: 'approved', label: 'Approved' },
+  { value: 'rejected', label: 'Rejected' },
+  { value: 'expired', label: 'Expired' },
+];
+
+/** What a refused decision says: the problem's detail (four-eyes, not an approver, …). */
+function decisionError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 409) return 'Someone already decided this request.';
+    return error.problem.detail || error.problem.title || error.message;
+  }
+  return errorMessage(error);
+}
+
+export function ApprovalsPage() {
+  const [status, setStatus] = useState('pending');
+  const [workflowId, setWorkflowId] = useState('');
+  const approvals = useAsync(() => approvalsApi.list(status, workflowId || undefined), [status, workflowId]);
+  const [items, setItems] = useState<Approval[]>([]);
+  const [selected, setSelected] = useState(0);
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [workflows, setWorkflows] = useState<Map<string, string>>(new Map());
+  const [batchComment, setBatchComment] = useState('');
+  const [batchBusy, setBatchBusy] = useState(false);
+  const [batchResult, setBatchResult] = useState<BatchApproveResult | null>(null);
+  const [batchError, setBatchError] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    if (!approvals.data) return;
+    setItems(approvals.data);
+    setSelected((s) => Math.min(s, Math.max(0, approvals.data!.length - 1)));
+    setWorkflows((known) => {
+      const next = new Map(known);
+      for (const a of approvals.data!) next.set(a.workflowId, a.workflowName);
+      return next;
+    });
+  }, [approvals.data]);
+
+  const current = items[selected];
+
+  const focusRow = useCallback((index: number) => {
+    const row = listRef.current?.querySelectorAll<HTMLElement>('[data-approval-row]')[index];
+    row?.focus();
+    row?.scrollIntoView({ block: 'nearest' });
+  }, []);
+
+  const decide = useCallback(
+    async (approval: Approval, decision: 'approve' | 'reject') => {
+      const comment = (comments[approval.id] ?? '').trim();
+      if (decision === 'reject' && !comment) {
+        setRowErrors((e) => ({ ...e, [approval.id]: 'A comment is required to reject: say why.' }));
+        document.getElementById(`comment-${approval.id}`)?.focus();
+        return;
+      }
+      setBusyId(approval.id);
+      setRowErrors((e) => ({ ...e, [approval.id]: '' }));
+      try {
+        const updated = decision === 'approve' ? await approvalsApi.approve(approval.id, comment) : await approvalsApi.reject(approval.id, comment);
+        setAnnounce(`${decision === 'approve' ? 'Approved' : 'Rejected'} the request for ${approval.customerEmail ?? approval.customerId}.`);
+        setItems((list) => {
+          const next = status === 'pending' ? list.filter((a) => a.id !== approval.id) : list.map((a) => (a.id === approval.id ? { ...a, ...updated } : a));
+          setSelected((s) => Math.min(s, Math.max(0, next.length - 1)));
+          return next;
+        });
+      } catch (error) {
+        setRowErrors((e) => ({ ...e, [approval.id]: decisionError(error) }));
+        if (error instanceof ApiError && error.status === 409) approvals.reload();
+      } finally {
+        setBusyId(null);
+      }
+    },
+    [approvals, comments, status],
+  );
+
+  // j/k move, a approves, r rejects; never while typing.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, dialog[open]')) return;
+      if (event.key === 'j') {
+        event.preventDefault();
+        const next = Math.min(selected + 1, items.length - 1);
+        setSelected(next);
+        focusRow(next);
+      } else if (event.key === 'k') {
+        event.preventDefault();
+        const next = Math.max(selected - 1, 0);
+        setSelected(next);
+        focusRow(next);
+      } else if ((event.key === 'a' || event.key === 'r') && current && current.status === 'pending') {
+        event.preventDefault();
+        if (!current.canDecide) {
+          setRowErrors((e) => ({ ...e, [current.id]: current.cannotDecideReason ?? 'You cannot decide this request.' }));
+          return;
+        }
+        void decide(current, event.key === 'a' ? 'approve' : 'reject');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [current, decide, focusRow, items.length, selected]);
+
+  async function batchApprove() {
+    if (!workflowId) return;
+    setBatchBusy(true);
+    setBatchError(null);
+    setBatchResult(null);
+    try {
+      setBatchResult(await approvalsApi.approveBatch(workflowId, batchComment.trim()));
+      approvals.reload();
+    } catch (error) {
+      setBatchError(decisionError(error));
+    } finally {
+      setBatchBusy(false);
+    }
+  }
+
+  const workflowOptions = useMemo(() => [...workflows.entries()].sort((a, b) => a[1].localeCompare(b[1])), [workflows]);
+  const pendingDecidable = items.filter((a) => a.status === 'pending' && a.canDecide).length;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Approvals</h1>
+          <p className="muted">Budget-affecting actions wait here for a second pair of eyes.</p>
+        </div>
+      </header>
+
+      <div className="toolbar-row">
+        <label className="field field-inline">
+          <span>Status</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            {statuses.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field-inline">
+          <span>Workflow</span>
+          <select value={workflowId} onChange={(e) => setWorkflowId(e.target.value)}>
+            <option value="">All workflows</option>
+            {workflowOptions.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn btn-small btn-ghost" onClick={approvals.reload}>
+          Refresh
+        </button>
+      </div>
+      <p className="help-line" data-testid="shortcut-help">
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> reject (a comment is required to reject).
+      </p>
+      <div className="visually-hidden" aria-live="polite">
+        {announce}
+      </div>
+
+      {status === 'pending' && workflowId && (
+        <section className="batch-bar" aria-label="Batch approve">
+          <label className="field field-inline grow">
+            <span>Batch comment</span>
+            <input type="text" value={batchComment} onChange={(e) => setBatchComment(e.target.value)} placeholder="Optional" />
+          </label>
+          <button type="button" className="btn btn-accent" onClick={() => void batchApprove()} disabled={batchBusy || pendingDecidable === 0}>
+            Batch approve all for {workflows.get(workflowId) ?? workflowId}
+          </button>
+          {batchResult && (
+            <div className="batch-result" role="status" data-testid="batch-result">
+              Approved {batchResult.approved}.
+              {batchResult.refused.length > 0 && (
+                <>
+                  {' '}
+                  Refused {batchResult.refused.length}:
+                  <ul>
+                    {batchResult.refused.map((r) => (
+                      <li key={r.id}>
+                        <code>{r.id}</code>: {r.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          )}
+          {batchError && (
+            <div className="alert alert-error" role="alert">
+              {batchError}
+            </div>
+          )}
+        </section>
+      )}
+
+      {approvals.error ? <ErrorMessage error={approvals.error} onRetry={approvals.reload} /> : null}
+      {approvals.loading && !approvals.data && <Loading />}
+      {approvals.data && items.length === 0 && <Empty>{status === 'pending' ? 'Nothing waiting for a decision. ' : 'No decisions match these filters.'}</Empty>}
+
+      <ul className="approval-list" ref={listRef} aria-label="Approval requests">
+        {items.map((a, index) => (
+          <ApprovalRow
+            key={a.id}
+            approval={a}
+            selected={index === selected}
+            busy={busyId === a.id}
+            comment={comments[a.id] ?? ''}
+            error={rowErrors[a.id]}
+            onSelect={() => setSelected(index)}
+            onComment={(text) => setComments((c) => ({ ...c, [a.id]: text }))}
+            onDecide={(d) => void decide(a, d)}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface RowProps {
+  approval: Approval;
+  selected: boolean;
+  busy: boolean;
+  comment: string;
+  error?: string;
+  onSelect: () => void;
+  onComment: (text: string) => void;
+  onDecide: (decision: 'approve' | 'reject') => void;
+}
+
+function ApprovalRow({ approval: a, selected, busy, comment, error, onSelect, onComment, onDecide }: RowProps) {
+  const pending = a.status === 'pending';
+  const total = a.budgetUsedToday + a.budgetLeftToday;
+  const usedShare = total > 0 ? Math.min(1, a.budgetUsedToday / total) : 0;
+  const overBudget = a.estimatedCost > a.budgetLeftToday;
+  const customer = a.customerEmail || a.customerId;
+
+  return (
+    <li
+      className={`approval-row${selected ? ' selected' : ''}`}
+      data-testid={`approval-${a.id}`}
+      data-approval-row
+      tabIndex={-1}
+      aria-current={selected ? 'true' : undefined}
+      aria-label={`${a.actionType} for ${customer}`}
+      onClick={onSelect}
+      onFocus={onSelect}
+    >
+      <div className="approval-main">
+        <div className="approval-head">
+          <Link to={`/customers/${encodeURIComponent(a.customerId)}`} className="strong-link">
+            {customer}
+          </Link>
+          {a.customerEmail && <span className="muted small"> · {a.customerId}</span>}
+          <StatusBadge status={a.status} />
+        </div>
+        <div className="approval-context small">
+          <span>
+            <code>{a.actionType}</code> in <strong>{a.workflowName}</strong> v{a.workflowVersion} (step <code>{a.activityId}</code>)
+          </span>
+          {a.segment && (
+            <span>
+              {' '}
+              · segment <span className="chip">{a.segment}</span>
+            </span>
+          )}
+        </div>
+        {a.reasons.length > 0 && (
+          <ul className="reasons" aria-label="Why">
+            {a.reasons.map((r, i) => (
+              <li key={i}>{reasonText(r)}</li>
+            ))}
+          </ul>
+        )}
+        <div className="approval-money small">
+          <span>
+            Estimated cost <strong>{formatMoney(a.estimatedCost)}</strong>
+          </span>
+          <span className="budget">
+            Budget today: {formatMoney(a.budgetUsedToday)} used, {formatMoney(a.budgetLeftToday)} left
+            <span className="budget-bar" aria-hidden="true">
+              <span style={{ width: `${usedShare * 100}%` }} />
+            </span>
+          </span>
+          {overBudget && pending && <span className="warn-text">More than what is left today</span>}
+        </div>
+        <div className="muted small">
+          Requested {formatRelative(a.requestedAt)}
+          {a.expiresAt && pending ? ` · expires ${formatRelative(a.expiresAt)}` : ''}
+        </div>
+        {!pending && (
+          <div className="decision small" data-testid={`decision-${a.id}`}>
+            {a.status} by {a.decidedBy ?? '—'} on {formatDateTime(a.decidedAt)}
+            {a.comment && <q className="comment">{a.comment}</q>}
+          </div>
+        )}
+      </div>
+      {pending && (
+        <div className="approval-decide">
+          <div className="field">
+            <label htmlFor={`comment-${a.id}`}>Comment</label>
+            <input
+              id={`comment-${a.id}`}
+              type="text"
+              value={comment}
+              disabled={!a.canDecide}
+              placeholder="Required to reject"
+              onChange={(e) => onComment(e.target.value)}
+              onFocus={onSelect}
+            />
+          </div>
+          <div className="decide-buttons">
+            <button type="button" className="btn btn-accent" disabled={!a.canDecide || busy} onClick={() => onDecide('approve')}>
+              Approve
+            </button>
+            <button type="button" className="btn btn-danger" disabled={!a.canDecide || busy} onClick={() => onDecide('reject')}>
+              Reject
+            </button>
+          </div>
+          {!a.canDecide && (
+            <div className="note small" data-testid={`cannot-decide-${a.id}`}>
+              {a.cannotDecideReason ?? 'You cannot decide this request.'}
+            </div>
+          )}
+        </div>
+      )}
+      {error && (
+        <div className="alert alert-error row-error" role="alert" data-testid={`approval-error-${a.id}`}>
+          {error}
+        </div>
+      )}
+    </li>
+  );
+}
