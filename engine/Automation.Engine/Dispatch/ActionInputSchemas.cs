@@ -24,8 +24,11 @@ public static class ActionInputSchemas
     private static string Field(ValidationError error)
     {
         var path = (error.Path ?? "#").TrimStart('#', '/').Replace('/', '.');
-        var property = error.Kind == ValidationErrorKind.PropertyRequired ? error.Property : null;
-        var field = string.IsNullOrEmpty(path) ? property : property is null ? path : $"{path}.{property}";
+        // NJsonSchema's path already ends with the property for most errors; add it only where it does not.
+        var property = error.Property;
+        var field = string.IsNullOrEmpty(path) ? property
+            : property is null || path == property || path.EndsWith("." + property, StringComparison.Ordinal) ? path
+            : $"{path}.{property}";
         return string.IsNullOrEmpty(field) ? "input" : $"input.{field}";
     }
 

@@ -666,22 +666,25 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
         </Link>
         <div className="designer-title">
           <h1 title={doc.meta.name}>{doc.meta.name || 'Untitled workflow'}</h1>
-          <StatusBadge status={info?.status ?? 'draft'} />
-          {info && (
-            <span className="muted small">
-              v{info.latestVersion}
-              {published ? ` · published v${info.publishedVersion}` : ''}
-              {!info.enabled && info.status !== 'disabled' ? ' · disabled' : ''}
-            </span>
-          )}
-          {dirty && <span className="unsaved">Unsaved changes</span>}
+          <div className="designer-meta">
+            <StatusBadge status={info?.status ?? 'draft'} />
+            {info && (
+              <span>
+                v{info.latestVersion}
+                {published ? ` · live v${info.publishedVersion}` : ''}
+                {!info.enabled && info.status !== 'disabled' ? ' · disabled' : ''}
+              </span>
+            )}
+            {isNew && <span>not saved yet</span>}
+            {dirty && <span className="unsaved">Unsaved changes</span>}
+          </div>
         </div>
         <div className="toolbar-group">
-          <button type="button" className="btn btn-small" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo || readOnly} onClick={undo}>
-            ↶ Undo
+          <button type="button" className="btn btn-small btn-square" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo || readOnly} onClick={undo}>
+            ↶
           </button>
-          <button type="button" className="btn btn-small" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo || readOnly} onClick={redo}>
-            ↷ Redo
+          <button type="button" className="btn btn-small btn-square" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo || readOnly} onClick={redo}>
+            ↷
           </button>
           <button type="button" className="btn btn-small" onClick={layout} disabled={readOnly}>
             Auto-layout
@@ -711,7 +714,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
               {info.enabled ? 'Disable' : 'Enable'}
             </button>
           )}
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => downloadJson(`${doc.meta.id || 'workflow'}.json`, currentDefinition())}>
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => downloadJson(`${doc.meta.id || 'workflow'}.json`, currentDefinition())} title="Download the definition as JSON">
             Export JSON
           </button>
         </div>

@@ -54,10 +54,12 @@ export function Palette({ descriptors, onAdd, disabled }: PaletteProps) {
                 >
                   <div className="palette-item-text">
                     <span className="palette-item-name">{d.displayName}</span>
-                    <span className="palette-item-sub">
-                      {d.plugin ? `${d.plugin} · ` : ''}
-                      {d.budgetAffecting ? `budget · ~${formatMoney(d.estimatedCost)}` : isPluginAction(d) ? d.type : ''}
-                    </span>
+                    {(isPluginAction(d) || d.budgetAffecting) && (
+                      <span className="palette-item-sub" title={d.plugin ?? undefined}>
+                        {isPluginAction(d) ? d.type : ''}
+                        {d.budgetAffecting ? ` · ~${formatMoney(d.estimatedCost)} each` : ''}
+                      </span>
+                    )}
                   </div>
                   <button
                     type="button"

@@ -45,6 +45,29 @@ describe('schema → form fields', () => {
     expect(byName.tags).toMatchObject({ kind: 'array', item: { kind: 'string' } });
   });
 
+  it('follows $ref definitions and nullable wrappers as NJsonSchema writes them', () => {
+    const split = {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        branches: { type: 'array', items: { $ref: '#/definitions/SplitBranch' } },
+        fallback: { oneOf: [{ type: 'null' }, { $ref: '#/definitions/SplitBranch' }] },
+      },
+      definitions: {
+        SplitBranch: { type: 'object', properties: { port: { type: 'string' }, percent: { type: 'number', format: 'double' } } },
+      },
+    };
+    const [branches, fallback] = schemaToFields(split);
+    expect(branches.kind).toBe('array');
+    expect(branches.item?.kind).toBe('object');
+    expect(branches.item?.fields?.map((f) => [f.name, f.kind])).toEqual([
+      ['port', 'string'],
+      ['percent', 'number'],
+    ]);
+    expect(fallback.kind).toBe('object');
+    expect(fallback.fields?.length).toBe(2);
+  });
+
   it('leaves out excluded properties and copes with no schema', () => {
     expect(schemaToFields(schema, ['template', 'expression']).some((f) => f.name === 'template')).toBe(false);
     expect(schemaToFields(null)).toEqual([]);

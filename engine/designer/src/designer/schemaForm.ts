@@ -26,6 +26,39 @@ export interface FieldSpec {
   maximum?: number;
 }
 
+/**
+ * Follows "$ref": "#/definitions/X" (NJsonSchema) or "#/$defs/X", and unwraps the nullable forms
+ * generators write ("oneOf": [{ "type": "null" }, X], "allOf": [X]), so the form sees the real schema.
+ */
+export function resolveSchema(schema: JsonSchema | null | undefined, root: JsonSchema | null | undefined, depth = 0): JsonSchema {
+  if (!schema) return {};
+  if (depth > 20) return schema;
+  const ref = schema.$ref;
+  if (typeof ref === 'string' && ref.startsWith('#/')) {
+    let target: unknown = root;
+    for (const part of ref.slice(2).split('/')) {
+      target = target && typeof target === 'object' ? (target as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    }
+    if (target && typeof target === 'object') {
+      const { $ref: _ignored, ...rest } = schema;
+      void _ignored;
+      return resolveSchema({ ...(target as JsonSchema), ...rest }, root, depth + 1);
+    }
+    return {};
+  }
+  for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
+    const variants = schema[key] as JsonSchema[] | undefined;
+    if (!Array.isArray(variants)) continue;
+    const real = variants.filter((v) => !(v && v.type === 'null'));
+    if (real.length === 1 && !('const' in real[0])) {
+      const { [key]: _ignored, ...rest } = schema;
+      void _ignored;
+      return resolveSchema({ ...rest, ...resolveSchema(real[0], root, depth + 1) }, root, depth + 1);
+    }
+  }
+  return schema;
+}
+
 function primaryType(schema: JsonSchema): string | undefined {
   const t = schema.type;
   if (Array.isArray(t)) return t.find((x) => x !== 'null');
@@ -50,7 +83,8 @@ export function isExpressionField(name: string, schema: JsonSchema): boolean {
   return schema.format === 'expression' || name === 'expression' || /Expression$/.test(name);
 }
 
-export function fieldFromSchema(name: string, schema: JsonSchema, required: boolean): FieldSpec {
+export function fieldFromSchema(name: string, raw: JsonSchema, required: boolean, root: JsonSchema = raw): FieldSpec {
+  const schema = resolveSchema(raw, root);
   const base = {
     name,
     label: schema.title ?? humanize(name),
@@ -77,32 +111,35 @@ export function fieldFromSchema(name: string, schema: JsonSchema, required: bool
       return { ...base, kind: 'boolean' };
     case 'object':
       if (schema.properties && Object.keys(schema.properties).length > 0) {
-        return { ...base, kind: 'object', fields: schemaToFields(schema) };
+        return { ...base, kind: 'object', fields: schemaToFields(schema, [], root) };
       }
       return { ...base, kind: 'json' };
     case 'array':
-      return { ...base, kind: 'array', item: fieldFromSchema('item', schema.items ?? {}, false) };
+      return { ...base, kind: 'array', item: fieldFromSchema('item', schema.items ?? {}, false, root) };
     default:
       return { ...base, kind: isExpressionField(name, schema) ? 'expression' : 'json' };
   }
 }
 
 /** The controls for an object schema's properties, in the schema's order. */
-export function schemaToFields(schema: JsonSchema | null | undefined, exclude: readonly string[] = []): FieldSpec[] {
-  if (!schema?.properties) return [];
+export function schemaToFields(raw: JsonSchema | null | undefined, exclude: readonly string[] = [], root: JsonSchema | null | undefined = raw): FieldSpec[] {
+  const schema = resolveSchema(raw, root);
+  if (!schema.properties) return [];
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties)
     .filter(([name]) => !exclude.includes(name))
-    .map(([name, property]) => fieldFromSchema(name, property ?? {}, required.has(name)));
+    .map(([name, property]) => fieldFromSchema(name, property ?? {}, required.has(name), root ?? schema));
 }
 
 /** The schema's defaults as a value: what a new node starts with. */
-export function defaultsFor(schema: JsonSchema | null | undefined): Record<string, unknown> {
+export function defaultsFor(raw: JsonSchema | null | undefined, root: JsonSchema | null | undefined = raw): Record<string, unknown> {
   const value: Record<string, unknown> = {};
-  if (!schema?.properties) return value;
-  for (const [name, property] of Object.entries(schema.properties)) {
-    if (property?.default !== undefined) value[name] = structuredClone(property.default);
-    else if (property?.properties && (schema.required ?? []).includes(name)) value[name] = defaultsFor(property);
+  const schema = resolveSchema(raw, root);
+  if (!schema.properties) return value;
+  for (const [name, rawProperty] of Object.entries(schema.properties)) {
+    const property = resolveSchema(rawProperty, root);
+    if (property.default !== undefined && property.default !== null) value[name] = structuredClone(property.default);
+    else if (property.properties && (schema.required ?? []).includes(name)) value[name] = defaultsFor(property, root);
   }
   return value;
 }

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Automation.Engine.Events;
+using Automation.Engine.Segments;
+using Automation.Host;
+using Automation.Host.Configuration;
+using Automation.Host.Storage;
+using Automation.Storage;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Automation.Benchmarks;
+
+/// <summary>
+/// Events/s through validation + durable append + profile update (with segment evaluation) on the embedded default,
+/// against a baseline of the same events appended as JSON lines to a plain file and flushed to disk per batch.
+/// </summary>
+public static class IngestBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var events = Option(args, "--events", 100_000);
+        var customers = Option(args, "--customers", 5_000);
+        var batch = Option(args, "--batch", 5_000);
+        var folder = Path.Combine(Path.GetTempPath(), "automation-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var data = Generate(events, customers);
+            var baseline = await PlainFileAsync(data, batch, Path.Combine(folder, "events.jsonl"));
+            var (append, total) = await EngineAsync(data, batch, Path.Combine(folder, "automation.db"));
+
+            var table = new Table().AddColumns("measure", "events", "seconds", "events/s", "vs baseline");
+            table.AddRow("baseline: JSON lines to a plain file, fsync per batch", N(events), S(baseline), N(events / baseline), "1.00");
+            table.AddRow("engine: validate + durable append (202 point)", N(events), S(append), N(events / append), R(baseline / append));
+            table.AddRow("engine: + profile update + segment evaluation", N(events), S(total), N(events / total), R(baseline / total));
+            AnsiConsole.Write(table);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {events / total:0} events/s end to end ({events / append:0} events/s to durable append); baseline plain file {events / baseline:0} events/s; ratio {baseline / total:0.000}"));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<double> PlainFileAsync(List<IncomingEvent?> data, int batch, string path)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        foreach (var chunk in data.Chunk(batch))
+        {
+            var text = new StringBuilder();
+            foreach (var e in chunk)
+            {
+                text.AppendLine(JsonSerializer.Serialize(e));
+            }
+
+            await file.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()));
+            file.Flush(flushToDisk: true);
+        }
+
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(double Append, double Total)> EngineAsync(List<IncomingEvent?> data, int batch, string sqlite)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration["Automation:SqlitePath"] = sqlite;
+        builder.Configuration["Automation:Processing:BatchSize"] = "5000";
+        builder.AddAutomationOptions();
+        builder.AddStorage();
+        builder.AddEngine();
+        builder.Services.AddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
+        await using var app = builder.Build();
+        await app.MigrateDatabaseAsync();
+        var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            db.Segments.AddRange(BuiltInSegments.All());
+            await db.SaveChangesAsync();
+        }
+
+        var ingestion = app.Services.GetRequiredService<EventIngestion>();
+        var processor = app.Services.GetRequiredService<EventProcessor>();
+        var watch = Stopwatch.StartNew();
+        foreach (var chunk in data.Chunk(batch))
+        {
+            var result = await ingestion.IngestAsync(chunk, CancellationToken.None);
+            if (result.Rejected)
+            {
+                throw new InvalidOperationException("benchmark data was refused: " + result.Errors[0].Reason);
+            }
+        }
+
+        var append = watch.Elapsed.TotalSeconds;
+        while (await processor.ProcessBatchAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        var total = watch.Elapsed.TotalSeconds;
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            var left = await db.Events.CountAsync(e => !e.Processed);
+            if (left != 0)
+            {
+                throw new InvalidOperationException($"{left} events were not processed");
+            }
+        }
+
+        return (append, total);
+    }
+
+    private static List<IncomingEvent?> Generate(int count, int customers)
+    {
+        var random = new Random(42);
+        string[] types = ["page_view", "product_view", "pricing_view", "add_to_cart", "email_open", "email_click", "purchase", "ad_click"];
+        var start = DateTime.UtcNow.AddDays(-30);
+        var list = new List<IncomingEvent?>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var type = types[random.Next(types.Length)];
+            list.Add(new IncomingEvent(
+                $"b-{i}",
+                $"c-{random.Next(customers)}",
+                type,
+                start.AddSeconds(random.Next(30 * 86_400)).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                type == "purchase" ? JsonSerializer.SerializeToElement(random.Next(10, 500)) : null,
+                JsonSerializer.SerializeToElement(new { path = "/p/" + random.Next(100) })));
+        }
+
+        return list;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string S(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string R(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+}
