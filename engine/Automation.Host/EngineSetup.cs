@@ -37,6 +37,7 @@ public static class EngineSetup
         services.AddSingleton<WorkflowStarter>();
         services.AddSingleton<InstanceResumer>();
         services.AddSingleton<WorkflowService>();
+        services.AddSingleton<Automation.Engine.Workflows.Simulation.WorkflowSimulator>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<OutboxSignal>();

@@ -1,5 +1,6 @@
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Simulation;
 using Automation.Host.Access;
 using Automation.Storage;
 using Automation.Storage.Workflows;
@@ -24,6 +25,8 @@ public static class WorkflowsApi
         group.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.Design);
         group.MapPost("/{id}/disable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, false, http, service, ct)).RequireAuthorization(Policies.Design);
         group.MapPost("/{id}/enable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, true, http, service, ct)).RequireAuthorization(Policies.Design);
+        group.MapPost("/{id}/simulate", SimulateAsync).RequireAuthorization(Policies.Design)
+            .WithSummary("Dry run over stored profiles: customers per activity and port, actions, estimated spend; nothing is written or sent");
         group.MapGet("/{id}/instances", InstancesAsync).WithSummary("Instances with their current activity");
         group.MapGet("/{id}/live", LiveAsync).WithSummary("Instances waiting at each activity of the published version");
         app.MapGet("/api/instances/{id:guid}", InstanceAsync).RequireAuthorization().WithTags("Workflows").WithSummary("One instance and the path it took");
@@ -154,6 +157,24 @@ public static class WorkflowsApi
 
     private static async Task<IResult> EnableAsync(string id, bool enabled, HttpContext http, WorkflowService service, CancellationToken ct) =>
         await service.SetEnabledAsync(id, enabled, http.Actor(), ct) ? TypedResults.NoContent() : Problems.NotFound($"no workflow '{id}'");
+
+    private static async Task<IResult> SimulateAsync(string id, SimulateRequest? body, WorkflowSimulator simulator, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        var definition = body?.Definition;
+        if (definition is null)
+        {
+            await using var db = await databases.CreateDbContextAsync(ct);
+            var json = await db.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == id).OrderByDescending(v => v.Version).Select(v => v.DefinitionJson).FirstOrDefaultAsync(ct);
+            if (json is null)
+            {
+                return Problems.NotFound($"no workflow '{id}'; send the definition to simulate an unsaved one");
+            }
+
+            definition = WorkflowJson.Parse(json);
+        }
+
+        return TypedResults.Ok(await simulator.RunAsync(definition with { Id = id }, body?.Days ?? 30, ct));
+    }
 
     private static async Task<IResult> InstancesAsync(string id, WorkflowInstanceStatus? status, int? take, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
     {

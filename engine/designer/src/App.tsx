@@ -1,18 +1,20 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import type { Role } from './api';
 import { AuthProvider, roleAccess, useAuth } from './auth/AuthContext';
 import { SignInPage } from './auth/SignInPage';
 import { Forbidden, NotFound, Shell } from './app/Shell';
 import { Loading } from './common/Status';
-import { DashboardPage } from './dashboard/DashboardPage';
-import { WorkflowListPage } from './workflows/WorkflowListPage';
-import { DesignerRoute } from './designer/DesignerPage';
-import { ApprovalsPage } from './approvals/ApprovalsPage';
-import { SegmentsPage } from './segments/SegmentsPage';
-import { DiscoveryPage } from './discovery/DiscoveryPage';
-import { CustomersPage } from './customers/CustomersPage';
-import { CustomerPage } from './customers/CustomerPage';
+
+// Pages load on first visit: the canvas and the charts are the heavy parts and only some roles need them.
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const WorkflowListPage = lazy(() => import('./workflows/WorkflowListPage').then((m) => ({ default: m.WorkflowListPage })));
+const DesignerRoute = lazy(() => import('./designer/DesignerPage').then((m) => ({ default: m.DesignerRoute })));
+const ApprovalsPage = lazy(() => import('./approvals/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const SegmentsPage = lazy(() => import('./segments/SegmentsPage').then((m) => ({ default: m.SegmentsPage })));
+const DiscoveryPage = lazy(() => import('./discovery/DiscoveryPage').then((m) => ({ default: m.DiscoveryPage })));
+const CustomersPage = lazy(() => import('./customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const { hasRole } = useAuth();

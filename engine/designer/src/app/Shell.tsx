@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { Loading } from '../common/Status';
 import { roleAccess, useAuth } from '../auth/AuthContext';
 
 export function Shell() {
@@ -39,7 +41,9 @@ export function Shell() {
         </div>
       </header>
       <main id="main" className="content" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

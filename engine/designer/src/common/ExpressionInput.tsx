@@ -159,7 +159,7 @@ export function ExpressionInput(props: ExpressionInputProps) {
           onClick={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
           onBlur={() => window.setTimeout(() => setOpen(false), 150)}
         />
-        <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="suggestions" hidden={suggestions.length === 0}>
+        <ul id={listId} role="listbox" aria-label="Suggested names" className="suggestions" hidden={suggestions.length === 0}>
           {suggestions.map((m, i) => (
             <li
               key={m.name}

@@ -67,7 +67,7 @@ export function DashboardPage() {
               ) : (
                 <figure className="chart" aria-label="Events per minute">
                   <ResponsiveContainer width="100%" height={220}>
-                    <AreaChart data={d.eventsPerMinute} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                    <AreaChart title="Events per minute" desc="Events received per minute over the last hour" data={d.eventsPerMinute} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
                       <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
                       <XAxis dataKey="at" tickFormatter={(v: string) => formatTime(v)} fontSize={11} minTickGap={32} />
                       <YAxis fontSize={11} width={44} allowDecimals={false} />
@@ -86,7 +86,7 @@ export function DashboardPage() {
               ) : (
                 <figure className="chart" aria-label="Actions by status">
                   <ResponsiveContainer width="100%" height={220}>
-                    <BarChart data={actions} layout="vertical" margin={{ top: 8, right: 24, bottom: 0, left: 8 }}>
+                    <BarChart title="Actions by status" desc={actions.map((a) => `${a.status}: ${a.count}`).join(', ')} data={actions} layout="vertical" margin={{ top: 8, right: 24, bottom: 0, left: 8 }}>
                       <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" horizontal={false} />
                       <XAxis type="number" fontSize={11} allowDecimals={false} />
                       <YAxis type="category" dataKey="status" fontSize={11} width={110} />

@@ -278,7 +278,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
       const selected = nodes.find((n) => n.selected);
       let position: XYPosition;
       if (selected) {
-        position = { x: selected.position.x, y: selected.position.y + 150 };
+        position = { x: selected.position.x, y: selected.position.y + (selected.measured?.height ?? 100) + 60 };
       } else {
         const rect = wrapper.current?.getBoundingClientRect();
         const center = rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
@@ -325,30 +325,40 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
     addActivity(descriptor, { x: p.x - NODE_WIDTH / 2, y: p.y - 20 });
   };
 
+  // Editing something takes its red marks away; Validate or Save draft checks it again.
+  const clearProblems = useCallback((belongs: (p: ValidationProblem) => boolean) => {
+    setProblems((current) => (current.some(belongs) ? current.filter((p) => !belongs(p)) : current));
+  }, []);
+
   const updateActivity = useCallback(
-    (id: string, activity: ActivityDefinition, coalesceKey: string) =>
+    (id: string, activity: ActivityDefinition, coalesceKey: string) => {
       commit(
         (d) => ({ ...d, nodes: d.nodes.map((n) => (n.id === id && isActivityNode(n) ? { ...n, data: { activity } } : n)) }),
         coalesceKey,
-      ),
-    [commit],
+      );
+      clearProblems((p) => p.activityId === id);
+    },
+    [clearProblems, commit],
   );
 
   const updateTrigger = useCallback(
-    (trigger: TriggerDefinition, field: string) =>
+    (trigger: TriggerDefinition, field: string) => {
       commit(
         (d) => ({ ...d, nodes: d.nodes.map((n) => (isTriggerNode(n) ? { ...n, data: { trigger } } : n)) }),
         `trigger:${field}`,
-      ),
-    [commit],
+      );
+      clearProblems((p) => !p.activityId && !!p.field && /^trigger(\.|$)/.test(p.field));
+    },
+    [clearProblems, commit],
   );
 
   const updateMeta = useCallback(
     (meta: WorkflowMeta, key: string) => {
       const next = isNew && !idEdited && key === 'name' ? { ...meta, id: slugify(meta.name) } : meta;
       commit((d) => ({ ...d, meta: next }), `meta:${key}`);
+      clearProblems((p) => !p.activityId && !!p.field && p.field.split(/[.[]/)[0] === key);
     },
-    [commit, idEdited, isNew],
+    [clearProblems, commit, idEdited, isNew],
   );
 
   const rename = useCallback(
@@ -826,7 +836,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
               >
                 <Background gap={20} size={1} />
                 <Controls showInteractive={false} position="bottom-left" />
-                <MiniMap pannable zoomable position="bottom-right" ariaLabel="Mini map of the workflow" nodeStrokeWidth={3} />
+                <MiniMap pannable zoomable position="bottom-right" ariaLabel="Mini map of the workflow" nodeStrokeWidth={3} style={{ width: 150, height: 100 }} />
               </ReactFlow>
             </DecorationsContext.Provider>
           </div>

@@ -314,6 +314,7 @@ function ArrayControl({
 }) {
   const items = Array.isArray(value) ? value : [];
   const item = field.item!;
+  const one = singular(label);
   const emptyItem = () => (item.kind === 'object' ? {} : item.kind === 'boolean' ? false : undefined);
   return (
     <fieldset className="fieldset">
@@ -327,7 +328,7 @@ function ArrayControl({
           <li key={i} className="array-item">
             <FieldControl
               field={{ ...item, required: false }}
-              labelOverride={`${label} ${i + 1}`}
+              labelOverride={`${one} ${i + 1}`}
               value={v}
               readOnly={readOnly}
               onChange={(next) => onChange(items.map((x, j) => (j === i ? next : x)))}
@@ -336,7 +337,7 @@ function ArrayControl({
               <button
                 type="button"
                 className="btn btn-small btn-ghost"
-                aria-label={`Remove ${label} ${i + 1}`}
+                aria-label={`Remove ${one.toLowerCase()} ${i + 1}`}
                 onClick={() => onChange(items.filter((_, j) => j !== i))}
               >
                 Remove
@@ -347,7 +348,7 @@ function ArrayControl({
       </ol>
       {!readOnly && (
         <button type="button" className="btn btn-small" onClick={() => onChange([...items, emptyItem()])}>
-          Add {label.toLowerCase()} item
+          Add {one.toLowerCase()}
         </button>
       )}
       {problems?.map((p, i) => (
@@ -357,4 +358,11 @@ function ArrayControl({
       ))}
     </fieldset>
   );
+}
+
+/** "Branches" → "Branch", "Tags" → "Tag": the label of one item of a list. */
+function singular(label: string): string {
+  if (/(ch|sh|ss|x)es$/i.test(label)) return label.slice(0, -2);
+  if (/[^s]s$/i.test(label)) return label.slice(0, -1);
+  return label;
 }

@@ -90,9 +90,8 @@ export function SegmentsPage() {
                 </button>
               </div>
               {selected.description && <p>{selected.description}</p>}
-              <pre className="expression-view" aria-label="Expression">
-                {selected.expression}
-              </pre>
+              <h3 className="small muted">Who belongs</h3>
+              <pre className="expression-view">{selected.expression}</pre>
               <div className="panel-switch" role="group" aria-label="Segment view">
                 <button type="button" aria-pressed={tab === 'size'} onClick={() => setTab('size')}>
                   Size over time

@@ -12,7 +12,7 @@ export function SizeChart({ segmentKey }: { segmentKey: string }) {
   return (
     <figure className="chart" data-testid="segment-size-chart" aria-label={`Size of ${segmentKey} over time`}>
       <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={history.data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <LineChart title={`Size of ${segmentKey} over time`} data={history.data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
           <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d)} fontSize={11} minTickGap={24} />
           <YAxis fontSize={11} width={48} tickFormatter={(n: number) => formatNumber(n)} allowDecimals={false} />

@@ -1,0 +1,14 @@
+namespace Automation.Engine.Workflows.Simulation;
+
+/// <summary>What a dry run found: who would enter, how they would flow, what would be sent and what it would cost.</summary>
+public sealed record SimulationReport(
+    int CustomersEvaluated,
+    int CustomersEntered,
+    IReadOnlyList<ActivityCount> Activities,
+    IReadOnlyList<ActionEstimate> Actions,
+    decimal EstimatedSpend,
+    IReadOnlyDictionary<string, List<string>> Samples);
+
+public sealed record ActivityCount(string ActivityId, int Entered, IReadOnlyDictionary<string, int> Ports);
+
+public sealed record ActionEstimate(string ActionType, int Count, decimal EstimatedCost);
