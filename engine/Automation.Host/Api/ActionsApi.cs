@@ -42,11 +42,17 @@ public static class ActionsApi
         input = JsonSerializer.Deserialize<JsonElement>(a.InputJson),
     };
 
-    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, ActionStatus? status, string? customerId, string? workflowId, int? take, CancellationToken ct)
+    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, string? status, string? customerId, string? workflowId, int? take, CancellationToken ct)
     {
+        var (filter, problem) = StatusFilter.Parse<ActionStatus>(status);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         await using var db = await databases.CreateDbContextAsync(ct);
         var query = db.Actions.AsNoTracking();
-        if (status is { } s)
+        if (filter is { } s)
         {
             query = query.Where(a => a.Status == s);
         }

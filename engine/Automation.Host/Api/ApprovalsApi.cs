@@ -22,11 +22,17 @@ public static class ApprovalsApi
         group.MapPost("/approve-batch", BatchAsync).RequireAuthorization(Policies.Decide);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock, ApprovalStatus? status, string? workflowId, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock, string? status, string? workflowId, CancellationToken ct)
     {
+        var (filter, problem) = StatusFilter.Parse<ApprovalStatus>(status);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         await using var db = await databases.CreateDbContextAsync(ct);
         var query = db.Approvals.AsNoTracking();
-        if (status is { } s)
+        if (filter is { } s)
         {
             query = query.Where(a => a.Status == s);
         }

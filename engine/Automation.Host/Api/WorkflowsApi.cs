@@ -176,11 +176,17 @@ public static class WorkflowsApi
         return TypedResults.Ok(await simulator.RunAsync(definition with { Id = id }, body?.Days ?? 30, ct));
     }
 
-    private static async Task<IResult> InstancesAsync(string id, WorkflowInstanceStatus? status, int? take, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    private static async Task<IResult> InstancesAsync(string id, string? status, int? take, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
     {
+        var (filter, problem) = StatusFilter.Parse<WorkflowInstanceStatus>(status);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         await using var db = await databases.CreateDbContextAsync(ct);
         var query = db.WorkflowInstances.AsNoTracking().Where(i => i.WorkflowId == id);
-        if (status is { } s)
+        if (filter is { } s)
         {
             query = query.Where(i => i.Status == s);
         }

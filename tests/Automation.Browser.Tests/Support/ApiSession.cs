@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Automation.Browser.Tests.Support;
+
+/// <summary>The API as a signed-in person: the auth cookie, and X-XSRF-TOKEN on every state-changing request.</summary>
+public sealed class ApiSession : IDisposable
+{
+    private readonly HttpClient client;
+    private string token = "";
+
+    private ApiSession(HttpClient client)
+    {
+        this.client = client;
+    }
+
+    public static async Task<ApiSession> SignInAsync(Uri baseAddress, TestUser user)
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true };
+        var session = new ApiSession(new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) });
+        try
+        {
+            using var signIn = await session.client.PostAsJsonAsync("/api/auth/signin", new { email = user.Email, password = user.Password });
+            await EnsureAsync(signIn, $"sign in as {user.Email}");
+            var antiforgery = await session.client.GetFromJsonAsync<JsonElement>("/api/auth/antiforgery");
+            session.token = antiforgery.GetProperty("token").GetString() ?? throw new InvalidOperationException("GET /api/auth/antiforgery gave no token");
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        await EnsureAsync(response, $"GET {path}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<JsonElement> PostAsync(string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
+        request.Headers.Add("X-XSRF-TOKEN", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var response = await client.SendAsync(request);
+        await EnsureAsync(response, $"POST {path}");
+        return response.StatusCode == HttpStatusCode.NoContent ? default : await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private static async Task EnsureAsync(HttpResponseMessage response, string what)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}

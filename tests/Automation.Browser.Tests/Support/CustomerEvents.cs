@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Automation.Browser.Tests.Support;
+
+/// <summary>Behavioural events as a shop would send them, over POST /api/events with the API key.</summary>
+public static class CustomerEvents
+{
+    /// <summary>A fresh customer id, so reruns against a shared SMTP sink never mix customers up.</summary>
+    public static string NewCustomerId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 11)];
+
+    /// <summary>The customer says who they are and looks at the pricing page, all within the last hour.</summary>
+    public static async Task PricingVisitorAsync(HttpClient api, string customerId, string name, int pricingViews)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var now = DateTime.UtcNow;
+        var events = new List<object>
+        {
+            new { id = $"{customerId}-identify", customerId, type = "identify", timestamp = Iso(now.AddMinutes(-50)), properties = new { email = $"{customerId}@example.test", name } },
+        };
+        for (var i = 0; i < pricingViews; i++)
+        {
+            events.Add(new { id = $"{customerId}-pricing-{i}", customerId, type = "pricing_view", timestamp = Iso(now.AddMinutes(-40 + (i * 10))), properties = new { plan = "pro" } });
+        }
+
+        using var response = await api.PostAsJsonAsync("/api/events", new { events });
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/events answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}

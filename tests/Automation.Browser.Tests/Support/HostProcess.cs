@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Automation.Browser.Tests.Support;
+
+/// <summary>
+/// The real host as a child process, run from its build output on the embedded default: a fresh SQLite file in a
+/// temporary folder, the in-memory bus, the built plugins, the shipped workflows, email to the SMTP sink.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    public const string ApiKey = "browser-test-key";
+    public const string AdminEmail = "admin@automation.local";
+    public const string AdminPassword = "admin-password-1";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process process;
+    private readonly string folder;
+    private readonly StringBuilder output = new();
+
+    private HostProcess(Process process, string folder, Uri baseAddress)
+    {
+        this.process = process;
+        this.folder = folder;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Where the retargeting plugin appends its audience CSV files (no ad platform is configured).</summary>
+    public string AudiencesFolder => Path.Combine(folder, "audiences");
+
+    /// <summary>Everything the host printed so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync()
+    {
+        if (!File.Exists(RepoPaths.HostDll))
+        {
+            throw new InvalidOperationException($"{RepoPaths.HostDll} does not exist: run `dotnet build engine/Automation.Host` first");
+        }
+
+        if (!File.Exists(RepoPaths.DesignerIndex))
+        {
+            throw new InvalidOperationException($"{RepoPaths.DesignerIndex} does not exist: the web app is not built; run `npm ci && npm run build` in engine/designer");
+        }
+
+        if (!Directory.Exists(RepoPaths.Plugins))
+        {
+            throw new InvalidOperationException($"{RepoPaths.Plugins} does not exist: build the solution (the plugins build into artifacts/plugins)");
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "automation-browser-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        var (smtpHost, smtpPort) = TestServices.Get(TestServices.Smtp) is null ? ("127.0.0.1", 2525) : TestServices.SmtpEndpoint();
+
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+        };
+        foreach (var argument in new[] { RepoPaths.HostDll, "--contentRoot", RepoPaths.HostProject, "--urls", baseAddress.ToString().TrimEnd('/') })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var settings = new Dictionary<string, string>
+        {
+            ["Automation__SqlitePath"] = Path.Combine(folder, "automation.db"),
+            ["Automation__SeedDemoData"] = "false",
+            ["Automation__Admin__Email"] = AdminEmail,
+            ["Automation__Admin__Password"] = AdminPassword,
+            ["Automation__ApiKeys__0"] = ApiKey,
+            ["Automation__PluginsPath"] = RepoPaths.Plugins,
+            ["Automation__WorkflowsPath"] = RepoPaths.Workflows,
+            ["Automation__Plugins__Email__Smtp__Host"] = smtpHost,
+            ["Automation__Plugins__Email__Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Automation__Plugins__Retargeting__ExportFolder"] = Path.Combine(folder, "audiences"),
+            // Empty: no quiet hours, so an email or an approved action never waits for the customer's morning.
+            ["Automation__Dispatch__QuietHoursStart"] = "",
+            ["Automation__Processing__PollInterval"] = "00:00:00.1",
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var host = new HostProcess(process, folder, baseAddress);
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await host.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>A client that authenticates with the configured API key.</summary>
+    public HttpClient ApiClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                await process.WaitForExitAsync(timeout.Token);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // never started or already gone
+        }
+        finally
+        {
+            process.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held by an exiting process; the OS cleans the temp folder
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        string last = "no answer yet";
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the host exited with code {process.ExitCode} before GET /health answered 200. Its output:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+
+                last = $"GET /health answered {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException ex)
+            {
+                last = ex.Message;
+            }
+            catch (TaskCanceledException)
+            {
+                last = "GET /health timed out";
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"the host did not answer GET /health with 200 within {StartTimeout.TotalSeconds:0} s ({last}). Its output:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            // Keep the recent part: a failure message needs the end of the log, not all of it.
+            if (output.Length > 1_000_000)
+            {
+                output.Remove(0, output.Length / 2);
+            }
+
+            output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
