@@ -45,5 +45,7 @@ public static class EngineSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<EventProcessingService>();
         services.AddHostedService<WorkflowTimerService>();
+        services.AddSingleton<Automation.Engine.Scoring.RfmScorer>();
+        services.AddHostedService<Automation.Engine.Scoring.RfmRefreshService>();
     }
 }

@@ -38,6 +38,8 @@ app.MapWorkflowsApi();
 app.MapApprovalsApi();
 app.MapActionsApi();
 app.MapPluginsApi();
+app.MapScoresApi();
+app.MapDashboardApi();
 app.MapOperationsApi();
 app.MapDesignerFallback();
 

@@ -23,6 +23,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();
 
+    public DbSet<SegmentSizeSnapshot> SegmentSizeSnapshots => Set<SegmentSizeSnapshot>();
+
     public DbSet<WorkflowRecord> Workflows => Set<WorkflowRecord>();
 
     public DbSet<WorkflowVersionRecord> WorkflowVersions => Set<WorkflowVersionRecord>();

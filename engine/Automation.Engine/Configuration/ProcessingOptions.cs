@@ -13,4 +13,7 @@ public sealed class ProcessingOptions
 
     /// <summary>Activity after this much silence starts a new session.</summary>
     public TimeSpan SessionGap { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often the RFM batch job recomputes quintile boundaries and scores (and snapshots segment sizes).</summary>
+    public TimeSpan RfmRefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -1,5 +1,6 @@
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Import;
 using Automation.Engine.Workflows.Simulation;
 using Automation.Host.Access;
 using Automation.Storage;
@@ -25,6 +26,8 @@ public static class WorkflowsApi
         group.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.Design);
         group.MapPost("/{id}/disable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, false, http, service, ct)).RequireAuthorization(Policies.Design);
         group.MapPost("/{id}/enable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, true, http, service, ct)).RequireAuthorization(Policies.Design);
+        group.MapPost("/import/elsa", ImportElsaAsync).RequireAuthorization(Policies.Design)
+            .WithSummary("Elsa 3 flowchart JSON → a definition to finish in the designer, with a report of what did not map");
         group.MapPost("/{id}/simulate", SimulateAsync).RequireAuthorization(Policies.Design)
             .WithSummary("Dry run over stored profiles: customers per activity and port, actions, estimated spend; nothing is written or sent");
         group.MapGet("/{id}/instances", InstancesAsync).WithSummary("Instances with their current activity");
@@ -157,6 +160,25 @@ public static class WorkflowsApi
 
     private static async Task<IResult> EnableAsync(string id, bool enabled, HttpContext http, WorkflowService service, CancellationToken ct) =>
         await service.SetEnabledAsync(id, enabled, http.Actor(), ct) ? TypedResults.NoContent() : Problems.NotFound($"no workflow '{id}'");
+
+    private static async Task<IResult> ImportElsaAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (export, problem) = await request.ReadJsonAsync<System.Text.Json.Nodes.JsonObject>(WorkflowJson.Options, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        try
+        {
+            var result = ElsaImporter.Import(System.Text.Json.JsonSerializer.SerializeToElement(export));
+            return TypedResults.Ok(new { definition = result.Definition, unmapped = result.Unmapped });
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return Problems.Validation("root", ex.Message);
+        }
+    }
 
     private static async Task<IResult> SimulateAsync(string id, SimulateRequest? body, WorkflowSimulator simulator, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
     {

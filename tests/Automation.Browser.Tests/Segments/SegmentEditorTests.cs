@@ -17,9 +17,6 @@ public sealed class SegmentEditorTests(BrowserFixture fixture)
     public async Task Segment_editor_shows_an_invalid_expression_error_at_its_position_and_a_preview_count()
     {
         await using var session = fixture.NewSession();
-        // Known gap, not this test's subject: the segments page's RFM grid calls GET /api/rfm/grid, which the host
-        // does not serve yet (404; docs/web-api.md promises { cells }). Remove this line once it exists.
-        session.ExpectFailedResponse(404, "/api/rfm/grid");
         using var api = fixture.Host.ApiClient();
         // One pricing view each keeps these customers out of high-intent (and the other tests' workflows).
         var visitor = CustomerEvents.NewCustomerId("seg");

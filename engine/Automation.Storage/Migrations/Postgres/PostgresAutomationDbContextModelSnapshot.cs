@@ -540,6 +540,22 @@ namespace Automation.Storage.Migrations.Postgres
                     b.ToTable("segment_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Segments.SegmentSizeSnapshot", b =>
+                {
+                    b.Property<string>("SegmentKey")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SegmentKey", "Day");
+
+                    b.ToTable("segment_size_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")

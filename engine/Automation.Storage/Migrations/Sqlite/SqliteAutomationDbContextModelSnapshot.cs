@@ -529,6 +529,22 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.ToTable("segment_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Segments.SegmentSizeSnapshot", b =>
+                {
+                    b.Property<string>("SegmentKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SegmentKey", "Day");
+
+                    b.ToTable("segment_size_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")

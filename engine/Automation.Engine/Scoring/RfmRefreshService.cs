@@ -1,0 +1,38 @@
+using Automation.Engine.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Automation.Engine.Scoring;
+
+/// <summary>Runs the RFM batch job shortly after start and then on its interval.</summary>
+public sealed partial class RfmRefreshService(RfmScorer scorer, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<RfmRefreshService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), clock, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await scorer.RefreshAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRefreshFailed(logger, ex);
+                }
+
+                await Task.Delay(options.Value.Processing.RfmRefreshInterval, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "RFM refresh failed; the next run tries again")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception ex);
+}

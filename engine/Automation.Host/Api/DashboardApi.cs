@@ -1,0 +1,69 @@
+using Automation.Storage;
+using Automation.Storage.Approvals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Host.Api;
+
+public static class DashboardApi
+{
+    public static void MapDashboardApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/dashboard", DashboardAsync).RequireAuthorization().WithTags("Operations")
+            .WithSummary("Events per minute, actions by status, approvals waiting, conversion by segment, holdout uplift per workflow");
+        app.MapGet("/api/segments/{key}/history", HistoryAsync).RequireAuthorization().WithTags("Segments")
+            .WithSummary("The segment's size per day, from the daily snapshots of the RFM job");
+    }
+
+    private static async Task<IResult> DashboardAsync(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now.AddMinutes(-60);
+        var received = await db.Events.AsNoTracking().Where(e => e.ReceivedAt >= since).Select(e => e.ReceivedAt).ToListAsync(ct);
+        var perMinute = Enumerable.Range(0, 60).Select(i => since.AddMinutes(i))
+            .Select(m => new { at = m, count = received.Count(r => r >= m && r < m.AddMinutes(1)) });
+        var actions = await db.Actions.AsNoTracking().GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var approvals = await db.Approvals.CountAsync(a => a.Status == ApprovalStatus.Pending, ct);
+
+        // Converted: bought after entering the segment (or after starting the workflow).
+        var conversion = await (from m in db.SegmentMemberships.AsNoTracking()
+                                join p in db.Profiles.AsNoTracking() on m.CustomerId equals p.CustomerId
+                                group new { m, p } by m.SegmentKey into g
+                                select new { segment = g.Key, members = g.Count(), converted = g.Count(x => x.p.LastPurchaseAt > x.m.EnteredAt) }).ToListAsync(ct);
+        var uplift = await (from i in db.WorkflowInstances.AsNoTracking()
+                            where i.Branch != null
+                            join p in db.Profiles.AsNoTracking() on i.CustomerId equals p.CustomerId
+                            group new { i, p } by i.WorkflowId into g
+                            select new
+                            {
+                                workflowId = g.Key,
+                                treated = g.Count(x => x.i.Branch != "holdout"),
+                                treatedConverted = g.Count(x => x.i.Branch != "holdout" && x.p.LastPurchaseAt > x.i.StartedAt),
+                                holdout = g.Count(x => x.i.Branch == "holdout"),
+                                holdoutConverted = g.Count(x => x.i.Branch == "holdout" && x.p.LastPurchaseAt > x.i.StartedAt),
+                            }).ToListAsync(ct);
+        return TypedResults.Ok(new
+        {
+            eventsPerMinute = perMinute,
+            actionsByStatus = actions.ToDictionary(a => a.Key.ToString().ToLowerInvariant(), a => a.Count),
+            approvalsWaiting = approvals,
+            conversionBySegment = conversion.Select(c => new { c.segment, c.members, c.converted, rate = c.members == 0 ? 0 : (double)c.converted / c.members }),
+            upliftByWorkflow = uplift.Select(u => new
+            {
+                u.workflowId,
+                u.treated,
+                u.treatedConverted,
+                u.holdout,
+                u.holdoutConverted,
+                uplift = u.treated == 0 || u.holdout == 0 ? (double?)null : ((double)u.treatedConverted / u.treated) - ((double)u.holdoutConverted / u.holdout),
+            }),
+        });
+    }
+
+    private static async Task<IResult> HistoryAsync(string key, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var days = await db.SegmentSizeSnapshots.AsNoTracking().Where(s => s.SegmentKey == key).OrderBy(s => s.Day).Select(s => new { date = s.Day, size = s.Size }).ToListAsync(ct);
+        return TypedResults.Ok(days);
+    }
+}

@@ -1,0 +1,42 @@
+using Automation.Engine.Scoring;
+
+namespace Automation.Engine.Tests.Scoring;
+
+public sealed class RfmBoundariesTests
+{
+    private static readonly RfmBoundaries Boundaries = RfmBoundaries.From(
+        Enumerable.Range(1, 100).Select(i => (DaysSincePurchase: (double)i, Purchases: (double)i, Monetary: i * 10.0)).ToList());
+
+    [Fact]
+    public void The_most_recent_fifth_of_buyers_gets_recency_5_and_the_oldest_fifth_gets_1()
+    {
+        Assert.Equal(5, Boundaries.RecencyScore(3));
+        Assert.Equal(1, Boundaries.RecencyScore(97));
+    }
+
+    [Fact]
+    public void The_most_frequent_and_biggest_spenders_get_5()
+    {
+        Assert.Equal(5, Boundaries.FrequencyScore(95));
+        Assert.Equal(1, Boundaries.FrequencyScore(2));
+        Assert.Equal(5, Boundaries.MonetaryScore(990));
+        Assert.Equal(1, Boundaries.MonetaryScore(15));
+    }
+
+    [Fact]
+    public void Scores_split_buyers_into_five_equal_groups()
+    {
+        var groups = Enumerable.Range(1, 100).GroupBy(i => Boundaries.FrequencyScore(i)).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal([1, 2, 3, 4, 5], groups.Keys.Order());
+        Assert.All(groups.Values, count => Assert.InRange(count, 19, 21));
+    }
+
+    [Theory]
+    [InlineData(5, 5, "Champion")]
+    [InlineData(1, 5, "Can't lose")]
+    [InlineData(5, 1, "New")]
+    [InlineData(0, 0, "Prospect")]
+    public void Scores_read_as_the_segment_names_marketers_use(int recency, int frequency, string name) =>
+        Assert.Equal(name, RfmSegments.Name(recency, frequency));
+}
