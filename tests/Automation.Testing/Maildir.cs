@@ -1,17 +1,16 @@
 using MimeKit;
 
-namespace Automation.Plugins.Tests.Support;
+namespace Automation.Testing;
 
 /// <summary>Reads what the real SMTP sink received (aiosmtpd writes a Maildir).</summary>
 public static class Maildir
 {
     public static async Task<MimeMessage> WaitForMessageToAsync(string recipient, TimeSpan timeout)
     {
-        var folder = Path.Combine(TestServices.Require(TestServices.Maildir), "new");
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            var found = Find(folder, recipient).FirstOrDefault();
+            var found = MessagesTo(recipient).FirstOrDefault();
             if (found is not null)
             {
                 return found;
@@ -22,6 +21,9 @@ public static class Maildir
 
         throw new TimeoutException($"no email to {recipient} arrived at the SMTP sink within {timeout.TotalSeconds:0} s");
     }
+
+    public static IReadOnlyList<MimeMessage> MessagesTo(string recipient) =>
+        Find(Path.Combine(TestServices.Require(TestServices.Maildir), "new"), recipient).ToList();
 
     private static IEnumerable<MimeMessage> Find(string folder, string recipient)
     {
@@ -39,8 +41,7 @@ public static class Maildir
             }
             catch (IOException)
             {
-                // Still being written; the next poll reads it.
-                continue;
+                continue; // still being written; the next poll reads it
             }
 
             if (message.To.Mailboxes.Any(m => string.Equals(m.Address, recipient, StringComparison.OrdinalIgnoreCase)))

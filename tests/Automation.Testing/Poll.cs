@@ -1,4 +1,4 @@
-namespace Automation.Integration.Tests.Support;
+namespace Automation.Testing;
 
 public static class Poll
 {

@@ -1,4 +1,6 @@
-namespace Automation.Integration.Tests.Support;
+using Xunit;
+
+namespace Automation.Testing;
 
 /// <summary>
 /// A test on real services. Outside CI it is skipped, with the reason, when a service is not running;
@@ -9,10 +11,13 @@ public sealed class ServiceFactAttribute : FactAttribute
 {
     public ServiceFactAttribute(params string[] variables)
     {
+        Variables = variables;
         var missing = variables.Where(v => TestServices.Get(v) is null).ToList();
         if (missing.Count > 0 && !TestServices.InCi)
         {
-            Skip = $"needs {string.Join(", ", missing)} (run ./test.sh, which starts RabbitMQ, PostgreSQL, the SMTP sink and Chromium)";
+            Skip = $"needs {string.Join(", ", missing)} (run ./test.sh, or scripts/test-services.sh start and eval \"$(scripts/test-services.sh env)\")";
         }
     }
+
+    public IReadOnlyList<string> Variables { get; }
 }

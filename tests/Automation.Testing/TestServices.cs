@@ -1,6 +1,8 @@
-namespace Automation.Browser.Tests.Support;
+using System.Globalization;
 
-/// <summary>The real services test.sh starts, found through its environment variables.</summary>
+namespace Automation.Testing;
+
+/// <summary>The real services test.sh starts (scripts/test-services.sh), found through its environment variables.</summary>
 public static class TestServices
 {
     public const string RabbitMq = "AUTOMATION_TEST_RABBITMQ";
@@ -19,7 +21,8 @@ public static class TestServices
 
     public static (string Host, int Port) SmtpEndpoint()
     {
-        var parts = Require(Smtp).Split(':');
-        return (parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        var value = Require(Smtp);
+        var colon = value.LastIndexOf(':');
+        return (value[..colon], int.Parse(value[(colon + 1)..], CultureInfo.InvariantCulture));
     }
 }

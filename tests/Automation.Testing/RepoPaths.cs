@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Automation.Browser.Tests.Support;
+namespace Automation.Testing;
 
 public static class RepoPaths
 {
