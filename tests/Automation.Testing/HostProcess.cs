@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Automation.Browser.Tests.Support;
+namespace Automation.Testing;
 
 /// <summary>
 /// The real host as a child process, run from its build output on the embedded default: a fresh SQLite file in a
@@ -46,14 +46,18 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync()
+    /// <summary>The folder holding the host's database; start again on the same folder to find its data.</summary>
+    public string Folder => folder;
+
+    /// <summary>Starts the host; pass the folder of an earlier (killed) host to restart on its database.</summary>
+    public static async Task<HostProcess> StartAsync(string? existingFolder = null, bool requireDesigner = true)
     {
         if (!File.Exists(RepoPaths.HostDll))
         {
             throw new InvalidOperationException($"{RepoPaths.HostDll} does not exist: run `dotnet build engine/Automation.Host` first");
         }
 
-        if (!File.Exists(RepoPaths.DesignerIndex))
+        if (requireDesigner && !File.Exists(RepoPaths.DesignerIndex))
         {
             throw new InvalidOperationException($"{RepoPaths.DesignerIndex} does not exist: the web app is not built; run `npm ci && npm run build` in engine/designer");
         }
@@ -63,7 +67,7 @@ public sealed class HostProcess : IAsyncDisposable
             throw new InvalidOperationException($"{RepoPaths.Plugins} does not exist: build the solution (the plugins build into artifacts/plugins)");
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "automation-browser-tests", Guid.NewGuid().ToString("N"));
+        var folder = existingFolder ?? Path.Combine(Path.GetTempPath(), "automation-host-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -129,6 +133,16 @@ public sealed class HostProcess : IAsyncDisposable
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return client;
+    }
+
+    /// <summary>Kills the process at once (no graceful shutdown) and keeps its folder, as a crash would.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
