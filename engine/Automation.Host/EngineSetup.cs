@@ -46,6 +46,7 @@ public static class EngineSetup
         services.AddHostedService<EventProcessingService>();
         services.AddHostedService<WorkflowTimerService>();
         services.AddSingleton<Automation.Engine.Scoring.RfmScorer>();
+        services.AddSingleton<Automation.Engine.Discovery.CustomerClustering>();
         services.AddHostedService<Automation.Engine.Scoring.RfmRefreshService>();
     }
 }

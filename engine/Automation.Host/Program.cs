@@ -40,6 +40,7 @@ app.MapActionsApi();
 app.MapPluginsApi();
 app.MapScoresApi();
 app.MapDashboardApi();
+app.MapDiscoveryApi();
 app.MapOperationsApi();
 app.MapDesignerFallback();
 

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Automation.Engine.Profiles;
+using Automation.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.ML;
+
+namespace Automation.Engine.Discovery;
+
+/// <summary>
+/// Finds groups of customers the marketer did not define: ML.NET k-means over standardized behavior features, each
+/// cluster described by the features that set it apart most, with an expression that selects it and its silhouette.
+/// </summary>
+public sealed class CustomerClustering(IDbContextFactory<AutomationDbContext> databases, FeatureCalculator calculator, TimeProvider clock)
+{
+    public const int DimensionCount = 8;
+
+    private const int SilhouetteSample = 1500;
+
+    private static readonly (string Member, string Words, Func<CustomerFeatures, double> Read)[] Dimensions =
+    [
+        ("Features.DaysInactive", "days inactive", f => f.DaysInactive),
+        ("Features.Purchases", "purchases", f => f.Purchases),
+        ("Features.Monetary", "total spend", f => f.Monetary),
+        ("Features.PricingViews30d", "pricing views in 30 days", f => f.PricingViews30d),
+        ("Features.CartAdds30d", "cart adds in 30 days", f => f.CartAdds30d),
+        ("Features.EmailOpens30d", "email opens in 30 days", f => f.EmailOpens30d),
+        ("Features.SupportTickets30d", "support tickets in 30 days", f => f.SupportTickets30d),
+        ("Features.AdClicks30d", "ad clicks in 30 days", f => f.AdClicks30d),
+    ];
+
+    public async Task<DiscoveryResult> RunAsync(int k, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var raw = new List<double[]>();
+        await foreach (var p in db.Profiles.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var f = calculator.Features(p, DailyCounts.Parse(p.DailyCountsJson), now);
+            raw.Add(Dimensions.Select(d => d.Read(f)).ToArray());
+        }
+
+        if (raw.Count < k * 2)
+        {
+            throw new InvalidOperationException($"clustering into {k} groups needs at least {k * 2} customers; there are {raw.Count}");
+        }
+
+        var means = Enumerable.Range(0, Dimensions.Length).Select(i => raw.Average(r => r[i])).ToArray();
+        var spreads = Enumerable.Range(0, Dimensions.Length).Select(i => Math.Sqrt(raw.Average(r => Math.Pow(r[i] - means[i], 2)))).Select(s => s < 1e-9 ? 1 : s).ToArray();
+        var points = raw.Select(r => new ClusterPoint { Features = r.Select((v, i) => (float)((v - means[i]) / spreads[i])).ToArray() }).ToList();
+
+        var ml = new MLContext(seed: 7);
+        var data = ml.Data.LoadFromEnumerable(points);
+        var model = ml.Clustering.Trainers.KMeans(nameof(ClusterPoint.Features), numberOfClusters: k).Fit(data);
+        var labels = ml.Data.CreateEnumerable<ClusterPrediction>(model.Transform(data), reuseRowObject: false).Select(p => (int)p.Cluster - 1).ToArray();
+
+        var silhouettes = Silhouettes(points, labels, k);
+        var clusters = new List<DiscoveredCluster>();
+        for (var c = 0; c < k; c++)
+        {
+            var members = Enumerable.Range(0, raw.Count).Where(i => labels[i] == c).ToList();
+            if (members.Count == 0)
+            {
+                continue;
+            }
+
+            var clusterMeans = Enumerable.Range(0, Dimensions.Length).Select(i => members.Average(m => raw[m][i])).ToArray();
+            var standout = Enumerable.Range(0, Dimensions.Length).OrderByDescending(i => Math.Abs(clusterMeans[i] - means[i]) / spreads[i]).Take(2).ToList();
+            var description = string.Join("; ", standout.Select(i => $"{(clusterMeans[i] >= means[i] ? "high" : "low")} {Dimensions[i].Words} (average {N(clusterMeans[i])} vs {N(means[i])} overall)"));
+            var expression = string.Join(" && ", standout.Select(i =>
+                $"{Dimensions[i].Member} {(clusterMeans[i] >= means[i] ? ">=" : "<=")} {N((clusterMeans[i] + means[i]) / 2)}"));
+            var measured = members.Where(silhouettes.ContainsKey).Select(m => silhouettes[m]).ToList();
+            clusters.Add(new DiscoveredCluster(c + 1, members.Count, description, expression, measured.Count == 0 ? 0 : Math.Round(measured.Average(), 3)));
+        }
+
+        return new DiscoveryResult(k, raw.Count, silhouettes.Count == 0 ? 0 : Math.Round(silhouettes.Values.Average(), 3), clusters.OrderByDescending(c => c.Size).ToList());
+    }
+
+    /// <summary>Silhouette per customer (on a sample, as it is quadratic): how much closer to its own cluster than to the next.</summary>
+    private static Dictionary<int, double> Silhouettes(List<ClusterPoint> points, int[] labels, int k)
+    {
+        var sample = Enumerable.Range(0, points.Count).Where(i => i % Math.Max(1, points.Count / SilhouetteSample) == 0).ToList();
+        var result = new Dictionary<int, double>();
+        foreach (var i in sample)
+        {
+            var sums = new double[k];
+            var counts = new int[k];
+            foreach (var j in sample)
+            {
+                if (i == j)
+                {
+                    continue;
+                }
+
+                sums[labels[j]] += Distance(points[i].Features, points[j].Features);
+                counts[labels[j]]++;
+            }
+
+            var own = labels[i];
+            if (counts[own] == 0)
+            {
+                continue;
+            }
+
+            var a = sums[own] / counts[own];
+            var b = Enumerable.Range(0, k).Where(c => c != own && counts[c] > 0).Select(c => sums[c] / counts[c]).DefaultIfEmpty(a).Min();
+            result[i] = Math.Max(a, b) == 0 ? 0 : (b - a) / Math.Max(a, b);
+        }
+
+        return result;
+    }
+
+    private static double Distance(float[] x, float[] y)
+    {
+        double sum = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sum += (x[i] - y[i]) * (x[i] - y[i]);
+        }
+
+        return Math.Sqrt(sum);
+    }
+
+    private static string N(double value) => Math.Round(value, 1).ToString(CultureInfo.InvariantCulture);
+}
