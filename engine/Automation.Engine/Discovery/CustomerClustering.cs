@@ -35,7 +35,7 @@ public sealed class CustomerClustering(IDbContextFactory<AutomationDbContext> da
         var raw = new List<double[]>();
         await foreach (var p in db.Profiles.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var f = calculator.Features(p, DailyCounts.Parse(p.DailyCountsJson), now);
+            var f = calculator.Features(p, now);
             raw.Add(Dimensions.Select(d => d.Read(f)).ToArray());
         }
 

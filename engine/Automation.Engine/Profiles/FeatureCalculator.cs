@@ -10,6 +10,13 @@ public sealed class FeatureCalculator(IOptions<AutomationOptions> options)
     public const int NeverBought = 9999;
     private readonly TimeSpan abandonment = options.Value.Processing.CartAbandonmentWindow;
 
+    /// <summary>The features of a stored profile, its daily counters read from the profile itself.</summary>
+    public CustomerFeatures Features(CustomerProfile p, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return Features(p, DailyCounts.Parse(p.DailyCountsJson), nowUtc);
+    }
+
     public CustomerFeatures Features(CustomerProfile p, DailyCounts counts, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(p);

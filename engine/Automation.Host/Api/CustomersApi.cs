@@ -48,7 +48,7 @@ public static class CustomersApi
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var features = calculator.Features(profile, DailyCounts.Parse(profile.DailyCountsJson), now);
+        var features = calculator.Features(profile, now);
         var scores = FeatureCalculator.Scores(profile);
         var names = await db.Segments.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Name, ct);
         var segments = (await db.SegmentMemberships.AsNoTracking().Where(m => m.CustomerId == id).ToListAsync(ct))

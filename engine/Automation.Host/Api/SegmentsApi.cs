@@ -97,7 +97,7 @@ public static partial class SegmentsApi
         await foreach (var profile in db.Profiles.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
             total++;
-            if (expression!.Evaluate(calculator.Features(profile, DailyCounts.Parse(profile.DailyCountsJson), now), FeatureCalculator.Scores(profile)))
+            if (expression!.Evaluate(calculator.Features(profile, now), FeatureCalculator.Scores(profile)))
             {
                 count++;
             }

@@ -55,12 +55,12 @@ public sealed class DiscoveryTests
         var selected = result.Clusters.Select(c =>
         {
             var expression = compiler.Compile(c.Expression);
-            return profiles.Where(p => expression.Evaluate(calculator.Features(p, DailyCounts.Parse(p.DailyCountsJson), DateTime.UtcNow), FeatureCalculator.Scores(p)))
+            return profiles.Where(p => expression.Evaluate(calculator.Features(p, DateTime.UtcNow), FeatureCalculator.Scores(p)))
                 .Select(p => p.CustomerId.Split('-')[0]).Distinct().ToList();
         }).ToList();
         Assert.Contains(selected, group => group.SequenceEqual(["spender"]));
         Assert.Contains(selected, group => group.SequenceEqual(["browser"]));
-        Assert.All(result.Clusters, c => Assert.Equal(30, profiles.Count(p => compiler.Compile(c.Expression).Evaluate(calculator.Features(p, DailyCounts.Parse(p.DailyCountsJson), DateTime.UtcNow), FeatureCalculator.Scores(p)))));
+        Assert.All(result.Clusters, c => Assert.Equal(30, profiles.Count(p => compiler.Compile(c.Expression).Evaluate(calculator.Features(p, DateTime.UtcNow), FeatureCalculator.Scores(p)))));
     }
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

@@ -33,9 +33,7 @@ public sealed class InstanceResumer(DefinitionCache definitions, WorkflowRunner 
         var definition = await definitions.GetAsync(db, instance.WorkflowId, instance.Version, cancellationToken);
         if (definition is null)
         {
-            instance.Status = WorkflowInstanceStatus.Faulted;
-            instance.ActiveKey = null;
-            instance.EndedAt = nowUtc;
+            WorkflowRunner.Finish(instance, WorkflowInstanceStatus.Faulted, nowUtc);
             return;
         }
 

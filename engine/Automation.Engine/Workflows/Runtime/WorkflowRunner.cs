@@ -20,9 +20,13 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
     public Task RunFromStartAsync(AutomationDbContext db, WorkflowDefinition definition, WorkflowInstance instance, CustomerProfile? profile, DateTime nowUtc, CancellationToken cancellationToken, SimulationRecorder? simulation = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return definition.Start is { } start
-            ? RunAsync(db, definition, instance, start.Id, profile, nowUtc, simulation, cancellationToken)
-            : CompleteAsync(instance, nowUtc, "the workflow has no activities");
+        if (definition.Start is not { } start)
+        {
+            Finish(instance, WorkflowInstanceStatus.Completed, nowUtc);
+            return Task.CompletedTask;
+        }
+
+        return RunAsync(db, definition, instance, start.Id, profile, nowUtc, simulation, cancellationToken);
     }
 
     /// <summary>Resumes a waiting instance by the port its bookmark fired on.</summary>
@@ -42,7 +46,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
         var next = Next(definition, from, port);
         if (next is null)
         {
-            await CompleteAsync(instance, nowUtc, "");
+            Finish(instance, WorkflowInstanceStatus.Completed, nowUtc);
             return;
         }
 
@@ -108,7 +112,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
             if (outcome.Ends || outcome.Port is null)
             {
                 Journal(db, instance, activity, nowUtc, null, outcome.Summary, simulation);
-                await CompleteAsync(instance, nowUtc, outcome.Summary);
+                Finish(instance, WorkflowInstanceStatus.Completed, nowUtc);
                 return;
             }
 
@@ -117,7 +121,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
             var next = Next(definition, activity.Id, outcome.Port);
             if (next is null)
             {
-                await CompleteAsync(instance, nowUtc, outcome.Summary);
+                Finish(instance, WorkflowInstanceStatus.Completed, nowUtc);
                 return;
             }
 
@@ -145,23 +149,18 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
             db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = activityId, ActivityType = "fault", At = nowUtc, Summary = reason });
         }
 
-        instance.Status = WorkflowInstanceStatus.Faulted;
-        instance.ActiveKey = null;
-        instance.EndedAt = nowUtc;
-        instance.Bookmark = null;
-        instance.WakeAt = null;
-        instance.WaitingForEvent = null;
+        Finish(instance, WorkflowInstanceStatus.Faulted, nowUtc);
     }
 
-    private static Task CompleteAsync(WorkflowInstance instance, DateTime nowUtc, string summary)
+    /// <summary>Ends the instance: no bookmark left, and the customer may enter again under the re-entry policy.</summary>
+    public static void Finish(WorkflowInstance instance, WorkflowInstanceStatus status, DateTime nowUtc)
     {
-        _ = summary;
-        instance.Status = WorkflowInstanceStatus.Completed;
+        ArgumentNullException.ThrowIfNull(instance);
+        instance.Status = status;
         instance.ActiveKey = null;
         instance.EndedAt = nowUtc;
         instance.Bookmark = null;
         instance.WakeAt = null;
         instance.WaitingForEvent = null;
-        return Task.CompletedTask;
     }
 }

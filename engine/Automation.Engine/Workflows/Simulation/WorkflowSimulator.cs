@@ -26,7 +26,7 @@ public sealed class WorkflowSimulator(IDbContextFactory<AutomationDbContext> dat
         await foreach (var profile in db.Profiles.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             evaluated++;
-            var features = calculator.Features(profile, DailyCounts.Parse(profile.DailyCountsJson), now);
+            var features = calculator.Features(profile, now);
             if (!admitted(profile.CustomerId, features, FeatureCalculator.Scores(profile)))
             {
                 continue;
