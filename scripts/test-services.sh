@@ -7,6 +7,8 @@
 #   eval "$(scripts/test-services.sh env)"  export AUTOMATION_TEST_* for services that answer right now
 #   scripts/test-services.sh status         one line per service, starts nothing
 #   scripts/test-services.sh stop           stop what this script started (found through its pid files)
+#   scripts/test-services.sh vhost-add NAME     a RabbitMQ virtual host for one test host (guest may use it)
+#   scripts/test-services.sh vhost-delete NAME  remove it again
 #
 # Exported by `start` / printed by `env`:
 #   AUTOMATION_TEST_RABBITMQ  amqp://guest:guest@127.0.0.1:5672/
@@ -693,7 +695,19 @@ _ats_cmd_stop() {
 }
 
 _ats_usage() {
-    echo "usage: [source] scripts/test-services.sh start|stop|status|env" >&2
+    echo "usage: [source] scripts/test-services.sh start|stop|status|env|vhost-add NAME|vhost-delete NAME" >&2
+}
+
+# Tests that run engine hosts on RabbitMQ side by side each take a virtual host, so their queues and
+# exchanges never meet (two hosts in one vhost would share every queue, as production replicas do).
+_ats_cmd_vhost_add() {
+    local name=${1:?vhost name}
+    _ats_rmqctl add_vhost "$name" >/dev/null && _ats_rmqctl set_permissions -p "$name" guest ".*" ".*" ".*" >/dev/null
+}
+
+_ats_cmd_vhost_delete() {
+    local name=${1:?vhost name}
+    _ats_rmqctl delete_vhost "$name" >/dev/null
 }
 
 _ats_main() {
@@ -704,6 +718,8 @@ _ats_main() {
         stop) _ats_cmd_stop ;;
         status) (_ats_cmd_probe) ;;        # subshell: leaves the caller's environment alone
         env) (_ats_out=2 && _ats_cmd_env) ;; # status lines to stderr, export lines to stdout
+        vhost-add) _ats_cmd_vhost_add "${2:-}" ;;
+        vhost-delete) _ats_cmd_vhost_delete "${2:-}" ;;
         *) _ats_usage; return 2 ;;
     esac
 }

@@ -15,6 +15,7 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> settings;
     private readonly string? postgresDatabase;
+    private RabbitMqVirtualHost? virtualHost;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "automation-tests", Guid.NewGuid().ToString("N"));
 
     private AutomationHost(Dictionary<string, string?> settings, string? postgresDatabase)
@@ -43,19 +44,19 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         }
 
         builder.Database = database;
-        var rabbit = new Uri(TestServices.Require(TestServices.RabbitMq));
+        var vhost = RabbitMqVirtualHost.Create();
+        var rabbit = vhost.Broker;
         var credentials = rabbit.UserInfo.Split(':');
-        var vhost = rabbit.AbsolutePath.Trim('/');
         var s = Common();
         s["Automation:Database"] = "Postgres";
         s["Automation:PostgresConnectionString"] = builder.ConnectionString;
         s["Automation:Transport"] = "RabbitMq";
         s["Automation:RabbitMq:Host"] = rabbit.Host;
         s["Automation:RabbitMq:Port"] = rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        s["Automation:RabbitMq:VirtualHost"] = vhost.Length == 0 ? "/" : Uri.UnescapeDataString(vhost);
+        s["Automation:RabbitMq:VirtualHost"] = vhost.Name;
         s["Automation:RabbitMq:Username"] = credentials[0];
         s["Automation:RabbitMq:Password"] = credentials.Length > 1 ? credentials[1] : "";
-        var host = new AutomationHost(s, database);
+        var host = new AutomationHost(s, database) { virtualHost = vhost };
         host.Merge(extra);
         return host;
     }
@@ -100,6 +101,7 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
             drop.ExecuteNonQuery();
         }
 
+        virtualHost?.Dispose();
         try
         {
             Directory.Delete(folder, recursive: true);
