@@ -1,3 +1,4 @@
+using Automation.Engine.Rules;
 using Automation.Engine.Approvals;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Events;
@@ -30,7 +31,10 @@ public static class EngineSetup
         services.AddSingleton<DispatchPipeline>();
         services.AddSingleton<ActivityRegistry>();
         services.AddSingleton<WorkflowServices>();
-        services.AddSingleton(sp => new ValidationServices(sp.GetRequiredService<ProfileExpressionCompiler>(), sp.GetRequiredService<ActionCatalog>()));
+        services.AddSingleton<RuleSetCompiler>();
+        services.AddSingleton<RuleSetCatalog>();
+        services.AddSingleton<RuleSetService>();
+        services.AddSingleton(sp => new ValidationServices(sp.GetRequiredService<ProfileExpressionCompiler>(), sp.GetRequiredService<ActionCatalog>(), sp.GetRequiredService<RuleSetCatalog>()));
         services.AddSingleton<IValidator<WorkflowDefinition>, WorkflowDefinitionValidator>();
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<WorkflowRunner>();

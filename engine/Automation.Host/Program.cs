@@ -32,6 +32,7 @@ app.MapAccessApi();
 app.MapEventsApi();
 app.MapCustomersApi();
 app.MapSegmentsApi();
+app.MapRuleSetsApi();
 app.MapExpressionsApi();
 app.MapActivitiesApi();
 app.MapWorkflowsApi();

@@ -5,6 +5,7 @@ using Automation.Storage.Dispatch;
 using Automation.Storage.Events;
 using Automation.Storage.Messaging;
 using Automation.Storage.Profiles;
+using Automation.Storage.Rules;
 using Automation.Storage.Segments;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();
 
     public DbSet<SegmentSizeSnapshot> SegmentSizeSnapshots => Set<SegmentSizeSnapshot>();
+
+    public DbSet<RuleSetRecord> RuleSets => Set<RuleSetRecord>();
 
     public DbSet<WorkflowRecord> Workflows => Set<WorkflowRecord>();
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Expressions;
+using Automation.Engine.Rules;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
@@ -16,12 +17,13 @@ public static class ValidateCommand
     {
         var files = new Argument<FileInfo[]>("files") { Description = "workflow definition JSON files", Arity = ArgumentArity.OneOrMore };
         var actions = new Option<string[]>("--action") { Description = "action types to accept besides email.send (e.g. sales.alert)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("validate", "Check workflow definitions: structure, expressions, ports and loops") { files, actions };
-        command.SetAction(result => Run(result.GetValue(files)!, result.GetValue(actions) ?? []));
+        var ruleSets = new Option<DirectoryInfo?>("--rule-sets") { Description = "folder of rule set files the workflows use (default: rule-sets next to the first file)" };
+        var command = new Command("validate", "Check workflow definitions: structure, expressions, ports and loops") { files, actions, ruleSets };
+        command.SetAction(result => Run(result.GetValue(files)!, result.GetValue(actions) ?? [], result.GetValue(ruleSets)));
         return command;
     }
 
-    private static int Run(FileInfo[] files, string[] extraActions)
+    private static int Run(FileInfo[] files, string[] extraActions, DirectoryInfo? ruleSetFolder)
     {
         var catalog = new ActionCatalog();
         foreach (var type in extraActions.Append("email.send").Distinct(StringComparer.Ordinal))
@@ -37,9 +39,16 @@ public static class ValidateCommand
             });
         }
 
-        var validator = new WorkflowDefinitionValidator(new ActivityRegistry(), new ValidationServices(new ProfileExpressionCompiler(), catalog));
         var table = new Table().AddColumns("file", "field", "problem");
         var failed = 0;
+        var expressions = new ProfileExpressionCompiler();
+        var folder = ruleSetFolder?.FullName ?? Path.Combine(files[0].DirectoryName ?? ".", "rule-sets");
+        var ruleSets = new RuleSetFiles(new RuleSetCompiler(expressions), folder, (file, problem) =>
+        {
+            failed++;
+            table.AddRow(Markup.Escape(Path.GetFileName(file)), "", Markup.Escape(problem));
+        });
+        var validator = new WorkflowDefinitionValidator(new ActivityRegistry(), new ValidationServices(expressions, catalog, ruleSets));
         foreach (var file in files)
         {
             IReadOnlyList<DefinitionProblem> problems;

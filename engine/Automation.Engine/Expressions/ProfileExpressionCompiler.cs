@@ -14,9 +14,9 @@ namespace Automation.Engine.Expressions;
 /// </summary>
 public sealed class ProfileExpressionCompiler
 {
-    private static readonly ParameterExpression FeaturesParameter = Expression.Parameter(typeof(CustomerFeatures), "Features");
-    private static readonly ParameterExpression ScoresParameter = Expression.Parameter(typeof(CustomerScores), "Scores");
-    private readonly RuleExpressionParser parser = new(new ReSettings { CustomTypes = [typeof(ExpressionHelpers)] });
+    internal static readonly ParameterExpression FeaturesParameter = Expression.Parameter(typeof(CustomerFeatures), "Features");
+    internal static readonly ParameterExpression ScoresParameter = Expression.Parameter(typeof(CustomerScores), "Scores");
+    private readonly RuleExpressionParser parser = new(NewSettings());
     private readonly ConcurrentDictionary<string, ProfileExpression> cache = new(StringComparer.Ordinal);
 
     public const int MaxLength = 2000;
@@ -43,10 +43,29 @@ public sealed class ProfileExpressionCompiler
             return false;
         }
 
-        Expression body;
+        if (!TryParse(text, [], typeof(bool), out var body, out var members, out problems))
+        {
+            return false;
+        }
+
+        var lambda = Expression.Lambda<Func<CustomerFeatures, CustomerScores, bool>>(body, FeaturesParameter, ScoresParameter);
+        compiled = new ProfileExpression(text, lambda.Compile(), members);
+        cache.TryAdd(text, compiled);
+        problems = [];
+        return true;
+    }
+
+    /// <summary>
+    /// Parses over Features, Scores and any further parameters (a rule set's params) and checks the sandbox;
+    /// a null return type lets the expression decide (params may be numbers or strings).
+    /// </summary>
+    internal bool TryParse(string text, IReadOnlyList<ParameterExpression> extra, Type? returnType, out Expression body, out IReadOnlyList<string> members, out IReadOnlyList<ExpressionProblem> problems)
+    {
+        body = Expression.Empty();
+        members = [];
         try
         {
-            body = parser.Parse(text, [FeaturesParameter, ScoresParameter], typeof(bool));
+            body = parser.Parse(text, [FeaturesParameter, ScoresParameter, .. extra], returnType);
         }
         catch (ParseException ex)
         {
@@ -67,12 +86,16 @@ public sealed class ProfileExpressionCompiler
             return false;
         }
 
-        var lambda = Expression.Lambda<Func<CustomerFeatures, CustomerScores, bool>>(body, FeaturesParameter, ScoresParameter);
-        compiled = new ProfileExpression(text, lambda.Compile(), sandbox.Members.ToList());
-        cache.TryAdd(text, compiled);
+        members = sandbox.Members.ToList();
         problems = [];
         return true;
     }
+
+    /// <summary>
+    /// The parser settings; rule sets run on RulesEngine with these same settings, so what the sandbox checked
+    /// is exactly what runs.
+    /// </summary>
+    internal static ReSettings NewSettings() => new() { CustomTypes = [typeof(ExpressionHelpers)] };
 
     public ProfileExpression Compile(string text) =>
         TryCompile(text, out var compiled, out var problems)

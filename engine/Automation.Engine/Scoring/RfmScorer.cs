@@ -38,7 +38,7 @@ public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, 
                 p.RecencyScore = bought ? boundaries.RecencyScore((now - p.LastPurchaseAt!.Value).TotalDays) : 0;
                 p.FrequencyScore = bought ? boundaries.FrequencyScore(p.Purchases) : 0;
                 p.MonetaryScore = bought ? boundaries.MonetaryScore((double)p.Monetary) : 0;
-                p.RfmSegment = RfmSegments.Name(p.RecencyScore, p.FrequencyScore);
+                p.RfmSegment = RfmSegments.Name(p.RecencyScore, p.FrequencyScore, p.MonetaryScore);
             }
 
             await db.SaveChangesAsync(cancellationToken);

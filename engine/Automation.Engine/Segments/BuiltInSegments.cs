@@ -1,3 +1,4 @@
+using Automation.Engine.Scoring;
 using Automation.Storage.Segments;
 
 namespace Automation.Engine.Segments;
@@ -13,7 +14,26 @@ public static class BuiltInSegments
         New("vip", "VIP customers", "Spent 1,000 or more in total", "Features.Monetary >= 1000"),
         New("new-customers", "New customers", "First purchase in the last 14 days", "Features.Purchases == 1 && Features.DaysSinceLastPurchase <= 14"),
         New("engaged-readers", "Engaged email readers", "Opened or clicked our emails this month", "Features.EmailOpens30d + Features.EmailClicks30d >= 3 && !Features.Unsubscribed"),
+        New("repeat-buyers", "Repeat buyers", "Bought at least twice, the last time within 90 days", "Features.Purchases >= 2 && Features.DaysSinceLastPurchase <= 90"),
+        New("returning-not-converting", "Returning without converting", "Came back for three or more sessions and looked around, but never bought", "Features.Sessions >= 3 && Features.PageViews30d + Features.ProductViews30d >= 5 && Features.Purchases == 0"),
+        New("feature-explorers", "Trial and feature explorers", "Tried three or more features this month without buying", "Features.FeatureUses30d >= 3 && Features.Purchases == 0"),
+        ChurnRiskHigh(),
+        .. RfmSegments.All.Select(name => New(
+            "rfm-" + Slug(name), "RFM: " + name, $"Customers whose recency, frequency and monetary scores place them in '{name}' (docs/rfm.md)", $"Scores.RfmSegment == \"{name.Replace("'", "\\'", StringComparison.Ordinal)}\"")),
     ];
+
+    /// <summary>A score segment: enter at 0.7, leave only below 0.6, so an oscillating score does not flap.</summary>
+    private static SegmentDefinitionRecord ChurnRiskHigh()
+    {
+        var segment = New("churn-risk-high", "Churn risk high", "The churn model gives 70 % or more; membership holds until it drops below 60 %", "Scores.ChurnRisk >= 0.6");
+        segment.ScoreMember = "Scores.ChurnRisk";
+        segment.EnterThreshold = 0.7;
+        segment.ExitThreshold = 0.6;
+        return segment;
+    }
+
+    private static string Slug(string name) =>
+        string.Concat(name.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c == ' ')).Replace(' ', '-');
 
     private static SegmentDefinitionRecord New(string key, string name, string description, string expression) => new()
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Automation.Engine.Configuration;
 using Automation.Engine.Events;
+using Automation.Engine.Rules;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
@@ -66,7 +67,9 @@ public static partial class Seeder
             await db.SaveChangesAsync();
         }
 
-        await ImportShippedWorkflowsAsync(app, databases, options.WorkflowsPath);
+        var shipped = ShippedFolder(app, options.WorkflowsPath);
+        await ImportShippedRuleSetsAsync(app, databases, shipped);
+        await ImportShippedWorkflowsAsync(app, databases, shipped);
 
         if (options.SeedDemoData)
         {
@@ -86,12 +89,52 @@ public static partial class Seeder
         }
     }
 
-    private static async Task ImportShippedWorkflowsAsync(WebApplication app, IDbContextFactory<AutomationDbContext> databases, string? configured)
+    private static string? ShippedFolder(WebApplication app, string? configured)
     {
         var folder = configured is not null
             ? Path.GetFullPath(configured)
             : new[] { Path.Combine(AppContext.BaseDirectory, "workflows"), Path.Combine(app.Environment.ContentRootPath, "workflows") }.FirstOrDefault(Directory.Exists);
-        if (folder is null || !Directory.Exists(folder))
+        return folder is not null && Directory.Exists(folder) ? folder : null;
+    }
+
+    /// <summary>Rule sets under workflows/rule-sets, before the workflows that use them; ones already stored are left as edited.</summary>
+    private static async Task ImportShippedRuleSetsAsync(WebApplication app, IDbContextFactory<AutomationDbContext> databases, string? folder)
+    {
+        var catalog = app.Services.GetRequiredService<RuleSetCatalog>();
+        var ruleSets = folder is null ? null : Path.Combine(folder, "rule-sets");
+        if (ruleSets is not null && Directory.Exists(ruleSets))
+        {
+            var service = app.Services.GetRequiredService<RuleSetService>();
+            await using var db = await databases.CreateDbContextAsync();
+            var existing = await db.RuleSets.Select(r => r.Key).ToListAsync();
+            foreach (var file in Directory.GetFiles(ruleSets, "*.json").Order(StringComparer.Ordinal))
+            {
+                var shipped = ShippedRuleSet.Read(file);
+                if (shipped is null)
+                {
+                    LogShippedWorkflowSkipped(app.Logger, Path.GetFileName(file), "not a rule set file: {\"key\", \"name\", \"rules\"}");
+                    continue;
+                }
+
+                if (existing.Contains(shipped.Key))
+                {
+                    continue;
+                }
+
+                var saved = await service.SaveAsync(shipped.Key, shipped.Name, shipped.Description, shipped.Rules, "system", builtIn: true, CancellationToken.None);
+                if (!saved.Succeeded)
+                {
+                    LogShippedWorkflowSkipped(app.Logger, Path.GetFileName(file), saved.Conflict ?? string.Join("; ", saved.Problems.Select(p => $"{p.Field}: {p.Message}")));
+                }
+            }
+        }
+
+        await catalog.RefreshAsync(CancellationToken.None);
+    }
+
+    private static async Task ImportShippedWorkflowsAsync(WebApplication app, IDbContextFactory<AutomationDbContext> databases, string? folder)
+    {
+        if (folder is null)
         {
             return;
         }

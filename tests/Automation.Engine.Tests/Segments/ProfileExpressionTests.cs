@@ -1,5 +1,6 @@
 using Automation.Engine.Expressions;
 using Automation.Engine.Profiles;
+using Automation.Engine.Tests.Expressions;
 
 namespace Automation.Engine.Tests.Segments;
 
@@ -28,11 +29,28 @@ public sealed class ProfileExpressionTests
     }
 
     [Theory]
-    [InlineData("System.IO.File.Exists(\"/etc/passwd\")")]
-    [InlineData("Features.GetType().Assembly != null")]
-    public void Expressions_cannot_reach_outside_the_profile(string text)
+    [InlineData("Features.Purchases > \"three\"")]
+    [InlineData("Features.Purchases + 1")]
+    [InlineData("Features.Purchases >= 2 &&")]
+    public void Wrong_types_and_broken_syntax_are_refused_with_a_reason(string text)
     {
         Assert.False(compiler.TryCompile(text, out _, out var problems));
+        Assert.All(problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
+    }
+
+    [Theory]
+    [MemberData(nameof(SandboxPayloads.All), MemberType = typeof(SandboxPayloads))]
+    public void Expressions_cannot_reach_outside_the_profile(string text)
+    {
+        Assert.False(compiler.TryCompile(text, out var compiled, out var problems));
+        Assert.Null(compiled);
         Assert.NotEmpty(problems);
     }
+
+    [Theory]
+    [InlineData("Math.Abs(Scores.ChurnRisk - 0.5) < 0.2")]
+    [InlineData("Features.CustomerId.StartsWith(\"vip-\") || ExpressionHelpers.Is(Scores.RfmSegment, \"Champions\")")]
+    [InlineData("DateTime.UtcNow > DateTime(2020, 1, 1) && TimeSpan.FromDays(Features.DaysInactive).TotalDays >= 0")]
+    public void The_allowed_vocabulary_compiles(string text) =>
+        Assert.True(compiler.TryCompile(text, out _, out var problems), string.Join("; ", problems.Select(p => p.Message)));
 }

@@ -1,5 +1,6 @@
 using Automation.Engine.Dispatch;
 using Automation.Engine.Expressions;
+using Automation.Engine.Rules;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
@@ -91,7 +92,9 @@ public sealed class WorkflowDefinitionValidatorTests
             InputSchema = """{ "type": "object", "required": ["template"], "properties": { "template": { "type": "string", "minLength": 1 }, "subject": { "type": "string" } }, "additionalProperties": false }""",
             HandlerType = typeof(ActionHandler),
         });
-        return new WorkflowDefinitionValidator(new ActivityRegistry(), new ValidationServices(new ProfileExpressionCompiler(), catalog));
+        var expressions = new ProfileExpressionCompiler();
+        var ruleSets = new RuleSetFiles(new RuleSetCompiler(expressions), Path.Combine(ShippedFolder, "rule-sets"), (file, problem) => Assert.Fail($"{file}: {problem}"));
+        return new WorkflowDefinitionValidator(new ActivityRegistry(), new ValidationServices(expressions, catalog, ruleSets));
     }
 
     private static WorkflowDefinition Shipped(string file) => WorkflowJson.Parse(File.ReadAllText(Path.Combine(ShippedFolder, file)));

@@ -28,7 +28,7 @@ public sealed class Split : Activity<SplitSettings>
         return Task.FromResult(ActivityOutcome.Continue(port, $"branch {port} (bucket {bucket:0.00})"));
     }
 
-    protected override IReadOnlyList<string>? Ports(SplitSettings settings) =>
+    protected override IReadOnlyList<string>? Ports(SplitSettings settings, ValidationServices services) =>
         settings.Branches.Count == 0 ? null : settings.Branches.Select(b => b.Port).ToList();
 
     protected override IEnumerable<(string Field, string Message)> Validate(SplitSettings settings, ValidationServices services)

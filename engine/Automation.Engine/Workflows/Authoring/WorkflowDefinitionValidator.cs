@@ -52,7 +52,7 @@ public sealed partial class WorkflowDefinitionValidator : AbstractValidator<Work
                 continue;
             }
 
-            ports[activity.Id] = behavior.PortsOf(activity);
+            ports[activity.Id] = behavior.PortsOf(activity, services);
             if (declaration.Waits)
             {
                 waits.Add(activity.Id);

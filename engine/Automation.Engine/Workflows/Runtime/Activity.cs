@@ -32,12 +32,12 @@ public abstract class Activity<TSettings> : IActivity
         return Validate(settings, services);
     }
 
-    public IReadOnlyList<string> PortsOf(ActivityDefinition activity)
+    public IReadOnlyList<string> PortsOf(ActivityDefinition activity, ValidationServices services)
     {
         ArgumentNullException.ThrowIfNull(activity);
         try
         {
-            return Ports(activity.Read<TSettings>()) ?? DeclaredPorts;
+            return Ports(activity.Read<TSettings>(), services) ?? DeclaredPorts;
         }
         catch (JsonException)
         {
@@ -52,5 +52,5 @@ public abstract class Activity<TSettings> : IActivity
     protected virtual IEnumerable<(string Field, string Message)> Validate(TSettings settings, ValidationServices services) => [];
 
     /// <summary>Ports that depend on the settings; null means the declared ones.</summary>
-    protected virtual IReadOnlyList<string>? Ports(TSettings settings) => null;
+    protected virtual IReadOnlyList<string>? Ports(TSettings settings, ValidationServices services) => null;
 }

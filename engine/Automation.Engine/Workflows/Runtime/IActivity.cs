@@ -11,7 +11,7 @@ public interface IActivity
     IEnumerable<(string Field, string Message)> Validate(ActivityDefinition activity, ValidationServices services);
 
     /// <summary>The ports this node can leave by (a split's ports come from its branches).</summary>
-    IReadOnlyList<string> PortsOf(ActivityDefinition activity);
+    IReadOnlyList<string> PortsOf(ActivityDefinition activity, ValidationServices services);
 
     /// <summary>The JSON schema of the node's settings, for the designer's properties form.</summary>
     Type SettingsType { get; }

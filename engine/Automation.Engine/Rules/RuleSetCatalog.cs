@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Automation.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Automation.Engine.Rules;
+
+/// <summary>
+/// The compiled rule sets by key. Workflow validation reads the snapshot synchronously; running activities
+/// refresh it when older than a few seconds, so a save in another engine process is picked up.
+/// </summary>
+public sealed partial class RuleSetCatalog(
+    IDbContextFactory<AutomationDbContext> databases,
+    RuleSetCompiler compiler,
+    TimeProvider clock,
+    ILogger<RuleSetCatalog> logger) : IRuleSetLookup
+{
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private ImmutableDictionary<string, CompiledRuleSet> ruleSets = ImmutableDictionary<string, CompiledRuleSet>.Empty;
+    private DateTimeOffset loadedAt = DateTimeOffset.MinValue;
+
+    /// <summary>The last loaded rule set, or null; for validation, which cannot wait on the database.</summary>
+    public CompiledRuleSet? Find(string key) => ruleSets.GetValueOrDefault(key);
+
+    public async Task<CompiledRuleSet?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow() - loadedAt >= RefreshInterval)
+        {
+            await RefreshAsync(cancellationToken);
+        }
+
+        return Find(key);
+    }
+
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var records = await db.RuleSets.AsNoTracking().ToListAsync(cancellationToken);
+            var builder = ImmutableDictionary.CreateBuilder<string, CompiledRuleSet>(StringComparer.Ordinal);
+            foreach (var record in records)
+            {
+                // Keep the compiled instance across refreshes: RulesEngine caches its compiled rules inside it.
+                if (ruleSets.TryGetValue(record.Key, out var known) && known.Version == record.Version)
+                {
+                    builder[record.Key] = known;
+                }
+                else if (compiler.TryCompile(record.Key, record.RulesJson, out var compiled, out var problems))
+                {
+                    builder[record.Key] = compiled!.WithVersion(record.Version);
+                }
+                else
+                {
+                    LogInvalidRuleSet(logger, record.Key, string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")));
+                }
+            }
+
+            ruleSets = builder.ToImmutable();
+            loadedAt = clock.GetUtcNow();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stored rule set {Key} no longer compiles and is not used: {Problems}")]
+    private static partial void LogInvalidRuleSet(ILogger logger, string key, string problems);
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Automation.Engine.Profiles;
+using Automation.Engine.Rules;
+using Automation.Host.Access;
+using Automation.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Host.Api;
+
+/// <summary>Rule sets: RulesEngine workflows stored by key, used by the ruleSet activity.</summary>
+public static partial class RuleSetsApi
+{
+    public static void MapRuleSetsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/rule-sets").RequireAuthorization().WithTags("Rule sets");
+        group.MapGet("/", ListAsync).WithSummary("Rule sets with their rules' names (the ports a ruleSet activity can leave by)");
+        group.MapGet("/{key}", GetAsync).WithSummary("One rule set as saved");
+        group.MapPut("/{key}", SaveAsync).RequireAuthorization(Policies.Design).WithSummary("Create or change a rule set; every problem is listed with its field and position");
+        group.MapPost("/{key}/evaluate", EvaluateAsync).RequireAuthorization(Policies.Design).WithSummary("Run the rule set on one customer's current profile, without side effects");
+    }
+
+    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, RuleSetCatalog catalog, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var records = await db.RuleSets.AsNoTracking().OrderBy(r => r.Name).ToListAsync(ct);
+        await catalog.RefreshAsync(ct);
+        return TypedResults.Ok(records.Select(r => new
+        {
+            r.Key,
+            r.Name,
+            r.Description,
+            r.Version,
+            r.BuiltIn,
+            r.UpdatedBy,
+            r.UpdatedAt,
+            ports = catalog.Find(r.Key)?.Ports ?? [],
+        }));
+    }
+
+    private static async Task<IResult> GetAsync(string key, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var record = await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
+        return record is null
+            ? Problems.NotFound($"no rule set '{key}'")
+            : TypedResults.Ok(new { record.Key, record.Name, record.Description, record.Version, record.BuiltIn, record.UpdatedBy, record.UpdatedAt, rules = JsonDocument.Parse(record.RulesJson).RootElement });
+    }
+
+    private static async Task<IResult> SaveAsync(string key, HttpRequest request, HttpContext http, RuleSetService service, CancellationToken ct)
+    {
+        if (!KeyPattern().IsMatch(key))
+        {
+            return Problems.Validation("key", "rule set keys are 1–60 lower-case letters, digits and dashes, starting with a letter");
+        }
+
+        var (input, problem) = await request.ReadJsonAsync<RuleSetInput>(JsonSerializerOptions.Web, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(input!.Name) || input.Name.Length > 200)
+        {
+            return Problems.Validation("name", "a rule set needs a name of at most 200 characters");
+        }
+
+        if (input.Rules.ValueKind != JsonValueKind.Object)
+        {
+            return Problems.Validation("rules", "rules must be an object: {\"globalParams\": [...], \"rules\": [...]}");
+        }
+
+        var result = await service.SaveAsync(key, input.Name, input.Description ?? "", input.Rules.GetRawText(), http.Actor(), builtIn: false, ct);
+        if (result.Conflict is not null)
+        {
+            return Problems.Conflict(result.Conflict);
+        }
+
+        if (!result.Succeeded)
+        {
+            return Problems.Validation("The rule set has problems", result.Problems.Select(p => new ProblemItem(null, "rules." + p.Field, p.Message, p.Position)).ToList());
+        }
+
+        return result.Created
+            ? TypedResults.Created($"/api/rule-sets/{key}", new { key, result.Version })
+            : TypedResults.Ok(new { key, result.Version });
+    }
+
+    private static async Task<IResult> EvaluateAsync(string key, EvaluateRuleSetRequest body, RuleSetCatalog catalog, IDbContextFactory<AutomationDbContext> databases, FeatureCalculator calculator, TimeProvider clock, CancellationToken ct)
+    {
+        await catalog.RefreshAsync(ct);
+        if (catalog.Find(key) is not { } ruleSet)
+        {
+            return Problems.NotFound($"no rule set '{key}'");
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == body.CustomerId, ct);
+        if (profile is null)
+        {
+            return Problems.Validation("customerId", $"no customer '{body.CustomerId}'");
+        }
+
+        var outcome = await ruleSet.EvaluateAsync(calculator.Features(profile, clock.GetUtcNow().UtcDateTime), FeatureCalculator.Scores(profile));
+        return TypedResults.Ok(new { port = outcome.Port, output = outcome.Output, rules = outcome.Results });
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,59}$")]
+    private static partial Regex KeyPattern();
+}

@@ -1,0 +1,23 @@
+namespace Automation.Storage.Rules;
+
+/// <summary>A stored rule set: a RulesEngine workflow (rules, nested And/Or, local params, outputs) by key.</summary>
+public sealed class RuleSetRecord
+{
+    public required string Key { get; set; }
+
+    public required string Name { get; set; }
+
+    public string Description { get; set; } = "";
+
+    /// <summary>The rules as saved: {"globalParams": [...], "rules": [...]}, RulesEngine's workflow shape.</summary>
+    public required string RulesJson { get; set; }
+
+    /// <summary>Counts saves, so a journal entry can say which rules decided.</summary>
+    public int Version { get; set; }
+
+    public bool BuiltIn { get; set; }
+
+    public string UpdatedBy { get; set; } = "";
+
+    public DateTime UpdatedAt { get; set; }
+}
