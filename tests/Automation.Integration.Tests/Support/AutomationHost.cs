@@ -12,6 +12,7 @@ namespace Automation.Integration.Tests.Support;
 public sealed class AutomationHost : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-key-0123456789";
+    public const string AdminPassword = "admin-password-1";
 
     private readonly Dictionary<string, string?> settings;
     private readonly string? postgresDatabase;
@@ -69,6 +70,17 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A client signed in by cookie (the seeded admin: marketer, integrator and admin) with the anti-forgery header set.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email = "admin@automation.local", string password = AdminPassword)
+    {
+        var client = CreateClient();
+        var signIn = await client.PostAsJsonAsync("/api/auth/signin", new { email, password });
+        signIn.EnsureSuccessStatusCode();
+        var antiforgery = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/auth/antiforgery");
+        client.DefaultRequestHeaders.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
+        return client;
+    }
+
     public async Task<HttpResponseMessage> PostEventsAsync(object batch)
     {
         using var client = ApiClient();
@@ -119,7 +131,7 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         {
             ["Automation:SeedDemoData"] = "false",
             ["Automation:ApiKeys:0"] = ApiKey,
-            ["Automation:Admin:Password"] = "admin-password-1",
+            ["Automation:Admin:Password"] = AdminPassword,
             ["Automation:PluginsPath"] = RepoPaths.Plugins,
             ["Automation:WorkflowsPath"] = RepoPaths.Workflows,
             ["Automation:Processing:PollInterval"] = "00:00:00.100",
