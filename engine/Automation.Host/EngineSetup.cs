@@ -27,6 +27,8 @@ public static class EngineSetup
         services.AddSingleton<FeatureCalculator>();
         services.AddSingleton<ProfileExpressionCompiler>();
         services.AddSingleton<SegmentCatalog>();
+        services.AddSingleton<ProfileWriteGate>();
+        services.AddSingleton<SegmentSweeper>();
         services.AddSingleton<DispatchGuards>();
         services.AddSingleton<DispatchPipeline>();
         services.AddSingleton<ActivityRegistry>();
@@ -48,6 +50,7 @@ public static class EngineSetup
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<EventProcessingService>();
+        services.AddHostedService<SegmentSweepService>();
         services.AddHostedService<WorkflowTimerService>();
         services.AddSingleton<Automation.Engine.Scoring.RfmScorer>();
         services.AddSingleton<Automation.Engine.Discovery.CustomerClustering>();

@@ -16,4 +16,10 @@ public sealed class ProcessingOptions
 
     /// <summary>How often the RFM batch job recomputes quintile boundaries and scores (and snapshots segment sizes).</summary>
     public TimeSpan RfmRefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How often every profile is re-evaluated against the segments without a new event: time passing moves
+    /// customers too (days inactive, a cart left past the abandonment window, a TTL lapsing, new RFM scores).
+    /// </summary>
+    public TimeSpan SegmentSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -28,18 +28,20 @@ public sealed class EventProcessor(
     InstanceResumer resumer,
     WorkflowStarter starter,
     OutboxSignal outbox,
+    ProfileWriteGate gate,
     IOptions<AutomationOptions> options,
     TimeProvider clock)
 {
     /// <summary>Processes one batch; returns how many events it took.</summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
+        using var writing = await gate.EnterAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.IsPostgres)
         {
             // One processor at a time keeps each customer's events in order across engine processes.
-            var locked = await db.Database.SqlQueryRaw<bool>("SELECT pg_try_advisory_xact_lock(7301) AS \"Value\"").SingleAsync(cancellationToken);
+            var locked = await db.Database.SqlQueryRaw<bool>(ProfileWriteGate.TryAdvisoryLockSql).SingleAsync(cancellationToken);
             if (!locked)
             {
                 return 0;
@@ -122,21 +124,7 @@ public sealed class EventProcessor(
 
         var features = calculator.Features(profile, counts, now);
         var scores = FeatureCalculator.Scores(profile);
-        var byKey = current.ToDictionary(m => m.SegmentKey, StringComparer.Ordinal);
-        var before = byKey.Values.ToList();
-        foreach (var change in SegmentEvaluator.Evaluate(compiled, features, scores, byKey, now))
-        {
-            if (change.Entered)
-            {
-                db.SegmentMemberships.Add(byKey[change.Segment]);
-                OutboxWriter.Publish(db, new SegmentEntered(customerId, change.Segment, change.Reasons, now), now);
-            }
-            else
-            {
-                db.SegmentMemberships.Remove(before.First(m => m.SegmentKey == change.Segment));
-                OutboxWriter.Publish(db, new SegmentExited(customerId, change.Segment, "no longer meets the segment's expression", now), now);
-            }
-        }
+        MembershipWriter.Apply(db, compiled, features, scores, current, now);
 
         var types = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
         foreach (var instance in waiting.Where(i => i.Status == WorkflowInstanceStatus.Waiting && types.Contains(i.WaitingForEvent!)))

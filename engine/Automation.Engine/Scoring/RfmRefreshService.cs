@@ -1,4 +1,5 @@
 using Automation.Engine.Configuration;
+using Automation.Engine.Segments;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Automation.Engine.Scoring;
 
 /// <summary>Runs the RFM batch job shortly after start and then on its interval.</summary>
-public sealed partial class RfmRefreshService(RfmScorer scorer, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<RfmRefreshService> logger) : BackgroundService
+public sealed partial class RfmRefreshService(RfmScorer scorer, SegmentSweeper sweeper, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<RfmRefreshService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,6 +19,9 @@ public sealed partial class RfmRefreshService(RfmScorer scorer, IOptions<Automat
                 try
                 {
                     await scorer.RefreshAsync(stoppingToken);
+
+                    // New scores move customers between the rfm-* segments.
+                    sweeper.Request(null);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

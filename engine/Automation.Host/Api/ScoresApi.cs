@@ -1,4 +1,5 @@
 using Automation.Engine.Scoring;
+using Automation.Engine.Segments;
 using Automation.Host.Access;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,10 @@ public static class ScoresApi
     {
         var group = app.MapGroup("/api/rfm").RequireAuthorization().WithTags("Scores");
         group.MapGet("/grid", GridAsync).WithSummary("Customers by recency × frequency score (1–5); customers who never bought are counted apart");
-        group.MapPost("/refresh", async (RfmScorer scorer, CancellationToken ct) =>
+        group.MapPost("/refresh", async (RfmScorer scorer, SegmentSweeper sweeper, CancellationToken ct) =>
         {
             var b = await scorer.RefreshAsync(ct);
+            sweeper.Request(null);
             return TypedResults.Ok(new { recency = b.Recency, frequency = b.Frequency, monetary = b.Monetary });
         }).RequireAuthorization(Policies.Administer).WithSummary("Recompute the RFM quintile boundaries and every customer's scores now");
     }

@@ -20,6 +20,9 @@ public static partial class SegmentsApi
         group.MapGet("/", ListAsync).WithSummary("Segment definitions with their current sizes");
         group.MapPut("/{key}", SaveAsync).RequireAuthorization(Policies.Design).WithSummary("Create or change a segment; invalid expressions are refused with the position");
         group.MapPost("/preview", PreviewAsync).RequireAuthorization(Policies.Design).WithSummary("How many customers an expression would hold now");
+        group.MapGet("/{key}/backfill", (string key, SegmentSweeper sweeper) =>
+            sweeper.Progress(key) is { } progress ? Results.Ok(progress) : Problems.NotFound($"no backfill of '{key}' ran since the engine started"))
+            .WithSummary("Progress of the segment's backfill over existing profiles, started when it was saved");
         group.MapGet("/{key}/members", MembersAsync).WithSummary("The segment's members with why they qualified");
     }
 
@@ -45,7 +48,7 @@ public static partial class SegmentsApi
         }));
     }
 
-    private static async Task<IResult> SaveAsync(string key, HttpRequest request, HttpContext http, IValidator<SegmentInput> validator, IDbContextFactory<AutomationDbContext> databases, SegmentCatalog catalog, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SaveAsync(string key, HttpRequest request, HttpContext http, IValidator<SegmentInput> validator, IDbContextFactory<AutomationDbContext> databases, SegmentCatalog catalog, SegmentSweeper sweeper, TimeProvider clock, CancellationToken ct)
     {
         if (!KeyPattern().IsMatch(key))
         {
@@ -80,7 +83,11 @@ public static partial class SegmentsApi
         AuditLog.Write(db, http.Actor(), created ? "segment.created" : "segment.changed", $"segment/{key}", segment.Expression, segment.UpdatedAt);
         await db.SaveChangesAsync(ct);
         catalog.Invalidate();
-        return created ? TypedResults.Created($"/api/segments/{key}", new { key }) : TypedResults.Ok(new { key });
+
+        // Existing customers are placed by a backfill with progress, not only as their next event arrives.
+        var backfill = sweeper.Request(key);
+        var body = new { key, backfill = $"/api/segments/{key}/backfill", backfillStatus = backfill.Status };
+        return created ? TypedResults.Created($"/api/segments/{key}", body) : TypedResults.Ok(body);
     }
 
     private static async Task<IResult> PreviewAsync(PreviewRequest body, ProfileExpressionCompiler compiler, IDbContextFactory<AutomationDbContext> databases, FeatureCalculator calculator, TimeProvider clock, CancellationToken ct)

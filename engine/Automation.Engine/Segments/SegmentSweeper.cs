@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Automation.Engine.Messaging;
+using Automation.Engine.Profiles;
+using Automation.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Engine.Segments;
+
+/// <summary>
+/// Re-evaluates segments over every stored profile, a page at a time: all segments on a schedule (time passing
+/// moves customers without an event), or one segment when it is created or changed (the backfill). Each page is
+/// one transaction with its SegmentEntered/Exited messages in the outbox, under the same write gate as the event
+/// processor, so the two never race on a membership.
+/// </summary>
+public sealed class SegmentSweeper(
+    IDbContextFactory<AutomationDbContext> databases,
+    SegmentCatalog catalog,
+    FeatureCalculator calculator,
+    ProfileWriteGate gate,
+    OutboxSignal outbox,
+    TimeProvider clock)
+{
+    private const int PageSize = 500;
+    private const string AllSegments = "*";
+    private readonly ConcurrentDictionary<string, SegmentSweepProgress> progress = new(StringComparer.Ordinal);
+    private readonly Channel<string?> requests = Channel.CreateUnbounded<string?>();
+
+    /// <summary>Queues a backfill of one segment (null: every segment) and returns its progress record.</summary>
+    public SegmentSweepProgress Request(string? segment)
+    {
+        var entry = new SegmentSweepProgress { Segment = segment, QueuedAt = clock.GetUtcNow().UtcDateTime };
+        progress[segment ?? AllSegments] = entry;
+        requests.Writer.TryWrite(segment);
+        return entry;
+    }
+
+    /// <summary>The latest sweep of a segment (null: the latest full sweep), or null when none ran here yet.</summary>
+    public SegmentSweepProgress? Progress(string? segment) => progress.GetValueOrDefault(segment ?? AllSegments);
+
+    /// <summary>The next queued request, waiting at most the given time; false when none came.</summary>
+    public async Task<(bool Requested, string? Segment)> NextRequestAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(wait);
+        try
+        {
+            var segment = await requests.Reader.ReadAsync(timeout.Token);
+            return (true, segment);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (false, null);
+        }
+    }
+
+    /// <summary>Runs a sweep now: one segment's backfill, or all segments when segment is null.</summary>
+    public async Task<SegmentSweepProgress> SweepAsync(string? segment, CancellationToken cancellationToken)
+    {
+        var key = segment ?? AllSegments;
+        var entry = progress.TryGetValue(key, out var queued) && queued.Status == "queued"
+            ? queued
+            : progress[key] = new SegmentSweepProgress { Segment = segment, QueuedAt = clock.GetUtcNow().UtcDateTime };
+        entry.Status = "running";
+        entry.StartedAt = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            catalog.Invalidate();
+            var segments = (await catalog.CurrentAsync(cancellationToken)).Where(s => segment is null || s.Key == segment).ToList();
+            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+            {
+                entry.Total = await db.Profiles.CountAsync(cancellationToken);
+            }
+
+            string? after = null;
+            while (segments.Count > 0)
+            {
+                after = await SweepPageAsync(segments, after, entry, cancellationToken);
+                if (after is null)
+                {
+                    break;
+                }
+            }
+
+            entry.Status = "done";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            entry.Status = "failed";
+            entry.Error = ex.Message;
+            throw;
+        }
+        finally
+        {
+            entry.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        }
+
+        return entry;
+    }
+
+    /// <summary>One page of profiles after the given customer id; returns the last id, or null at the end.</summary>
+    private async Task<string?> SweepPageAsync(List<CompiledSegment> segments, string? after, SegmentSweepProgress entry, CancellationToken cancellationToken)
+    {
+        using var writing = await gate.EnterAsync(cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.IsPostgres)
+        {
+            // Wait for (not skip) another process's event batch: a sweep page must not race it on memberships.
+            await db.Database.ExecuteSqlRawAsync(ProfileWriteGate.AdvisoryLockSql, cancellationToken);
+        }
+
+        var page = await db.Profiles.AsNoTracking()
+            .Where(p => after == null || string.Compare(p.CustomerId, after) > 0)
+            .OrderBy(p => p.CustomerId).Take(PageSize).ToListAsync(cancellationToken);
+        if (page.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = page.Select(p => p.CustomerId).ToList();
+        var memberships = (await db.SegmentMemberships.Where(m => ids.Contains(m.CustomerId)).ToListAsync(cancellationToken))
+            .ToLookup(m => m.CustomerId, StringComparer.Ordinal);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var profile in page)
+        {
+            var changes = MembershipWriter.Apply(db, segments, calculator.Features(profile, now), FeatureCalculator.Scores(profile), [.. memberships[profile.CustomerId]], now);
+            entry.Entered += changes.Count(c => c.Entered);
+            entry.Exited += changes.Count(c => !c.Entered);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        entry.Processed += page.Count;
+        return page.Count < PageSize ? null : page[^1].CustomerId;
+    }
+}
