@@ -8,5 +8,8 @@ public static class Roles
     public const string Integrator = "integrator";
     public const string Admin = "admin";
 
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { Marketer, Approver, Integrator, Admin };
+    /// <summary>The order roles are listed in, stored in and offered by the users page.</summary>
+    public static IReadOnlyList<string> Ordered { get; } = [Marketer, Approver, Integrator, Admin];
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(Ordered, StringComparer.Ordinal);
 }

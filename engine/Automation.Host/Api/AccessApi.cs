@@ -29,14 +29,7 @@ public static class AccessApi
             return TypedResults.Ok(new { token = tokens.RequestToken, headerName = AccessSetup.AntiforgeryHeader });
         }).RequireAuthorization();
 
-        var users = app.MapGroup("/api/users").RequireAuthorization(Policies.Administer).WithTags("Access");
-        users.MapGet("/", async (IDbContextFactory<AutomationDbContext> databases, CancellationToken ct) =>
-        {
-            await using var db = await databases.CreateDbContextAsync(ct);
-            var list = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
-            return TypedResults.Ok(list.Select(u => new { u.Email, u.DisplayName, roles = u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries) }));
-        });
-        users.MapPost("/", CreateUserAsync);
+        app.MapUsersApi();
 
         var keys = app.MapGroup("/api/keys").RequireAuthorization(Policies.Administer).WithTags("Access");
         keys.MapPost("/", CreateKeyAsync).WithSummary("Creates an ingestion API key; the key is shown once");
@@ -57,45 +50,6 @@ public static class AccessApi
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         return TypedResults.Ok(Me(principal));
-    }
-
-    private static async Task<IResult> CreateUserAsync(NewUserRequest body, HttpContext http, IDbContextFactory<AutomationDbContext> databases, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
-    {
-        var problems = new List<ProblemItem>();
-        var email = (body.Email ?? "").Trim().ToLowerInvariant();
-        if (!email.Contains('@', StringComparison.Ordinal))
-        {
-            problems.Add(new ProblemItem(null, "email", "give an email address"));
-        }
-
-        if ((body.Password ?? "").Length < 8)
-        {
-            problems.Add(new ProblemItem(null, "password", "use at least 8 characters"));
-        }
-
-        var roles = body.Roles ?? [];
-        if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r)))
-        {
-            problems.Add(new ProblemItem(null, "roles", $"choose from {string.Join(", ", Roles.All)}"));
-        }
-
-        if (problems.Count > 0)
-        {
-            return Problems.Validation("The user cannot be created", problems);
-        }
-
-        await using var db = await databases.CreateDbContextAsync(ct);
-        if (await db.Users.AnyAsync(u => u.Email == email, ct))
-        {
-            return Problems.Conflict($"{email} already has an account");
-        }
-
-        var user = new UserAccount { Email = email, DisplayName = body.DisplayName ?? email, PasswordHash = "", Roles = string.Join(',', roles), CreatedAt = clock.GetUtcNow().UtcDateTime };
-        user.PasswordHash = hasher.HashPassword(user, body.Password!);
-        db.Users.Add(user);
-        AuditLog.Write(db, http.Actor(), "user.created", $"user/{email}", user.Roles, user.CreatedAt);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/users/{email}", new { user.Email, user.DisplayName, roles });
     }
 
     private static async Task<IResult> CreateKeyAsync(NewKeyRequest body, HttpContext http, IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -11,6 +12,8 @@ public static class ApiSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
+        // Without it minimal APIs took the validator for the request body and PUT /api/segments/{key} answered 500.
+        builder.Services.AddSingleton<IValidator<SegmentInput>, SegmentInputValidator>();
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(o =>
         {

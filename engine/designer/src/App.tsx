@@ -14,6 +14,7 @@ const ApprovalsPage = lazy(() => import('./approvals/ApprovalsPage').then((m) =>
 const SegmentsPage = lazy(() => import('./segments/SegmentsPage').then((m) => ({ default: m.SegmentsPage })));
 const DiscoveryPage = lazy(() => import('./discovery/DiscoveryPage').then((m) => ({ default: m.DiscoveryPage })));
 const CustomersPage = lazy(() => import('./customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const UsersPage = lazy(() => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -36,6 +37,7 @@ function Gate() {
         <Route path="segments/:key" element={<RequireRole roles={roleAccess.design}><SegmentsPage /></RequireRole>} />
         <Route path="discovery" element={<RequireRole roles={roleAccess.design}><DiscoveryPage /></RequireRole>} />
         <Route path="approvals" element={<RequireRole roles={roleAccess.approve}><ApprovalsPage /></RequireRole>} />
+        <Route path="users" element={<RequireRole roles={roleAccess.administer}><UsersPage /></RequireRole>} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/:id" element={<CustomerPage />} />
         <Route path="*" element={<NotFound />} />

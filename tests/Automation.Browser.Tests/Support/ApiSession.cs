@@ -43,19 +43,42 @@ public sealed class ApiSession : IDisposable
 
     public async Task<JsonElement> PostAsync(string path, object? body = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
-        request.Headers.Add("X-XSRF-TOKEN", token);
+        using var response = await SendAsync(HttpMethod.Post, path, body);
+        await EnsureAsync(response, $"POST {path}");
+        return response.StatusCode == HttpStatusCode.NoContent ? default : await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<JsonElement> PutAsync(string path, object body)
+    {
+        using var response = await SendAsync(HttpMethod.Put, path, body);
+        await EnsureAsync(response, $"PUT {path}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Only the status the API answers: for checking that it refuses what the page does not offer.</summary>
+    public async Task<HttpStatusCode> StatusOfAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var response = await SendAsync(method, path, body);
+        return response.StatusCode;
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (method != HttpMethod.Get)
+        {
+            request.Headers.Add("X-XSRF-TOKEN", token);
+        }
+
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);
         }
 
-        using var response = await client.SendAsync(request);
-        await EnsureAsync(response, $"POST {path}");
-        return response.StatusCode == HttpStatusCode.NoContent ? default : await response.Content.ReadFromJsonAsync<JsonElement>();
+        return await client.SendAsync(request);
     }
-
-    public void Dispose() => client.Dispose();
 
     private static async Task EnsureAsync(HttpResponseMessage response, string what)
     {

@@ -29,8 +29,11 @@ public sealed partial class BrowserSession : IAsyncDisposable
     /// <summary>A failing response (status and exact path) the test provokes on purpose; Chromium logs each as a console error.</summary>
     public void ExpectFailedResponse(int status, string path) => expectedFailures.Add((status, path));
 
-    /// <summary>Opens <paramref name="path"/> in a fresh context, where the sign-in form shows in place, and signs in.</summary>
-    public async Task<IPage> SignInAsync(TestUser user, string path)
+    /// <summary>
+    /// Opens <paramref name="path"/> in a fresh context, where the sign-in form shows in place, and signs in;
+    /// the window is 1600×1000 unless <paramref name="viewport"/> says otherwise.
+    /// </summary>
+    public async Task<IPage> SignInAsync(TestUser user, string path, ViewportSize? viewport = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -38,7 +41,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
             BaseURL = fixture.Host.BaseAddress.ToString(),
             Locale = "en-US",
             TimezoneId = "UTC",
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1600, Height = 1000 },
         });
         context.SetDefaultTimeout(15_000);
         contexts.Add(context);

@@ -24,7 +24,10 @@ import type {
   SegmentPreview,
   SegmentSizePoint,
   SimulationResult,
+  NewUser,
   User,
+  UserAccount,
+  UserChange,
   WorkflowDefinition,
   WorkflowDetail,
   WorkflowDiff,
@@ -41,6 +44,12 @@ export const authApi = {
   signOut: () => http.post<void>('/api/auth/signout'),
   me: () => request<User>('GET', '/api/auth/me', { allowUnauthorized: true }),
   antiforgery: () => http.get<AntiforgeryToken>('/api/auth/antiforgery'),
+};
+
+export const usersApi = {
+  list: () => http.get<UserAccount[]>('/api/users'),
+  create: (user: NewUser) => http.post<UserAccount>('/api/users', user),
+  change: (email: string, change: UserChange) => http.put<UserAccount>(`/api/users/${enc(email)}`, change),
 };
 
 export const paletteApi = {

@@ -8,6 +8,25 @@ export interface User {
   roles: Role[];
 }
 
+/** An account as the admin's users page sees it. */
+export interface UserAccount extends User {
+  createdAt: string;
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+}
+
+/** What the admin changes; a field left out stays as it is. */
+export interface UserChange {
+  displayName?: string;
+  roles?: Role[];
+  password?: string;
+}
+
 export interface AntiforgeryToken {
   token: string;
   headerName: string;
@@ -264,7 +283,8 @@ export interface Approval {
   activityId: string;
   customerId: string;
   customerEmail?: string | null;
-  actionType: string;
+  /** Absent for an explicit approval step (no action waits behind it). */
+  actionType?: string | null;
   segment?: string | null;
   reasons: ReasonCode[];
   estimatedCost: number;

@@ -7,6 +7,7 @@ export function Shell() {
   const { user, hasRole, signOut } = useAuth();
   const canDesign = hasRole(...roleAccess.design);
   const canApprove = hasRole(...roleAccess.approve);
+  const canAdminister = hasRole(...roleAccess.administer);
 
   return (
     <div className="shell">
@@ -29,9 +30,10 @@ export function Shell() {
           {canDesign && <NavLink to="/discovery">Discovery</NavLink>}
           {canApprove && <NavLink to="/approvals">Approvals</NavLink>}
           <NavLink to="/customers">Customers</NavLink>
+          {canAdminister && <NavLink to="/users">Users</NavLink>}
         </nav>
         <div className="usermenu">
-          <span className="user-name" title={user?.email}>
+          <span className="user-name" title={`${user?.email ?? ''} · ${user?.roles.join(', ') ?? ''}`}>
             {user?.displayName || user?.email}
             <span className="user-roles">{user?.roles.join(', ')}</span>
           </span>

@@ -257,7 +257,7 @@ function ApprovalRow({ approval: a, selected, busy, comment, error, onSelect, on
       data-approval-row
       tabIndex={-1}
       aria-current={selected ? 'true' : undefined}
-      aria-label={`${a.actionType} for ${customer}`}
+      aria-label={`${a.actionType ?? 'Approval step'} for ${customer}`}
       onClick={onSelect}
       onFocus={onSelect}
     >
@@ -271,7 +271,7 @@ function ApprovalRow({ approval: a, selected, busy, comment, error, onSelect, on
         </div>
         <div className="approval-context small">
           <span>
-            <code>{a.actionType}</code> in <strong>{a.workflowName}</strong> v{a.workflowVersion} (step <code>{a.activityId}</code>)
+            {a.actionType ? <code>{a.actionType}</code> : 'Approval step'} in <strong>{a.workflowName}</strong> v{a.workflowVersion} (step <code>{a.activityId}</code>)
           </span>
           {a.segment && (
             <span>

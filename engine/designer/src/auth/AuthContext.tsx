@@ -78,4 +78,5 @@ export function useAuth(): AuthState {
 export const roleAccess = {
   design: ['admin', 'marketer'] as Role[],
   approve: ['admin', 'approver'] as Role[],
+  administer: ['admin'] as Role[],
 };

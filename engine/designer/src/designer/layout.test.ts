@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoLayout, LAYER_GAP } from './layout';
+import { autoLayout, crowded, LAYER_GAP } from './layout';
 
 describe('auto-layout', () => {
   it('stacks a chain in one column, one layer per step', () => {
@@ -45,5 +45,15 @@ describe('auto-layout', () => {
   it('ignores edges to unknown nodes', () => {
     const p = autoLayout(['a'], [{ source: 'a', target: 'ghost' }]);
     expect(p).toEqual({ a: { x: 0, y: 0 } });
+  });
+});
+
+describe('crowded', () => {
+  it('finds steps stored on top of each other', () => {
+    expect(crowded([{ x: 250, y: 120 }, { x: 250, y: 240 }])).toBe(true);
+  });
+
+  it('accepts steps a layer apart or side by side', () => {
+    expect(crowded([{ x: 0, y: 0 }, { x: 0, y: LAYER_GAP }, { x: 270, y: LAYER_GAP }])).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 import type { LayoutPosition } from '../api';
 
 export const NODE_WIDTH = 230;
-export const LAYER_GAP = 150;
+export const LAYER_GAP = 170;
+/** Steps closer than this vertically (and overlapping horizontally) cover each other's ports and badges. */
+export const NODE_CLEARANCE = 135;
 export const COLUMN_GAP = 270;
 
 interface LayoutEdge {
@@ -88,4 +90,16 @@ export function autoLayout(nodeIds: readonly string[], edges: readonly LayoutEdg
     });
   });
   return positions;
+}
+
+/** True when two stored positions put steps on top of each other (hand-written or imported layouts). */
+export function crowded(positions: readonly LayoutPosition[]): boolean {
+  for (let i = 0; i < positions.length; i++) {
+    for (let j = i + 1; j < positions.length; j++) {
+      const a = positions[i];
+      const b = positions[j];
+      if (Math.abs(a.x - b.x) < NODE_WIDTH && Math.abs(a.y - b.y) < NODE_CLEARANCE) return true;
+    }
+  }
+  return false;
 }

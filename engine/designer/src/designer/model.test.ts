@@ -10,6 +10,7 @@ import {
   startActivityId,
   triggerEdge,
 } from './model';
+import { LAYER_GAP } from './layout';
 import { createActivity, indexPalette, newActivityId, paletteTestId } from './palette';
 
 const winback: WorkflowDefinition = {
@@ -89,6 +90,14 @@ describe('definition ↔ canvas', () => {
     expect(y('trigger')).toBeLessThan(y('score'));
     expect(y('score')).toBeLessThan(y('split'));
     expect(y('wait')).toBeLessThan(y('ads'));
+  });
+
+  it('lays out afresh a stored layout whose steps overlap', () => {
+    const piled = { score: { x: 250, y: 120 }, split: { x: 250, y: 240 }, mail: { x: 120, y: 360 }, wait: { x: 250, y: 480 }, ads: { x: 380, y: 360 } };
+    const canvas = definitionToCanvas({ ...winback, layout: piled });
+    const at = (id: string) => canvas.nodes.find((n) => n.id === id)!.position;
+    expect(at('split').y - at('score').y).toBeGreaterThanOrEqual(LAYER_GAP);
+    expect(at('score')).not.toEqual(piled.score);
   });
 
   it('renames an activity everywhere it is referenced', () => {

@@ -7,7 +7,7 @@ import type {
   TriggerDefinition,
   WorkflowDefinition,
 } from '../api';
-import { autoLayout } from './layout';
+import { autoLayout, crowded, LAYER_GAP } from './layout';
 import { descriptorFor, type PaletteIndex } from './palette';
 
 /** The trigger is drawn as a node with this id; its settings are the definition's `trigger`. */
@@ -80,9 +80,11 @@ export function startActivityId(activities: readonly { id: string }[], connectio
 export function definitionToCanvas(definition: WorkflowDefinition): Canvas {
   const activities = definition.activities ?? [];
   const connections = (definition.connections ?? []).filter((c) => c.from !== TRIGGER_NODE_ID);
-  const layout = definition.layout ?? {};
-
   const ids = [TRIGGER_NODE_ID, ...activities.map((a) => a.id)];
+  const stored = definition.layout ?? {};
+  // A layout whose steps overlap is no help to read: lay the whole flow out afresh instead.
+  const layout = crowded(ids.flatMap((id) => (stored[id] ? [stored[id]] : []))) ? {} : stored;
+
   const start = startActivityId(activities, connections);
   const layoutEdges = [
     ...(start ? [{ source: TRIGGER_NODE_ID, target: start }] : []),
@@ -92,9 +94,9 @@ export function definitionToCanvas(definition: WorkflowDefinition): Canvas {
   const computed: Record<string, LayoutPosition> = missing ? autoLayout(ids, layoutEdges) : {};
 
   const position = (id: string): LayoutPosition => {
-    const stored = layout[id];
-    if (stored && Number.isFinite(stored.x) && Number.isFinite(stored.y)) return { x: stored.x, y: stored.y };
-    if (id === TRIGGER_NODE_ID && start && layout[start]) return { x: layout[start].x, y: layout[start].y - 150 };
+    const saved = layout[id];
+    if (saved && Number.isFinite(saved.x) && Number.isFinite(saved.y)) return { x: saved.x, y: saved.y };
+    if (id === TRIGGER_NODE_ID && start && layout[start]) return { x: layout[start].x, y: layout[start].y - LAYER_GAP };
     return computed[id] ?? { x: 0, y: 0 };
   };
 

@@ -4,6 +4,7 @@ import { errorMessage, segmentsApi, type Cluster, type ClusteringResult } from '
 import { segmentsCache } from '../common/catalog';
 import { formatNumber, silhouetteInWords, slugify } from '../common/format';
 import { ErrorMessage, Loading } from '../common/Status';
+import { clusterName } from './clusterName';
 
 export function DiscoveryPage() {
   const [k, setK] = useState('4');
@@ -72,8 +73,8 @@ export function DiscoveryPage() {
 function ClusterCard({ cluster }: { cluster: Cluster }) {
   const [saving, setSaving] = useState(false);
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState(`Cluster ${cluster.id}`);
-  const [key, setKey] = useState(`cluster-${cluster.id}`);
+  const [name, setName] = useState(() => clusterName(cluster.description, cluster.id));
+  const [key, setKey] = useState(() => slugify(clusterName(cluster.description, cluster.id)));
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -81,6 +82,12 @@ function ClusterCard({ cluster }: { cluster: Cluster }) {
     setSaving(true);
     setError(null);
     try {
+      // PUT replaces a segment with the same key: never overwrite one by accident from here.
+      const taken = (await segmentsApi.list()).find((s) => s.key === key);
+      if (taken) {
+        setError(`The key ${key} is already used by “${taken.name}”. Choose another key.`);
+        return;
+      }
       await segmentsApi.save({ key, name, description: cluster.description, expression: cluster.expression });
       segmentsCache.invalidate();
       setSaved(key);

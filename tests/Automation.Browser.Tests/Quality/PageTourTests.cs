@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Automation.Browser.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Automation.Browser.Tests.Quality;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PageTourTests(BrowserFixture fixture)
+{
+    [ServiceFact(TestServices.Chromium)]
+    public async Task Every_page_fits_from_1280_down_to_1024_px_without_sideways_scrolling_or_console_errors()
+    {
+        await using var session = fixture.NewSession();
+        using var api = fixture.Host.ApiClient();
+        var customer = CustomerEvents.NewCustomerId("tour");
+        await CustomerEvents.PricingVisitorAsync(api, customer, "Tessa Tour", pricingViews: 1);
+
+        // Each page with what shows once it has loaded its data.
+        (string Path, Func<IPage, ILocator> Loaded)[] pages =
+        [
+            ("/", p => p.GetByTestId("approvals-waiting")),
+            ("/workflows", p => p.GetByTestId("workflow-table")),
+            ("/workflows/new", p => p.GetByTestId("node-trigger")),
+            ("/workflows/cart-recovery", p => p.GetByTestId("node-trigger")),
+            ("/segments", p => p.GetByTestId("rfm-grid")),
+            ("/segments/vip", p => p.GetByTestId("segment-size-chart")),
+            ("/discovery", p => p.GetByRole(AriaRole.Button, new() { Name = "Run clustering" })),
+            ("/approvals", p => p.GetByTestId("shortcut-help")),
+            ("/customers", p => p.GetByTestId($"customer-{customer}")),
+            ($"/customers/{customer}", p => p.GetByTestId("event-timeline")),
+            ("/users", p => p.GetByTestId("user-table")),
+        ];
+
+        foreach (var width in new[] { 1280, 1024 })
+        {
+            var page = await session.SignInAsync(TestUser.Admin, "/", new ViewportSize { Width = width, Height = 800 });
+            foreach (var (path, loaded) in pages)
+            {
+                await page.GotoAsync(path);
+                await Expect(loaded(page)).ToBeVisibleAsync();
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                var fit = await page.EvaluateAsync<JsonElement>("""
+                    () => {
+                      const doc = document.documentElement, main = document.querySelector('main');
+                      const clipped = [...document.querySelectorAll('nav[aria-label="Main"] a, .usermenu button')]
+                        .filter(e => e.getBoundingClientRect().right > doc.clientWidth).map(e => e.textContent);
+                      return { page: doc.scrollWidth - doc.clientWidth, main: main.scrollWidth - main.clientWidth, clipped: clipped.join(', ') };
+                    }
+                    """);
+                Assert.True(fit.GetProperty("page").GetInt32() <= 0, $"{path} at {width} px scrolls sideways by {fit.GetProperty("page")} px");
+                Assert.True(fit.GetProperty("main").GetInt32() <= 0, $"{path} at {width} px: the content scrolls sideways by {fit.GetProperty("main")} px");
+                Assert.True(fit.GetProperty("clipped").GetString() is "", $"{path} at {width} px: cut off at the right edge: {fit.GetProperty("clipped")}");
+            }
+
+            await session.SnapshotAsync($"{width}px");
+        }
+
+        await session.FinishAsync();
+    }
+}
