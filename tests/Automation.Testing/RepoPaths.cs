@@ -8,6 +8,9 @@ public static class RepoPaths
 
     public static string Plugins => Path.Combine(Root, "artifacts", "plugins");
 
+    /// <summary>Test-only plugins (tests/Automation.Plugins.Proof), kept apart from the shipped ones.</summary>
+    public static string TestPlugins => Path.Combine(Root, "artifacts", "test-plugins");
+
     public static string Workflows => Path.Combine(Root, "workflows");
 
     public static string HostProject => Path.Combine(Root, "engine", "Automation.Host");

@@ -22,6 +22,18 @@ public sealed class DispatchOptions
     /// <summary>An undecided approval request expires after this and counts as rejected.</summary>
     public TimeSpan ApprovalExpiry { get; set; } = TimeSpan.FromDays(3);
 
-    /// <summary>Retries inside one delivery, with exponential back-off.</summary>
-    public int RetryLimit { get; set; } = 3;
+    /// <summary>Retries inside one delivery, with exponential back-off from RetryMinInterval up to RetryMaxInterval.</summary>
+    public int RetryLimit { get; set; } = 5;
+
+    public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After a delivery's retries are spent on retryable failures, the action is redelivered this many more times,
+    /// each after a delay kept in the database (RedeliveryInterval, then 4×, 16×, …), before it counts as failed.
+    /// </summary>
+    public int Redeliveries { get; set; } = 3;
+
+    public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -62,29 +62,46 @@ public sealed partial class OutboxRelay(
         using var scope = scopes.CreateScope();
         var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         var senders = scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>();
-        foreach (var message in messages)
+        // What the transport took is deleted even when a later send fails (a broker going down mid-batch),
+        // so only the unsent part goes again: re-sending the sent part would queue those messages twice.
+        var sent = new List<OutboxMessage>(messages.Count);
+        try
         {
-            var type = MessageTypes.Resolve(message.MessageType);
-            var body = JsonSerializer.Deserialize(message.Body, type, MessageTypes.Json)!;
-            if (message.Destination is null)
+            foreach (var message in messages)
             {
-                await publisher.Publish(body, type, ctx => ctx.MessageId = message.MessageId, cancellationToken);
+                await SendAsync(publisher, senders, message, cancellationToken);
+                sent.Add(message);
             }
-            else
+        }
+        finally
+        {
+            if (sent.Count > 0)
             {
-                var endpoint = await senders.GetSendEndpoint(new Uri($"queue:{message.Destination}"));
-                await endpoint.Send(body, type, ctx => ctx.MessageId = message.MessageId, cancellationToken);
+                db.Outbox.RemoveRange(sent);
+                await db.SaveChangesAsync(CancellationToken.None);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(CancellationToken.None);
+                }
             }
         }
 
-        db.Outbox.RemoveRange(messages);
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
+        return sent.Count;
+    }
 
-        return messages.Count;
+    private static async Task SendAsync(IPublishEndpoint publisher, ISendEndpointProvider senders, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var type = MessageTypes.Resolve(message.MessageType);
+        var body = JsonSerializer.Deserialize(message.Body, type, MessageTypes.Json)!;
+        if (message.Destination is null)
+        {
+            await publisher.Publish(body, type, ctx => ctx.MessageId = message.MessageId, cancellationToken);
+        }
+        else
+        {
+            var endpoint = await senders.GetSendEndpoint(new Uri($"queue:{message.Destination}"));
+            await endpoint.Send(body, type, ctx => ctx.MessageId = message.MessageId, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay failed; retrying")]

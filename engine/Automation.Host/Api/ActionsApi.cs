@@ -21,6 +21,7 @@ public static class ActionsApi
     internal static object View(ActionRecord a) => new
     {
         a.Id,
+        a.InstanceId,
         a.ActionType,
         a.Channel,
         a.Plugin,

@@ -6,6 +6,7 @@ using Automation.Host.Plugins;
 using Automation.Storage;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Automation.Host.Messaging;
 
@@ -57,21 +58,24 @@ public static class MessagingSetup
     private static void ConfigureActionEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg)
     {
         var catalog = context.GetRequiredService<ActionCatalog>();
+        var dispatch = context.GetRequiredService<IOptions<AutomationOptions>>().Value.Dispatch;
         foreach (var action in catalog.All)
         {
             cfg.ReceiveEndpoint(action.Queue, e =>
             {
                 // Commands are sent to this queue by name; it must not also receive every published DispatchAction.
                 e.ConfigureConsumeTopology = false;
+                // Quick retries inside the delivery; longer waits are redeliveries scheduled in the database.
                 e.UseMessageRetry(r =>
                 {
-                    r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                    r.Exponential(dispatch.RetryLimit, dispatch.RetryMinInterval, dispatch.RetryMaxInterval, dispatch.RetryMinInterval * 3);
                     r.Ignore<PermanentActionFailure>();
                 });
                 e.Consumer(() => new PluginActionConsumer(
                     action,
                     context.GetRequiredService<PluginRegistry>(),
                     context.GetRequiredService<IDbContextFactory<AutomationDbContext>>(),
+                    dispatch,
                     context.GetRequiredService<ILoggerFactory>(),
                     context.GetRequiredService<TimeProvider>()));
             });

@@ -1,3 +1,4 @@
+using Automation.Engine.Configuration;
 using Automation.Engine.Dispatch;
 using Automation.Plugins.Sdk;
 using Automation.Plugins.Sdk.Contracts;
@@ -10,12 +11,14 @@ namespace Automation.Host.Plugins;
 
 /// <summary>
 /// Runs one action type's plugin handler for each DispatchAction on that type's queue. Idempotent: a dispatch whose
-/// key was carried out before is not carried out again, only its outcome is announced again.
+/// key was carried out before is not carried out again, only its outcome is announced again; two copies of one
+/// dispatch never run side by side (<see cref="DispatchClaim"/>).
 /// </summary>
 public sealed class PluginActionConsumer(
     RegisteredAction action,
     PluginRegistry plugins,
     IDbContextFactory<AutomationDbContext> databases,
+    DispatchOptions settings,
     ILoggerFactory loggers,
     TimeProvider clock) : IConsumer<DispatchAction>
 {
@@ -23,45 +26,89 @@ public sealed class PluginActionConsumer(
     {
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
-        var attempt = context.GetRetryAttempt() + context.GetRedeliveryCount() + 1;
         var ct = context.CancellationToken;
-
+        ActionCompleted completed;
         await using (var db = await databases.CreateDbContextAsync(ct))
+        await using (var claim = await DispatchClaim.TakeAsync(db, m.IdempotencyKey, ct))
         {
+            var record = await db.Actions.AsNoTracking().Where(a => a.Id == m.ActionId).Select(a => new { a.Attempts }).FirstOrDefaultAsync(ct);
+            if (record is null)
+            {
+                return; // erased with its customer while it was queued: nothing to do for anyone
+            }
+
+            // Counted in the dispatch log, so retries, redeliveries and re-sends after a hold all add up.
+            var attempt = record.Attempts + 1;
             var done = await db.ProcessedDispatches.AsNoTracking().FirstOrDefaultAsync(p => p.IdempotencyKey == m.IdempotencyKey, ct);
             if (done is not null)
             {
-                await context.Publish(new ActionCompleted(m.ActionId, m.ActionType, done.Detail, attempt, done.ProcessedAt), ct);
-                return;
+                completed = new ActionCompleted(m.ActionId, m.ActionType, done.Detail, record.Attempts, done.ProcessedAt);
+            }
+            else
+            {
+                var result = await HandleAsync(m, attempt, ct);
+                var now = clock.GetUtcNow();
+                if (result.Outcome != ActionOutcome.Succeeded)
+                {
+                    var redeliver = result.Outcome == ActionOutcome.RetryableFailure && context.GetRetryAttempt() >= settings.RetryLimit
+                        ? RedeliveryDelay(attempt) : null;
+                    var failed = db.Actions.Where(a => a.Id == m.ActionId);
+                    if (redeliver is { } delay)
+                    {
+                        var until = now.UtcDateTime + delay;
+                        await failed.ExecuteUpdateAsync(
+                            s => s.SetProperty(a => a.Attempts, attempt).SetProperty(a => a.LastError, result.Detail)
+                                .SetProperty(a => a.Status, ActionStatus.Held).SetProperty(a => a.HeldUntil, until),
+                            ct);
+                    }
+                    else
+                    {
+                        await failed.ExecuteUpdateAsync(s => s.SetProperty(a => a.Attempts, attempt).SetProperty(a => a.LastError, result.Detail), ct);
+                    }
+
+                    await claim.CommitAsync(ct);
+                    if (redeliver is not null)
+                    {
+                        return; // the timer sends it again when the hold ends; this delivery is done
+                    }
+
+                    throw result.Outcome == ActionOutcome.PermanentFailure
+                        ? new PermanentActionFailure(result.Detail ?? "permanent failure")
+                        : new RetryableActionFailure(result.Detail ?? "retryable failure");
+                }
+
+                db.ProcessedDispatches.Add(new ProcessedDispatch { IdempotencyKey = m.IdempotencyKey, ActionType = m.ActionType, Detail = result.Detail, ProcessedAt = now.UtcDateTime });
+                await db.Actions.Where(a => a.Id == m.ActionId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Attempts, attempt), ct);
+                await db.SaveChangesAsync(ct);
+                await claim.CommitAsync(ct);
+                completed = new ActionCompleted(m.ActionId, m.ActionType, result.Detail, attempt, now);
             }
         }
 
-        ActionResult result;
+        await context.Publish(completed, ct);
+    }
+
+    private async Task<ActionResult> HandleAsync(DispatchAction m, int attempt, CancellationToken ct)
+    {
         try
         {
             var handler = plugins.CreateHandler(action, loggers);
-            result = await handler.HandleAsync(new ActionRequest(m.ActionId, m.ActionType, m.IdempotencyKey, m.Customer, m.Input, m.Context, attempt), ct);
+            return await handler.HandleAsync(new ActionRequest(m.ActionId, m.ActionType, m.IdempotencyKey, m.Customer, m.Input, m.Context, attempt), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A throwing handler is a plugin bug or an outage; retry it like a retryable failure.
-            result = ActionResult.Retryable($"{action.Plugin} threw {ex.GetType().Name}: {ex.Message}");
+            return ActionResult.Retryable($"{action.Plugin} threw {ex.GetType().Name}: {ex.Message}");
         }
+    }
 
-        await using var store = await databases.CreateDbContextAsync(ct);
-        if (result.Outcome != ActionOutcome.Succeeded)
-        {
-            await store.Actions.Where(a => a.Id == m.ActionId)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Attempts, attempt).SetProperty(a => a.LastError, result.Detail), ct);
-            throw result.Outcome == ActionOutcome.PermanentFailure
-                ? new PermanentActionFailure(result.Detail ?? "permanent failure")
-                : new RetryableActionFailure(result.Detail ?? "retryable failure");
-        }
-
-        var now = clock.GetUtcNow();
-        store.ProcessedDispatches.Add(new ProcessedDispatch { IdempotencyKey = m.IdempotencyKey, ActionType = m.ActionType, Detail = result.Detail, ProcessedAt = now.UtcDateTime });
-        await store.Actions.Where(a => a.Id == m.ActionId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Attempts, attempt), ct);
-        await store.SaveChangesAsync(ct);
-        await context.Publish(new ActionCompleted(m.ActionId, m.ActionType, result.Detail, attempt, now), ct);
+    /// <summary>
+    /// The wait before the next delivery once this delivery's retries are spent, or null when the redeliveries are
+    /// used up too (the message then goes to the error queue). Rounds are counted from the attempts in the log.
+    /// </summary>
+    private TimeSpan? RedeliveryDelay(int attempt)
+    {
+        var roundsUsed = (attempt / (settings.RetryLimit + 1)) - 1;
+        return roundsUsed < settings.Redeliveries ? settings.RedeliveryInterval * Math.Pow(4, Math.Max(0, roundsUsed)) : null;
     }
 }

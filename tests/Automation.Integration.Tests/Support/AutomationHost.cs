@@ -62,6 +62,10 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         return host;
     }
 
+    /// <summary>The host's own RabbitMQ virtual host as an AMQP address (null on the embedded default).</summary>
+    public Uri? RabbitMqAddress => virtualHost is null ? null
+        : new Uri($"amqp://{virtualHost.Broker.UserInfo}@{virtualHost.Broker.Host}:{virtualHost.Broker.Port}/{Uri.EscapeDataString(virtualHost.Name)}");
+
     /// <summary>An HTTP client that authenticates with the test API key.</summary>
     public HttpClient ApiClient()
     {

@@ -1,0 +1,46 @@
+using Automation.Plugins.Sdk;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Automation.Plugins.Proof;
+
+/// <summary>
+/// A connector whose behaviour tests choose: proof.flaky fails transiently at a configured rate, proof.broken throws
+/// until repaired. Both write every delivery they carry out to a ledger file, so a test counts deliveries where they land.
+/// </summary>
+public sealed class ProofPlugin : IAutomationPlugin
+{
+    private const string Schema = """
+        { "type": "object", "properties": { "label": { "type": "string", "title": "Label" } }, "additionalProperties": false }
+        """;
+
+    public PluginManifest Manifest { get; } = new("Proof", "1.0.0", "[1.0,2.0)");
+
+    public IReadOnlyList<ActionDescriptor> Actions { get; } =
+    [
+        new ActionDescriptor
+        {
+            Type = "proof.flaky",
+            DisplayName = "Proof: flaky delivery",
+            Channel = "proof",
+            InputSchema = Schema,
+            HandlerType = typeof(FlakyHandler),
+        },
+        new ActionDescriptor
+        {
+            Type = "proof.broken",
+            DisplayName = "Proof: broken delivery",
+            Channel = "proof",
+            InputSchema = Schema,
+            HandlerType = typeof(BrokenHandler),
+        },
+    ];
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ProofSettings>(configuration);
+        services.AddSingleton<DeliveryLedger>();
+        services.AddTransient<FlakyHandler>();
+        services.AddTransient<BrokenHandler>();
+    }
+}
