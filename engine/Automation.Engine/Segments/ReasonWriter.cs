@@ -12,15 +12,17 @@ namespace Automation.Engine.Segments;
 /// </summary>
 public static class ReasonWriter
 {
+    // Reasons are written on every segment entry; look each member's property up once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PropertyInfo?> Properties = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<ReasonCode> Explain(IEnumerable<string> members, CustomerFeatures features, CustomerScores scores)
     {
         ArgumentNullException.ThrowIfNull(members);
         var reasons = new List<ReasonCode>();
         foreach (var member in members)
         {
-            var dot = member.IndexOf('.', StringComparison.Ordinal);
-            object source = member[..dot] == "Scores" ? scores : features;
-            var property = source.GetType().GetProperty(member[(dot + 1)..], BindingFlags.Public | BindingFlags.Instance);
+            object source = member.StartsWith("Scores.", StringComparison.Ordinal) ? scores : features;
+            var property = Properties.GetOrAdd(member, static (m, type) => type.GetProperty(m[(m.IndexOf('.', StringComparison.Ordinal) + 1)..], BindingFlags.Public | BindingFlags.Instance), source.GetType());
             if (property is null)
             {
                 continue;
