@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Automation.Integration.Tests.Support;
@@ -16,6 +18,7 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly string? postgresDatabase;
     private RabbitMqVirtualHost? virtualHost;
+    private TimeProvider? clock;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "automation-tests", Guid.NewGuid().ToString("N"));
 
     private AutomationHost(Dictionary<string, string?> settings, string? postgresDatabase)
@@ -24,9 +27,9 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         this.postgresDatabase = postgresDatabase;
     }
 
-    public static AutomationHost Embedded(IDictionary<string, string?>? extra = null)
+    public static AutomationHost Embedded(IDictionary<string, string?>? extra = null, TimeProvider? clock = null)
     {
-        var host = new AutomationHost(Common(), null);
+        var host = new AutomationHost(Common(), null) { clock = clock };
         host.settings["Automation:SqlitePath"] = Path.Combine(host.folder, "automation.db");
         host.Merge(extra);
         return host;
@@ -82,7 +85,15 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (clock is { } shifted)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(shifted));
+        }
     }
+
+    /// <summary>A temporary folder of this host's own, removed with it (exports, extra workflow files).</summary>
+    public string Folder => folder;
 
     protected override void Dispose(bool disposing)
     {
