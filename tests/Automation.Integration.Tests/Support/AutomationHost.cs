@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Automation.Integration.Tests.Support;
 
@@ -16,50 +15,43 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
     public const string ApiKey = "test-key-0123456789";
 
     private readonly Dictionary<string, string?> settings;
-    private readonly string? postgresDatabase;
-    private RabbitMqVirtualHost? virtualHost;
+    private BrokerAndDatabase? ownedBackends;
     private TimeProvider? clock;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "automation-tests", Guid.NewGuid().ToString("N"));
 
-    private AutomationHost(Dictionary<string, string?> settings, string? postgresDatabase)
+    private AutomationHost(Dictionary<string, string?> settings)
     {
         this.settings = settings;
-        this.postgresDatabase = postgresDatabase;
     }
 
     public static AutomationHost Embedded(IDictionary<string, string?>? extra = null, TimeProvider? clock = null)
     {
-        var host = new AutomationHost(Common(), null) { clock = clock };
+        var host = new AutomationHost(Common()) { clock = clock };
         host.settings["Automation:SqlitePath"] = Path.Combine(host.folder, "automation.db");
         host.Merge(extra);
         return host;
     }
 
+    /// <summary>A host on a fresh PostgreSQL database and RabbitMQ vhost of its own, dropped with it.</summary>
     public static AutomationHost OnRabbitMqAndPostgres(IDictionary<string, string?>? extra = null)
     {
-        var database = "automation_test_" + Guid.NewGuid().ToString("N")[..12];
-        var builder = new NpgsqlConnectionStringBuilder(TestServices.Require(TestServices.Postgres));
-        using (var connection = new NpgsqlConnection(builder.ConnectionString))
+        var backends = BrokerAndDatabase.Create();
+        var host = OnRabbitMqAndPostgres(backends, extra);
+        host.ownedBackends = backends;
+        return host;
+    }
+
+    /// <summary>A host on a database and vhost that other hosts may share; the caller disposes them after the hosts.</summary>
+    public static AutomationHost OnRabbitMqAndPostgres(BrokerAndDatabase backends, IDictionary<string, string?>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(backends);
+        var s = Common();
+        foreach (var (key, value) in backends.Settings())
         {
-            connection.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-            create.ExecuteNonQuery();
+            s[key] = value;
         }
 
-        builder.Database = database;
-        var vhost = RabbitMqVirtualHost.Create();
-        var rabbit = vhost.Broker;
-        var credentials = rabbit.UserInfo.Split(':');
-        var s = Common();
-        s["Automation:Database"] = "Postgres";
-        s["Automation:PostgresConnectionString"] = builder.ConnectionString;
-        s["Automation:Transport"] = "RabbitMq";
-        s["Automation:RabbitMq:Host"] = rabbit.Host;
-        s["Automation:RabbitMq:Port"] = rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        s["Automation:RabbitMq:VirtualHost"] = vhost.Name;
-        s["Automation:RabbitMq:Username"] = credentials[0];
-        s["Automation:RabbitMq:Password"] = credentials.Length > 1 ? credentials[1] : "";
-        var host = new AutomationHost(s, database) { virtualHost = vhost };
+        var host = new AutomationHost(s);
         host.Merge(extra);
         return host;
     }
@@ -103,16 +95,7 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
             return;
         }
 
-        if (postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(TestServices.Require(TestServices.Postgres));
-            connection.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)", connection);
-            drop.ExecuteNonQuery();
-        }
-
-        virtualHost?.Dispose();
+        ownedBackends?.Dispose();
         try
         {
             Directory.Delete(folder, recursive: true);

@@ -42,6 +42,25 @@ public static class ProbeWorkflows
         }
         """;
 
+    /// <summary>After "probe_pair": a one-second wait, one email, then a wait for "probe_reply".</summary>
+    public const string PausedMailThenReply = """
+        {
+          "id": "probe-paused-mail", "name": "Probe: wait, email, wait for a reply",
+          "trigger": { "type": "event", "event": "probe_pair" }, "reentry": { "policy": "once" },
+          "activities": [
+            { "id": "pause", "type": "waitForDuration", "duration": "PT1S" },
+            { "id": "mail", "type": "action", "action": "email.send", "input": { "template": "welcome" } },
+            { "id": "reply", "type": "waitForEvent", "event": "probe_reply", "timeout": "P7D" },
+            { "id": "done", "type": "end" }
+          ],
+          "connections": [
+            { "from": "pause", "port": "done", "to": "mail" },
+            { "from": "mail", "port": "done", "to": "reply" },
+            { "from": "reply", "port": "event", "to": "done" }
+          ]
+        }
+        """;
+
     public static string WriteFolder(params string[] definitions)
     {
         var folder = Path.Combine(Path.GetTempPath(), "automation-probe-workflows", Guid.NewGuid().ToString("N"));
