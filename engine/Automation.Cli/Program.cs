@@ -4,4 +4,6 @@ using Automation.Cli.Workflows;
 // The operator's tool: one sub-command per job; import, train, simulate and bench join as their features land.
 var root = new RootCommand("Automation: marketing automation engine tools");
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(ImportElsaCommand.Create());
 return await root.Parse(args).InvokeAsync();

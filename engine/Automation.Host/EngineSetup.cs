@@ -48,6 +48,7 @@ public static class EngineSetup
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxRelay>();
+        services.AddHostedService<InFlightDispatchRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<EventProcessingService>();
         services.AddHostedService<SegmentSweepService>();

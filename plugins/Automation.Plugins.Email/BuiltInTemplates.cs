@@ -23,6 +23,18 @@ public static class BuiltInTemplates
             Text = "Hi {{ name }},\n\nYou left something in your cart. It is still there when you are ready.\n\nCustomer {{ customerId }}",
             Html = "<p>Hi {{ name }},</p><p>You left something in your cart. It is still there when you are ready.</p><p style=\"color:#888\">Customer {{ customerId }}</p>",
         },
+        ["cart-last-call"] = new()
+        {
+            Subject = "{{ name }}, last call for your cart",
+            Text = "Hi {{ name }},\n\nYour cart is still saved, but not for much longer. Pick up where you left off whenever you like.\n\nCustomer {{ customerId }}",
+            Html = "<p>Hi {{ name }},</p><p>Your cart is still saved, but not for much longer. Pick up where you left off whenever you like.</p><p style=\"color:#888\">Customer {{ customerId }}</p>",
+        },
+        ["onboarding-tips"] = new()
+        {
+            Subject = "{{ name }}, three tips for your first order",
+            Text = "Hi {{ name }},\n\nA few days in, here is how customers get the most out of their first order: keep the receipt email, add delivery updates to your calendar, and reply to this email with any question.\n\nCustomer {{ customerId }}",
+            Html = "<p>Hi {{ name }},</p><p>A few days in, here is how customers get the most out of their first order: keep the receipt email, add delivery updates to your calendar, and reply to this email with any question.</p><p style=\"color:#888\">Customer {{ customerId }}</p>",
+        },
         ["welcome"] = new()
         {
             Subject = "Welcome, {{ name }}",

@@ -22,7 +22,7 @@ public sealed class EmailPlugin : IAutomationPlugin
                   "type": "object",
                   "required": ["template"],
                   "properties": {
-                    "template": { "type": "string", "minLength": 1, "title": "Template", "description": "winback-10, high-intent, cart-reminder, welcome, or a configured one" },
+                    "template": { "type": "string", "minLength": 1, "title": "Template", "description": "winback-10, high-intent, cart-reminder, cart-last-call, welcome, onboarding-tips, or a configured one" },
                     "subject": { "type": "string", "title": "Subject (overrides the template's)" }
                   },
                   "additionalProperties": false

@@ -49,8 +49,11 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The folder holding the host's database; start again on the same folder to find its data.</summary>
     public string Folder => folder;
 
-    /// <summary>Starts the host; pass the folder of an earlier (killed) host to restart on its database.</summary>
-    public static async Task<HostProcess> StartAsync(string? existingFolder = null, bool requireDesigner = true)
+    /// <summary>
+    /// Starts the host; pass the folder of an earlier (killed) host to restart on its database, and settings
+    /// (environment variable names, e.g. Automation__WorkflowsPath) to override the defaults below.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(string? existingFolder = null, bool requireDesigner = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (!File.Exists(RepoPaths.HostDll))
         {
@@ -85,7 +88,7 @@ public sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var settings = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Automation__SqlitePath"] = Path.Combine(folder, "automation.db"),
             ["Automation__SeedDemoData"] = "false",
@@ -101,7 +104,12 @@ public sealed class HostProcess : IAsyncDisposable
             ["Automation__Dispatch__QuietHoursStart"] = "",
             ["Automation__Processing__PollInterval"] = "00:00:00.1",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }

@@ -18,6 +18,9 @@ public static class RepoPaths
     /// <summary>The host's build output for this test project's configuration (Debug unless built otherwise).</summary>
     public static string HostDll => Path.Combine(HostProject, "bin", Configuration, "net10.0", "Automation.Host.dll");
 
+    /// <summary>The `automation` command-line tool's build output.</summary>
+    public static string CliDll => Path.Combine(Root, "engine", "Automation.Cli", "bin", Configuration, "net10.0", "automation.dll");
+
     public static string DesignerIndex => Path.Combine(HostProject, "wwwroot", "index.html");
 
     public static string Screenshots => Path.Combine(Root, "TestResults", "screenshots");

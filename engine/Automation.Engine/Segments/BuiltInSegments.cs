@@ -12,6 +12,7 @@ public static class BuiltInSegments
         New("at-risk", "At-risk customers", "Bought at least twice but has not been seen for 30 days or more", "Features.Purchases >= 2 && Features.DaysInactive >= 30"),
         New("cart-abandoners", "Cart abandoners", "Added to cart and left without buying", "Features.HasAbandonedCart"),
         New("vip", "VIP customers", "Spent 1,000 or more in total", "Features.Monetary >= 1000"),
+        New("champions", "Champions", "Bought recently and often: RFM recency and frequency scores of 4 or 5", "Scores.Recency >= 4 && Scores.Frequency >= 4"),
         New("new-customers", "New customers", "First purchase in the last 14 days", "Features.Purchases == 1 && Features.DaysSinceLastPurchase <= 14"),
         New("engaged-readers", "Engaged email readers", "Opened or clicked our emails this month", "Features.EmailOpens30d + Features.EmailClicks30d >= 3 && !Features.Unsubscribed"),
         New("repeat-buyers", "Repeat buyers", "Bought at least twice, the last time within 90 days", "Features.Purchases >= 2 && Features.DaysSinceLastPurchase <= 90"),

@@ -180,22 +180,10 @@ public static class WorkflowsApi
         }
     }
 
-    private static async Task<IResult> SimulateAsync(string id, SimulateRequest? body, WorkflowSimulator simulator, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    private static async Task<IResult> SimulateAsync(string id, SimulateRequest? body, WorkflowSimulator simulator, CancellationToken ct)
     {
-        var definition = body?.Definition;
-        if (definition is null)
-        {
-            await using var db = await databases.CreateDbContextAsync(ct);
-            var json = await db.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == id).OrderByDescending(v => v.Version).Select(v => v.DefinitionJson).FirstOrDefaultAsync(ct);
-            if (json is null)
-            {
-                return Problems.NotFound($"no workflow '{id}'; send the definition to simulate an unsaved one");
-            }
-
-            definition = WorkflowJson.Parse(json);
-        }
-
-        return TypedResults.Ok(await simulator.RunAsync(definition with { Id = id }, body?.Days ?? 30, ct));
+        var report = await simulator.RunAsync(id, body?.Definition, body?.Days ?? 30, ct);
+        return report is null ? Problems.NotFound($"no workflow '{id}'; send the definition to simulate an unsaved one") : TypedResults.Ok(report);
     }
 
     private static async Task<IResult> InstancesAsync(string id, string? status, int? take, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)

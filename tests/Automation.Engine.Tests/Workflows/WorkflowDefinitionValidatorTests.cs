@@ -84,14 +84,15 @@ public sealed class WorkflowDefinitionValidatorTests
     internal static WorkflowDefinitionValidator Validator()
     {
         var catalog = new ActionCatalog();
-        catalog.Register("Email", new ActionDescriptor
+        IAutomationPlugin[] plugins = [new Automation.Plugins.Email.EmailPlugin(), new Automation.Plugins.Retargeting.RetargetingPlugin(), new Automation.Plugins.SalesAlert.SalesAlertPlugin()];
+        foreach (var plugin in plugins)
         {
-            Type = "email.send",
-            DisplayName = "Send email",
-            Channel = "email",
-            InputSchema = """{ "type": "object", "required": ["template"], "properties": { "template": { "type": "string", "minLength": 1 }, "subject": { "type": "string" } }, "additionalProperties": false }""",
-            HandlerType = typeof(ActionHandler),
-        });
+            foreach (var action in plugin.Actions)
+            {
+                catalog.Register(plugin.Manifest.Name, action);
+            }
+        }
+
         var expressions = new ProfileExpressionCompiler();
         var ruleSets = new RuleSetFiles(new RuleSetCompiler(expressions), Path.Combine(ShippedFolder, "rule-sets"), (file, problem) => Assert.Fail($"{file}: {problem}"));
         return new WorkflowDefinitionValidator(new ActivityRegistry(), new ValidationServices(expressions, catalog, ruleSets));

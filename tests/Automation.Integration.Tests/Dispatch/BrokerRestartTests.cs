@@ -27,7 +27,7 @@ public sealed class BrokerRestartTests
         settings["Automation:RabbitMq:Password"] = "guest";
         using var host = AutomationHost.OnRabbitMqAndPostgres(settings);
         using var admin = await host.AdminAsync();
-        await Workflows.PublishAsync(admin, Workflows.OneAction("restart", "proof_tick", "proof.flaky"));
+        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction("restart", "proof_tick", "proof.flaky"));
 
         await PostTicksAsync(host, 0);
         var midRun = await Poll.UntilAsync(() => Task.FromResult(ledger.Keys().Count), n => n >= 20, TimeSpan.FromSeconds(60));

@@ -21,7 +21,7 @@ public sealed class PluginDeliveryTests
         settings["Automation:Processing:BatchSize"] = "100";
         using var host = AutomationHost.OnRabbitMqAndPostgres(settings);
         using var admin = await host.AdminAsync();
-        await Workflows.PublishAsync(admin, Workflows.OneAction("flaky-1000", "proof_tick", "proof.flaky"));
+        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction("flaky-1000", "proof_tick", "proof.flaky"));
 
         // One batch of 1,000 events, each starting an instance whose action is dispatched to the flaky plugin.
         var now = DateTime.UtcNow;
@@ -58,8 +58,8 @@ public sealed class PluginDeliveryTests
         var repaired = Path.Combine(plugins.Scratch, "repaired");
         using var host = AutomationHost.OnRabbitMqAndPostgres(ProofSettings(plugins, ledger, failureRate: 0, redeliveries: 1, repairedMarker: repaired));
         using var admin = await host.AdminAsync();
-        await Workflows.PublishAsync(admin, Workflows.OneAction("broken", "proof_break", "proof.broken"));
-        await Workflows.PublishAsync(admin, Workflows.OneAction("welcome", "proof_mail", "email.send", new { template = "welcome" }));
+        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction("broken", "proof_break", "proof.broken"));
+        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction("welcome", "proof_mail", "email.send", new { template = "welcome" }));
 
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var (victim, reader) = ($"broken-{suffix}", $"reader-{suffix}");
@@ -93,7 +93,7 @@ public sealed class PluginDeliveryTests
         Assert.Equal(12, action.GetProperty("attempts").GetInt32());
         Assert.Equal(1u, await BrokerQueues.MessageCountAsync(host.RabbitMqAddress!, "action-proof.broken_error"));
         var instance = action.GetProperty("instanceId").GetGuid();
-        Assert.Equal(["trigger:done", "act:", "act:failed", "gave-up:"], await Workflows.PathAsync(admin, instance));
+        Assert.Equal(["trigger:done", "act:", "act:failed", "gave-up:"], await TestWorkflows.PathAsync(admin, instance));
 
         var mailAction = Assert.Single((await admin.GetFromJsonAsync<JsonElement>($"/api/actions?customerId={reader}")).EnumerateArray());
         Assert.Equal("completed", mailAction.GetProperty("status").GetString());

@@ -43,7 +43,7 @@ public static class EventToEmailScenario
         Assert.Contains(profile.GetProperty("segments").EnumerateArray(), s => s.GetProperty("key").GetString() == "high-intent");
 
         var actions = await Poll.UntilAsync(
-            () => client.GetFromJsonAsync<JsonElement>($"/api/actions?customerId={customer}"),
+            () => client.GetFromJsonAsync<JsonElement>($"/api/actions?customerId={customer}&workflowId=high-intent-nurture"),
             a => a.GetArrayLength() == 1 && a[0].GetProperty("status").GetString() == "completed",
             TimeSpan.FromSeconds(20));
         var action = Assert.Single(actions.EnumerateArray());

@@ -12,7 +12,7 @@ public sealed class RuleSetTests
     public async Task An_invalid_rule_set_is_refused_with_each_field_and_nothing_is_saved()
     {
         using var host = AutomationHost.Embedded();
-        using var client = await host.SignedInClientAsync();
+        using var client = await host.AdminAsync();
 
         var response = await client.PutAsJsonAsync("/api/rule-sets/tiers", new
         {
@@ -39,7 +39,7 @@ public sealed class RuleSetTests
     public async Task A_saved_rule_set_decides_a_customers_branch_in_a_shipped_workflow()
     {
         using var host = AutomationHost.Embedded();
-        using var client = await host.SignedInClientAsync();
+        using var client = await host.AdminAsync();
         var list = await client.GetFromJsonAsync<JsonElement>("/api/rule-sets");
         var shipped = Assert.Single(list.EnumerateArray(), r => r.GetProperty("key").GetString() == "engagement-tier");
         Assert.Equal(["ready-to-buy", "browsing", "none"], shipped.GetProperty("ports").EnumerateArray().Select(p => p.GetString()));
@@ -77,7 +77,7 @@ public sealed class RuleSetTests
     public async Task A_change_that_drops_a_rule_a_published_workflow_uses_is_refused()
     {
         using var host = AutomationHost.Embedded();
-        using var client = await host.SignedInClientAsync();
+        using var client = await host.AdminAsync();
 
         var response = await client.PutAsJsonAsync("/api/rule-sets/engagement-tier", new
         {

@@ -42,7 +42,7 @@ public sealed class SegmentSweepTests
         using var reader = host.ApiClient();
         await Poll.UntilAsync(() => ProfileAsync(reader, $"{prefix}-29"), p => p.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(10));
 
-        using var client = await host.SignedInClientAsync();
+        using var client = await host.AdminAsync();
         var saved = await client.PutAsJsonAsync("/api/segments/needs-help", new { name = "Needs help", expression = "Features.SupportTickets30d >= 1" });
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         var body = await saved.Content.ReadFromJsonAsync<JsonElement>();

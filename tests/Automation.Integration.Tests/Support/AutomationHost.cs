@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Automation.Integration.Tests.Support;
 
@@ -12,76 +13,58 @@ namespace Automation.Integration.Tests.Support;
 public sealed class AutomationHost : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-key-0123456789";
-    public const string AdminPassword = "admin-password-1";
 
     private readonly Dictionary<string, string?> settings;
-    private readonly string? postgresDatabase;
-    private RabbitMqVirtualHost? virtualHost;
+    private BrokerAndDatabase? ownedBackends;
+    private BrokerAndDatabase? backends;
+    private TimeProvider? clock;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "automation-tests", Guid.NewGuid().ToString("N"));
 
-    private AutomationHost(Dictionary<string, string?> settings, string? postgresDatabase)
+    private AutomationHost(Dictionary<string, string?> settings)
     {
         this.settings = settings;
-        this.postgresDatabase = postgresDatabase;
     }
 
-    public static AutomationHost Embedded(IDictionary<string, string?>? extra = null)
+    public static AutomationHost Embedded(IDictionary<string, string?>? extra = null, TimeProvider? clock = null)
     {
-        var host = new AutomationHost(Common(), null);
+        var host = new AutomationHost(Common()) { clock = clock };
         host.settings["Automation:SqlitePath"] = Path.Combine(host.folder, "automation.db");
         host.Merge(extra);
         return host;
     }
 
+    /// <summary>A host on a fresh PostgreSQL database and RabbitMQ vhost of its own, dropped with it.</summary>
     public static AutomationHost OnRabbitMqAndPostgres(IDictionary<string, string?>? extra = null)
     {
-        var database = "automation_test_" + Guid.NewGuid().ToString("N")[..12];
-        var builder = new NpgsqlConnectionStringBuilder(TestServices.Require(TestServices.Postgres));
-        using (var connection = new NpgsqlConnection(builder.ConnectionString))
+        var backends = BrokerAndDatabase.Create();
+        var host = OnRabbitMqAndPostgres(backends, extra);
+        host.ownedBackends = backends;
+        return host;
+    }
+
+    /// <summary>A host on a database and vhost that other hosts may share; the caller disposes them after the hosts.</summary>
+    public static AutomationHost OnRabbitMqAndPostgres(BrokerAndDatabase backends, IDictionary<string, string?>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(backends);
+        var s = Common();
+        foreach (var (key, value) in backends.Settings())
         {
-            connection.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-            create.ExecuteNonQuery();
+            s[key] = value;
         }
 
-        builder.Database = database;
-        var vhost = RabbitMqVirtualHost.Create();
-        var rabbit = vhost.Broker;
-        var credentials = rabbit.UserInfo.Split(':');
-        var s = Common();
-        s["Automation:Database"] = "Postgres";
-        s["Automation:PostgresConnectionString"] = builder.ConnectionString;
-        s["Automation:Transport"] = "RabbitMq";
-        s["Automation:RabbitMq:Host"] = rabbit.Host;
-        s["Automation:RabbitMq:Port"] = rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        s["Automation:RabbitMq:VirtualHost"] = vhost.Name;
-        s["Automation:RabbitMq:Username"] = credentials[0];
-        s["Automation:RabbitMq:Password"] = credentials.Length > 1 ? credentials[1] : "";
-        var host = new AutomationHost(s, database) { virtualHost = vhost };
+        var host = new AutomationHost(s) { backends = backends };
         host.Merge(extra);
         return host;
     }
 
     /// <summary>The host's own RabbitMQ virtual host as an AMQP address (null on the embedded default).</summary>
-    public Uri? RabbitMqAddress => virtualHost is null ? null
-        : new Uri($"amqp://{virtualHost.Broker.UserInfo}@{virtualHost.Broker.Host}:{virtualHost.Broker.Port}/{Uri.EscapeDataString(virtualHost.Name)}");
+    public Uri? RabbitMqAddress => backends?.RabbitMqAddress;
 
     /// <summary>An HTTP client that authenticates with the test API key.</summary>
     public HttpClient ApiClient()
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        return client;
-    }
-
-    /// <summary>A client signed in by cookie (the seeded admin: marketer, integrator and admin) with the anti-forgery header set.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string email = "admin@automation.local", string password = AdminPassword)
-    {
-        var client = CreateClient();
-        var signIn = await client.PostAsJsonAsync("/api/auth/signin", new { email, password });
-        signIn.EnsureSuccessStatusCode();
-        var antiforgery = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/auth/antiforgery");
-        client.DefaultRequestHeaders.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
         return client;
     }
 
@@ -98,7 +81,15 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (clock is { } shifted)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(shifted));
+        }
     }
+
+    /// <summary>A temporary folder of this host's own, removed with it (exports, extra workflow files).</summary>
+    public string Folder => folder;
 
     protected override void Dispose(bool disposing)
     {
@@ -108,16 +99,7 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
             return;
         }
 
-        if (postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(TestServices.Require(TestServices.Postgres));
-            connection.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)", connection);
-            drop.ExecuteNonQuery();
-        }
-
-        virtualHost?.Dispose();
+        ownedBackends?.Dispose();
         try
         {
             Directory.Delete(folder, recursive: true);
@@ -135,7 +117,7 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         {
             ["Automation:SeedDemoData"] = "false",
             ["Automation:ApiKeys:0"] = ApiKey,
-            ["Automation:Admin:Password"] = AdminPassword,
+            ["Automation:Admin:Password"] = PersonClient.AdminPassword,
             ["Automation:PluginsPath"] = RepoPaths.Plugins,
             ["Automation:WorkflowsPath"] = RepoPaths.Workflows,
             ["Automation:Processing:PollInterval"] = "00:00:00.100",

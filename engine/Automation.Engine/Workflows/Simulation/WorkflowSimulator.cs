@@ -14,6 +14,24 @@ namespace Automation.Engine.Workflows.Simulation;
 /// </summary>
 public sealed class WorkflowSimulator(IDbContextFactory<AutomationDbContext> databases, WorkflowRunner runner, FeatureCalculator calculator, ProfileExpressionCompiler compiler, TimeProvider clock)
 {
+    /// <summary>Dry run of the given definition, or of the workflow's latest stored version (draft or published); null when there is neither.</summary>
+    public async Task<SimulationReport?> RunAsync(string workflowId, WorkflowDefinition? definition, int days, CancellationToken cancellationToken)
+    {
+        if (definition is null)
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var json = await db.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == workflowId).OrderByDescending(v => v.Version).Select(v => v.DefinitionJson).FirstOrDefaultAsync(cancellationToken);
+            if (json is null)
+            {
+                return null;
+            }
+
+            definition = WorkflowJson.Parse(json);
+        }
+
+        return await RunAsync(definition with { Id = workflowId }, days, cancellationToken);
+    }
+
     public async Task<SimulationReport> RunAsync(WorkflowDefinition definition, int days, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);

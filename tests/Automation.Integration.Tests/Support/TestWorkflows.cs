@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Automation.Integration.Tests.Support;
 
 /// <summary>Saves and publishes workflow definitions through the API, as a marketer would.</summary>
-public static class Workflows
+public static class TestWorkflows
 {
     /// <summary>
     /// A workflow started by an event that runs one action and ends on a named end activity per port, so an

@@ -1,0 +1,35 @@
+using Automation.Host;
+using Automation.Host.Configuration;
+using Automation.Host.Plugins;
+using Automation.Host.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Automation.Cli.Workflows;
+
+/// <summary>
+/// The engine's services composed exactly as the host composes them (settings, storage, engine, plugins), over an
+/// existing database, without starting any background loop or the bus: for offline commands such as simulate.
+/// </summary>
+public static class EngineOnDatabase
+{
+    public static IHost Build(string? database, string? sqlitePath, string? postgres, string? plugins)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Automation:Database"] = database,
+            ["Automation:SqlitePath"] = sqlitePath,
+            ["Automation:PostgresConnectionString"] = postgres,
+            ["Automation:PluginsPath"] = plugins,
+        };
+        builder.Configuration.AddInMemoryCollection(overrides.Where(o => o.Value is not null));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning); // the report is the output, not every SQL command
+        builder.AddAutomationOptions();
+        builder.AddStorage();
+        builder.AddEngine();
+        builder.AddPlugins();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Import;
+using Automation.Engine.Workflows.Simulation;
+using Automation.Integration.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Automation.Integration.Tests.Cli;
+
+public sealed class CliCommandsTests
+{
+    private const string ElsaExport = """
+        {
+          "definitionId": "cart-nudge", "name": "Cart nudge", "version": 2,
+          "root": {
+            "type": "Elsa.Flowchart", "id": "flow",
+            "activities": [
+              { "id": "start1", "type": "Elsa.Start", "metadata": { "designer": { "position": { "x": 0, "y": 0 } } } },
+              { "id": "delay1", "type": "Elsa.Delay", "timeSpan": { "typeName": "TimeSpan", "expression": { "type": "Literal", "value": "01:00:00" } }, "metadata": { "designer": { "position": { "x": 40, "y": 120 } } } },
+              { "id": "log1", "type": "Elsa.WriteLine", "text": { "expression": { "type": "Literal", "value": "hi" } } },
+              { "id": "end1", "type": "Elsa.End" }
+            ],
+            "connections": [
+              { "source": { "activity": "start1", "port": "Done" }, "target": { "activity": "delay1", "port": "In" } },
+              { "source": { "activity": "delay1", "port": "Done" }, "target": { "activity": "log1", "port": "In" } },
+              { "source": { "activity": "log1", "port": "Done" }, "target": { "activity": "end1", "port": "In" } }
+            ]
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task Simulate_reports_what_the_api_simulator_reports_for_the_same_database()
+    {
+        var clock = new ShiftableClock();
+        using var host = AutomationHost.Embedded(clock: clock);
+        for (var i = 0; i < 3; i++)
+        {
+            await new SyntheticCustomer(host, clock, "sim").DoesAsync(("identify", TimeSpan.FromHours(3), null), ("pricing_view", TimeSpan.FromHours(2), null), ("pricing_view", TimeSpan.FromHours(1), null));
+        }
+
+        await new SyntheticCustomer(host, clock, "simbuyer").DoesAsync(("identify", TimeSpan.FromHours(3), null), ("purchase", TimeSpan.FromHours(1), 30m));
+        using (var client = host.ApiClient())
+        {
+            await Poll.UntilAsync(() => client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => m.Contains("\nautomation_events_unprocessed 0", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        }
+
+        var reportFile = Path.Combine(host.Folder, "report.json");
+        var (exitCode, output) = await CliRun.RunAsync("simulate", "high-intent-nurture", "--sqlite-path", Path.Combine(host.Folder, "automation.db"), "--plugins", RepoPaths.Plugins, "--json", reportFile);
+        var expected = await host.Services.GetRequiredService<WorkflowSimulator>().RunAsync("high-intent-nurture", null, 30, CancellationToken.None);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("3 of 4 customers would enter", output, StringComparison.Ordinal);
+        var report = JsonSerializer.Deserialize<SimulationReport>(File.ReadAllText(reportFile), WorkflowJson.Options)!;
+        Assert.Equal(expected!.CustomersEntered, report.CustomersEntered);
+        Assert.Equal(3, report.CustomersEntered);
+        Assert.Equal(expected.CustomersEvaluated, report.CustomersEvaluated);
+        Assert.Equal(expected.Activities.Select(a => (a.ActivityId, a.Entered, string.Join(",", a.Ports.OrderBy(p => p.Key)))), report.Activities.Select(a => (a.ActivityId, a.Entered, string.Join(",", a.Ports.OrderBy(p => p.Key)))));
+        Assert.Equal(expected.Actions, report.Actions);
+        Assert.Equal(3, Assert.Single(report.Actions).Count);
+        Assert.Equal(expected.EstimatedSpend, report.EstimatedSpend);
+    }
+
+    [Fact]
+    public async Task Simulate_names_a_workflow_that_does_not_exist()
+    {
+        using var host = AutomationHost.Embedded();
+        using (host.ApiClient())
+        {
+            // started: the database exists and is migrated
+        }
+
+        var (exitCode, output) = await CliRun.RunAsync("simulate", "no-such-flow", "--sqlite-path", Path.Combine(host.Folder, "automation.db"), "--plugins", RepoPaths.Plugins);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no workflow 'no-such-flow'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_elsa_writes_the_importers_draft_and_lists_what_did_not_map()
+    {
+        var folder = Directory.CreateTempSubdirectory("automation-elsa-").FullName;
+        var export = Path.Combine(folder, "cart-nudge.json");
+        var draft = Path.Combine(folder, "draft.json");
+        await File.WriteAllTextAsync(export, ElsaExport);
+
+        var (exitCode, output) = await CliRun.RunAsync("import-elsa", export, "--out", draft);
+
+        Assert.True(exitCode == 0, output);
+        var expected = ElsaImporter.Import(JsonDocument.Parse(ElsaExport).RootElement);
+        var written = WorkflowJson.Parse(await File.ReadAllTextAsync(draft));
+        Assert.Equal(WorkflowJson.Write(expected.Definition), WorkflowJson.Write(written));
+        Assert.Contains(written.Activities, a => a.Id == "delay1" && a.Type == "waitForDuration");
+        Assert.Equal(new LayoutPosition(40, 120), written.Layout["delay1"]);
+        Assert.Contains(expected.Unmapped, u => u.ElsaType == "Elsa.WriteLine");
+        Assert.Contains("Elsa.WriteLine", output, StringComparison.Ordinal);
+        Assert.Contains($"{expected.Unmapped.Count} not mapped", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,73 @@
+using Npgsql;
+
+namespace Automation.Integration.Tests.Support;
+
+/// <summary>
+/// A PostgreSQL database and a RabbitMQ virtual host of a test's own. Hosts started on the same instance share them,
+/// as replicas of one installation do: competing consumers on one vhost, one database.
+/// </summary>
+public sealed class BrokerAndDatabase : IDisposable
+{
+    private readonly RabbitMqVirtualHost virtualHost;
+
+    private BrokerAndDatabase(string database, string connectionString, RabbitMqVirtualHost virtualHost)
+    {
+        Database = database;
+        ConnectionString = connectionString;
+        this.virtualHost = virtualHost;
+    }
+
+    public string Database { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The vhost as an AMQP address, for tests that talk to the broker themselves.</summary>
+    public Uri RabbitMqAddress =>
+        new($"amqp://{virtualHost.Broker.UserInfo}@{virtualHost.Broker.Host}:{virtualHost.Broker.Port}/{Uri.EscapeDataString(virtualHost.Name)}");
+
+    public static BrokerAndDatabase Create()
+    {
+        var database = "automation_test_" + Guid.NewGuid().ToString("N")[..12];
+        var builder = new NpgsqlConnectionStringBuilder(TestServices.Require(TestServices.Postgres));
+        using (var connection = new NpgsqlConnection(builder.ConnectionString))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+            create.ExecuteNonQuery();
+        }
+
+        builder.Database = database;
+        return new BrokerAndDatabase(database, builder.ConnectionString, RabbitMqVirtualHost.Create());
+    }
+
+    /// <summary>The Automation:* settings that point a host at this database and vhost.</summary>
+    public Dictionary<string, string?> Settings()
+    {
+        var rabbit = virtualHost.Broker;
+        var credentials = rabbit.UserInfo.Split(':');
+        return new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Automation:Database"] = "Postgres",
+            ["Automation:PostgresConnectionString"] = ConnectionString,
+            ["Automation:Transport"] = "RabbitMq",
+            ["Automation:RabbitMq:Host"] = rabbit.Host,
+            ["Automation:RabbitMq:Port"] = rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Automation:RabbitMq:VirtualHost"] = virtualHost.Name,
+            ["Automation:RabbitMq:Username"] = credentials[0],
+            ["Automation:RabbitMq:Password"] = credentials.Length > 1 ? credentials[1] : "",
+        };
+    }
+
+    public void Dispose()
+    {
+        NpgsqlConnection.ClearAllPools();
+        using (var connection = new NpgsqlConnection(TestServices.Require(TestServices.Postgres)))
+        {
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+        }
+
+        virtualHost.Dispose();
+    }
+}
