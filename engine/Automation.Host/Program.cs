@@ -39,6 +39,7 @@ app.MapApprovalsApi();
 app.MapActionsApi();
 app.MapPluginsApi();
 app.MapScoresApi();
+app.MapScoreModelsApi();
 app.MapDashboardApi();
 app.MapDiscoveryApi();
 app.MapOperationsApi();

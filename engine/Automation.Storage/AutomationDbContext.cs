@@ -5,6 +5,7 @@ using Automation.Storage.Dispatch;
 using Automation.Storage.Events;
 using Automation.Storage.Messaging;
 using Automation.Storage.Profiles;
+using Automation.Storage.Scoring;
 using Automation.Storage.Segments;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,10 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();
 
     public DbSet<SegmentSizeSnapshot> SegmentSizeSnapshots => Set<SegmentSizeSnapshot>();
+
+    public DbSet<ScoreModelRecord> ScoreModels => Set<ScoreModelRecord>();
+
+    public DbSet<ScoreDriftSnapshot> ScoreDrift => Set<ScoreDriftSnapshot>();
 
     public DbSet<WorkflowRecord> Workflows => Set<WorkflowRecord>();
 
