@@ -84,7 +84,13 @@ public sealed class ScoreCrossedTests
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Events.AddRange(history.Select((e, i) => new StoredEvent
         {
-            EventId = $"history-{i}", CustomerId = e.CustomerId, Type = e.Type, Timestamp = e.Timestamp, Value = e.Value, ReceivedAt = e.Timestamp, Processed = true,
+            EventId = $"history-{i}",
+            CustomerId = e.CustomerId,
+            Type = e.Type,
+            Timestamp = e.Timestamp,
+            Value = e.Value,
+            ReceivedAt = e.Timestamp,
+            Processed = true,
         }));
         await db.SaveChangesAsync();
     }
