@@ -75,6 +75,12 @@ public sealed class ScoreCrossedTests
         Assert.Equal(saved.Id, listed.GetProperty("id").GetGuid());
         Assert.True(listed.GetProperty("active").GetBoolean());
         Assert.Equal(trained.Metrics.Model.Auc, listed.GetProperty("metrics").GetProperty("model").GetProperty("auc").GetDouble());
+
+        // Two customers today against a holdout of hundreds: the population has nothing like the training spread.
+        var drift = Assert.Single(await host.Services.GetRequiredService<ScoreDriftMonitor>().CheckAsync(CancellationToken.None));
+        Assert.True(drift.Warning && drift.Psi > 0.2, $"PSI {drift.Psi}");
+        listed = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/scores/models")).EnumerateArray());
+        Assert.StartsWith("scores have drifted", listed.GetProperty("drift").GetProperty("warning").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>History for training only: stored as already processed, so it is learned from without replaying it live.</summary>
