@@ -1,5 +1,6 @@
 using Automation.Engine.Profiles;
 using Automation.Engine.Scoring.Models;
+using Automation.Testing.Onnx;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Trainers;

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Automation.Engine.Tests.Scoring.Models;
+namespace Automation.Testing.Onnx;
 
 /// <summary>
 /// Writes a logistic regression as an ONNX file (probability = sigmoid(features · W + B)), protobuf by hand, so a
 /// test can bring its own model without any converter: the bytes are what any ONNX exporter would produce for it.
 /// </summary>
-internal static class OnnxLogisticModel
+public static class OnnxLogisticModel
 {
     public static byte[] Create(float[] weights, float bias, string input = "features", string output = "probability")
     {
