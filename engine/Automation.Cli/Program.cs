@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Automation.Cli.Discovery;
+using Automation.Cli.Scoring;
 using Automation.Cli.Workflows;
 
 // The operator's tool: one sub-command per job; import, train, simulate and bench join as their features land.
@@ -6,4 +8,6 @@ var root = new RootCommand("Automation: marketing automation engine tools");
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(ImportElsaCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(DiscoverCommand.Create());
 return await root.Parse(args).InvokeAsync();

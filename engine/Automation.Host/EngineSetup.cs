@@ -56,5 +56,6 @@ public static class EngineSetup
         services.AddSingleton<Automation.Engine.Scoring.RfmScorer>();
         services.AddSingleton<Automation.Engine.Discovery.CustomerClustering>();
         services.AddHostedService<Automation.Engine.Scoring.RfmRefreshService>();
+        services.AddScoreModels();
     }
 }

@@ -40,6 +40,7 @@ app.MapApprovalsApi();
 app.MapActionsApi();
 app.MapPluginsApi();
 app.MapScoresApi();
+app.MapScoreModelsApi();
 app.MapDashboardApi();
 app.MapDiscoveryApi();
 app.MapOperationsApi();

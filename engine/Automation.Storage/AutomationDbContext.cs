@@ -6,6 +6,7 @@ using Automation.Storage.Events;
 using Automation.Storage.Messaging;
 using Automation.Storage.Profiles;
 using Automation.Storage.Rules;
+using Automation.Storage.Scoring;
 using Automation.Storage.Segments;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,9 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     public DbSet<SegmentSizeSnapshot> SegmentSizeSnapshots => Set<SegmentSizeSnapshot>();
 
     public DbSet<RuleSetRecord> RuleSets => Set<RuleSetRecord>();
+    public DbSet<ScoreModelRecord> ScoreModels => Set<ScoreModelRecord>();
+
+    public DbSet<ScoreDriftSnapshot> ScoreDrift => Set<ScoreDriftSnapshot>();
 
     public DbSet<WorkflowRecord> Workflows => Set<WorkflowRecord>();
 

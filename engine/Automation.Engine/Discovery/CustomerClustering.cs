@@ -30,6 +30,30 @@ public sealed class CustomerClustering(IDbContextFactory<AutomationDbContext> da
 
     public async Task<DiscoveryResult> RunAsync(int k, CancellationToken cancellationToken)
     {
+        var raw = await LoadAsync(cancellationToken);
+        return Cluster(raw, k);
+    }
+
+    /// <summary>
+    /// Clusters for every k in the range and proposes one: the best silhouette, and among nearly equal silhouettes
+    /// (within 0.02) the lower Davies–Bouldin index (tighter, better separated clusters).
+    /// </summary>
+    public async Task<DiscoverySweep> SweepAsync(int minK, int maxK, CancellationToken cancellationToken)
+    {
+        var raw = await LoadAsync(cancellationToken);
+        var runs = Enumerable.Range(minK, maxK - minK + 1).Where(k => raw.Count >= k * 2).Select(k => Cluster(raw, k)).ToList();
+        if (runs.Count == 0)
+        {
+            throw new InvalidOperationException($"clustering into {minK} groups needs at least {minK * 2} customers; there are {raw.Count}");
+        }
+
+        var best = runs.Max(r => r.Silhouette);
+        var proposed = runs.Where(r => r.Silhouette >= best - 0.02).OrderBy(r => r.DaviesBouldin).First();
+        return new DiscoverySweep(runs, proposed.K);
+    }
+
+    private async Task<List<double[]>> LoadAsync(CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var raw = new List<double[]>();
@@ -39,6 +63,11 @@ public sealed class CustomerClustering(IDbContextFactory<AutomationDbContext> da
             raw.Add(Dimensions.Select(d => d.Read(f)).ToArray());
         }
 
+        return raw;
+    }
+
+    private static DiscoveryResult Cluster(List<double[]> raw, int k)
+    {
         if (raw.Count < k * 2)
         {
             throw new InvalidOperationException($"clustering into {k} groups needs at least {k * 2} customers; there are {raw.Count}");
@@ -72,7 +101,33 @@ public sealed class CustomerClustering(IDbContextFactory<AutomationDbContext> da
             clusters.Add(new DiscoveredCluster(c + 1, members.Count, description, expression, measured.Count == 0 ? 0 : Math.Round(measured.Average(), 3)));
         }
 
-        return new DiscoveryResult(k, raw.Count, silhouettes.Count == 0 ? 0 : Math.Round(silhouettes.Values.Average(), 3), clusters.OrderByDescending(c => c.Size).ToList());
+        return new DiscoveryResult(
+            k,
+            raw.Count,
+            silhouettes.Count == 0 ? 0 : Math.Round(silhouettes.Values.Average(), 3),
+            Math.Round(DaviesBouldin(points, labels, k), 3),
+            clusters.OrderByDescending(c => c.Size).ToList());
+    }
+
+    /// <summary>
+    /// Davies–Bouldin index: for each cluster, the worst ratio of (its spread + another's spread) to the distance between
+    /// their centres, averaged. Lower is better; unlike the silhouette it uses every customer, not a sample.
+    /// </summary>
+    private static double DaviesBouldin(List<ClusterPoint> points, int[] labels, int k)
+    {
+        var used = Enumerable.Range(0, k).Where(c => labels.Contains(c)).ToList();
+        var centres = used.ToDictionary(c => c, c =>
+        {
+            var members = points.Where((_, i) => labels[i] == c).ToList();
+            return Enumerable.Range(0, DimensionCount).Select(d => members.Average(m => m.Features[d])).Select(v => (float)v).ToArray();
+        });
+        var spread = used.ToDictionary(c => c, c => points.Where((_, i) => labels[i] == c).Average(p => Distance(p.Features, centres[c])));
+        if (used.Count < 2)
+        {
+            return 0;
+        }
+
+        return used.Average(i => used.Where(j => j != i).Max(j => (spread[i] + spread[j]) / Math.Max(Distance(centres[i], centres[j]), 1e-9)));
     }
 
     /// <summary>Silhouette per customer (on a sample, as it is quadratic): how much closer to its own cluster than to the next.</summary>

@@ -1,6 +1,7 @@
 using Automation.Engine.Configuration;
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
+using Automation.Engine.Scoring.Models;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
@@ -25,6 +26,7 @@ public sealed class EventProcessor(
     ProfileUpdater updater,
     FeatureCalculator calculator,
     SegmentCatalog segments,
+    ProfileScoring scoring,
     InstanceResumer resumer,
     WorkflowStarter starter,
     OutboxSignal outbox,
@@ -57,6 +59,7 @@ public sealed class EventProcessor(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var compiled = await segments.CurrentAsync(cancellationToken);
+        var round = await scoring.PrepareAsync(db, cancellationToken);
         var customerIds = batch.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).ToList();
         var eventTriggers = (await db.WorkflowVersions.AsNoTracking()
             .Where(v => v.Status == WorkflowVersionStatus.Published && v.TriggerType == TriggerTypes.Event)
@@ -87,7 +90,7 @@ public sealed class EventProcessor(
 
         foreach (var events in batch.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
         {
-            await ProcessCustomerAsync(db, events.Key, [.. events], profiles, memberships.GetValueOrDefault(events.Key) ?? [], waiting.GetValueOrDefault(events.Key) ?? [], eventTriggers, compiled, now, cancellationToken);
+            await ProcessCustomerAsync(db, events.Key, [.. events], round, profiles, memberships.GetValueOrDefault(events.Key) ?? [], waiting.GetValueOrDefault(events.Key) ?? [], eventTriggers, compiled, now, cancellationToken);
         }
 
         foreach (var chunk in batch.Select(e => e.Sequence).Chunk(1000))
@@ -102,7 +105,7 @@ public sealed class EventProcessor(
     }
 
     private async Task ProcessCustomerAsync(
-        AutomationDbContext db, string customerId, List<StoredEvent> events, Dictionary<string, CustomerProfile> profiles,
+        AutomationDbContext db, string customerId, List<StoredEvent> events, ScoringRound round, Dictionary<string, CustomerProfile> profiles,
         List<SegmentMembership> current, List<WorkflowInstance> waiting, HashSet<string?> eventTriggers, IReadOnlyList<CompiledSegment> compiled, DateTime now, CancellationToken cancellationToken)
     {
         if (!profiles.TryGetValue(customerId, out var profile))
@@ -123,6 +126,13 @@ public sealed class EventProcessor(
         profile.UpdatedAt = now;
 
         var features = calculator.Features(profile, counts, now);
+
+        // Scores first, so that segments over Scores.* see this event's effect.
+        foreach (var crossing in round.Apply(profile, features, now))
+        {
+            OutboxWriter.Publish(db, crossing, now);
+        }
+
         var scores = FeatureCalculator.Scores(profile);
         MembershipWriter.Apply(db, compiled, features, scores, current, now);
 

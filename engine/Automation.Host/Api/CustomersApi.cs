@@ -2,6 +2,7 @@ using System.Text.Json;
 using Automation.Engine.Audit;
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
+using Automation.Engine.Scoring.Models;
 using Automation.Host.Access;
 using Automation.Plugins.Sdk;
 using Automation.Storage;
@@ -50,6 +51,7 @@ public static class CustomersApi
         var now = clock.GetUtcNow().UtcDateTime;
         var features = calculator.Features(profile, now);
         var scores = FeatureCalculator.Scores(profile);
+        var scoreReasons = ScoringRound.Reasons(profile.ScoreReasonsJson);
         var names = await db.Segments.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Name, ct);
         var segments = (await db.SegmentMemberships.AsNoTracking().Where(m => m.CustomerId == id).ToListAsync(ct))
             .Select(m => new { key = m.SegmentKey, name = names.GetValueOrDefault(m.SegmentKey, m.SegmentKey), m.EnteredAt, reasons = Reasons(m.ReasonsJson) });
@@ -76,7 +78,9 @@ public static class CustomersApi
                 scores.RfmSegment,
                 scores.ChurnRisk,
                 scores.PurchasePropensity,
-                reasons = Reasons(profile.ScoreReasonsJson),
+                // Flat for the customer page; by score for callers that need to know which score a reason explains.
+                reasons = scoreReasons.SelectMany(r => r.Value).ToList(),
+                reasonsByScore = scoreReasons,
             },
             segments,
             instances,

@@ -63,5 +63,39 @@ public sealed class DiscoveryTests
         Assert.All(result.Clusters, c => Assert.Equal(30, profiles.Count(p => compiler.Compile(c.Expression).Evaluate(calculator.Features(p, DateTime.UtcNow), FeatureCalculator.Scores(p)))));
     }
 
+    [Fact]
+    public async Task Three_planted_groups_lead_discovery_to_propose_three_clusters()
+    {
+        using var host = AutomationHost.Embedded();
+        var now = DateTime.UtcNow;
+        var events = new List<object>();
+        for (var i = 0; i < 20; i++)
+        {
+            for (var p = 0; p < 5; p++)
+            {
+                events.Add(new { customerId = $"spender-{i}", type = "purchase", timestamp = Iso(now.AddDays(-p * 4 - 1)), value = 250 + (i * 3) });
+                events.Add(new { customerId = $"browser-{i}", type = "pricing_view", timestamp = Iso(now.AddDays(-p).AddHours(-2)) });
+                events.Add(new { customerId = $"complainer-{i}", type = "support_ticket", timestamp = Iso(now.AddDays(-p * 2).AddHours(-3)) });
+            }
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await host.PostEventsAsync(new { events })).StatusCode);
+        using var client = host.ApiClient();
+        await Poll.UntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>("/api/customers?take=1")).GetProperty("total").GetInt32(),
+            total => total == 60,
+            TimeSpan.FromSeconds(30));
+        await Task.Delay(500);
+
+        var sweep = await host.Services.GetRequiredService<CustomerClustering>().SweepAsync(2, 6, CancellationToken.None);
+
+        Assert.Equal([2, 3, 4, 5, 6], sweep.Runs.Select(r => r.K));
+        Assert.Equal(3, sweep.ProposedK);
+        Assert.Equal([20, 20, 20], sweep.Proposed.Clusters.Select(c => c.Size));
+        var three = sweep.Runs.Single(r => r.K == 3);
+        Assert.True(three.DaviesBouldin < sweep.Runs.Single(r => r.K == 2).DaviesBouldin, $"Davies-Bouldin {three.DaviesBouldin} at k=3");
+        Assert.Contains(sweep.Proposed.Clusters, c => c.Description.Contains("support tickets", StringComparison.Ordinal));
+    }
+
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

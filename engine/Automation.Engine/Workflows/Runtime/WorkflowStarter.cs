@@ -12,7 +12,8 @@ namespace Automation.Engine.Workflows.Runtime;
 public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner runner)
 {
     public async Task<IReadOnlyList<WorkflowInstance>> StartAsync(
-        AutomationDbContext db, string triggerType, string? triggerKey, TriggerInfo trigger, string customerId, CustomerProfile? profile, DateTime nowUtc, CancellationToken cancellationToken)
+        AutomationDbContext db, string triggerType, string? triggerKey, TriggerInfo trigger, string customerId, CustomerProfile? profile, DateTime nowUtc, CancellationToken cancellationToken,
+        Func<TriggerDefinition, bool>? matches = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var versions = await (
@@ -25,7 +26,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
         foreach (var version in versions)
         {
             var definition = await definitions.GetAsync(db, version.WorkflowId, version.Version, cancellationToken);
-            if (definition is null || !await MayEnterAsync(db, definition, customerId, nowUtc, cancellationToken))
+            if (definition is null || (matches is not null && (definition.Trigger is null || !matches(definition.Trigger))) || !await MayEnterAsync(db, definition, customerId, nowUtc, cancellationToken))
             {
                 continue;
             }
@@ -74,6 +75,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
     {
         { Segment: { } segment } => $"{trigger.Type} {segment}: {string.Join("; ", trigger.Reasons.Select(r => r.Text))}",
         { Event: { } e } => $"{trigger.Type} {e}",
+        { Reasons.Count: > 0 } => $"{trigger.Type}: {string.Join("; ", trigger.Reasons.Select(r => r.Text))}",
         _ => trigger.Type,
     };
 }

@@ -28,10 +28,13 @@ public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContex
     {
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
-        return StartAsync(context.MessageId, TriggerTypes.ScoreCrossed, m.Score, new TriggerInfo(TriggerTypes.ScoreCrossed, null, m.Reasons), m.CustomerId, context.CancellationToken);
+        // Only the workflows watching this threshold in this direction: a rise past 0.5 does not start a 0.8 workflow.
+        return StartAsync(
+            context.MessageId, TriggerTypes.ScoreCrossed, m.Score, new TriggerInfo(TriggerTypes.ScoreCrossed, null, m.Reasons), m.CustomerId, context.CancellationToken,
+            t => t.Threshold is { } threshold && Math.Abs(threshold - m.Threshold) < 1e-9 && string.Equals(t.Direction, m.Direction, StringComparison.Ordinal));
     }
 
-    private async Task StartAsync(Guid? messageId, string type, string key, TriggerInfo trigger, string customerId, CancellationToken cancellationToken)
+    private async Task StartAsync(Guid? messageId, string type, string key, TriggerInfo trigger, string customerId, CancellationToken cancellationToken, Func<TriggerDefinition, bool>? matches = null)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -42,7 +45,7 @@ public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContex
         }
 
         var profile = await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
-        await starter.StartAsync(db, type, key, trigger, customerId, profile, now, cancellationToken);
+        await starter.StartAsync(db, type, key, trigger, customerId, profile, now, cancellationToken, matches);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();

@@ -509,6 +509,85 @@ namespace Automation.Storage.Migrations.Postgres
                     b.ToTable("rule_sets", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Scoring.ScoreDriftSnapshot", b =>
+                {
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Psi")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ModelId", "Day");
+
+                    b.ToTable("score_drift", (string)null);
+                });
+
+            modelBuilder.Entity("Automation.Storage.Scoring.ScoreModelRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DistributionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FeaturesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MappingJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Score")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Active");
+
+                    b.HasIndex("Score", "Version")
+                        .IsUnique();
+
+                    b.ToTable("score_models", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Segments.SegmentDefinitionRecord", b =>
                 {
                     b.Property<string>("Key")

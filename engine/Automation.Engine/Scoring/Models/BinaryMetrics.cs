@@ -1,0 +1,58 @@
+namespace Automation.Engine.Scoring.Models;
+
+/// <summary>How well scores rank and classify on a holdout: AUC, precision and recall at a threshold, and calibration.</summary>
+public sealed record BinaryMetrics(int Customers, int Positives, double Auc, double Threshold, double Precision, double Recall, IReadOnlyList<CalibrationBucket> Calibration)
+{
+    private const int Buckets = 10;
+
+    public static BinaryMetrics Measure(IReadOnlyList<(double Score, bool Label)> scored, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var flagged = scored.Count(s => s.Score >= threshold);
+        var hits = scored.Count(s => s.Score >= threshold && s.Label);
+        var positives = scored.Count(s => s.Label);
+        var calibration = new List<CalibrationBucket>();
+        for (var b = 0; b < Buckets; b++)
+        {
+            double from = (double)b / Buckets, to = (double)(b + 1) / Buckets;
+            var inBucket = scored.Where(s => s.Score >= from && (s.Score < to || (b == Buckets - 1 && s.Score <= to))).ToList();
+            if (inBucket.Count > 0)
+            {
+                calibration.Add(new CalibrationBucket(from, to, inBucket.Count, Math.Round(inBucket.Average(s => s.Score), 3), Math.Round(inBucket.Count(s => s.Label) / (double)inBucket.Count, 3)));
+            }
+        }
+
+        return new BinaryMetrics(
+            scored.Count,
+            positives,
+            Math.Round(AreaUnderCurve(scored), 4),
+            threshold,
+            flagged == 0 ? 0 : Math.Round(hits / (double)flagged, 4),
+            positives == 0 ? 0 : Math.Round(hits / (double)positives, 4),
+            calibration);
+    }
+
+    /// <summary>The chance a random positive scores above a random negative (ties count half): Mann–Whitney on ranks.</summary>
+    public static double AreaUnderCurve(IReadOnlyList<(double Score, bool Label)> scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var sorted = scored.OrderBy(s => s.Score).ToList();
+        double rankSum = 0;
+        var i = 0;
+        while (i < sorted.Count)
+        {
+            var j = i;
+            while (j + 1 < sorted.Count && sorted[j + 1].Score == sorted[i].Score)
+            {
+                j++;
+            }
+
+            var rank = (i + j + 2) / 2.0; // average 1-based rank of the tie group
+            rankSum += rank * sorted.Skip(i).Take(j - i + 1).Count(s => s.Label);
+            i = j + 1;
+        }
+
+        double positives = sorted.Count(s => s.Label), negatives = sorted.Count - positives;
+        return positives == 0 || negatives == 0 ? 0.5 : (rankSum - (positives * (positives + 1) / 2)) / (positives * negatives);
+    }
+}

@@ -1,0 +1,73 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Automation.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ScoreModels : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "score_drift",
+                columns: table => new
+                {
+                    ModelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Psi = table.Column<double>(type: "double precision", nullable: false),
+                    Customers = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_score_drift", x => new { x.ModelId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "score_models",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Score = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HorizonDays = table.Column<int>(type: "integer", nullable: false),
+                    Threshold = table.Column<double>(type: "double precision", nullable: false),
+                    MetricsJson = table.Column<string>(type: "text", nullable: false),
+                    FeaturesJson = table.Column<string>(type: "text", nullable: false),
+                    DistributionJson = table.Column<string>(type: "text", nullable: false),
+                    MappingJson = table.Column<string>(type: "text", nullable: true),
+                    Model = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_score_models", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_score_models_Active",
+                table: "score_models",
+                column: "Active");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_score_models_Score_Version",
+                table: "score_models",
+                columns: new[] { "Score", "Version" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "score_drift");
+
+            migrationBuilder.DropTable(
+                name: "score_models");
+        }
+    }
+}
