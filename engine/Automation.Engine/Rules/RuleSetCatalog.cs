@@ -20,6 +20,9 @@ public sealed partial class RuleSetCatalog(
     private ImmutableDictionary<string, CompiledRuleSet> ruleSets = ImmutableDictionary<string, CompiledRuleSet>.Empty;
     private DateTimeOffset loadedAt = DateTimeOffset.MinValue;
 
+    /// <summary>Every loaded rule set, by key.</summary>
+    public IEnumerable<CompiledRuleSet> All => ruleSets.Values.OrderBy(r => r.Key, StringComparer.Ordinal);
+
     /// <summary>The last loaded rule set, or null; for validation, which cannot wait on the database.</summary>
     public CompiledRuleSet? Find(string key) => ruleSets.GetValueOrDefault(key);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Automation.Engine.Dispatch;
+using Automation.Engine.Rules;
 using Automation.Engine.Workflows.Runtime;
 using NJsonSchema;
 using NJsonSchema.Generation;
@@ -22,8 +23,9 @@ public static class ActivitiesApi
             .WithSummary("The designer's palette: built-in activities and plugin actions, each with its input JSON schema");
     }
 
-    private static IResult Palette(ActivityRegistry registry, ActionCatalog actions)
+    private static async Task<IResult> Palette(ActivityRegistry registry, ActionCatalog actions, RuleSetCatalog ruleSets, CancellationToken ct)
     {
+        await ruleSets.RefreshAsync(ct);
         var builtIn = registry.All.Select(a => new PaletteItem(
             a.Declaration.Type,
             "activity",
@@ -31,10 +33,11 @@ public static class ActivitiesApi
             a.Declaration.DisplayName,
             a.Declaration.Description,
             a.Declaration.Ports,
-            Schema(a.Activity.SettingsType),
+            a.Declaration.Type == "ruleSet" ? RuleSetSchema(ruleSets) : Schema(a.Activity.SettingsType),
             false,
             0,
-            null));
+            null,
+            a.Declaration.Type == "ruleSet" ? new PortsBySetting("ruleSet", ruleSets.All.ToDictionary(r => r.Key, r => r.Ports)) : null));
         var action = registry.All.First(a => a.Declaration.Type == "action").Declaration;
         var plugin = actions.All.Select(a => new PaletteItem(
             a.Type,
@@ -46,7 +49,8 @@ public static class ActivitiesApi
             JsonNode.Parse(a.Descriptor.InputSchema),
             a.Descriptor.BudgetAffecting,
             a.Descriptor.EstimatedCost,
-            a.Plugin));
+            a.Plugin,
+            null));
         return TypedResults.Ok(builtIn.Concat(plugin));
     }
 
@@ -63,7 +67,25 @@ public static class ActivitiesApi
         return node;
     }
 
+    /// <summary>The ruleSet activity's settings: a choice of the saved rule sets.</summary>
+    private static JsonNode RuleSetSchema(RuleSetCatalog ruleSets)
+    {
+        var keys = new JsonArray([.. ruleSets.All.Select(r => JsonValue.Create(r.Key))]);
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray("ruleSet"),
+            ["properties"] = new JsonObject
+            {
+                ["ruleSet"] = new JsonObject { ["type"] = "string", ["title"] = "Rule set", ["description"] = "A saved rule set; each of its rules is a port", ["enum"] = keys },
+            },
+        };
+    }
+
     private sealed record PaletteItem(
         string Type, string Kind, string Category, string DisplayName, string Description, IReadOnlyList<string> Ports,
-        JsonNode? InputSchema, bool BudgetAffecting, decimal EstimatedCost, string? Plugin);
+        JsonNode? InputSchema, bool BudgetAffecting, decimal EstimatedCost, string? Plugin, PortsBySetting? PortsBySetting);
+
+    /// <summary>Ports that depend on a setting's value (a ruleSet node leaves by its rule set's rules).</summary>
+    private sealed record PortsBySetting(string Setting, IReadOnlyDictionary<string, IReadOnlyList<string>> Ports);
 }

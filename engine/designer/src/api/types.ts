@@ -83,6 +83,8 @@ export interface ActivityDescriptor {
   budgetAffecting: boolean;
   estimatedCost: number;
   plugin?: string | null;
+  /** Ports that follow a setting's value: a ruleSet node leaves by its rule set's rules. */
+  portsBySetting?: { setting: string; ports: Record<string, string[]> } | null;
 }
 
 export interface ExpressionMember {

@@ -132,6 +132,17 @@ describe('ports', () => {
     expect(portsFor(winback.activities[3], palette, winback.connections)).toEqual(['done', 'event']);
   });
 
+  it("takes a ruleSet node's ports from the rule set it runs", () => {
+    const ruleSet: ActivityDescriptor = {
+      type: 'ruleSet', kind: 'activity', category: 'Decide', displayName: 'Rule set', description: '', ports: ['none'],
+      inputSchema: null, budgetAffecting: false, estimatedCost: 0,
+      portsBySetting: { setting: 'ruleSet', ports: { 'engagement-tier': ['ready-to-buy', 'browsing', 'none'] } },
+    };
+    const withRuleSet = indexPalette([...descriptors, ruleSet]);
+    expect(portsFor({ id: 'tier', type: 'ruleSet', ruleSet: 'engagement-tier' }, withRuleSet)).toEqual(['ready-to-buy', 'browsing', 'none']);
+    expect(portsFor({ id: 'tier', type: 'ruleSet' }, withRuleSet)).toEqual(['none']);
+  });
+
   it('gives an end activity no ports', () => {
     expect(portsFor({ id: 'end', type: 'end' }, palette)).toEqual([]);
   });

@@ -64,8 +64,11 @@ export function portsFor(activity: ActivityDefinition, palette: PaletteIndex, co
     ports = branches.map((b) => (b && typeof b === 'object' && 'port' in b ? String((b as { port: unknown }).port ?? '') : '')).filter(Boolean);
   } else {
     const descriptor = descriptorFor(activity, palette);
+    const bySetting = descriptor?.portsBySetting;
+    const chosen = bySetting ? activity[bySetting.setting] : undefined;
+    const settingPorts = bySetting && typeof chosen === 'string' ? bySetting.ports[chosen] : undefined;
     const builtInAction = activity.type === 'action' ? palette.activities.get('action') : undefined;
-    ports = descriptor?.ports?.length ? [...descriptor.ports] : builtInAction?.ports?.length ? [...builtInAction.ports] : descriptor ? [] : ['done'];
+    ports = settingPorts?.length ? [...settingPorts] : descriptor?.ports?.length ? [...descriptor.ports] : builtInAction?.ports?.length ? [...builtInAction.ports] : descriptor ? [] : ['done'];
   }
   for (const c of connections) if (c.from === activity.id && !ports.includes(c.port)) ports.push(c.port);
   return [...new Set(ports)];
