@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["ingest"] = IngestBenchmark.RunAsync,
     ["segments"] = SegmentsBenchmark.RunAsync,
     ["score"] = ScoreBenchmark.RunAsync,
+    ["workflows"] = WorkflowsBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
