@@ -54,6 +54,7 @@ public sealed class EventProcessor(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var rebuild = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken);
         var compiled = await segments.CurrentAsync(cancellationToken);
         var customerIds = batch.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).ToList();
         var eventTriggers = (await db.WorkflowVersions.AsNoTracking()
@@ -85,7 +86,7 @@ public sealed class EventProcessor(
 
         foreach (var events in batch.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
         {
-            await ProcessCustomerAsync(db, events.Key, [.. events], profiles, memberships.GetValueOrDefault(events.Key) ?? [], waiting.GetValueOrDefault(events.Key) ?? [], eventTriggers, compiled, now, cancellationToken);
+            await ProcessCustomerAsync(db, events.Key, [.. events], rebuild.Contains(events.Key), profiles, memberships.GetValueOrDefault(events.Key) ?? [], waiting.GetValueOrDefault(events.Key) ?? [], eventTriggers, compiled, now, cancellationToken);
         }
 
         foreach (var chunk in batch.Select(e => e.Sequence).Chunk(1000))
@@ -100,7 +101,7 @@ public sealed class EventProcessor(
     }
 
     private async Task ProcessCustomerAsync(
-        AutomationDbContext db, string customerId, List<StoredEvent> events, Dictionary<string, CustomerProfile> profiles,
+        AutomationDbContext db, string customerId, List<StoredEvent> events, bool rebuild, Dictionary<string, CustomerProfile> profiles,
         List<SegmentMembership> current, List<WorkflowInstance> waiting, HashSet<string?> eventTriggers, IReadOnlyList<CompiledSegment> compiled, DateTime now, CancellationToken cancellationToken)
     {
         if (!profiles.TryGetValue(customerId, out var profile))
@@ -111,6 +112,19 @@ public sealed class EventProcessor(
         }
 
         var counts = DailyCounts.Parse(profile.DailyCountsJson);
+        if (rebuild)
+        {
+            // A merged history (identify) is folded again from the stored events, so every aggregate counts it once.
+            var history = await db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && e.Processed)
+                .OrderBy(e => e.Timestamp).ThenBy(e => e.Sequence).ToListAsync(cancellationToken);
+            ProfileUpdater.Reset(profile, history.Concat(events).Min(e => e.Timestamp));
+            counts = DailyCounts.Parse(null);
+            foreach (var e in history)
+            {
+                updater.Apply(profile, counts, e);
+            }
+        }
+
         foreach (var e in events)
         {
             updater.Apply(profile, counts, e);

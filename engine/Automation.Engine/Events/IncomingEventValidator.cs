@@ -41,6 +41,10 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
         RuleFor(e => e.Properties)
             .Must(p => p is null || p.Value.GetRawText().Length <= MaxPropertiesBytes)
             .WithMessage($"properties must be at most {MaxPropertiesBytes} bytes");
+        RuleFor(e => e.Properties)
+            .Must(HaveUsableAnonymousId)
+            .When(e => e.Type == EventTypes.Identify && e.Properties is { ValueKind: JsonValueKind.Object })
+            .WithMessage($"properties.anonymousId (the id to merge into customerId) must be a non-empty string of at most {MaxIdLength} characters");
     }
 
     /// <summary>Strict ISO 8601: date, 'T', time, and an offset or 'Z' (a time with no zone is ambiguous).</summary>
@@ -51,6 +55,10 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
             && Iso8601().IsMatch(text)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
     }
+
+    private static bool HaveUsableAnonymousId(JsonElement? properties) =>
+        !properties!.Value.TryGetProperty("anonymousId", out var id)
+        || (id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 and <= MaxIdLength });
 
     private static bool BeIso8601(string? text) => TryParseTimestamp(text, out _);
 

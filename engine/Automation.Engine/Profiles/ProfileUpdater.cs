@@ -20,6 +20,26 @@ public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
         UpdatedAt = at,
     };
 
+    /// <summary>Clears every event-derived aggregate before a profile is folded again from its events; contact details and scores stay.</summary>
+    public static void Reset(CustomerProfile profile, DateTime firstSeen)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        profile.FirstSeen = firstSeen;
+        profile.LastSeen = firstSeen;
+        profile.LastPurchaseAt = null;
+        profile.Purchases = 0;
+        profile.Monetary = 0;
+        profile.Refunds = 0;
+        profile.RefundTotal = 0;
+        profile.Unsubscribed = false;
+        profile.LastCartActivityAt = null;
+        profile.AbandonedCarts = 0;
+        profile.Sessions = 0;
+        profile.LastSessionAt = null;
+        profile.TotalEvents = 0;
+        profile.DailyCountsJson = "{}";
+    }
+
     public void Apply(CustomerProfile profile, DailyCounts counts, StoredEvent e)
     {
         ArgumentNullException.ThrowIfNull(profile);

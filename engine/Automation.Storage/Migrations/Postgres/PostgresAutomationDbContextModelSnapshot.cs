@@ -375,6 +375,27 @@ namespace Automation.Storage.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Profiles.CustomerAlias", b =>
+                {
+                    b.Property<string>("AliasId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AliasId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("customer_aliases", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Profiles.CustomerProfile", b =>
                 {
                     b.Property<string>("CustomerId")

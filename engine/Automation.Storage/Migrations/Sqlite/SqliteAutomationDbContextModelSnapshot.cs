@@ -364,6 +364,27 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Profiles.CustomerAlias", b =>
+                {
+                    b.Property<string>("AliasId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AliasId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("customer_aliases", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Profiles.CustomerProfile", b =>
                 {
                     b.Property<string>("CustomerId")
