@@ -111,30 +111,30 @@ public sealed class EventProcessor(
             db.Profiles.Add(profile);
         }
 
-        var counts = DailyCounts.Parse(profile.DailyCountsJson);
-        if (rebuild)
+        var state = ProfileState.Read(profile);
+        if (rebuild || updater.NeedsRefold(state, events))
         {
-            // A merged history (identify) is folded again from the stored events, so every aggregate counts it once.
+            // A merged history (identify), or an event older than the kept sessions, is folded again from the stored
+            // events, so every aggregate ends as if all had come in order.
             var history = await db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && e.Processed)
                 .OrderBy(e => e.Timestamp).ThenBy(e => e.Sequence).ToListAsync(cancellationToken);
             ProfileUpdater.Reset(profile, history.Concat(events).Min(e => e.Timestamp));
-            counts = DailyCounts.Parse(null);
+            state = ProfileState.Empty();
             foreach (var e in history)
             {
-                updater.Apply(profile, counts, e);
+                updater.Apply(profile, state, e);
             }
         }
 
         foreach (var e in events)
         {
-            updater.Apply(profile, counts, e);
+            updater.Apply(profile, state, e);
         }
 
-        counts.Prune(now);
-        profile.DailyCountsJson = counts.ToJson();
+        state.Write(profile, now);
         profile.UpdatedAt = now;
 
-        var features = calculator.Features(profile, counts, now);
+        var features = calculator.Features(profile, state.Counts, now);
         var scores = FeatureCalculator.Scores(profile);
         var byKey = current.ToDictionary(m => m.SegmentKey, StringComparer.Ordinal);
         var before = byKey.Values.ToList();

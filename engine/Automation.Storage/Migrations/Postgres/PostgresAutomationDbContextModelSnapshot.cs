@@ -468,6 +468,9 @@ namespace Automation.Storage.Migrations.Postgres
                     b.Property<string>("ScoreReasonsJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("SessionSpansJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("Sessions")
                         .HasColumnType("integer");
 
@@ -476,6 +479,9 @@ namespace Automation.Storage.Migrations.Postgres
 
                     b.Property<int>("TotalEvents")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TraitTimesJson")
+                        .HasColumnType("text");
 
                     b.Property<bool>("Unsubscribed")
                         .HasColumnType("boolean");

@@ -457,6 +457,9 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.Property<string>("ScoreReasonsJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SessionSpansJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sessions")
                         .HasColumnType("INTEGER");
 
@@ -465,6 +468,9 @@ namespace Automation.Storage.Migrations.Sqlite
 
                     b.Property<int>("TotalEvents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TraitTimesJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Unsubscribed")
                         .HasColumnType("INTEGER");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Automation.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAutomationDbContext))]
-    [Migration("20261123113221_BehavioralIngestion")]
+    [Migration("20261123114701_BehavioralIngestion")]
     partial class BehavioralIngestion
     {
         /// <inheritdoc />
@@ -460,6 +460,9 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.Property<string>("ScoreReasonsJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SessionSpansJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sessions")
                         .HasColumnType("INTEGER");
 
@@ -468,6 +471,9 @@ namespace Automation.Storage.Migrations.Sqlite
 
                     b.Property<int>("TotalEvents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TraitTimesJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Unsubscribed")
                         .HasColumnType("INTEGER");

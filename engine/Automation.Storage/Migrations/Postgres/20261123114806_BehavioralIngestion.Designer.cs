@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Automation.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAutomationDbContext))]
-    [Migration("20261123113225_BehavioralIngestion")]
+    [Migration("20261123114806_BehavioralIngestion")]
     partial class BehavioralIngestion
     {
         /// <inheritdoc />
@@ -471,6 +471,9 @@ namespace Automation.Storage.Migrations.Postgres
                     b.Property<string>("ScoreReasonsJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("SessionSpansJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("Sessions")
                         .HasColumnType("integer");
 
@@ -479,6 +482,9 @@ namespace Automation.Storage.Migrations.Postgres
 
                     b.Property<int>("TotalEvents")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TraitTimesJson")
+                        .HasColumnType("text");
 
                     b.Property<bool>("Unsubscribed")
                         .HasColumnType("boolean");

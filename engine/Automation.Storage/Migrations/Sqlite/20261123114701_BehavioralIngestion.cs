@@ -11,6 +11,18 @@ namespace Automation.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "SessionSpansJson",
+                table: "profiles",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TraitTimesJson",
+                table: "profiles",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "customer_aliases",
                 columns: table => new
@@ -35,6 +47,14 @@ namespace Automation.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "customer_aliases");
+
+            migrationBuilder.DropColumn(
+                name: "SessionSpansJson",
+                table: "profiles");
+
+            migrationBuilder.DropColumn(
+                name: "TraitTimesJson",
+                table: "profiles");
         }
     }
 }
