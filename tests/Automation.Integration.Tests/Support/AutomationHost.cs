@@ -61,6 +61,9 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         return host;
     }
 
+    /// <summary>The test's own RabbitMQ virtual host (null on the embedded default).</summary>
+    public RabbitMqVirtualHost? VirtualHost => virtualHost;
+
     /// <summary>An HTTP client that authenticates with the test API key.</summary>
     public HttpClient ApiClient()
     {
