@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Automation.Cli.Import;
+using Automation.Cli.Scoring;
 using Automation.Cli.Workflows;
 
 // The operator's tool: one sub-command per job; import, train, simulate and bench join as their features land.
 var root = new RootCommand("Automation: marketing automation engine tools");
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(RfmCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -5,6 +5,7 @@ using Spectre.Console;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["ingest"] = IngestBenchmark.RunAsync,
+    ["rfm"] = RfmBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

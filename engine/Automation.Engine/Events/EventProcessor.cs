@@ -1,6 +1,7 @@
 using Automation.Engine.Configuration;
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
+using Automation.Engine.Scoring;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
@@ -24,6 +25,7 @@ public sealed class EventProcessor(
     IDbContextFactory<AutomationDbContext> databases,
     ProfileUpdater updater,
     FeatureCalculator calculator,
+    RfmScorer rfm,
     SegmentCatalog segments,
     InstanceResumer resumer,
     WorkflowStarter starter,
@@ -135,6 +137,7 @@ public sealed class EventProcessor(
         profile.UpdatedAt = now;
 
         var features = calculator.Features(profile, state.Counts, now);
+        rfm.Score(profile, now);
         var scores = FeatureCalculator.Scores(profile);
         var byKey = current.ToDictionary(m => m.SegmentKey, StringComparer.Ordinal);
         var before = byKey.Values.ToList();

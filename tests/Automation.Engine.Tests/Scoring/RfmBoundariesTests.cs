@@ -33,10 +33,19 @@ public sealed class RfmBoundariesTests
     }
 
     [Theory]
-    [InlineData(5, 5, "Champion")]
-    [InlineData(1, 5, "Can't lose")]
-    [InlineData(5, 1, "New")]
-    [InlineData(0, 0, "Prospect")]
-    public void Scores_read_as_the_segment_names_marketers_use(int recency, int frequency, string name) =>
+    [InlineData(5, 5, "Champions")]
+    [InlineData(3, 4, "Loyal")]
+    [InlineData(4, 2, "Potential loyalists")]
+    [InlineData(5, 1, "New customers")]
+    [InlineData(4, 1, "Promising")]
+    [InlineData(3, 3, "Need attention")]
+    [InlineData(3, 1, "About to sleep")]
+    [InlineData(1, 5, "Can't lose them")]
+    [InlineData(2, 4, "At risk")]
+    [InlineData(1, 3, "At risk")]
+    [InlineData(2, 2, "Hibernating")]
+    [InlineData(1, 1, "Lost")]
+    [InlineData(0, 0, null)]
+    public void Scores_read_as_the_segment_names_marketers_use(int recency, int frequency, string? name) =>
         Assert.Equal(name, RfmSegments.Name(recency, frequency));
 }
