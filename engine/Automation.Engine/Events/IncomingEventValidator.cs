@@ -32,7 +32,7 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
             .Must(v => v is null || v.Value.ValueKind == JsonValueKind.Null || (v.Value.ValueKind == JsonValueKind.Number && v.Value.TryGetDecimal(out _)))
             .WithMessage("value must be a number");
         RuleFor(e => e.Value)
-            .Must(v => v is not null && v.Value.ValueKind == JsonValueKind.Number && v.Value.GetDecimal() >= 0)
+            .Must(v => v is not null && v.Value.ValueKind == JsonValueKind.Number && v.Value.TryGetDecimal(out var amount) && amount >= 0)
             .When(e => e.Type is EventTypes.Purchase or EventTypes.Refund)
             .WithMessage("value (the amount, zero or more) is required for purchase and refund");
         RuleFor(e => e.Properties)
@@ -62,9 +62,10 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
 
     private static bool BeIso8601(string? text) => TryParseTimestamp(text, out _);
 
-    [GeneratedRegex("^[a-z][a-z0-9_.]*$")]
+    // \z, not $: $ also matches before a trailing newline ("page_view\n" would pass).
+    [GeneratedRegex("^[a-z][a-z0-9_.]*\\z")]
     private static partial Regex TypePattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})$")]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})\z")]
     private static partial Regex Iso8601();
 }
