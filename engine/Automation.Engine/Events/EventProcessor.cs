@@ -91,9 +91,18 @@ public sealed class EventProcessor(
             await ProcessCustomerAsync(db, events.Key, [.. events], rebuild.Contains(events.Key), profiles, memberships.GetValueOrDefault(events.Key) ?? [], waiting.GetValueOrDefault(events.Key) ?? [], eventTriggers, compiled, now, cancellationToken);
         }
 
-        foreach (var chunk in batch.Select(e => e.Sequence).Chunk(1000))
+        if (db.IsPostgres)
         {
-            await db.Events.Where(e => chunk.Contains(e.Sequence)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
+            foreach (var chunk in batch.Select(e => e.Sequence).Chunk(1000))
+            {
+                await db.Events.Where(e => chunk.Contains(e.Sequence)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
+            }
+        }
+        else
+        {
+            // SQLite has one writer, so no event below the batch's last sequence can still appear: one range update.
+            var last = batch[^1].Sequence;
+            await db.Events.Where(e => !e.Processed && e.Sequence <= last).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

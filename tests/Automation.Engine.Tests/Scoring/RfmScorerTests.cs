@@ -34,7 +34,7 @@ public sealed class RfmScorerTests
             await db.SaveChangesAsync();
         }
 
-        var scorer = new RfmScorer(database, TimeProvider.System);
+        var scorer = new RfmScorer(database, new FixedClock(now));
         await scorer.RefreshAsync(CancellationToken.None);
 
         await using var check = database.CreateDbContext();
