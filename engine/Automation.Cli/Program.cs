@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Automation.Cli.Discovery;
+using Automation.Cli.Import;
 using Automation.Cli.Scoring;
 using Automation.Cli.Workflows;
 
@@ -10,4 +11,6 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(ImportElsaCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(DiscoverCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(RfmCommand.Create());
 return await root.Parse(args).InvokeAsync();

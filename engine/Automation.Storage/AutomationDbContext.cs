@@ -21,6 +21,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
 
+    public DbSet<CustomerAlias> CustomerAliases => Set<CustomerAlias>();
+
     public DbSet<SegmentDefinitionRecord> Segments => Set<SegmentDefinitionRecord>();
 
     public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();

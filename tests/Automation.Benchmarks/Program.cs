@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["segments"] = SegmentsBenchmark.RunAsync,
     ["score"] = ScoreBenchmark.RunAsync,
     ["workflows"] = WorkflowsBenchmark.RunAsync,
+    ["rfm"] = RfmBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

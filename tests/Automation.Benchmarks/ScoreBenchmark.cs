@@ -108,7 +108,7 @@ public static class ScoreBenchmark
         var recency = bought ? b.RecencyScore(f.DaysSinceLastPurchase) : 0;
         var frequency = bought ? b.FrequencyScore(f.Purchases) : 0;
         var monetary = bought ? b.MonetaryScore(f.Monetary) : 0;
-        return RfmSegments.Name(recency, frequency, monetary) + monetary.ToString(CultureInfo.InvariantCulture);
+        return RfmSegments.Name(recency, frequency) + monetary.ToString(CultureInfo.InvariantCulture);
     }
 
     private static async IAsyncEnumerable<StoredEvent> Stored(IEnumerable<HistoryEvent> events)

@@ -55,6 +55,13 @@ public sealed class EventIngestion(
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (!db.IsPostgres)
+        {
+            var added = await SqliteEventAppender.AppendAsync(db, events, cancellationToken);
+            signal.Notify();
+            return new IngestionResult(added, duplicates + (events.Count - added), []);
+        }
+
         var known = await KnownIdsAsync(db, events, cancellationToken);
         if (known.Count > 0)
         {

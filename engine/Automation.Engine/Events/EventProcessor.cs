@@ -1,6 +1,7 @@
 using Automation.Engine.Configuration;
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
+using Automation.Engine.Scoring;
 using Automation.Engine.Scoring.Models;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Definitions;
@@ -25,6 +26,7 @@ public sealed class EventProcessor(
     IDbContextFactory<AutomationDbContext> databases,
     ProfileUpdater updater,
     FeatureCalculator calculator,
+    RfmScorer rfm,
     SegmentCatalog segments,
     ProfileScoring scoring,
     InstanceResumer resumer,
@@ -58,6 +60,7 @@ public sealed class EventProcessor(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var rebuild = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken);
         var compiled = await segments.CurrentAsync(cancellationToken);
         var round = await scoring.PrepareAsync(db, cancellationToken);
         var customerIds = batch.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).ToList();
@@ -90,12 +93,21 @@ public sealed class EventProcessor(
 
         foreach (var events in batch.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
         {
-            await ProcessCustomerAsync(db, events.Key, [.. events], round, profiles, memberships.GetValueOrDefault(events.Key) ?? [], waiting.GetValueOrDefault(events.Key) ?? [], eventTriggers, compiled, now, cancellationToken);
+            await ProcessCustomerAsync(db, events.Key, [.. events], round, rebuild.Contains(events.Key), profiles, memberships.GetValueOrDefault(events.Key) ?? [], waiting.GetValueOrDefault(events.Key) ?? [], eventTriggers, compiled, now, cancellationToken);
         }
 
-        foreach (var chunk in batch.Select(e => e.Sequence).Chunk(1000))
+        if (db.IsPostgres)
         {
-            await db.Events.Where(e => chunk.Contains(e.Sequence)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
+            foreach (var chunk in batch.Select(e => e.Sequence).Chunk(1000))
+            {
+                await db.Events.Where(e => chunk.Contains(e.Sequence)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
+            }
+        }
+        else
+        {
+            // SQLite has one writer, so no event below the batch's last sequence can still appear: one range update.
+            var last = batch[^1].Sequence;
+            await db.Events.Where(e => !e.Processed && e.Sequence <= last).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -105,7 +117,7 @@ public sealed class EventProcessor(
     }
 
     private async Task ProcessCustomerAsync(
-        AutomationDbContext db, string customerId, List<StoredEvent> events, ScoringRound round, Dictionary<string, CustomerProfile> profiles,
+        AutomationDbContext db, string customerId, List<StoredEvent> events, ScoringRound round, bool rebuild, Dictionary<string, CustomerProfile> profiles,
         List<SegmentMembership> current, List<WorkflowInstance> waiting, HashSet<string?> eventTriggers, IReadOnlyList<CompiledSegment> compiled, DateTime now, CancellationToken cancellationToken)
     {
         if (!profiles.TryGetValue(customerId, out var profile))
@@ -115,17 +127,31 @@ public sealed class EventProcessor(
             db.Profiles.Add(profile);
         }
 
-        var counts = DailyCounts.Parse(profile.DailyCountsJson);
-        foreach (var e in events)
+        var state = ProfileState.Read(profile);
+        if (rebuild || updater.NeedsRefold(state, events))
         {
-            updater.Apply(profile, counts, e);
+            // A merged history (identify), or an event older than the kept sessions, is folded again from the stored
+            // events, so every aggregate ends as if all had come in order.
+            var history = await db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && e.Processed)
+                .OrderBy(e => e.Timestamp).ThenBy(e => e.Sequence).ToListAsync(cancellationToken);
+            ProfileUpdater.Reset(profile, history.Concat(events).Min(e => e.Timestamp));
+            state = ProfileState.Empty();
+            foreach (var e in history)
+            {
+                updater.Apply(profile, state, e);
+            }
         }
 
-        counts.Prune(now);
-        profile.DailyCountsJson = counts.ToJson();
+        foreach (var e in events)
+        {
+            updater.Apply(profile, state, e);
+        }
+
+        state.Write(profile, now);
         profile.UpdatedAt = now;
 
-        var features = calculator.Features(profile, counts, now);
+        var features = calculator.Features(profile, state.Counts, now);
+        rfm.Score(profile, now);
 
         // Scores first, so that segments over Scores.* see this event's effect.
         foreach (var crossing in round.Apply(profile, features, now))

@@ -32,7 +32,7 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
             .Must(v => v is null || v.Value.ValueKind == JsonValueKind.Null || (v.Value.ValueKind == JsonValueKind.Number && v.Value.TryGetDecimal(out _)))
             .WithMessage("value must be a number");
         RuleFor(e => e.Value)
-            .Must(v => v is not null && v.Value.ValueKind == JsonValueKind.Number && v.Value.GetDecimal() >= 0)
+            .Must(v => v is not null && v.Value.ValueKind == JsonValueKind.Number && v.Value.TryGetDecimal(out var amount) && amount >= 0)
             .When(e => e.Type is EventTypes.Purchase or EventTypes.Refund)
             .WithMessage("value (the amount, zero or more) is required for purchase and refund");
         RuleFor(e => e.Properties)
@@ -41,6 +41,10 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
         RuleFor(e => e.Properties)
             .Must(p => p is null || p.Value.GetRawText().Length <= MaxPropertiesBytes)
             .WithMessage($"properties must be at most {MaxPropertiesBytes} bytes");
+        RuleFor(e => e.Properties)
+            .Must(HaveUsableAnonymousId)
+            .When(e => e.Type == EventTypes.Identify && e.Properties is { ValueKind: JsonValueKind.Object })
+            .WithMessage($"properties.anonymousId (the id to merge into customerId) must be a non-empty string of at most {MaxIdLength} characters");
     }
 
     /// <summary>Strict ISO 8601: date, 'T', time, and an offset or 'Z' (a time with no zone is ambiguous).</summary>
@@ -52,11 +56,16 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
     }
 
+    private static bool HaveUsableAnonymousId(JsonElement? properties) =>
+        !properties!.Value.TryGetProperty("anonymousId", out var id)
+        || (id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 and <= MaxIdLength });
+
     private static bool BeIso8601(string? text) => TryParseTimestamp(text, out _);
 
-    [GeneratedRegex("^[a-z][a-z0-9_.]*$")]
+    // \z, not $: $ also matches before a trailing newline ("page_view\n" would pass).
+    [GeneratedRegex("^[a-z][a-z0-9_.]*\\z")]
     private static partial Regex TypePattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})$")]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})\z")]
     private static partial Regex Iso8601();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Automation.Engine.Configuration;
 using Automation.Engine.Events;
 using Automation.Storage.Events;
@@ -7,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace Automation.Engine.Profiles;
 
-/// <summary>Folds one event into a customer's profile. Every aggregate is order-independent (min, max, sum, count).</summary>
+/// <summary>
+/// Folds one event into a customer's profile. Every aggregate is order-independent (min, max, sum, count, session
+/// spans, newest value per contact field), so a late batch ends in the same profile as events that came in order.
+/// </summary>
 public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
 {
     private readonly ProcessingOptions processing = options.Value.Processing;
@@ -20,13 +22,43 @@ public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
         UpdatedAt = at,
     };
 
-    public void Apply(CustomerProfile profile, DailyCounts counts, StoredEvent e)
+    /// <summary>Clears every event-derived aggregate before a profile is folded again from its events; contact details and scores stay.</summary>
+    public static void Reset(CustomerProfile profile, DateTime firstSeen)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(counts);
+        profile.FirstSeen = firstSeen;
+        profile.LastSeen = firstSeen;
+        profile.LastPurchaseAt = null;
+        profile.Purchases = 0;
+        profile.Monetary = 0;
+        profile.Refunds = 0;
+        profile.RefundTotal = 0;
+        profile.Unsubscribed = false;
+        profile.LastCartActivityAt = null;
+        profile.AbandonedCarts = 0;
+        profile.Sessions = 0;
+        profile.LastSessionAt = null;
+        profile.TotalEvents = 0;
+        profile.DailyCountsJson = "{}";
+        profile.SessionSpansJson = null;
+        profile.TraitTimesJson = null;
+    }
+
+    /// <summary>True when some event is too old to be placed in the stored sessions: the profile must be refolded from the log.</summary>
+    public bool NeedsRefold(ProfileState state, IEnumerable<StoredEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return events.Any(e => !state.Sessions.CanPlace(e.Timestamp, processing.SessionGap));
+    }
+
+    public void Apply(CustomerProfile profile, ProfileState state, StoredEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(e);
 
         var at = e.Timestamp;
+        var counts = state.Counts;
         profile.TotalEvents++;
         if (at < profile.FirstSeen)
         {
@@ -38,16 +70,7 @@ public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
             profile.LastSeen = at;
         }
 
-        if (profile.LastSessionAt is null || at - profile.LastSessionAt.Value > processing.SessionGap)
-        {
-            profile.Sessions++;
-        }
-
-        if (profile.LastSessionAt is null || at > profile.LastSessionAt)
-        {
-            profile.LastSessionAt = at;
-        }
-
+        state.Sessions.Add(at, processing.SessionGap);
         switch (e.Type)
         {
             case EventTypes.PageView: counts.Add(at, Counter.PageViews); break;
@@ -77,34 +100,16 @@ public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
             case EventTypes.AdClick: counts.Add(at, Counter.AdClicks); break;
             case EventTypes.SupportTicket: counts.Add(at, Counter.SupportTickets); break;
             case EventTypes.FeatureUsed: counts.Add(at, Counter.FeatureUses); break;
-            case EventTypes.Identify: ApplyTraits(profile, e.PropertiesJson); break;
+            case EventTypes.Identify: break;
             default: counts.Add(at, Counter.Other); break;
         }
 
         // Contact details may come with any event, not only identify.
-        if (e.Type != EventTypes.Identify && e.PropertiesJson is not null && e.PropertiesJson.Contains("\"email\"", StringComparison.Ordinal))
+        if (e.PropertiesJson is { } json && (e.Type == EventTypes.Identify || json.Contains("\"email\"", StringComparison.Ordinal)))
         {
-            ApplyTraits(profile, e.PropertiesJson);
+            state.Traits.Apply(profile, json, at);
         }
     }
-
-    private static void ApplyTraits(CustomerProfile profile, string? json)
-    {
-        if (json is null)
-        {
-            return;
-        }
-
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        profile.Email = Trait(root, "email") ?? profile.Email;
-        profile.Name = Trait(root, "name") ?? profile.Name;
-        profile.Phone = Trait(root, "phone") ?? profile.Phone;
-        profile.TimeZone = Trait(root, "timeZone") ?? profile.TimeZone;
-    }
-
-    private static string? Trait(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static DateTime Max(DateTime? current, DateTime at) => current is { } c && c > at ? c : at;
 }

@@ -1,52 +1,107 @@
 using Automation.Storage;
+using Automation.Storage.Profiles;
 using Automation.Storage.Segments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Engine.Scoring;
 
 /// <summary>
-/// The RFM batch job: quintile boundaries over everyone who bought, then 1–5 scores and a segment name for every
-/// profile (0 and "Prospect" for those who never bought). Also snapshots segment sizes for the size-over-time chart.
-/// Only score columns are written, so it runs safely beside event processing.
+/// The RFM batch job: quintile boundaries over everyone who bought, then 1–5 scores and a named segment for every
+/// profile (0 and no segment for those who never bought), written set-based — two UPDATE statements, no row
+/// tracking — so a million customers take seconds. Keeps the boundaries so event processing scores each profile it
+/// updates. Also snapshots segment sizes for the size-over-time chart. Only score columns are written, so it runs
+/// safely beside event processing.
 /// </summary>
 public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock)
 {
-    private const int Chunk = 2000;
+    /// <summary>The boundaries of the last refresh; null until the first one ran in this process.</summary>
+    public RfmBoundaries? Current { get; private set; }
 
     public async Task<RfmBoundaries> RefreshAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var buyers = await db.Profiles.AsNoTracking().Where(p => p.Purchases > 0 && p.LastPurchaseAt != null)
-            .Select(p => new { p.LastPurchaseAt, p.Purchases, p.Monetary }).ToListAsync(cancellationToken);
-        var boundaries = RfmBoundaries.From(buyers.Select(b => ((now - b.LastPurchaseAt!.Value).TotalDays, (double)b.Purchases, (double)b.Monetary)).ToList());
-
-        string? after = null;
-        while (true)
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
+        var boundaries = RfmBoundaries.From(await BuyersAsync(db, now, cancellationToken));
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            db.ChangeTracker.Clear();
-            var page = await db.Profiles.Where(p => after == null || string.Compare(p.CustomerId, after) > 0)
-                .OrderBy(p => p.CustomerId).Take(Chunk).ToListAsync(cancellationToken);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var p in page)
-            {
-                var bought = p.Purchases > 0 && p.LastPurchaseAt is not null;
-                p.RecencyScore = bought ? boundaries.RecencyScore((now - p.LastPurchaseAt!.Value).TotalDays) : 0;
-                p.FrequencyScore = bought ? boundaries.FrequencyScore(p.Purchases) : 0;
-                p.MonetaryScore = bought ? boundaries.MonetaryScore((double)p.Monetary) : 0;
-                p.RfmSegment = RfmSegments.Name(p.RecencyScore, p.FrequencyScore, p.MonetaryScore);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            after = page[^1].CustomerId;
+            await db.Database.ExecuteSqlRawAsync(ScoreSql(db.IsPostgres), Parameters(boundaries, now), cancellationToken);
+            await db.Profiles.Where(p => !(p.Purchases > 0 && p.LastPurchaseAt != null) && (p.RecencyScore != 0 || p.RfmSegment != null)).ExecuteUpdateAsync(
+                s => s.SetProperty(p => p.RecencyScore, 0).SetProperty(p => p.FrequencyScore, 0).SetProperty(p => p.MonetaryScore, 0).SetProperty(p => p.RfmSegment, (string?)null),
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
+        Current = boundaries;
         await SnapshotSegmentSizesAsync(db, now.Date, cancellationToken);
         return boundaries;
+    }
+
+    /// <summary>Days since the last purchase, purchases and money spent of every buyer, read as plain numbers.</summary>
+    private static async Task<List<(double, double, double)>> BuyersAsync(AutomationDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandTimeout = 300;
+        command.CommandText = db.IsPostgres
+            ? """SELECT EXTRACT(EPOCH FROM (@now - "LastPurchaseAt")) / 86400.0, "Purchases", CAST("Monetary" AS double precision) FROM profiles WHERE "Purchases" > 0 AND "LastPurchaseAt" IS NOT NULL"""
+            : """SELECT julianday(@now) - julianday("LastPurchaseAt"), "Purchases", CAST("Monetary" AS REAL) FROM profiles WHERE "Purchases" > 0 AND "LastPurchaseAt" IS NOT NULL""";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@now";
+        parameter.Value = db.IsPostgres ? now : now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+        command.Parameters.Add(parameter);
+        var buyers = new List<(double, double, double)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            buyers.Add((Convert.ToDouble(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt32(1), reader.GetDouble(2)));
+        }
+
+        return buyers;
+    }
+
+    /// <summary>
+    /// One UPDATE writes the three scores and the named segment; the segment CASE is generated from RfmSegments.Name
+    /// over every (R, F) pair, so SQL and code never disagree. Recency cut points are moments (newest first).
+    /// </summary>
+    private static string ScoreSql(bool postgres)
+    {
+        var money = postgres ? "CAST(\"Monetary\" AS double precision)" : "CAST(\"Monetary\" AS REAL)";
+        var r = "(CASE WHEN \"LastPurchaseAt\" >= {0} THEN 5 WHEN \"LastPurchaseAt\" >= {1} THEN 4 WHEN \"LastPurchaseAt\" >= {2} THEN 3 WHEN \"LastPurchaseAt\" >= {3} THEN 2 ELSE 1 END)";
+        var f = "(CASE WHEN \"Purchases\" > {7} THEN 5 WHEN \"Purchases\" > {6} THEN 4 WHEN \"Purchases\" > {5} THEN 3 WHEN \"Purchases\" > {4} THEN 2 ELSE 1 END)";
+        var m = $"(CASE WHEN {money} > {{11}} THEN 5 WHEN {money} > {{10}} THEN 4 WHEN {money} > {{9}} THEN 3 WHEN {money} > {{8}} THEN 2 ELSE 1 END)";
+        var names = string.Join(" ", from recency in Enumerable.Range(1, 5)
+                                     from frequency in Enumerable.Range(1, 5)
+                                     select $"WHEN {(recency * 10) + frequency} THEN '{RfmSegments.Name(recency, frequency)!.Replace("'", "''", StringComparison.Ordinal)}'");
+        return $"""
+            UPDATE profiles SET "RecencyScore" = {r}, "FrequencyScore" = {f}, "MonetaryScore" = {m},
+              "RfmSegment" = CASE ({r} * 10 + {f}) {names} END
+            WHERE "Purchases" > 0 AND "LastPurchaseAt" IS NOT NULL
+            """;
+    }
+
+    private static object[] Parameters(RfmBoundaries b, DateTime now) =>
+    [
+        .. b.Recency.Select(c => (object)now.AddDays(-c)),
+        .. b.Frequency.Select(c => (object)(long)Math.Floor(c)),
+        .. b.Monetary.Select(c => (object)c),
+    ];
+
+    /// <summary>Scores one profile with the last boundaries, as it is updated between refreshes.</summary>
+    public void Score(CustomerProfile profile, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (Current is not { } b)
+        {
+            return;
+        }
+
+        var bought = profile.Purchases > 0 && profile.LastPurchaseAt is not null;
+        profile.RecencyScore = bought ? b.RecencyScore((nowUtc - profile.LastPurchaseAt!.Value).TotalDays) : 0;
+        profile.FrequencyScore = bought ? b.FrequencyScore(profile.Purchases) : 0;
+        profile.MonetaryScore = bought ? b.MonetaryScore((double)profile.Monetary) : 0;
+        profile.RfmSegment = RfmSegments.Name(profile.RecencyScore, profile.FrequencyScore);
     }
 
     private static async Task SnapshotSegmentSizesAsync(AutomationDbContext db, DateTime day, CancellationToken cancellationToken)

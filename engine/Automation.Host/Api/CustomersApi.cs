@@ -20,7 +20,7 @@ public static class CustomersApi
         group.MapGet("/", ListAsync).WithSummary("Customers, searchable by id, email or name");
         group.MapGet("/{id}", GetAsync).WithSummary("A customer's profile: features, scores with reason codes, segments, instances, actions");
         group.MapGet("/{id}/events", EventsAsync).WithSummary("A customer's events, newest first");
-        group.MapDelete("/{id}", EraseAsync).RequireAuthorization(Policies.Administer).WithSummary("Erasure: profile, events, memberships, pending actions");
+        group.MapDelete("/{id}", EraseAsync).RequireAuthorization(Policies.Administer).WithSummary("Erasure: profile, events, memberships, linked anonymous ids, pending actions; says what it removed");
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, string? search, int? skip, int? take, CancellationToken ct)
@@ -110,7 +110,8 @@ public static class CustomersApi
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var profiles = await db.Profiles.Where(p => p.CustomerId == id).ExecuteDeleteAsync(ct);
         var events = await db.Events.Where(e => e.CustomerId == id).ExecuteDeleteAsync(ct);
-        await db.SegmentMemberships.Where(m => m.CustomerId == id).ExecuteDeleteAsync(ct);
+        var memberships = await db.SegmentMemberships.Where(m => m.CustomerId == id).ExecuteDeleteAsync(ct);
+        var aliases = await db.CustomerAliases.Where(a => a.CustomerId == id || a.AliasId == id).ExecuteDeleteAsync(ct);
         ActionStatus[] open = [ActionStatus.Pending, ActionStatus.AwaitingApproval, ActionStatus.Held];
         var actions = await db.Actions.Where(a => a.CustomerId == id && open.Contains(a.Status)).ExecuteDeleteAsync(ct);
         await db.Approvals.Where(a => a.CustomerId == id && a.Status == Automation.Storage.Approvals.ApprovalStatus.Pending).ExecuteDeleteAsync(ct);
@@ -125,7 +126,7 @@ public static class CustomersApi
         AuditLog.Write(db, http.Actor(), "customer.erased", $"customer/{id}", $"{events} events, {actions} pending actions", now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.NoContent();
+        return TypedResults.Ok(new { removed = new { profile = profiles > 0, events, memberships, pendingActions = actions, linkedAnonymousIds = aliases } });
     }
 
     internal static IReadOnlyList<ReasonCode> Reasons(string? json) =>

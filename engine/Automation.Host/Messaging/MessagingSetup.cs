@@ -28,7 +28,11 @@ public static class MessagingSetup
             x.AddConsumer<DispatchFaultConsumer>();
             x.AddConsumer<BehaviorEventsSubmittedConsumer>();
             x.AddConfigureEndpointsCallback((_, _, cfg) =>
-                cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100))));
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
+                    r.Ignore<EventBatchRefusedException>();
+                }));
 
             if (options.Transport == TransportKind.RabbitMq)
             {

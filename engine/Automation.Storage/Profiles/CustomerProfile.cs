@@ -42,6 +42,12 @@ public sealed class CustomerProfile
     /// <summary>Per-day counters of the windowed features (JSON), kept for the last 35 days.</summary>
     public string DailyCountsJson { get; set; } = "{}";
 
+    /// <summary>Recent sessions as time spans plus a count of older ones (JSON), so late events land in the right session.</summary>
+    public string? SessionSpansJson { get; set; }
+
+    /// <summary>When each contact field was last set, by event time (JSON), so older events never overwrite newer details.</summary>
+    public string? TraitTimesJson { get; set; }
+
     public int RecencyScore { get; set; }
 
     public int FrequencyScore { get; set; }

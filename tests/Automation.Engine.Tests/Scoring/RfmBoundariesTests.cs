@@ -33,30 +33,19 @@ public sealed class RfmBoundariesTests
     }
 
     [Theory]
-    [InlineData(5, 5, 5, "Champions")]
-    [InlineData(4, 3, 3, "Loyal")]
-    [InlineData(3, 4, 5, "Loyal")]
-    [InlineData(5, 2, 2, "Potential loyalists")]
-    [InlineData(5, 1, 1, "New customers")]
-    [InlineData(4, 1, 1, "Promising")]
-    [InlineData(3, 3, 3, "Need attention")]
-    [InlineData(3, 1, 2, "About to sleep")]
-    [InlineData(2, 3, 4, "At risk")]
-    [InlineData(1, 5, 5, "Can't lose them")]
-    [InlineData(2, 2, 2, "Hibernating")]
-    [InlineData(1, 1, 1, "Lost")]
-    [InlineData(0, 0, 0, "")]
-    public void Scores_read_as_the_segment_names_marketers_use(int recency, int frequency, int monetary, string name) =>
-        Assert.Equal(name, RfmSegments.Name(recency, frequency, monetary));
-
-    [Fact]
-    public void Every_score_combination_falls_in_exactly_one_named_segment()
-    {
-        var names = from r in Enumerable.Range(1, 5)
-                    from f in Enumerable.Range(1, 5)
-                    from m in Enumerable.Range(1, 5)
-                    select RfmSegments.Name(r, f, m);
-
-        Assert.Equal(RfmSegments.All.Order(), names.Distinct().Order());
-    }
+    [InlineData(5, 5, "Champions")]
+    [InlineData(3, 4, "Loyal")]
+    [InlineData(4, 2, "Potential loyalists")]
+    [InlineData(5, 1, "New customers")]
+    [InlineData(4, 1, "Promising")]
+    [InlineData(3, 3, "Need attention")]
+    [InlineData(3, 1, "About to sleep")]
+    [InlineData(1, 5, "Can't lose them")]
+    [InlineData(2, 4, "At risk")]
+    [InlineData(1, 3, "At risk")]
+    [InlineData(2, 2, "Hibernating")]
+    [InlineData(1, 1, "Lost")]
+    [InlineData(0, 0, null)]
+    public void Scores_read_as_the_segment_names_marketers_use(int recency, int frequency, string? name) =>
+        Assert.Equal(name, RfmSegments.Name(recency, frequency));
 }

@@ -84,6 +84,31 @@ public sealed class BadBatchTests : IClassFixture<BadBatchTests.Host>
         Assert.Equal(1, events.GetArrayLength());
     }
 
+    [Fact]
+    public async Task More_than_ten_thousand_events_is_refused_with_413_naming_the_limit()
+    {
+        var customer = "many-" + Guid.NewGuid().ToString("N")[..8];
+        var events = Enumerable.Range(0, 10_001).Select(i => new { customerId = customer, type = "page_view", timestamp = "2026-11-20T10:00:00Z" });
+        var response = await host.PostEventsAsync(new { events });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("at most 10000 events", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var client = host.ApiClient();
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/events")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_body_over_5_mb_is_refused_with_413_naming_the_limit()
+    {
+        var padding = new string('x', 6 * 1024 * 1024);
+        var response = await host.PostEventsAsync(new { events = new[] { new { customerId = "big", type = "page_view", timestamp = "2026-11-20T10:00:00Z", properties = new { padding } } } });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("5 MB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     public sealed class Host : IDisposable
     {
         public AutomationHost Value { get; } = AutomationHost.Embedded();

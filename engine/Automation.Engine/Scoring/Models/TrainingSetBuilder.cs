@@ -70,13 +70,13 @@ public sealed class TrainingSetBuilder(ProfileUpdater updater, FeatureCalculator
     {
         var id = events[0].CustomerId;
         var profile = ProfileUpdater.NewProfile(id, events[0].Timestamp);
-        var counts = DailyCounts.Parse(null);
+        var state = ProfileState.Empty();
         var next = 0;
         foreach (var (cutoff, into) in new[] { (trainCutoff, train), (holdoutCutoff, holdout) })
         {
             while (next < events.Count && events[next].Timestamp <= cutoff)
             {
-                updater.Apply(profile, counts, events[next++]);
+                updater.Apply(profile, state, events[next++]);
             }
 
             if (next == 0)
@@ -84,8 +84,10 @@ public sealed class TrainingSetBuilder(ProfileUpdater updater, FeatureCalculator
                 continue; // not a customer yet at this cut-off
             }
 
+            // As the live processor does after each batch: sessions and windows as of the cut-off.
+            state.Write(profile, cutoff);
             var purchasedAfter = events.Skip(next).TakeWhile(e => e.Timestamp <= cutoff.AddDays(horizonDays)).Any(e => e.Type == EventTypes.Purchase);
-            var example = Example(profile, counts, cutoff, score, purchasedAfter);
+            var example = Example(profile, state.Counts, cutoff, score, purchasedAfter);
             if (example is not null)
             {
                 into.Add(example);

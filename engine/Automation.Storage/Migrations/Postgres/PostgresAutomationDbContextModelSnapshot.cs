@@ -375,6 +375,27 @@ namespace Automation.Storage.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Profiles.CustomerAlias", b =>
+                {
+                    b.Property<string>("AliasId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AliasId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("customer_aliases", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Profiles.CustomerProfile", b =>
                 {
                     b.Property<string>("CustomerId")
@@ -447,6 +468,9 @@ namespace Automation.Storage.Migrations.Postgres
                     b.Property<string>("ScoreReasonsJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("SessionSpansJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("Sessions")
                         .HasColumnType("integer");
 
@@ -455,6 +479,9 @@ namespace Automation.Storage.Migrations.Postgres
 
                     b.Property<int>("TotalEvents")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TraitTimesJson")
+                        .HasColumnType("text");
 
                     b.Property<bool>("Unsubscribed")
                         .HasColumnType("boolean");

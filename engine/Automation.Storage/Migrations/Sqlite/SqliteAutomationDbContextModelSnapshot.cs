@@ -364,6 +364,27 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Profiles.CustomerAlias", b =>
+                {
+                    b.Property<string>("AliasId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AliasId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("customer_aliases", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Profiles.CustomerProfile", b =>
                 {
                     b.Property<string>("CustomerId")
@@ -436,6 +457,9 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.Property<string>("ScoreReasonsJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SessionSpansJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sessions")
                         .HasColumnType("INTEGER");
 
@@ -444,6 +468,9 @@ namespace Automation.Storage.Migrations.Sqlite
 
                     b.Property<int>("TotalEvents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TraitTimesJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Unsubscribed")
                         .HasColumnType("INTEGER");

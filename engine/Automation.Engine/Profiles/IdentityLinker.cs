@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Automation.Engine.Events;
+using Automation.Engine.Messaging;
+using Automation.Plugins.Sdk.Contracts;
+using Automation.Storage;
+using Automation.Storage.Events;
+using Automation.Storage.Profiles;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Engine.Profiles;
+
+/// <summary>
+/// Applies identify events before a batch is folded into profiles: links each anonymous id to its customer,
+/// re-attributes the anonymous history (stored and in the batch) to the customer, and erases the anonymous
+/// profile and memberships. Returns the customers whose profiles must be recomputed from their events.
+/// </summary>
+public static class IdentityLinker
+{
+    public const string AnonymousIdProperty = "anonymousId";
+
+    public static async Task<HashSet<string>> LinkAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(batch);
+        var named = batch.Select(e => e.CustomerId).Concat(batch.Select(AnonymousIdOf).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in named.Chunk(500))
+        {
+            foreach (var alias in await db.CustomerAliases.AsNoTracking().Where(a => chunk.Contains(a.AliasId)).ToListAsync(cancellationToken))
+            {
+                links[alias.AliasId] = alias.CustomerId;
+            }
+        }
+
+        var merged = new List<(string Anonymous, string Customer)>();
+        foreach (var e in batch)
+        {
+            var customer = Resolve(links, e.CustomerId);
+            if (AnonymousIdOf(e) is { } anonymous && !links.ContainsKey(anonymous) && anonymous != customer)
+            {
+                // The first link of an anonymous id wins; a later identify naming it again changes nothing.
+                links[anonymous] = customer;
+                merged.Add((anonymous, customer));
+            }
+        }
+
+        var rebuild = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (anonymous, customer) in merged)
+        {
+            await MergeAsync(db, anonymous, Resolve(links, customer), now, cancellationToken);
+            rebuild.Add(Resolve(links, customer));
+        }
+
+        // Events of the batch sent under an anonymous id linked earlier belong to its customer, in the log too.
+        var moved = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        foreach (var e in batch)
+        {
+            var customer = Resolve(links, e.CustomerId);
+            if (customer != e.CustomerId)
+            {
+                e.CustomerId = customer;
+                (moved.TryGetValue(customer, out var list) ? list : moved[customer] = []).Add(e.Sequence);
+            }
+        }
+
+        foreach (var (customer, sequences) in moved)
+        {
+            foreach (var chunk in sequences.Chunk(1000))
+            {
+                await db.Events.Where(e => chunk.Contains(e.Sequence)).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
+            }
+        }
+
+        return rebuild;
+    }
+
+    /// <summary>The anonymous id an identify event links, when it names one.</summary>
+    public static string? AnonymousIdOf(StoredEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Type != EventTypes.Identify || e.PropertiesJson is null || !e.PropertiesJson.Contains(AnonymousIdProperty, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(e.PropertiesJson);
+        return document.RootElement.TryGetProperty(AnonymousIdProperty, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } id
+            ? id
+            : null;
+    }
+
+    private static async Task MergeAsync(AutomationDbContext db, string anonymous, string customer, DateTime now, CancellationToken cancellationToken)
+    {
+        db.CustomerAliases.Add(new CustomerAlias { AliasId = anonymous, CustomerId = customer, LinkedAt = now });
+        await db.CustomerAliases.Where(a => a.CustomerId == anonymous).ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, customer), cancellationToken);
+        await db.Events.Where(e => e.CustomerId == anonymous).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
+        foreach (var membership in await db.SegmentMemberships.Where(m => m.CustomerId == anonymous).ToListAsync(cancellationToken))
+        {
+            db.SegmentMemberships.Remove(membership);
+            OutboxWriter.Publish(db, new SegmentExited(anonymous, membership.SegmentKey, $"identified as {customer}; the history moved to that customer", now), now);
+        }
+
+        await db.Profiles.Where(p => p.CustomerId == anonymous).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static string Resolve(Dictionary<string, string> links, string id)
+    {
+        // Links may chain (anonymous → visitor → customer); the hop limit guards against a cycle.
+        for (var hops = 0; hops < 8 && links.TryGetValue(id, out var next); hops++)
+        {
+            id = next;
+        }
+
+        return id;
+    }
+}

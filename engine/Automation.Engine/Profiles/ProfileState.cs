@@ -1,0 +1,44 @@
+using Automation.Storage.Profiles;
+
+namespace Automation.Engine.Profiles;
+
+/// <summary>The working state behind a profile's order-independent features, read from and written back to the profile.</summary>
+public sealed class ProfileState
+{
+    private ProfileState(DailyCounts counts, SessionSpans sessions, ContactTraits traits)
+    {
+        Counts = counts;
+        Sessions = sessions;
+        Traits = traits;
+    }
+
+    public DailyCounts Counts { get; }
+
+    public SessionSpans Sessions { get; }
+
+    public ContactTraits Traits { get; }
+
+    public static ProfileState Empty() => new(DailyCounts.Parse(null), SessionSpans.Empty(), ContactTraits.Parse(null));
+
+    public static ProfileState Read(CustomerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new(
+            DailyCounts.Parse(profile.DailyCountsJson),
+            SessionSpans.Parse(profile.SessionSpansJson, profile.Sessions, profile.LastSessionAt),
+            ContactTraits.Parse(profile.TraitTimesJson));
+    }
+
+    /// <summary>Prunes what no window needs any more and stores the state in the profile's columns.</summary>
+    public void Write(CustomerProfile profile, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Counts.Prune(nowUtc);
+        Sessions.Prune(profile.LastSeen);
+        profile.DailyCountsJson = Counts.ToJson();
+        profile.SessionSpansJson = Sessions.ToJson();
+        profile.Sessions = Sessions.Count;
+        profile.LastSessionAt = Sessions.LastActivity ?? profile.LastSessionAt;
+        profile.TraitTimesJson = Traits.ToJson();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Automation.Integration.Tests.Support;
+
+namespace Automation.Integration.Tests.Events;
+
+public sealed class EndpointFuzzTests : IDisposable
+{
+    private readonly AutomationHost host = AutomationHost.Embedded();
+
+    [Fact]
+    public async Task Generated_bad_requests_get_a_problem_never_a_500_and_store_nothing()
+    {
+        using var client = host.ApiClient();
+        var before = await StoredAsync(client);
+        var random = new Random(4242);
+        var statuses = new Dictionary<HttpStatusCode, int>();
+        for (var i = 0; i < 1_000; i++)
+        {
+            using var content = new ByteArrayContent(i % 50 == 49 ? new byte[(5 * 1024 * 1024) + 1] : BadEventBatches.Batch(random, "http-fuzz"));
+            content.Headers.ContentType = new MediaTypeHeaderValue(i % 7 == 0 ? "text/plain" : "application/json");
+            using var response = await client.PostAsync("/api/events", content);
+            statuses[response.StatusCode] = statuses.GetValueOrDefault(response.StatusCode) + 1;
+            Assert.True(
+                response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge,
+                $"request {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Equal(before, await StoredAsync(client));
+        Assert.True(statuses.GetValueOrDefault(HttpStatusCode.RequestEntityTooLarge) >= 20);
+    }
+
+    public void Dispose() => host.Dispose();
+
+    private static async Task<long> StoredAsync(HttpClient client)
+    {
+        var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var line = metrics.Split('\n').First(l => l.StartsWith("automation_events_total ", StringComparison.Ordinal));
+        return long.Parse(line["automation_events_total ".Length..], CultureInfo.InvariantCulture);
+    }
+}
