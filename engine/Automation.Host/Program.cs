@@ -38,6 +38,7 @@ app.MapActivitiesApi();
 app.MapWorkflowsApi();
 app.MapApprovalsApi();
 app.MapActionsApi();
+app.MapSuppressionsApi();
 app.MapPluginsApi();
 app.MapScoresApi();
 app.MapDashboardApi();

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Automation.Integration.Tests.Support;
@@ -17,6 +19,7 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly string? postgresDatabase;
     private RabbitMqVirtualHost? virtualHost;
+    private TimeProvider? clock;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "automation-tests", Guid.NewGuid().ToString("N"));
 
     private AutomationHost(Dictionary<string, string?> settings, string? postgresDatabase)
@@ -62,6 +65,13 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         return host;
     }
 
+    /// <summary>Runs the host on this clock instead of the system's (e.g. a ShiftedClock to jump to a customer's morning).</summary>
+    public AutomationHost WithClock(TimeProvider time)
+    {
+        clock = time;
+        return this;
+    }
+
     /// <summary>The host's own RabbitMQ virtual host as an AMQP address (null on the embedded default).</summary>
     public Uri? RabbitMqAddress => virtualHost is null ? null
         : new Uri($"amqp://{virtualHost.Broker.UserInfo}@{virtualHost.Broker.Host}:{virtualHost.Broker.Port}/{Uri.EscapeDataString(virtualHost.Name)}");
@@ -97,6 +107,11 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (clock is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
     }
 
