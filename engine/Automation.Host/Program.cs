@@ -1,6 +1,7 @@
 using Automation.Host;
 using Automation.Host.Access;
 using Automation.Host.Api;
+using Automation.Host.Approvals;
 using Automation.Host.Configuration;
 using Automation.Host.Messaging;
 using Automation.Host.Plugins;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAutomationOptions();
 builder.AddStorage();
 builder.AddEngine();
+builder.AddApprovalDigest();
 builder.AddPlugins();
 builder.AddMessaging();
 builder.AddAccess();

@@ -36,4 +36,6 @@ public sealed class AutomationOptions
     public ProcessingOptions Processing { get; set; } = new();
 
     public DispatchOptions Dispatch { get; set; } = new();
+
+    public ApprovalOptions Approvals { get; set; } = new();
 }
