@@ -46,6 +46,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ProcessedDispatch> ProcessedDispatches => Set<ProcessedDispatch>();
 
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
+
     public DbSet<ApprovalRequest> Approvals => Set<ApprovalRequest>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

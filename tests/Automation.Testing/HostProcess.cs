@@ -103,6 +103,8 @@ public sealed class HostProcess : IAsyncDisposable
             // Empty: no quiet hours, so an email or an approved action never waits for the customer's morning.
             ["Automation__Dispatch__QuietHoursStart"] = "",
             ["Automation__Processing__PollInterval"] = "00:00:00.1",
+            // Browser tests build ad audiences of one customer; real platforms would refuse them (default 100).
+            ["Automation__Dispatch__MinimumAudienceSize"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

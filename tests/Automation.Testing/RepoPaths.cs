@@ -25,7 +25,8 @@ public static class RepoPaths
 
     public static string Screenshots => Path.Combine(Root, "TestResults", "screenshots");
 
-    private static string Configuration =>
+    /// <summary>The configuration this test assembly was built in (Debug unless built otherwise).</summary>
+    public static string Configuration =>
         typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration is { Length: > 0 } c ? c : "Debug";
 
     private static string FindRoot()

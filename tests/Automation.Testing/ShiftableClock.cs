@@ -8,7 +8,12 @@ public sealed class ShiftableClock : TimeProvider
 {
     private long offsetTicks;
 
-    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+    /// <summary>How far "now" is moved; set it to jump to a moment (e.g. the customer's morning), or to zero to come back.</summary>
+    public TimeSpan Offset
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+        set => Interlocked.Exchange(ref offsetTicks, value.Ticks);
+    }
 
     public DateTime UtcNow => GetUtcNow().UtcDateTime;
 

@@ -38,4 +38,5 @@ public sealed class AutomationOptions
     public DispatchOptions Dispatch { get; set; } = new();
 
     public ScoringOptions Scoring { get; set; } = new();
+    public ApprovalOptions Approvals { get; set; } = new();
 }

@@ -19,6 +19,15 @@ public sealed class DispatchOptions
     /// <summary>Daily budget per workflow for budget-affecting actions.</summary>
     public decimal DailyBudgetPerWorkflow { get; set; } = 500m;
 
+    /// <summary>
+    /// Ad platforms refuse audiences below a size (Meta's floor is 100 matched people); an audience action goes out only
+    /// when the segment behind it has at least its own MinimumSize members, or this many when it sets none.
+    /// </summary>
+    public int MinimumAudienceSize { get; set; } = 100;
+
+    /// <summary>Channels whose actions change an ad audience, so the minimum audience size applies.</summary>
+    public IList<string> AudienceChannels { get; } = ["ads"];
+
     /// <summary>An undecided approval request expires after this and counts as rejected.</summary>
     public TimeSpan ApprovalExpiry { get; set; } = TimeSpan.FromDays(3);
 

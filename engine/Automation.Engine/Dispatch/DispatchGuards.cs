@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Automation.Engine.Dispatch;
 
 /// <summary>
-/// The checks before anything leaves, in order: consent and opt-out, frequency cap, quiet hours, budget cap.
+/// The checks before anything leaves, in order: consent and opt-out (incl. the suppression list), frequency cap,
+/// quiet hours, budget cap, minimum ad audience size.
 /// The first failure stops the chain; quiet hours hold instead of blocking.
 /// </summary>
 public sealed class DispatchGuards(IOptions<AutomationOptions> options)
@@ -17,18 +18,19 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options)
     private static readonly ActionStatus[] Spent = [ActionStatus.AwaitingApproval, ActionStatus.Dispatched, ActionStatus.Completed, ActionStatus.Held, ActionStatus.Pending];
     private readonly DispatchOptions settings = options.Value.Dispatch;
 
-    public async Task<GuardVerdict> CheckAsync(
-        AutomationDbContext db, RegisteredAction action, CustomerProfile? profile, string customerId, string? workflowId, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<GuardVerdict> CheckAsync(AutomationDbContext db, RegisteredAction action, DispatchRequest request, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(request);
         var results = new List<GuardResult>();
         var channel = action.Descriptor.Channel;
+        var profile = request.Profile;
 
-        results.Add(Consent(channel, profile));
+        results.Add(await ConsentAsync(db, channel, request.CustomerId, profile, cancellationToken));
         if (results[^1].Passed)
         {
-            results.Add(await FrequencyAsync(db, channel, customerId, nowUtc, cancellationToken));
+            results.Add(await FrequencyAsync(db, channel, request.CustomerId, nowUtc, cancellationToken));
         }
 
         DateTime? hold = null;
@@ -41,7 +43,12 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options)
 
         if (results.All(r => r.Passed) && action.Descriptor.BudgetAffecting)
         {
-            results.Add(await BudgetAsync(db, action, workflowId, nowUtc, cancellationToken));
+            results.Add(await BudgetAsync(db, action, request.Context.WorkflowId, nowUtc, cancellationToken));
+        }
+
+        if (results.All(r => r.Passed) && settings.AudienceChannels.Contains(channel, StringComparer.OrdinalIgnoreCase))
+        {
+            results.Add(await AudienceSizeAsync(db, request.Context.Segment, cancellationToken));
         }
 
         return new GuardVerdict(results, hold);
@@ -59,22 +66,34 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options)
         return costs.Sum();
     }
 
-    private static GuardResult Consent(string channel, CustomerProfile? profile)
+    private static async Task<GuardResult> ConsentAsync(AutomationDbContext db, string channel, string customerId, CustomerProfile? profile, CancellationToken cancellationToken)
     {
-        if (channel == "email")
+        if (channel != "email")
         {
-            if (profile?.Unsubscribed == true)
-            {
-                return new GuardResult("consent", false, "the customer unsubscribed from email");
-            }
-
-            if (string.IsNullOrWhiteSpace(profile?.Email))
-            {
-                return new GuardResult("consent", false, "no email address is known for the customer");
-            }
+            return new GuardResult("consent", true, "no opt-out on this channel");
         }
 
-        return new GuardResult("consent", true, "no opt-out on this channel");
+        if (profile?.Unsubscribed == true)
+        {
+            return new GuardResult("consent", false, "the customer unsubscribed from email");
+        }
+
+        var address = Suppressions.Normalize(profile?.Email);
+        var suppressed = await db.Suppressions.AsNoTracking()
+            .Where(s => s.CustomerId == customerId || (address != null && s.Address == address))
+            .Select(s => new { s.Address, s.Reason }).FirstOrDefaultAsync(cancellationToken);
+        if (suppressed is not null)
+        {
+            var who = suppressed.Address is null ? $"customer {customerId}" : suppressed.Address;
+            return new GuardResult("consent", false, $"{who} is on the suppression list{(suppressed.Reason.Length > 0 ? $": {suppressed.Reason}" : "")}");
+        }
+
+        if (address is null)
+        {
+            return new GuardResult("consent", false, "no email address is known for the customer");
+        }
+
+        return new GuardResult("consent", true, "subscribed and not suppressed");
     }
 
     private async Task<GuardResult> FrequencyAsync(AutomationDbContext db, string channel, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
@@ -123,11 +142,40 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options)
 
     private async Task<GuardResult> BudgetAsync(AutomationDbContext db, RegisteredAction action, string? workflowId, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        if (db.IsPostgres)
+        {
+            // Two engines checking the same workflow's budget at once would both see room for one more; the lock,
+            // held until the caller's transaction ends, makes the second wait for the first one's spend.
+            // (SQLite transactions begin IMMEDIATE, so there the check is already serialized.)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"budget:" + workflowId}, 7303))", cancellationToken);
+        }
+
         var spent = await SpentTodayAsync(db, workflowId, nowUtc, cancellationToken);
         var cost = action.Descriptor.EstimatedCost;
         var cap = settings.DailyBudgetPerWorkflow;
         return spent + cost <= cap
             ? new GuardResult("budgetCap", true, $"{spent + cost:0.00} of {cap:0.00} daily budget after this action")
             : new GuardResult("budgetCap", false, $"daily budget of {cap:0.00} would be exceeded: {spent:0.00} used, this action costs {cost:0.00}");
+    }
+
+    private async Task<GuardResult> AudienceSizeAsync(AutomationDbContext db, string? segmentKey, CancellationToken cancellationToken)
+    {
+        var segment = segmentKey is null ? null
+            : await db.Segments.AsNoTracking().Where(s => s.Key == segmentKey).Select(s => new { s.Key, s.MinimumSize }).FirstOrDefaultAsync(cancellationToken);
+        var minimum = segment?.MinimumSize ?? settings.MinimumAudienceSize;
+        if (minimum <= 0)
+        {
+            return new GuardResult("audienceSize", true, "no minimum audience size");
+        }
+
+        if (segment is null)
+        {
+            return new GuardResult("audienceSize", false, $"the ad audience has no segment behind it to measure; ad platforms need at least {minimum} people");
+        }
+
+        var members = await db.SegmentMemberships.CountAsync(m => m.SegmentKey == segment.Key, cancellationToken);
+        return members >= minimum
+            ? new GuardResult("audienceSize", true, $"segment {segment.Key} has {members} members, at least {minimum}")
+            : new GuardResult("audienceSize", false, $"segment {segment.Key} has {members} members; ad platforms refuse audiences under {minimum}");
     }
 }

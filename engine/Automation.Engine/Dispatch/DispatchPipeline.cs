@@ -7,6 +7,7 @@ using Automation.Storage;
 using Automation.Storage.Approvals;
 using Automation.Storage.Dispatch;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Automation.Engine.Dispatch;
@@ -16,7 +17,7 @@ namespace Automation.Engine.Dispatch;
 /// queued for approval (budget-affecting), or sent to its plugin's queue through the outbox.
 /// Everything is written in the caller's unit of work, so a step and its action commit together.
 /// </summary>
-public sealed class DispatchPipeline(ActionCatalog catalog, DispatchGuards guards, IOptions<AutomationOptions> options)
+public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuards guards, IOptions<AutomationOptions> options, ILogger<DispatchPipeline> logger)
 {
     public async Task<ActionRecord> RequestAsync(AutomationDbContext db, DispatchRequest request, DateTime nowUtc, CancellationToken cancellationToken)
     {
@@ -58,14 +59,18 @@ public sealed class DispatchPipeline(ActionCatalog catalog, DispatchGuards guard
         record.BudgetAffecting = action.Descriptor.BudgetAffecting;
         record.EstimatedCost = action.Descriptor.EstimatedCost;
 
-        var verdict = await guards.CheckAsync(db, action, request.Profile, request.CustomerId, request.Context.WorkflowId, nowUtc, cancellationToken);
+        var verdict = await guards.CheckAsync(db, action, request, nowUtc, cancellationToken);
         record.GuardResultsJson = JsonSerializer.Serialize(verdict.Results, MessageTypes.Json);
         if (verdict.Blocked)
         {
             record.Status = ActionStatus.Skipped;
             record.Detail = verdict.BlockingReason;
+            var blocker = verdict.Results.First(r => !r.Passed);
+            LogBlocked(logger, record.ActionType, record.CustomerId, record.WorkflowId, blocker.Guard, blocker.Reason);
             return record;
         }
+
+        LogPassed(logger, record.ActionType, record.CustomerId, record.WorkflowId, string.Join("; ", verdict.Results.Select(r => $"{r.Guard}: {r.Reason}")));
 
         if (action.Descriptor.BudgetAffecting)
         {
@@ -95,6 +100,7 @@ public sealed class DispatchPipeline(ActionCatalog catalog, DispatchGuards guard
         {
             record.Status = ActionStatus.Held;
             record.HeldUntil = until;
+            LogHeld(logger, record.ActionType, record.CustomerId, until);
             return record;
         }
 
@@ -115,4 +121,13 @@ public sealed class DispatchPipeline(ActionCatalog catalog, DispatchGuards guard
         record.DispatchedAt = nowUtc;
         record.HeldUntil = null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ActionType} for {CustomerId} in {WorkflowId} skipped by the {Guard} guard: {Reason}")]
+    private static partial void LogBlocked(ILogger logger, string actionType, string customerId, string? workflowId, string guard, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{ActionType} for {CustomerId} in {WorkflowId} passed the guards: {Reasons}")]
+    private static partial void LogPassed(ILogger logger, string actionType, string customerId, string? workflowId, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ActionType} for {CustomerId} held for quiet hours until {Until:u}")]
+    private static partial void LogHeld(ILogger logger, string actionType, string customerId, DateTime until);
 }

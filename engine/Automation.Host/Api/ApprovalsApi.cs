@@ -69,6 +69,7 @@ public static class ApprovalsApi
                 workflowName = workflows.GetValueOrDefault(a.WorkflowId, a.WorkflowId),
                 a.WorkflowVersion,
                 a.ActivityId,
+                a.InstanceId,
                 a.CustomerId,
                 customerEmail = emails.GetValueOrDefault(a.CustomerId),
                 a.ActionType,

@@ -45,6 +45,11 @@ public sealed class AutomationOptionsValidator : IValidateOptions<AutomationOpti
             failures.Add("Automation:Dispatch:DailyBudgetPerWorkflow must not be negative");
         }
 
+        if (options.Approvals.DigestInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("Automation:Approvals:DigestInterval must be at least one second");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
