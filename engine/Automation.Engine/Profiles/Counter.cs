@@ -15,4 +15,8 @@ public enum Counter
     SupportTickets,
     FeatureUses,
     Other,
+
+    // Price-sensitivity signals, counted besides the event's own counter (appended: stored rows are by position).
+    ComparisonViews,
+    DiscountClicks,
 }

@@ -67,6 +67,12 @@ public sealed class CustomerFeatures
 
     public int FeatureUses30d { get; init; }
 
+    /// <summary>Views of comparison pages (properties mention "compare") in 30 days: a price-sensitivity signal.</summary>
+    public int ComparisonViews30d { get; init; }
+
+    /// <summary>Clicks on discounts, coupons, promotions or sales in 30 days: a price-sensitivity signal.</summary>
+    public int DiscountClicks30d { get; init; }
+
     public int Sessions { get; init; }
 
     public int TotalEvents { get; init; }

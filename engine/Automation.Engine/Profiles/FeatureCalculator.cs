@@ -54,6 +54,8 @@ public sealed class FeatureCalculator(IOptions<AutomationOptions> options)
             AdClicks30d = counts.Sum(Counter.AdClicks, nowUtc, 30),
             SupportTickets30d = counts.Sum(Counter.SupportTickets, nowUtc, 30),
             FeatureUses30d = counts.Sum(Counter.FeatureUses, nowUtc, 30),
+            ComparisonViews30d = counts.Sum(Counter.ComparisonViews, nowUtc, 30),
+            DiscountClicks30d = counts.Sum(Counter.DiscountClicks, nowUtc, 30),
             Sessions = p.Sessions,
             TotalEvents = p.TotalEvents,
         };

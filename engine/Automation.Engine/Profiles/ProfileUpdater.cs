@@ -104,6 +104,8 @@ public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
             default: counts.Add(at, Counter.Other); break;
         }
 
+        PriceSignals.Count(counts, e);
+
         // Contact details may come with any event, not only identify.
         if (e.PropertiesJson is { } json && (e.Type == EventTypes.Identify || json.Contains("\"email\"", StringComparison.Ordinal)))
         {

@@ -18,6 +18,8 @@ public static class BuiltInSegments
         New("repeat-buyers", "Repeat buyers", "Bought at least twice, the last time within 90 days", "Features.Purchases >= 2 && Features.DaysSinceLastPurchase <= 90"),
         New("returning-not-converting", "Returning without converting", "Came back for three or more sessions and looked around, but never bought", "Features.Sessions >= 3 && Features.PageViews30d + Features.ProductViews30d >= 5 && Features.Purchases == 0"),
         New("feature-explorers", "Trial and feature explorers", "Tried three or more features this month without buying", "Features.FeatureUses30d >= 3 && Features.Purchases == 0"),
+        New("dormant-subscribers", "Dormant subscribers", "Opened our emails at least twice this month, then none in the last week: opens stopped", "Features.HasEmail && !Features.Unsubscribed && Features.EmailOpens30d >= 2 && Features.EmailOpens7d == 0"),
+        New("price-sensitive", "Price-sensitive", "Compared plans or prices, or clicked discounts and coupons, at least twice this month", "Features.ComparisonViews30d + Features.DiscountClicks30d >= 2"),
         ChurnRiskHigh(),
         .. RfmSegments.All.Select(name => New(
             "rfm-" + Slug(name), "RFM: " + name, $"Customers whose recency, frequency and monetary scores place them in '{name}' (docs/rfm.md)", $"Scores.RfmSegment == \"{name.Replace("'", "\\'", StringComparison.Ordinal)}\"")),

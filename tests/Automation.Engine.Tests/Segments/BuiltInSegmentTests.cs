@@ -2,6 +2,7 @@ using Automation.Engine.Expressions;
 using Automation.Engine.Profiles;
 using Automation.Engine.Scoring;
 using Automation.Engine.Segments;
+using Automation.Storage.Events;
 using Automation.Storage.Segments;
 
 namespace Automation.Engine.Tests.Segments;
@@ -45,6 +46,30 @@ public sealed class BuiltInSegmentTests
 
         Assert.Equal([true, false], changes.Select(c => c.Entered));
         Assert.Contains(changes[0].Reasons, r => r.Feature == "Scores.ChurnRisk" && r.Value == "0.72");
+    }
+
+    [Fact]
+    public void Comparison_views_and_discount_clicks_make_a_customer_price_sensitive()
+    {
+        var counts = DailyCounts.Parse(null);
+        PriceSignals.Count(counts, new StoredEvent { EventId = "1", CustomerId = "c1", Type = "page_view", Timestamp = Now, PropertiesJson = """{"url":"/compare/pro-vs-team"}""" });
+        PriceSignals.Count(counts, new StoredEvent { EventId = "2", CustomerId = "c1", Type = "email_click", Timestamp = Now, PropertiesJson = """{"link":"https://shop.test/summer-SALE"}""" });
+        PriceSignals.Count(counts, new StoredEvent { EventId = "3", CustomerId = "c1", Type = "page_view", Timestamp = Now, PropertiesJson = """{"url":"/blog"}""" });
+        var features = new CustomerFeatures { ComparisonViews30d = counts.Sum(Counter.ComparisonViews, Now, 30), DiscountClicks30d = counts.Sum(Counter.DiscountClicks, Now, 30) };
+
+        Assert.Equal((1, 1), (features.ComparisonViews30d, features.DiscountClicks30d));
+        Assert.True(Compiled("price-sensitive").Expression.Evaluate(features, new CustomerScores()));
+        Assert.False(Compiled("price-sensitive").Expression.Evaluate(new CustomerFeatures { ComparisonViews30d = 1 }, new CustomerScores()));
+    }
+
+    [Fact]
+    public void A_reader_whose_opens_stopped_this_week_is_a_dormant_subscriber()
+    {
+        var segment = Compiled("dormant-subscribers");
+
+        Assert.True(segment.Expression.Evaluate(new CustomerFeatures { HasEmail = true, EmailOpens30d = 4, EmailOpens7d = 0 }, new CustomerScores()));
+        Assert.False(segment.Expression.Evaluate(new CustomerFeatures { HasEmail = true, EmailOpens30d = 4, EmailOpens7d = 1 }, new CustomerScores()));
+        Assert.False(segment.Expression.Evaluate(new CustomerFeatures { HasEmail = true, EmailOpens30d = 4, Unsubscribed = true }, new CustomerScores()));
     }
 
     private CompiledSegment Compiled(string key)
