@@ -38,7 +38,8 @@ public sealed class PageTourTests(BrowserFixture fixture)
             {
                 await page.GotoAsync(path);
                 await Expect(loaded(page)).ToBeVisibleAsync();
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                // Not NetworkIdle: pages that refresh on a timer (dashboard, approvals) never go idle on a busy machine.
+                await page.WaitForLoadStateAsync(LoadState.Load);
                 var fit = await page.EvaluateAsync<JsonElement>("""
                     () => {
                       const doc = document.documentElement, main = document.querySelector('main');

@@ -28,6 +28,9 @@ public sealed class ShippedWorkflowTests : IDisposable
                 ["Automation:Plugins:SalesAlert:WebhookUrl"] = salesWebhook.Url.ToString(),
                 ["Automation:Plugins:Retargeting:ExportFolder"] = Path.Combine(Path.GetTempPath(), "automation-tests", Guid.NewGuid().ToString("N"), "audiences"),
                 ["Automation:Dispatch:QuietHoursStart"] = "",
+
+                // A test audience of one champion; ad platforms' minimum size is the guards' own test.
+                ["Automation:Dispatch:MinimumAudienceSize"] = "1",
             },
             clock);
     }
