@@ -21,9 +21,9 @@ public static class IngestBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var events = Option(args, "--events", 100_000);
-        var customers = Option(args, "--customers", 5_000);
-        var batch = Option(args, "--batch", 5_000);
+        var events = BenchmarkArgs.Int(args, "--events", 100_000);
+        var customers = BenchmarkArgs.Int(args, "--customers", 5_000);
+        var batch = BenchmarkArgs.Int(args, "--batch", 5_000);
         var folder = Path.Combine(Path.GetTempPath(), "automation-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         try
@@ -71,18 +71,8 @@ public static class IngestBenchmark
         builder.Logging.ClearProviders();
         builder.Configuration["Automation:SqlitePath"] = sqlite;
         builder.Configuration["Automation:Processing:BatchSize"] = "5000";
-        builder.AddAutomationOptions();
-        builder.AddStorage();
-        builder.AddEngine();
-        builder.Services.AddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
-        await using var app = builder.Build();
-        await app.MigrateDatabaseAsync();
+        await using var app = await BenchmarkEngine.StartAsync(builder);
         var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
-        await using (var db = await databases.CreateDbContextAsync())
-        {
-            db.Segments.AddRange(BuiltInSegments.All());
-            await db.SaveChangesAsync();
-        }
 
         var ingestion = app.Services.GetRequiredService<EventIngestion>();
         var processor = app.Services.GetRequiredService<EventProcessor>();
@@ -135,11 +125,6 @@ public static class IngestBenchmark
         return list;
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -20,8 +20,8 @@ public static class ScoreBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var customers = Option(args, "--customers", 3_000);
-        var profiles = Option(args, "--profiles", 100_000);
+        var customers = BenchmarkArgs.Int(args, "--customers", 3_000);
+        var profiles = BenchmarkArgs.Int(args, "--profiles", 100_000);
         var options = Options.Create(new AutomationOptions());
         var calculator = new FeatureCalculator(options);
         var end = DateTime.UtcNow.Date;
@@ -122,11 +122,6 @@ public static class ScoreBenchmark
         }
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -32,8 +32,8 @@ public static class WorkflowsBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var waiting = Option(args, "--waiting", 1_000_000);
-        var samples = Option(args, "--samples", 500);
+        var waiting = BenchmarkArgs.Int(args, "--waiting", 1_000_000);
+        var samples = BenchmarkArgs.Int(args, "--samples", 500);
         var stores = new List<string> { "sqlite" };
         if (Environment.GetEnvironmentVariable("AUTOMATION_TEST_POSTGRES") is { Length: > 0 })
         {
@@ -70,20 +70,10 @@ public static class WorkflowsBenchmark
             builder.Configuration["Automation:SqlitePath"] = Path.Combine(folder, "automation.db");
         }
 
-        builder.AddAutomationOptions();
-        builder.AddStorage();
-        builder.AddEngine();
-        builder.Services.AddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
         try
         {
-            await using var app = builder.Build();
-            await app.MigrateDatabaseAsync();
+            await using var app = await BenchmarkEngine.StartAsync(builder);
             var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
-            await using (var db = await databases.CreateDbContextAsync())
-            {
-                db.Segments.AddRange(BuiltInSegments.All());
-                await db.SaveChangesAsync();
-            }
 
             var workflows = app.Services.GetRequiredService<WorkflowService>();
             await workflows.SaveDraftAsync(WorkflowJson.Parse(Definition), "bench", mustBeNew: true, CancellationToken.None);
@@ -180,11 +170,6 @@ public static class WorkflowsBenchmark
         await command.ExecuteNonQueryAsync();
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

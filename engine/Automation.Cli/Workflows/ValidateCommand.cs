@@ -43,9 +43,10 @@ public static class ValidateCommand
         var failed = 0;
         var expressions = new ProfileExpressionCompiler();
         var folder = ruleSetFolder?.FullName ?? Path.Combine(files[0].DirectoryName ?? ".", "rule-sets");
+        var ruleSetProblems = 0;
         var ruleSets = new RuleSetFiles(new RuleSetCompiler(expressions), folder, (file, problem) =>
         {
-            failed++;
+            ruleSetProblems++;
             table.AddRow(Markup.Escape(Path.GetFileName(file)), "", Markup.Escape(problem));
         });
         var validator = new WorkflowDefinitionValidator(new ActivityRegistry(), new ValidationServices(expressions, catalog, ruleSets));
@@ -68,12 +69,12 @@ public static class ValidateCommand
             }
         }
 
-        if (failed > 0)
+        if (failed + ruleSetProblems > 0)
         {
             AnsiConsole.Write(table);
         }
 
         AnsiConsole.MarkupLine($"{files.Length - failed} valid, {failed} with problems");
-        return failed == 0 ? 0 : 1;
+        return failed == 0 && ruleSetProblems == 0 ? 0 : 1;
     }
 }

@@ -10,12 +10,14 @@ public sealed class GuardsHost : IDisposable
 {
     public GuardsHost()
     {
-        Host = AutomationHost.Embedded(new Dictionary<string, string?>
-        {
-            ["Automation:Dispatch:DailyBudgetPerWorkflow"] = "0.10",
-            ["Automation:Dispatch:QuietHoursStart"] = "21",
-            ["Automation:Dispatch:QuietHoursEnd"] = "8",
-        }).WithClock(Clock);
+        Host = AutomationHost.Embedded(
+            new Dictionary<string, string?>
+            {
+                ["Automation:Dispatch:DailyBudgetPerWorkflow"] = "0.10",
+                ["Automation:Dispatch:QuietHoursStart"] = "21",
+                ["Automation:Dispatch:QuietHoursEnd"] = "8",
+            },
+            Clock);
     }
 
     public ShiftableClock Clock { get; } = new();

@@ -57,13 +57,6 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         return host;
     }
 
-    /// <summary>Runs the host on this clock instead of the system's (e.g. a ShiftableClock to jump to a customer's morning).</summary>
-    public AutomationHost WithClock(TimeProvider time)
-    {
-        clock = time;
-        return this;
-    }
-
     /// <summary>The host's own RabbitMQ virtual host as an AMQP address (null on the embedded default).</summary>
     public Uri? RabbitMqAddress => backends?.RabbitMqAddress;
 

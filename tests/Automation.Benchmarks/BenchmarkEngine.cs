@@ -1,0 +1,29 @@
+using Automation.Engine.Segments;
+using Automation.Host;
+using Automation.Host.Configuration;
+using Automation.Host.Storage;
+using Automation.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Benchmarks;
+
+/// <summary>The engine composed as the host composes it, without HTTP or plugins: migrated, with the built-in segments.</summary>
+public static class BenchmarkEngine
+{
+    /// <summary>Builds the configured builder's engine; the caller disposes the app.</summary>
+    public static async Task<WebApplication> StartAsync(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddAutomationOptions();
+        builder.AddStorage();
+        builder.AddEngine();
+        builder.Services.AddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
+        var app = builder.Build();
+        await app.MigrateDatabaseAsync();
+        var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
+        await using var db = await databases.CreateDbContextAsync();
+        db.Segments.AddRange(BuiltInSegments.All());
+        await db.SaveChangesAsync();
+        return app;
+    }
+}
