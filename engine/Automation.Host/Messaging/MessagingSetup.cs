@@ -20,6 +20,14 @@ public static class MessagingSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.ReadAutomationOptions();
+
+        // The host reports started only once every queue is declared and bound: an event published to the bus door
+        // (or an action sent) right after start-up would otherwise reach an exchange with no queue yet and be lost.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromMinutes(2);
+        });
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
