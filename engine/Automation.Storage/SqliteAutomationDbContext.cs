@@ -4,5 +4,13 @@ namespace Automation.Storage;
 
 public sealed class SqliteAutomationDbContext(DbContextOptions<SqliteAutomationDbContext> options) : AutomationDbContext(options)
 {
+    private static readonly SqliteSynchronousInterceptor Synchronous = new();
+
     public override bool IsPostgres => false;
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(Synchronous);
+    }
 }

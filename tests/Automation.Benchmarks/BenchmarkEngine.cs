@@ -4,6 +4,7 @@ using Automation.Host.Configuration;
 using Automation.Host.Storage;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Automation.Benchmarks;
 
@@ -17,7 +18,7 @@ public static class BenchmarkEngine
         builder.AddAutomationOptions();
         builder.AddStorage();
         builder.AddEngine();
-        builder.Services.AddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
+        builder.Services.TryAddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
         var app = builder.Build();
         await app.MigrateDatabaseAsync();
         var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();

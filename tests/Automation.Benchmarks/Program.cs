@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["score"] = ScoreBenchmark.RunAsync,
     ["workflows"] = WorkflowsBenchmark.RunAsync,
     ["rfm"] = RfmBenchmark.RunAsync,
+    ["dispatch"] = DispatchBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -23,7 +23,7 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
-        var existing = db.Actions.Local.FirstOrDefault(a => a.IdempotencyKey == request.IdempotencyKey)
+        var existing = db.FirstTracked<ActionRecord>(a => a.IdempotencyKey == request.IdempotencyKey)
             ?? await db.Actions.FirstOrDefaultAsync(a => a.IdempotencyKey == request.IdempotencyKey, cancellationToken);
         if (existing is not null)
         {

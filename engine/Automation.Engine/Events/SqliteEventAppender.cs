@@ -20,6 +20,13 @@ public static class SqliteEventAppender
         ArgumentNullException.ThrowIfNull(events);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await using (var full = connection.CreateCommand())
+        {
+            // The engine's connections commit with NORMAL; an accepted batch must survive a power loss too.
+            full.CommandText = SqliteSynchronousInterceptor.Full;
+            await full.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;

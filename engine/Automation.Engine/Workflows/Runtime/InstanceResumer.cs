@@ -1,4 +1,5 @@
 using Automation.Storage;
+using Automation.Storage.Profiles;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public sealed class InstanceResumer(DefinitionCache definitions, WorkflowRunner 
             return;
         }
 
-        var profile = db.Profiles.Local.FirstOrDefault(p => p.CustomerId == instance.CustomerId)
+        var profile = db.FirstTracked<CustomerProfile>(p => p.CustomerId == instance.CustomerId)
             ?? await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == instance.CustomerId, cancellationToken);
         await runner.ResumeAsync(db, definition, instance, port, summary, profile, nowUtc, cancellationToken);
     }

@@ -56,7 +56,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
     private static async Task<bool> MayEnterAsync(AutomationDbContext db, WorkflowDefinition definition, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var activeKey = ActiveKey(definition.Id, customerId);
-        if (db.WorkflowInstances.Local.Any(i => i.ActiveKey == activeKey)
+        if (db.FirstTracked<WorkflowInstance>(i => i.ActiveKey == activeKey) is not null
             || await db.WorkflowInstances.AnyAsync(i => i.ActiveKey == activeKey, cancellationToken))
         {
             return false;

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Automation.Integration.Tests.Support;
+namespace Automation.Testing;
 
 /// <summary>
 /// A PostgreSQL database and a RabbitMQ virtual host of a test's own. Hosts started on the same instance share them,

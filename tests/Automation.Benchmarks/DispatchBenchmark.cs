@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using Automation.Engine.Events;
+using Automation.Engine.Workflows.Authoring;
+using Automation.Engine.Workflows.Definitions;
+using Automation.Host.Messaging;
+using Automation.Host.Plugins;
+using Automation.Storage;
+using Automation.Testing;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Automation.Benchmarks;
+
+/// <summary>
+/// Actions from the action activity to a connector plugin's handler, on the in-memory bus (SQLite) and on RabbitMQ
+/// (PostgreSQL): how many per second, and how long from an event's arrival to its action in the handler at a steady
+/// event rate. The baseline, in the same run, is a bare MassTransit bus on the same transport carrying a small message
+/// from publish to consumer, the floor any dispatch rides on.
+/// </summary>
+public static class DispatchBenchmark
+{
+    private const string WorkflowId = "bench-dispatch";
+
+    private const string Definition = """
+        { "id": "bench-dispatch", "name": "Bench: one action per event", "trigger": { "type": "event", "event": "bench_go" }, "reentry": { "policy": "always" },
+          "activities": [ { "id": "act", "type": "action", "action": "proof.flaky", "input": { "label": "bench" } },
+                          { "id": "sent", "type": "end" }, { "id": "gave-up", "type": "end" }, { "id": "blocked", "type": "end" }, { "id": "refused", "type": "end" } ],
+          "connections": [ { "from": "act", "port": "done", "to": "sent" }, { "from": "act", "port": "failed", "to": "gave-up" },
+                           { "from": "act", "port": "skipped", "to": "blocked" }, { "from": "act", "port": "rejected", "to": "refused" } ] }
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var burst = BenchmarkArgs.Int(args, "--actions", 5_000);
+        var rate = BenchmarkArgs.Int(args, "--rate", 1_000);
+        var seconds = BenchmarkArgs.Int(args, "--seconds", 10);
+        var transports = new List<string> { "in-memory" };
+        if (TestServices.Get(TestServices.RabbitMq) is not null && TestServices.Get(TestServices.Postgres) is not null)
+        {
+            transports.Add("rabbitmq");
+        }
+        else
+        {
+            Console.WriteLine("AUTOMATION_TEST_RABBITMQ / AUTOMATION_TEST_POSTGRES not set: RabbitMQ not measured (eval \"$(scripts/test-services.sh env)\")");
+        }
+
+        var table = new Table().AddColumns(
+            "transport", "bare bus msg/s", "actions/s", "ratio", $"bare bus p50/p99 @{rate}/s", $"event→handler p50/p99 @{rate}/s", "p99 vs bus", "goal p99", "peak working set");
+        var only = Array.IndexOf(args, "--transport") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        foreach (var transport in transports.Where(t => only is null || t == only))
+        {
+            await MeasureAsync(transport, burst, rate, seconds, table);
+        }
+
+        AnsiConsole.Write(table);
+        return 0;
+    }
+
+    private static async Task MeasureAsync(string transport, int burst, int rate, int seconds, Table table)
+    {
+        using var plugins = PluginsFolder.WithProofPlugin();
+        var ledger = new ProofLedger(Path.Combine(plugins.Scratch, "deliveries.tsv"));
+        using var backends = transport == "rabbitmq" ? BrokerAndDatabase.Create() : null;
+        var folder = Path.Combine(Path.GetTempPath(), "automation-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var bareBus = await BareBusProbe.MeasureAsync(backends, burst, rate, seconds);
+
+            var builder = WebApplication.CreateBuilder();
+            builder.Logging.ClearProviders().AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Warning);
+            if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1")
+            {
+                builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+            }
+
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var settings = new Dictionary<string, string?>
+            {
+                ["Automation:SqlitePath"] = Path.Combine(folder, "automation.db"),
+                ["Automation:PluginsPath"] = plugins.Path,
+                ["Automation:Plugins:Proof:LedgerPath"] = ledger.Path,
+                ["Automation:Plugins:Proof:FailureRate"] = "0",
+                // No quiet hours and no frequency cap on the proof channel: every action leaves at once.
+                ["Automation:Dispatch:QuietHoursStart"] = "",
+            };
+            foreach (var (key, value) in backends?.Settings() ?? [])
+            {
+                settings[key] = value;
+            }
+
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.AddPlugins();
+            builder.AddMessaging();
+            await using var app = await BenchmarkEngine.StartAsync(builder);
+            await app.StartAsync();
+
+            var workflows = app.Services.GetRequiredService<WorkflowService>();
+            await workflows.SaveDraftAsync(WorkflowJson.Parse(Definition), "bench", mustBeNew: true, CancellationToken.None);
+            await workflows.PublishAsync(WorkflowId, "bench", CancellationToken.None);
+            var ingestion = app.Services.GetRequiredService<EventIngestion>();
+            var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
+            var run = new DispatchRun(ingestion, databases, ledger);
+
+            // Warm-up (JIT, pools, queues), not timed.
+            await run.BurstAsync("warm-", 200);
+
+            var throughput = await run.BurstAsync("burst-", burst);
+            var latency = await run.PacedAsync("paced-", rate, seconds);
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            await app.StopAsync();
+
+            var goal = transport == "rabbitmq" ? 250 : 50;
+            table.AddRow(
+                transport + (transport == "rabbitmq" ? " + PostgreSQL" : " + SQLite"),
+                Rate(bareBus.PerSecond),
+                Rate(throughput.PerSecond),
+                R(throughput.PerSecond / bareBus.PerSecond),
+                $"{Ms(bareBus.P50)} / {Ms(bareBus.P99)}",
+                $"{Ms(latency.P50)} / {Ms(latency.P99)}",
+                R(latency.P99 / bareBus.P99),
+                $"< {goal} ms: " + (latency.P99 < goal ? "met" : "not met"),
+                (peak / 1048576.0).ToString("0", CultureInfo.InvariantCulture) + " MiB");
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"dispatch[{transport}]: {burst} actions in {throughput.Seconds:0.00} s = {throughput.PerSecond:0} actions/s event→handler ({throughput.ActivityPerSecond:0}/s from the first action activity), bare bus {bareBus.PerSecond:0} msg/s; at {rate} events/s for {seconds} s: event→handler p50 {latency.P50:0.0} ms p99 {latency.P99:0.0} ms max {latency.Max:0.0} ms (bare bus p50 {bareBus.P50:0.0} ms p99 {bareBus.P99:0.0} ms)"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Rate(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string R(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}
