@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Import;
 using Automation.Engine.Workflows.Runtime;
 using FluentValidation;
 using FluentValidation.Results;
@@ -44,6 +45,12 @@ public sealed partial class WorkflowDefinitionValidator : AbstractValidator<Work
             else if (!ids.Add(activity.Id))
             {
                 Fail(context, field + ".id", $"two activities are called '{activity.Id}'", activity.Id);
+            }
+
+            if (activity.Type == ElsaPlaceholder.Type)
+            {
+                Fail(context, field + ".type", ElsaPlaceholder.Problem(activity), activity.Id);
+                continue;
             }
 
             if (!registry.TryGet(activity.Type, out var behavior, out var declaration))

@@ -229,7 +229,16 @@ export interface SimulationResult {
 
 export interface ElsaImportResult {
   definition: WorkflowDefinition;
-  unmapped: { activityId: string; elsaType: string; reason: string }[];
+  /** Elsa activities with no counterpart: left on the canvas as `elsa.unmapped` placeholders to replace. */
+  unmapped: ElsaImportNote[];
+  /** Mapped steps (and the trigger) that still need a choice before publishing. */
+  toFinish: ElsaImportNote[];
+}
+
+export interface ElsaImportNote {
+  activityId: string;
+  elsaType: string;
+  reason: string;
 }
 
 export type InstanceStatus = 'running' | 'waiting' | 'completed' | 'faulted' | 'cancelled';
