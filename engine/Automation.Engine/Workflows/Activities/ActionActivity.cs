@@ -14,8 +14,9 @@ public sealed class ActionActivity : Activity<ActionSettings>
     {
         if (context.Simulation is { } simulation)
         {
-            var cost = context.Services.Actions.TryGet(settings.Action, out var known) ? known.Descriptor.EstimatedCost : 0;
-            simulation.RecordAction(settings.Action, cost);
+            // The live pipeline sends every budget-affecting action to the approvers; the dry run counts them the same way.
+            var known = context.Services.Actions.TryGet(settings.Action, out var action) ? action.Descriptor : null;
+            simulation.RecordAction(settings.Action, known?.EstimatedCost ?? 0, known?.BudgetAffecting ?? false);
             return ActivityOutcome.Continue("done", $"would dispatch {settings.Action}");
         }
 

@@ -222,8 +222,10 @@ export interface SimulationResult {
   customersEvaluated: number;
   customersEntered: number;
   activities: SimulationActivity[];
-  actions: { actionType: string; count: number; estimatedCost: number }[];
+  actions: { actionType: string; count: number; estimatedCost: number; needingApproval: number }[];
   estimatedSpend: number;
+  /** Approval requests the run would raise: budget-affecting actions and explicit approval steps. */
+  approvalsNeeded: number;
   samples: Record<string, string[]>;
 }
 
