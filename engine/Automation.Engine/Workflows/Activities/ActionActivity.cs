@@ -26,7 +26,7 @@ public sealed class ActionActivity : Activity<ActionSettings>
             settings.Input ?? JsonSerializer.SerializeToElement(new { }),
             context.Instance.CustomerId,
             context.Profile,
-            $"{context.Instance.Id:N}:{context.Activity.Id}:{context.Visit}",
+            $"{context.Instance.Id:N}:{context.Activity.Id}:{await context.VisitAsync(cancellationToken)}",
             new ActionContext(context.Definition.Id, context.Instance.Version, trigger?.Segment, trigger?.Reasons ?? []),
             context.Instance.Id,
             context.Activity.Id);
