@@ -134,11 +134,13 @@ public static class WorkflowsBenchmark
         var ingestion = services.GetRequiredService<EventIngestion>();
         var processor = services.GetRequiredService<EventProcessor>();
         var timings = new List<double>(count);
+        var ingestTimings = new List<double>(count);
         for (var i = 0; i < count; i++)
         {
             var e = new IncomingEvent($"{prefix}reply-{i}", prefix + i.ToString(CultureInfo.InvariantCulture), "bench_reply", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), null, null);
             var watch = Stopwatch.StartNew();
             await ingestion.IngestAsync([e], CancellationToken.None);
+            ingestTimings.Add(watch.Elapsed.TotalMilliseconds);
             while (await processor.ProcessBatchAsync(CancellationToken.None) > 0)
             {
             }
@@ -146,8 +148,16 @@ public static class WorkflowsBenchmark
             timings.Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        timings.Sort();
-        return (timings[(int)(count * 0.50)], timings[Math.Min(count - 1, (int)(count * 0.99))]);
+        // Where the time goes: the durable append (ingest) apart from processing and resuming.
+        var processing = timings.Zip(ingestTimings, (total, ingest) => total - ingest).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {prefix}: ingest p50 {Percentile(ingestTimings, 0.50):0.0} ms p99 {Percentile(ingestTimings, 0.99):0.0} ms; process+resume p50 {Percentile(processing, 0.50):0.0} ms p99 {Percentile(processing, 0.99):0.0} ms"));
+        return (Percentile(timings, 0.50), Percentile(timings, 0.99));
+    }
+
+    private static double Percentile(List<double> values, double quantile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * quantile))];
     }
 
     private static async Task<long> StoreSizeAsync(IDbContextFactory<AutomationDbContext> databases, string folder)

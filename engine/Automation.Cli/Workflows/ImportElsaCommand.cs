@@ -38,16 +38,27 @@ public static class ImportElsaCommand
         if (result.Unmapped.Count > 0)
         {
             // Left in the draft as placeholders the validator flags; listed here so nothing goes unnoticed.
-            var table = new Table().AddColumns("Elsa activity", "type", "why");
-            foreach (var u in result.Unmapped)
-            {
-                table.AddRow(Markup.Escape(u.ActivityId), Markup.Escape(u.ElsaType), Markup.Escape(u.Reason));
-            }
+            AnsiConsole.Write(Report(result.Unmapped.Select(u => (u.ActivityId, u.ElsaType, u.Reason))));
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{result.Unmapped.Count} not mapped: left as placeholders; replace them in the designer before publishing[/]");
+        }
 
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLineInterpolated($"[yellow]{result.Unmapped.Count} not mapped: finish them in the designer before publishing[/]");
+        if (result.ToFinish.Count > 0)
+        {
+            AnsiConsole.Write(Report(result.ToFinish.Select(n => (n.ActivityId, n.ElsaType, n.Reason))));
+            AnsiConsole.MarkupLineInterpolated($"{result.ToFinish.Count} to finish before publishing");
         }
 
         return 0;
+    }
+
+    private static Table Report(IEnumerable<(string Activity, string Type, string Why)> rows)
+    {
+        var table = new Table().AddColumns("Elsa activity", "type", "why");
+        foreach (var (activity, type, why) in rows)
+        {
+            table.AddRow(Markup.Escape(activity), Markup.Escape(type), Markup.Escape(why));
+        }
+
+        return table;
     }
 }

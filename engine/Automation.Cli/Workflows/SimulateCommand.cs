@@ -78,13 +78,14 @@ public static class SimulateCommand
         }
 
         AnsiConsole.Write(flow);
-        var actions = new Table().AddColumns("action", "count", "estimated cost");
+        var actions = new Table().AddColumns("action", "count", "needing approval", "estimated cost");
         foreach (var a in report.Actions)
         {
-            actions.AddRow(Markup.Escape(a.ActionType), a.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), a.EstimatedCost.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+            actions.AddRow(Markup.Escape(a.ActionType), a.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), a.NeedingApproval.ToString(System.Globalization.CultureInfo.InvariantCulture), a.EstimatedCost.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(actions);
         AnsiConsole.MarkupLineInterpolated($"estimated spend {report.EstimatedSpend:0.00}");
+        AnsiConsole.MarkupLineInterpolated($"{report.ApprovalsNeeded} would need approval");
     }
 }

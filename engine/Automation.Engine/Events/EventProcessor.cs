@@ -170,7 +170,7 @@ public sealed class EventProcessor(
 
         foreach (var type in types.Where(eventTriggers.Contains))
         {
-            await starter.StartAsync(db, TriggerTypes.Event, type, new TriggerInfo(TriggerTypes.Event, null, [], type), customerId, profile, now, cancellationToken);
+            await starter.StartOnEventsAsync(db, type, events, customerId, profile, features, scores, now, cancellationToken);
         }
     }
 }

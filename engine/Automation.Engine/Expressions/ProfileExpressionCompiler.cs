@@ -16,8 +16,10 @@ public sealed class ProfileExpressionCompiler
 {
     internal static readonly ParameterExpression FeaturesParameter = Expression.Parameter(typeof(CustomerFeatures), "Features");
     internal static readonly ParameterExpression ScoresParameter = Expression.Parameter(typeof(CustomerScores), "Scores");
+    internal static readonly ParameterExpression EventParameter = Expression.Parameter(typeof(TriggerEvent), "Event");
     private readonly RuleExpressionParser parser = new(NewSettings());
     private readonly ConcurrentDictionary<string, ProfileExpression> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EventFilter> eventFilters = new(StringComparer.Ordinal);
 
     public const int MaxLength = 2000;
 
@@ -52,6 +54,38 @@ public sealed class ProfileExpressionCompiler
         compiled = new ProfileExpression(text, lambda.Compile(), members);
         cache.TryAdd(text, compiled);
         problems = [];
+        return true;
+    }
+
+    /// <summary>Compiles an event trigger's filter: the same language and sandbox, with the arriving event as `Event`.</summary>
+    public bool TryCompileEventFilter(string? text, out EventFilter? compiled, out IReadOnlyList<ExpressionProblem> problems)
+    {
+        compiled = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems = [new ExpressionProblem("the expression is empty", 0)];
+            return false;
+        }
+
+        if (eventFilters.TryGetValue(text, out compiled))
+        {
+            problems = [];
+            return true;
+        }
+
+        if (text.Length > MaxLength)
+        {
+            problems = [new ExpressionProblem($"the expression is longer than {MaxLength} characters", MaxLength)];
+            return false;
+        }
+
+        if (!TryParse(text, [EventParameter], typeof(bool), out var body, out _, out problems))
+        {
+            return false;
+        }
+
+        var lambda = Expression.Lambda<Func<CustomerFeatures, CustomerScores, TriggerEvent, bool>>(body, FeaturesParameter, ScoresParameter, EventParameter);
+        compiled = eventFilters.GetOrAdd(text, new EventFilter(text, lambda.Compile()));
         return true;
     }
 
@@ -95,7 +129,7 @@ public sealed class ProfileExpressionCompiler
     /// The parser settings; rule sets run on RulesEngine with these same settings, so what the sandbox checked
     /// is exactly what runs.
     /// </summary>
-    internal static ReSettings NewSettings() => new() { CustomTypes = [typeof(ExpressionHelpers)] };
+    internal static ReSettings NewSettings() => new() { CustomTypes = [typeof(ExpressionHelpers), typeof(TriggerEvent)] };
 
     public ProfileExpression Compile(string text) =>
         TryCompile(text, out var compiled, out var problems)

@@ -2,73 +2,105 @@ using System.Text.Json;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Import;
+using Automation.Testing.Elsa;
 
 namespace Automation.Engine.Tests.Workflows;
 
 public sealed class ElsaImporterTests
 {
-    private const string Export = """
-        {
-          "definitionId": "Cart Nudge", "name": "Cart nudge", "version": 3,
-          "root": {
-            "type": "Elsa.Flowchart", "id": "flow",
-            "activities": [
-              { "id": "start1", "type": "Elsa.Start", "metadata": { "designer": { "position": { "x": 0, "y": 0 } } } },
-              { "id": "delay1", "type": "Elsa.Delay", "timeSpan": { "typeName": "TimeSpan", "expression": { "type": "Literal", "value": "01:00:00" } }, "metadata": { "designer": { "position": { "x": 10, "y": 120 } } } },
-              { "id": "if1", "type": "Elsa.If", "condition": { "typeName": "Boolean", "expression": { "type": "CSharp", "value": "Features.HasAbandonedCart" } } },
-              { "id": "log1", "type": "Elsa.WriteLine", "text": { "expression": { "type": "Literal", "value": "hi" } } },
-              { "id": "mail1", "type": "Elsa.SendEmail", "subject": { "expression": { "type": "Literal", "value": "Your cart" } } },
-              { "id": "end1", "type": "Elsa.End" }
-            ],
-            "connections": [
-              { "source": { "activity": "start1", "port": "Done" }, "target": { "activity": "delay1", "port": "In" } },
-              { "source": { "activity": "delay1", "port": "Done" }, "target": { "activity": "if1", "port": "In" } },
-              { "source": { "activity": "if1", "port": "True" }, "target": { "activity": "mail1", "port": "In" } },
-              { "source": { "activity": "if1", "port": "False" }, "target": { "activity": "log1", "port": "In" } },
-              { "source": { "activity": "mail1", "port": "Done" }, "target": { "activity": "end1", "port": "In" } }
-            ]
-          }
-        }
-        """;
+    private static ElsaImportResult Imported() => ElsaImporter.Import(JsonDocument.Parse(ElsaExports.CartFollowUp).RootElement);
 
     [Fact]
     public void Elsa_flowchart_imports_into_activities_and_ports_of_ours()
     {
-        var result = ElsaImporter.Import(JsonDocument.Parse(Export).RootElement);
+        var d = Imported().Definition;
+
+        Assert.Equal("cart-follow-up", d.Id);
+        var types = d.Activities.ToDictionary(a => a.Id, a => a.Type);
+        Assert.Equal("waitForDuration", types["Delay1"]);
+        Assert.Equal("condition", types["If1"]);
+        Assert.Equal("action", types["SendEmail1"]);
+        Assert.Equal("waitForEvent", types["Event1"]);
+        Assert.Equal("waitForDuration", types["Timer1"]);
+        Assert.Equal("end", types["Finish1"]);
+        Assert.DoesNotContain("Start1", types.Keys); // Elsa's Start is the trigger's hand-over here
+        var settings = d.Activities.ToDictionary(a => a.Id, a => a.Settings);
+        Assert.Equal("PT1H", settings["Delay1"]["duration"].GetString());
+        Assert.Equal("P1D", settings["Timer1"]["duration"].GetString());
+        Assert.Equal("Features.HasAbandonedCart", settings["If1"]["expression"].GetString());
+        Assert.Equal("email.send", settings["SendEmail1"]["action"].GetString());
+        Assert.Equal("purchase", settings["Event1"]["event"].GetString());
+        Assert.Contains(d.Connections, c => c is { From: "If1", Port: "true", To: "SendEmail1" });
+        Assert.Contains(d.Connections, c => c is { From: "If1", Port: "false", To: "Timer1" });
+        Assert.Contains(d.Connections, c => c is { From: "Delay1", Port: "done", To: "If1" });
+        Assert.Contains(d.Connections, c => c is { From: "Event1", Port: "event", To: "FlowJoin1" }); // the flat connection shape
+        Assert.Equal("Delay1", d.Start?.Id);
+        Assert.Equal(new LayoutPosition(-300, 120), d.Layout["Delay1"]);
+        Assert.Equal(new LayoutPosition(-100, 360), d.Layout["Timer1"]);
+    }
+
+    [Fact]
+    public void Elsa_activities_without_a_counterpart_are_reported_and_left_as_placeholders_with_their_connections()
+    {
+        var result = Imported();
         var d = result.Definition;
 
-        Assert.Equal("cart-nudge", d.Id);
-        Assert.Equal(["delay1", "if1", "mail1", "end1"], d.Activities.Select(a => a.Id));
-        Assert.Equal(["waitForDuration", "condition", "action", "end"], d.Activities.Select(a => a.Type));
-        Assert.Equal("PT1H", d.Activities[0].Settings["duration"].GetString());
-        Assert.Equal("Features.HasAbandonedCart", d.Activities[1].Settings["expression"].GetString());
-        Assert.Equal("email.send", d.Activities[2].Settings["action"].GetString());
-        Assert.Contains(d.Connections, c => c is { From: "if1", Port: "true", To: "mail1" });
-        Assert.Contains(d.Connections, c => c is { From: "delay1", Port: "done", To: "if1" });
-        Assert.Equal("delay1", d.Start?.Id);
-        Assert.Equal(new LayoutPosition(10, 120), d.Layout["delay1"]);
+        Assert.Equal(
+            [("FlowFork1", "Elsa.FlowFork"), ("FlowJoin1", "Elsa.FlowJoin"), ("WriteLine1", "Elsa.WriteLine")],
+            result.Unmapped.Select(u => (u.ActivityId, u.ElsaType)).Order());
+        var log = Assert.Single(d.Activities, a => a.Id == "WriteLine1");
+        Assert.Equal(ElsaPlaceholder.Type, log.Type);
+        Assert.Equal("Elsa.WriteLine", log.Settings["elsaType"].GetString());
+        Assert.Equal("reminder sent", log.Settings["elsa"].GetProperty("text").GetProperty("expression").GetProperty("value").GetString());
+        Assert.Equal(new LayoutPosition(-400, 600), d.Layout["WriteLine1"]);
+        Assert.Contains(d.Connections, c => c is { From: "FlowFork1", Port: "Log", To: "WriteLine1" });
+        Assert.Contains(d.Connections, c => c is { From: "FlowFork1", Port: "Wait", To: "Event1" });
+        Assert.Contains(d.Connections, c => c is { From: "WriteLine1", Port: "Done", To: "FlowJoin1" });
+        Assert.Contains(d.Connections, c => c is { From: "FlowJoin1", Port: "Done", To: "Finish1" });
+        Assert.Equal(11 - 1, d.Connections.Count); // all but Start's hand-over
+        Assert.Contains(result.ToFinish, n => n.ActivityId == "trigger");
+        Assert.Contains(result.ToFinish, n => n is { ActivityId: "SendEmail1", ElsaType: "Elsa.SendEmail" });
     }
 
     [Fact]
-    public void Elsa_activities_without_a_counterpart_are_reported_not_dropped_silently()
+    public void Validator_refuses_each_placeholder_until_it_is_replaced()
     {
-        var result = ElsaImporter.Import(JsonDocument.Parse(Export).RootElement);
-
-        Assert.Contains(result.Unmapped, u => u is { ActivityId: "log1", ElsaType: "Elsa.WriteLine" });
-        Assert.Contains(result.Unmapped, u => u.ElsaType == "connection" && u.Reason.Contains("log1", StringComparison.Ordinal));
-        Assert.Contains(result.Unmapped, u => u.ActivityId == "trigger");
-    }
-
-    [Fact]
-    public void Imported_definition_needs_only_a_trigger_and_a_template_to_be_valid()
-    {
-        var imported = ElsaImporter.Import(JsonDocument.Parse(Export).RootElement).Definition;
+        var imported = Imported().Definition;
         var finished = imported with
         {
             Trigger = new TriggerDefinition { Type = TriggerTypes.SegmentEntered, Segment = "cart-abandoners" },
-            Activities = imported.Activities.Select(a => a.Id == "mail1"
+            Activities = imported.Activities.Select(a => a.Id == "SendEmail1"
                 ? a with { Settings = new Dictionary<string, JsonElement>(a.Settings) { ["input"] = JsonSerializer.SerializeToElement(new { template = "cart-reminder" }) } }
                 : a).ToList(),
+        };
+
+        var problems = WorkflowDefinitionValidator.Problems(WorkflowDefinitionValidatorTests.Validator().Validate(finished));
+
+        Assert.Equal(
+            [
+                ("FlowFork1", "unmapped Elsa activity FlowFork1 of type Elsa.FlowFork: replace it before publishing"),
+                ("FlowJoin1", "unmapped Elsa activity FlowJoin1 of type Elsa.FlowJoin: replace it before publishing"),
+                ("WriteLine1", "unmapped Elsa activity WriteLine1 of type Elsa.WriteLine: replace it before publishing"),
+            ],
+            problems.Select(p => (p.ActivityId, p.Message)).Order());
+    }
+
+    [Fact]
+    public void Imported_definition_with_the_placeholders_replaced_is_valid()
+    {
+        var imported = Imported().Definition;
+        string[] placeholders = ["FlowFork1", "FlowJoin1", "WriteLine1"];
+
+        // What a designer would do: the reminder goes straight to waiting for the purchase, then to the end.
+        var finished = imported with
+        {
+            Trigger = new TriggerDefinition { Type = TriggerTypes.SegmentEntered, Segment = "cart-abandoners" },
+            Activities = imported.Activities.Where(a => !placeholders.Contains(a.Id)).Select(a => a.Id == "SendEmail1"
+                ? a with { Settings = new Dictionary<string, JsonElement>(a.Settings) { ["input"] = JsonSerializer.SerializeToElement(new { template = "cart-reminder" }) } }
+                : a).ToList(),
+            Connections = [.. imported.Connections.Where(c => !placeholders.Contains(c.From) && !placeholders.Contains(c.To)),
+                new ConnectionDefinition { From = "SendEmail1", Port = "done", To = "Event1" },
+                new ConnectionDefinition { From = "Event1", Port = "event", To = "Finish1" }],
         };
 
         var problems = WorkflowDefinitionValidator.Problems(WorkflowDefinitionValidatorTests.Validator().Validate(finished));

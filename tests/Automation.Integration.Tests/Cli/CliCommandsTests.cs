@@ -3,32 +3,13 @@ using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Import;
 using Automation.Engine.Workflows.Simulation;
 using Automation.Integration.Tests.Support;
+using Automation.Testing.Elsa;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Automation.Integration.Tests.Cli;
 
 public sealed class CliCommandsTests
 {
-    private const string ElsaExport = """
-        {
-          "definitionId": "cart-nudge", "name": "Cart nudge", "version": 2,
-          "root": {
-            "type": "Elsa.Flowchart", "id": "flow",
-            "activities": [
-              { "id": "start1", "type": "Elsa.Start", "metadata": { "designer": { "position": { "x": 0, "y": 0 } } } },
-              { "id": "delay1", "type": "Elsa.Delay", "timeSpan": { "typeName": "TimeSpan", "expression": { "type": "Literal", "value": "01:00:00" } }, "metadata": { "designer": { "position": { "x": 40, "y": 120 } } } },
-              { "id": "log1", "type": "Elsa.WriteLine", "text": { "expression": { "type": "Literal", "value": "hi" } } },
-              { "id": "end1", "type": "Elsa.End" }
-            ],
-            "connections": [
-              { "source": { "activity": "start1", "port": "Done" }, "target": { "activity": "delay1", "port": "In" } },
-              { "source": { "activity": "delay1", "port": "Done" }, "target": { "activity": "log1", "port": "In" } },
-              { "source": { "activity": "log1", "port": "Done" }, "target": { "activity": "end1", "port": "In" } }
-            ]
-          }
-        }
-        """;
-
     [Fact]
     public async Task Simulate_reports_what_the_api_simulator_reports_for_the_same_database()
     {
@@ -80,20 +61,21 @@ public sealed class CliCommandsTests
     public async Task Import_elsa_writes_the_importers_draft_and_lists_what_did_not_map()
     {
         var folder = Directory.CreateTempSubdirectory("automation-elsa-").FullName;
-        var export = Path.Combine(folder, "cart-nudge.json");
+        var export = Path.Combine(folder, "cart-follow-up.json");
         var draft = Path.Combine(folder, "draft.json");
-        await File.WriteAllTextAsync(export, ElsaExport);
+        await File.WriteAllTextAsync(export, ElsaExports.CartFollowUp);
 
         var (exitCode, output) = await CliRun.RunAsync("import-elsa", export, "--out", draft);
 
         Assert.True(exitCode == 0, output);
-        var expected = ElsaImporter.Import(JsonDocument.Parse(ElsaExport).RootElement);
+        var expected = ElsaImporter.Import(JsonDocument.Parse(ElsaExports.CartFollowUp).RootElement);
         var written = WorkflowJson.Parse(await File.ReadAllTextAsync(draft));
         Assert.Equal(WorkflowJson.Write(expected.Definition), WorkflowJson.Write(written));
-        Assert.Contains(written.Activities, a => a.Id == "delay1" && a.Type == "waitForDuration");
-        Assert.Equal(new LayoutPosition(40, 120), written.Layout["delay1"]);
-        Assert.Contains(expected.Unmapped, u => u.ElsaType == "Elsa.WriteLine");
+        Assert.Contains(written.Activities, a => a.Id == "Delay1" && a.Type == "waitForDuration");
+        Assert.Contains(written.Activities, a => a.Id == "WriteLine1" && a.Type == ElsaPlaceholder.Type);
+        Assert.Equal(new LayoutPosition(-300, 120), written.Layout["Delay1"]);
         Assert.Contains("Elsa.WriteLine", output, StringComparison.Ordinal);
-        Assert.Contains($"{expected.Unmapped.Count} not mapped", output, StringComparison.Ordinal);
+        Assert.Contains("Elsa.FlowFork", output, StringComparison.Ordinal);
+        Assert.Contains("3 not mapped: left as placeholders", output, StringComparison.Ordinal);
     }
 }

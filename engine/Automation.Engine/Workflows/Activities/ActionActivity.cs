@@ -14,8 +14,9 @@ public sealed class ActionActivity : Activity<ActionSettings>
     {
         if (context.Simulation is { } simulation)
         {
-            var cost = context.Services.Actions.TryGet(settings.Action, out var known) ? known.Descriptor.EstimatedCost : 0;
-            simulation.RecordAction(settings.Action, cost);
+            // The live pipeline sends every budget-affecting action to the approvers; the dry run counts them the same way.
+            var known = context.Services.Actions.TryGet(settings.Action, out var action) ? action.Descriptor : null;
+            simulation.RecordAction(settings.Action, known?.EstimatedCost ?? 0, known?.BudgetAffecting ?? false);
             return ActivityOutcome.Continue("done", $"would dispatch {settings.Action}");
         }
 
@@ -25,7 +26,7 @@ public sealed class ActionActivity : Activity<ActionSettings>
             settings.Input ?? JsonSerializer.SerializeToElement(new { }),
             context.Instance.CustomerId,
             context.Profile,
-            $"{context.Instance.Id:N}:{context.Activity.Id}:{context.Visit}",
+            $"{context.Instance.Id:N}:{context.Activity.Id}:{await context.VisitAsync(cancellationToken)}",
             new ActionContext(context.Definition.Id, context.Instance.Version, trigger?.Segment, trigger?.Reasons ?? []),
             context.Instance.Id,
             context.Activity.Id);

@@ -10,8 +10,9 @@ public sealed class Approval : Activity<ApprovalSettings>
 {
     protected override Task<ActivityOutcome> ExecuteAsync(ActivityContext context, ApprovalSettings settings, CancellationToken cancellationToken)
     {
-        if (context.Simulation is not null)
+        if (context.Simulation is { } simulation)
         {
+            simulation.RecordApprovalStep();
             return Task.FromResult(ActivityOutcome.Continue("approved", "would ask for approval"));
         }
 

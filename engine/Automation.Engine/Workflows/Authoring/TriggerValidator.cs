@@ -1,3 +1,4 @@
+using Automation.Engine.Expressions;
 using Automation.Engine.Workflows.Activities;
 using Automation.Engine.Workflows.Definitions;
 using FluentValidation;
@@ -6,7 +7,7 @@ namespace Automation.Engine.Workflows.Authoring;
 
 public sealed class TriggerValidator : AbstractValidator<TriggerDefinition>
 {
-    public TriggerValidator()
+    public TriggerValidator(ProfileExpressionCompiler expressions)
     {
         RuleFor(t => t.Type).Must(TriggerTypes.All.Contains).OverridePropertyName("trigger.type")
             .WithMessage($"use one of {string.Join(", ", TriggerTypes.All)}");
@@ -20,5 +21,15 @@ public sealed class TriggerValidator : AbstractValidator<TriggerDefinition>
             .When(t => t.Type == TriggerTypes.ScoreCrossed);
         RuleFor(t => t.Event).NotEmpty().Matches("^[a-z][a-z0-9_.]*$").OverridePropertyName("trigger.event").WithMessage("name the event type")
             .When(t => t.Type == TriggerTypes.Event);
+        RuleFor(t => t.Filter).Custom((filter, context) =>
+        {
+            if (!expressions.TryCompileEventFilter(filter, out _, out var problems))
+            {
+                foreach (var problem in problems)
+                {
+                    context.AddFailure("filter", problem.Position is { } at ? $"{problem.Message} (at character {at})" : problem.Message);
+                }
+            }
+        }).When(t => t.Type == TriggerTypes.Event && !string.IsNullOrWhiteSpace(t.Filter));
     }
 }

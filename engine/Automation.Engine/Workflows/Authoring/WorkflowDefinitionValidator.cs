@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Import;
 using Automation.Engine.Workflows.Runtime;
 using FluentValidation;
 using FluentValidation.Results;
@@ -14,7 +15,7 @@ public sealed partial class WorkflowDefinitionValidator : AbstractValidator<Work
         RuleFor(d => d.Id).Matches(IdPattern()).WithMessage("use 1–100 lower-case letters, digits and dashes, starting with a letter");
         RuleFor(d => d.Name).NotEmpty().WithMessage("give the workflow a name").MaximumLength(200);
         RuleFor(d => d.Trigger).NotNull().WithMessage("choose what starts the workflow");
-        RuleFor(d => d.Trigger!).SetValidator(new TriggerValidator()).When(d => d.Trigger is not null);
+        RuleFor(d => d.Trigger!).SetValidator(new TriggerValidator(services.Expressions)).When(d => d.Trigger is not null);
         RuleFor(d => d.Reentry.Policy).Must(ReentryPolicies.All.Contains).WithName("reentry.policy")
             .WithMessage($"use one of {string.Join(", ", ReentryPolicies.All)}");
         RuleFor(d => d.Reentry.Days).NotNull().GreaterThan(0).WithName("reentry.days")
@@ -44,6 +45,12 @@ public sealed partial class WorkflowDefinitionValidator : AbstractValidator<Work
             else if (!ids.Add(activity.Id))
             {
                 Fail(context, field + ".id", $"two activities are called '{activity.Id}'", activity.Id);
+            }
+
+            if (activity.Type == ElsaPlaceholder.Type)
+            {
+                Fail(context, field + ".type", ElsaPlaceholder.Problem(activity), activity.Id);
+                continue;
             }
 
             if (!registry.TryGet(activity.Type, out var behavior, out var declaration))

@@ -15,7 +15,10 @@ public sealed record TriggerDefinition
 
     public string? Direction { get; init; }
 
-    /// <summary>For event triggers: the event type, and an optional filter over the profile.</summary>
+    /// <summary>
+    /// For event triggers: the event type, and an optional filter over the arriving event and the profile
+    /// (`Event.Value > 100 && Features.Purchases > 0`); an event that does not pass starts nothing.
+    /// </summary>
     public string? Event { get; init; }
 
     public string? Filter { get; init; }

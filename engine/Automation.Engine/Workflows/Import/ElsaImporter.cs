@@ -9,14 +9,15 @@ namespace Automation.Engine.Workflows.Import;
 
 /// <summary>
 /// Reads an Elsa 3 flowchart export (root "Elsa.Flowchart" with activities and source/target connections) into our
-/// definition model. Elsa's Start becomes the implicit start; activities without a counterpart are reported with the
-/// reason, and so are connections that lose an end.
+/// definition model. Elsa's Start becomes the implicit start; activities without a counterpart stay in the draft as
+/// placeholders (connections kept) and are reported with the reason; mapped steps that need finishing are noted.
 /// </summary>
 public static partial class ElsaImporter
 {
     public static ElsaImportResult Import(JsonElement export)
     {
         var unmapped = new List<UnmappedElsaActivity>();
+        var notes = new List<ElsaImportNote>();
         var root = export.TryGetProperty("root", out var r) ? r : export;
         if (Text(root, "type") is { } rootType && rootType != "Elsa.Flowchart")
         {
@@ -36,21 +37,15 @@ public static partial class ElsaImporter
         {
             var elsaId = Text(item, "id") ?? $"activity{ids.Count + 1}";
             var type = Text(item, "type") ?? "";
-            var id = SafeId(elsaId, ids.Values);
-            var mapped = Map(item, type, id, unmapped);
             if (type == "Elsa.Start")
             {
                 starts.Add(elsaId);
                 continue;
             }
 
-            if (mapped is null)
-            {
-                continue;
-            }
-
+            var id = SafeId(elsaId, ids.Values);
             ids[elsaId] = id;
-            activities.Add(mapped);
+            activities.Add(Map(item, elsaId, type, id, unmapped, notes));
             if (Position(item) is { } position)
             {
                 layout[id] = position;
@@ -71,7 +66,7 @@ public static partial class ElsaImporter
 
                 if (!ids.TryGetValue(source, out var from) || !ids.TryGetValue(target, out var to))
                 {
-                    unmapped.Add(new UnmappedElsaActivity(source, "connection", $"connection {source}:{port} → {target} was dropped because one of its ends was not imported"));
+                    unmapped.Add(new UnmappedElsaActivity(source, "connection", $"connection {source}:{port} → {target} was dropped because one of its ends is not an activity of the export"));
                     continue;
                 }
 
@@ -90,22 +85,20 @@ public static partial class ElsaImporter
             Connections = connections,
             Layout = layout,
         };
-        unmapped.Add(new UnmappedElsaActivity("trigger", "trigger", "Elsa workflows have no segment or score trigger: choose what starts this workflow before publishing"));
-        return new ElsaImportResult(definition, unmapped);
+        notes.Add(new ElsaImportNote("trigger", "trigger", "Elsa workflows have no segment or score trigger: choose what starts this workflow before publishing"));
+        return new ElsaImportResult(definition, unmapped, notes);
     }
 
-    private static ActivityDefinition? Map(JsonElement item, string type, string id, List<UnmappedElsaActivity> unmapped)
+    private static ActivityDefinition Map(JsonElement item, string elsaId, string type, string id, List<UnmappedElsaActivity> unmapped, List<ElsaImportNote> notes)
     {
         var name = Text(item, "name") ?? Text(item, "displayName");
         switch (type)
         {
-            case "Elsa.Start":
-                return null;
             case "Elsa.If" or "Elsa.FlowDecision":
                 var condition = Expression(item, "condition");
                 if (condition is null)
                 {
-                    unmapped.Add(new UnmappedElsaActivity(id, type, "its condition has no expression; write one over Features and Scores"));
+                    notes.Add(new ElsaImportNote(id, type, "its condition has no expression; write one over Features and Scores"));
                 }
 
                 return Activity(id, "condition", name, ("expression", condition ?? ""));
@@ -113,7 +106,7 @@ public static partial class ElsaImporter
                 var span = Expression(item, type == "Elsa.Delay" ? "timeSpan" : "interval");
                 if (span is null || !TimeSpan.TryParse(span, CultureInfo.InvariantCulture, out var duration) || duration <= TimeSpan.Zero)
                 {
-                    unmapped.Add(new UnmappedElsaActivity(id, type, $"its duration '{span}' is not a literal time span; set the wait's duration"));
+                    notes.Add(new ElsaImportNote(id, type, $"its duration '{span}' is not a literal time span; set the wait's duration (P1D for now)"));
                     return Activity(id, "waitForDuration", name, ("duration", "P1D"));
                 }
 
@@ -122,13 +115,13 @@ public static partial class ElsaImporter
                 var eventName = Expression(item, "eventName") ?? "";
                 if (!EventName().IsMatch(eventName))
                 {
-                    unmapped.Add(new UnmappedElsaActivity(id, type, $"event '{eventName}' is not an event type here; name the customer event to wait for"));
+                    notes.Add(new ElsaImportNote(id, type, $"event '{eventName}' is not an event type here; name the customer event to wait for"));
                 }
 
                 return Activity(id, "waitForEvent", name, ("event", eventName), ("timeout", "P7D"));
             case "Elsa.SendEmail":
                 var subject = Expression(item, "subject");
-                unmapped.Add(new UnmappedElsaActivity(id, type, "mapped to email.send: recipients come from the customer's profile; choose a template"));
+                notes.Add(new ElsaImportNote(id, type, "mapped to email.send: recipients come from the customer's profile; choose a template"));
                 var input = new JsonObject { ["template"] = "" };
                 if (!string.IsNullOrEmpty(subject))
                 {
@@ -138,10 +131,20 @@ public static partial class ElsaImporter
                 return Activity(id, "action", name, ("action", "email.send"), ("input", input));
             case "Elsa.End" or "Elsa.Finish" or "Elsa.Complete":
                 return Activity(id, "end", name);
+            case "Elsa.Fork" or "Elsa.FlowFork":
+                return Placeholder(item, elsaId, type, id, name, unmapped, "parallel branches have no counterpart here (an instance follows one path at a time): chain the branches one after another, or split customers between them, and remove the fork");
+            case "Elsa.Join" or "Elsa.FlowJoin":
+                return Placeholder(item, elsaId, type, id, name, unmapped, "a join merges parallel branches, which have no counterpart here: connect the incoming paths straight to the step after it");
             default:
-                unmapped.Add(new UnmappedElsaActivity(id, type, type.Length == 0 ? "the activity has no type" : $"{type} has no counterpart here; connections through it were dropped"));
-                return null;
+                return Placeholder(item, elsaId, type, id, name, unmapped, type.Length == 0 ? "the activity has no type" : $"{type} has no counterpart here");
         }
+    }
+
+    /// <summary>Keeps what cannot be mapped in the draft, connections and all, and lists it in the report.</summary>
+    private static ActivityDefinition Placeholder(JsonElement item, string elsaId, string type, string id, string? name, List<UnmappedElsaActivity> unmapped, string reason)
+    {
+        unmapped.Add(new UnmappedElsaActivity(id, type, reason + "; left in the draft as a placeholder to replace before publishing"));
+        return ElsaPlaceholder.Create(id, elsaId, type, name, item, reason);
     }
 
     private static ActivityDefinition Activity(string id, string type, string? name, params (string Key, object Value)[] settings) => new()
@@ -157,6 +160,7 @@ public static partial class ElsaImporter
         ("condition", "True") => "true",
         ("condition", "False") => "false",
         ("waitForEvent", _) => "event",
+        (ElsaPlaceholder.Type, { Length: > 0 } original) => original, // kept as Elsa named it, for whoever replaces the placeholder
         _ => "done",
     };
 

@@ -19,7 +19,10 @@ public sealed class ActivityContext
 
     public required CustomerProfile? Profile { get; init; }
 
-    public required CustomerFeatures Features { get; init; }
+    /// <summary>The customer's features, worked out on first use: a resume that only journals and ends never pays for them.</summary>
+    public CustomerFeatures Features => features ??= FeaturesSource();
+
+    public required Func<CustomerFeatures> FeaturesSource { private get; init; }
 
     public required CustomerScores Scores { get; init; }
 
@@ -27,9 +30,13 @@ public sealed class ActivityContext
 
     public required WorkflowServices Services { get; init; }
 
-    /// <summary>How many times this activity already ran in this instance (loops), for idempotency keys.</summary>
-    public int Visit { get; set; }
+    /// <summary>How many times this activity already ran in this instance (loops), for idempotency keys; read from the journal only when asked.</summary>
+    public Task<int> VisitAsync(CancellationToken cancellationToken) => VisitSource(cancellationToken);
+
+    internal Func<CancellationToken, Task<int>> VisitSource { get; set; } = _ => Task.FromResult(0);
 
     /// <summary>Dry run: nothing leaves, nothing waits for real; actions report what they would do.</summary>
     public SimulationRecorder? Simulation { get; init; }
+
+    private CustomerFeatures? features;
 }

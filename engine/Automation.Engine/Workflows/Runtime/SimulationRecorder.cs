@@ -9,7 +9,10 @@ public sealed class SimulationRecorder
 
     public Dictionary<string, Dictionary<string, int>> Ports { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, (int Count, decimal Cost)> Actions { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (int Count, decimal Cost, int NeedingApproval)> Actions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Approval requests the run would have raised: budget-affecting actions and explicit approval steps.</summary>
+    public int ApprovalsNeeded { get; private set; }
 
     public Dictionary<string, List<string>> Samples { get; } = new(StringComparer.Ordinal);
 
@@ -35,9 +38,15 @@ public sealed class SimulationRecorder
         }
     }
 
-    public void RecordAction(string actionType, decimal cost)
+    public void RecordAction(string actionType, decimal cost, bool needsApproval)
     {
-        var (count, total) = Actions.GetValueOrDefault(actionType);
-        Actions[actionType] = (count + 1, total + cost);
+        var (count, total, approvals) = Actions.GetValueOrDefault(actionType);
+        Actions[actionType] = (count + 1, total + cost, approvals + (needsApproval ? 1 : 0));
+        if (needsApproval)
+        {
+            ApprovalsNeeded++;
+        }
     }
+
+    public void RecordApprovalStep() => ApprovalsNeeded++;
 }

@@ -55,7 +55,6 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
 
     private async Task RunAsync(AutomationDbContext db, WorkflowDefinition definition, WorkflowInstance instance, string activityId, CustomerProfile? profile, DateTime nowUtc, SimulationRecorder? simulation, CancellationToken cancellationToken)
     {
-        var counts = DailyCounts.Parse(profile?.DailyCountsJson);
         var context = new ActivityContext
         {
             Db = db,
@@ -63,15 +62,23 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
             Instance = instance,
             Activity = definition.Activities[0],
             Profile = profile,
-            Features = profile is null ? new CustomerFeatures { CustomerId = instance.CustomerId } : features.Features(profile, counts, nowUtc),
+            FeaturesSource = () => profile is null ? new CustomerFeatures { CustomerId = instance.CustomerId } : features.Features(profile, DailyCounts.Parse(profile.DailyCountsJson), nowUtc),
             Scores = profile is null ? new CustomerScores() : FeatureCalculator.Scores(profile),
             Now = nowUtc,
             Services = services,
             Simulation = simulation,
         };
-        var visits = simulation is null
-            ? await db.WorkflowSteps.AsNoTracking().Where(s => s.InstanceId == instance.Id).GroupBy(s => s.ActivityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
-            : [];
+        // Earlier visits are read from the journal only when an activity asks (an action's idempotency key), and never
+        // for a new instance or a dry run: most resumes journal a step and end without that round trip.
+        var thisRun = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, int>? journaled = simulation is not null || db.Entry(instance).State == EntityState.Added ? [] : null;
+        async Task<int> EarlierVisitsAsync(string id, CancellationToken ct)
+        {
+            journaled ??= await db.WorkflowSteps.AsNoTracking().Where(s => s.InstanceId == instance.Id).GroupBy(s => s.ActivityId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            return journaled.GetValueOrDefault(id);
+        }
+
         instance.Status = WorkflowInstanceStatus.Running;
         for (var step = 0; step < MaxStepsPerRun; step++)
         {
@@ -83,8 +90,10 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
             }
 
             context.Activity = activity;
-            context.Visit = visits.GetValueOrDefault(activity.Id);
-            visits[activity.Id] = context.Visit + 1;
+            var visitedThisRun = thisRun.GetValueOrDefault(activity.Id);
+            thisRun[activity.Id] = visitedThisRun + 1;
+            var visiting = activity.Id;
+            context.VisitSource = async ct => await EarlierVisitsAsync(visiting, ct) + visitedThisRun;
             instance.CurrentActivityId = activity.Id;
             simulation?.RecordEntered(activity.Id);
 

@@ -1,7 +1,10 @@
 using System.Text.Json;
+using Automation.Engine.Expressions;
 using Automation.Engine.Messaging;
+using Automation.Engine.Profiles;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Storage;
+using Automation.Storage.Events;
 using Automation.Storage.Profiles;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +12,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Automation.Engine.Workflows.Runtime;
 
 /// <summary>Starts an instance of every enabled, published workflow whose trigger matches, within its re-entry policy.</summary>
-public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner runner)
+public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner runner, ProfileExpressionCompiler expressions)
 {
+    /// <summary>
+    /// Starts the workflows triggered by this type of event, each only if at least one of the customer's arriving
+    /// events of that type passes its trigger's filter (no filter: any does).
+    /// </summary>
+    public Task<IReadOnlyList<WorkflowInstance>> StartOnEventsAsync(
+        AutomationDbContext db, string eventType, IReadOnlyList<StoredEvent> events, string customerId, CustomerProfile? profile, CustomerFeatures features, CustomerScores scores, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var arriving = events.Where(e => e.Type == eventType).Select(e => new TriggerEvent(e.Type, e.Value, e.PropertiesJson)).ToList();
+        return StartAsync(db, TriggerTypes.Event, eventType, new TriggerInfo(TriggerTypes.Event, null, [], eventType), customerId, profile, nowUtc, cancellationToken, Passes);
+
+        bool Passes(TriggerDefinition trigger) =>
+            string.IsNullOrWhiteSpace(trigger.Filter)
+            || (expressions.TryCompileEventFilter(trigger.Filter, out var filter, out _) && arriving.Any(e => filter!.Evaluate(features, scores, e)));
+    }
+
     public async Task<IReadOnlyList<WorkflowInstance>> StartAsync(
         AutomationDbContext db, string triggerType, string? triggerKey, TriggerInfo trigger, string customerId, CustomerProfile? profile, DateTime nowUtc, CancellationToken cancellationToken,
         Func<TriggerDefinition, bool>? matches = null)

@@ -7,8 +7,9 @@ public sealed record SimulationReport(
     IReadOnlyList<ActivityCount> Activities,
     IReadOnlyList<ActionEstimate> Actions,
     decimal EstimatedSpend,
+    int ApprovalsNeeded,
     IReadOnlyDictionary<string, List<string>> Samples);
 
 public sealed record ActivityCount(string ActivityId, int Entered, IReadOnlyDictionary<string, int> Ports);
 
-public sealed record ActionEstimate(string ActionType, int Count, decimal EstimatedCost);
+public sealed record ActionEstimate(string ActionType, int Count, decimal EstimatedCost, int NeedingApproval);

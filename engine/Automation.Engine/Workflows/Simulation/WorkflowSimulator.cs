@@ -56,13 +56,14 @@ public sealed class WorkflowSimulator(IDbContextFactory<AutomationDbContext> dat
         }
 
         db.ChangeTracker.Clear(); // a dry run writes nothing
-        var actions = recorder.Actions.Select(a => new ActionEstimate(a.Key, a.Value.Count, a.Value.Cost)).OrderBy(a => a.ActionType, StringComparer.Ordinal).ToList();
+        var actions = recorder.Actions.Select(a => new ActionEstimate(a.Key, a.Value.Count, a.Value.Cost, a.Value.NeedingApproval)).OrderBy(a => a.ActionType, StringComparer.Ordinal).ToList();
         return new SimulationReport(
             evaluated,
             entered,
             definition.Activities.Select(a => new ActivityCount(a.Id, recorder.Entered.GetValueOrDefault(a.Id), recorder.Ports.GetValueOrDefault(a.Id) ?? new Dictionary<string, int>())).ToList(),
             actions,
             actions.Sum(a => a.EstimatedCost),
+            recorder.ApprovalsNeeded,
             recorder.Samples);
     }
 
@@ -86,9 +87,18 @@ public sealed class WorkflowSimulator(IDbContextFactory<AutomationDbContext> dat
                 var up = trigger.Direction != "down";
                 return (_, _, s) => Activities.ScoreGate.Read(s, trigger.Score ?? "") is var v && (up ? v >= threshold : v < threshold);
             case TriggerTypes.Event:
-                var customers = (await db.Events.AsNoTracking().Where(e => e.Type == trigger.Event && e.Timestamp >= since).Select(e => e.CustomerId).Distinct().ToListAsync(cancellationToken))
-                    .ToHashSet(StringComparer.Ordinal);
-                return (id, _, _) => customers.Contains(id);
+                // The filter sees each stored event as it would have arrived, against the customer's profile now.
+                var filter = string.IsNullOrWhiteSpace(trigger.Filter) ? null : compiler.TryCompileEventFilter(trigger.Filter, out var compiled, out _) ? compiled : null;
+                if (filter is null && !string.IsNullOrWhiteSpace(trigger.Filter))
+                {
+                    return (_, _, _) => false;
+                }
+
+                var events = (await db.Events.AsNoTracking().Where(e => e.Type == trigger.Event && e.Timestamp >= since)
+                    .Select(e => new { e.CustomerId, e.Type, e.Value, e.PropertiesJson }).ToListAsync(cancellationToken))
+                    .GroupBy(e => e.CustomerId, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(e => new TriggerEvent(e.Type, e.Value, e.PropertiesJson)).ToList(), StringComparer.Ordinal);
+                return (id, f, s) => events.TryGetValue(id, out var arrived) && (filter is null || arrived.Any(e => filter.Evaluate(f, s, e)));
             default:
                 return (_, _, _) => false;
         }

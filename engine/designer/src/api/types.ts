@@ -222,14 +222,25 @@ export interface SimulationResult {
   customersEvaluated: number;
   customersEntered: number;
   activities: SimulationActivity[];
-  actions: { actionType: string; count: number; estimatedCost: number }[];
+  actions: { actionType: string; count: number; estimatedCost: number; needingApproval: number }[];
   estimatedSpend: number;
+  /** Approval requests the run would raise: budget-affecting actions and explicit approval steps. */
+  approvalsNeeded: number;
   samples: Record<string, string[]>;
 }
 
 export interface ElsaImportResult {
   definition: WorkflowDefinition;
-  unmapped: { activityId: string; elsaType: string; reason: string }[];
+  /** Elsa activities with no counterpart: left on the canvas as `elsa.unmapped` placeholders to replace. */
+  unmapped: ElsaImportNote[];
+  /** Mapped steps (and the trigger) that still need a choice before publishing. */
+  toFinish: ElsaImportNote[];
+}
+
+export interface ElsaImportNote {
+  activityId: string;
+  elsaType: string;
+  reason: string;
 }
 
 export type InstanceStatus = 'running' | 'waiting' | 'completed' | 'faulted' | 'cancelled';

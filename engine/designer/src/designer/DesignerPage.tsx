@@ -153,6 +153,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error' | 'info'; text: string } | null>(initialNotice ? { tone: 'ok', text: initialNotice } : null);
   const [diff, setDiff] = useState<WorkflowDiff | null>(null);
   const [unmapped, setUnmapped] = useState(imported?.unmapped ?? []);
+  const [toFinish, setToFinish] = useState(imported?.toFinish ?? []);
 
   const [viewing, setViewing] = useState<(ShownCanvas & { version: number }) | null>(null);
 
@@ -758,19 +759,45 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
               Live view of published version {liveCanvas.version} (read-only). Waiting customers are counted on each step.
             </div>
           )}
-          {unmapped.length > 0 && source === 'doc' && (
+          {(unmapped.length > 0 || toFinish.length > 0) && source === 'doc' && (
             <div className="canvas-banner banner-warn" role="status" data-testid="import-unmapped">
               <div>
-                <strong>Imported from Elsa.</strong> {unmapped.length} activit{unmapped.length === 1 ? 'y was' : 'ies were'} not mapped:
-                <ul>
-                  {unmapped.map((u, i) => (
-                    <li key={i}>
-                      <code>{u.activityId}</code> ({u.elsaType}): {u.reason}
-                    </li>
-                  ))}
-                </ul>
+                <strong>Imported from Elsa.</strong>{' '}
+                {unmapped.length > 0 && (
+                  <>
+                    {unmapped.length} activit{unmapped.length === 1 ? 'y was' : 'ies were'} not mapped and
+                    {unmapped.length === 1 ? ' is' : ' are'} left on the canvas as placeholders to replace:
+                    <ul>
+                      {unmapped.map((u, i) => (
+                        <li key={i}>
+                          <code>{u.activityId}</code> ({u.elsaType}): {u.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {toFinish.length > 0 && (
+                  <>
+                    To finish:
+                    <ul>
+                      {toFinish.map((u, i) => (
+                        <li key={i}>
+                          <code>{u.activityId}</code> ({u.elsaType}): {u.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
               </div>
-              <button type="button" className="btn-icon" aria-label="Dismiss import report" onClick={() => setUnmapped([])}>
+              <button
+                type="button"
+                className="btn-icon"
+                aria-label="Dismiss import report"
+                onClick={() => {
+                  setUnmapped([]);
+                  setToFinish([]);
+                }}
+              >
                 ×
               </button>
             </div>

@@ -70,6 +70,10 @@ export function DryRunPanel({ result, running, error, days, onDaysChange, onRun,
               <dt>Estimated spend</dt>
               <dd data-testid="dry-run-spend">{formatMoney(result.estimatedSpend)}</dd>
             </div>
+            <div>
+              <dt>Would need approval</dt>
+              <dd data-testid="dry-run-approvals">{formatNumber(result.approvalsNeeded)}</dd>
+            </div>
           </dl>
           <h3>Actions</h3>
           {result.actions.length === 0 ? (
@@ -83,6 +87,9 @@ export function DryRunPanel({ result, running, error, days, onDaysChange, onRun,
                     Count
                   </th>
                   <th scope="col" className="num">
+                    Need approval
+                  </th>
+                  <th scope="col" className="num">
                     Est. cost
                   </th>
                 </tr>
@@ -94,6 +101,7 @@ export function DryRunPanel({ result, running, error, days, onDaysChange, onRun,
                       <code>{a.actionType}</code>
                     </td>
                     <td className="num">{formatNumber(a.count)}</td>
+                    <td className="num">{formatNumber(a.needingApproval)}</td>
                     <td className="num">{formatMoney(a.estimatedCost)}</td>
                   </tr>
                 ))}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityDescriptor, WorkflowDefinition } from '../api';
 import {
+  ELSA_PLACEHOLDER,
   TRIGGER_NODE_ID,
   canvasToDefinition,
   definitionToCanvas,
@@ -8,6 +9,7 @@ import {
   portsFor,
   renameActivity,
   startActivityId,
+  summarize,
   triggerEdge,
 } from './model';
 import { LAYER_GAP } from './layout';
@@ -141,6 +143,16 @@ describe('ports', () => {
     const withRuleSet = indexPalette([...descriptors, ruleSet]);
     expect(portsFor({ id: 'tier', type: 'ruleSet', ruleSet: 'engagement-tier' }, withRuleSet)).toEqual(['ready-to-buy', 'browsing', 'none']);
     expect(portsFor({ id: 'tier', type: 'ruleSet' }, withRuleSet)).toEqual(['none']);
+  });
+
+  it('draws an unmapped Elsa placeholder with the Elsa ports its kept connections use, and names its Elsa type', () => {
+    const placeholder = { id: 'FlowFork1', type: ELSA_PLACEHOLDER, elsaType: 'Elsa.FlowFork', elsaId: 'FlowFork1' };
+    const connections = [
+      { from: 'FlowFork1', port: 'Wait', to: 'Event1' },
+      { from: 'FlowFork1', port: 'Log', to: 'WriteLine1' },
+    ];
+    expect(portsFor(placeholder, palette, connections)).toEqual(['Wait', 'Log']);
+    expect(summarize(placeholder)).toBe('Elsa Elsa.FlowFork');
   });
 
   it('gives an end activity no ports', () => {

@@ -56,11 +56,16 @@ export function edgeToConnection(e: CanvasEdge): ConnectionDefinition {
   return { from: e.source, port: e.data?.port ?? e.sourceHandle ?? 'done', to: e.target };
 }
 
+/** An Elsa activity the import could not map, kept with its original type and JSON until someone replaces it. */
+export const ELSA_PLACEHOLDER = 'elsa.unmapped';
+
 /** The outcome ports a node draws: split branches, the palette's ports, and any port a connection already uses. */
 export function portsFor(activity: ActivityDefinition, palette: PaletteIndex, connections: readonly ConnectionDefinition[] = []): string[] {
   let ports: string[];
   const branches = activity.branches;
-  if (activity.type === 'split' && Array.isArray(branches) && branches.length > 0) {
+  if (activity.type === ELSA_PLACEHOLDER) {
+    ports = []; // only the Elsa ports its kept connections use
+  } else if (activity.type === 'split' && Array.isArray(branches) && branches.length > 0) {
     ports = branches.map((b) => (b && typeof b === 'object' && 'port' in b ? String((b as { port: unknown }).port ?? '') : '')).filter(Boolean);
   } else {
     const descriptor = descriptorFor(activity, palette);
@@ -212,6 +217,8 @@ export function summarize(activity: ActivityDefinition): string {
       return [s(activity.event), activity.timeout ? `timeout ${s(activity.timeout)}` : ''].filter(Boolean).join(' · ');
     case 'scoreGate':
       return [s(activity.score), s(activity.operator ?? activity.direction), s(activity.threshold)].filter(Boolean).join(' ');
+    case ELSA_PLACEHOLDER:
+      return `Elsa ${s(activity.elsaType)}`;
     default:
       return typeof activity.expression === 'string' ? activity.expression : '';
   }

@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { formatNumber } from '../common/format';
 import { useDecorations, waitingTypes } from './decorations';
-import { TRIGGER_NODE_ID, portsFor, summarize, type ActivityNode, type TriggerNode } from './model';
+import { ELSA_PLACEHOLDER, TRIGGER_NODE_ID, portsFor, summarize, type ActivityNode, type TriggerNode } from './model';
 import { actionTypeOf, descriptorFor } from './palette';
 import { describeTrigger } from './triggers';
 
@@ -20,7 +20,8 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
   const title = activity.displayName || descriptor?.displayName || activity.type;
   const summary = summarize(activity);
 
-  const classes = ['flow-node', categoryClass(descriptor?.category)];
+  const placeholder = activity.type === ELSA_PLACEHOLDER;
+  const classes = ['flow-node', placeholder ? 'flow-node-placeholder' : categoryClass(descriptor?.category)];
   if (selected) classes.push('selected');
   if (problems) classes.push('has-problem');
   if (onPath) classes.push('on-path');
@@ -47,7 +48,12 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
           {summary}
         </div>
       )}
-      {!descriptor && activity.type !== 'action' && <div className="flow-node-warning">Unknown activity type “{activity.type}”</div>}
+      {placeholder && (
+        <div className="flow-node-warning" data-testid={`placeholder-${id}`}>
+          Unmapped Elsa activity ({String(activity.elsaType ?? '?')}): replace it before publishing
+        </div>
+      )}
+      {!descriptor && !placeholder && activity.type !== 'action' && <div className="flow-node-warning">Unknown activity type “{activity.type}”</div>}
       {(sim || waiting !== undefined) && (
         <div className="flow-node-badges">
           {sim && (

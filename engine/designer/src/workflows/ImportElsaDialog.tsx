@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { workflowsApi, type ElsaImportResult } from '../api';
+import { workflowsApi, type ElsaImportNote, type ElsaImportResult } from '../api';
 import { Dialog } from '../common/Dialog';
 import { ErrorMessage } from '../common/Status';
 
@@ -102,36 +102,48 @@ export function ImportElsaDialog({ open, onClose }: { open: boolean; onClose: ()
             {result.definition.connections.length === 1 ? '' : 's'} mapped.
           </p>
           {result.unmapped.length === 0 ? (
-            <p className="ok-text">Everything mapped.</p>
+            <p className="ok-text">Every activity mapped.</p>
           ) : (
             <>
-              <h3>Not mapped ({result.unmapped.length})</h3>
-              <table className="table table-compact" data-testid="import-unmapped-report">
-                <thead>
-                  <tr>
-                    <th scope="col">Activity</th>
-                    <th scope="col">Elsa type</th>
-                    <th scope="col">Why</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.unmapped.map((u, i) => (
-                    <tr key={i}>
-                      <td>
-                        <code>{u.activityId}</code>
-                      </td>
-                      <td>
-                        <code>{u.elsaType}</code>
-                      </td>
-                      <td>{u.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <h3>Not mapped ({result.unmapped.length}): left as placeholders to replace</h3>
+              <ImportNotes notes={result.unmapped} testId="import-unmapped-report" />
+            </>
+          )}
+          {result.toFinish.length > 0 && (
+            <>
+              <h3>To finish ({result.toFinish.length})</h3>
+              <ImportNotes notes={result.toFinish} testId="import-to-finish-report" />
             </>
           )}
         </div>
       )}
     </Dialog>
+  );
+}
+
+function ImportNotes({ notes, testId }: { notes: ElsaImportNote[]; testId: string }) {
+  return (
+    <table className="table table-compact" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">Activity</th>
+          <th scope="col">Elsa type</th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {notes.map((u, i) => (
+          <tr key={i}>
+            <td>
+              <code>{u.activityId}</code>
+            </td>
+            <td>
+              <code>{u.elsaType}</code>
+            </td>
+            <td>{u.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

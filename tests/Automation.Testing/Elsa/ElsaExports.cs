@@ -1,0 +1,63 @@
+namespace Automation.Testing.Elsa;
+
+/// <summary>
+/// Elsa 3 workflow definition exports as Elsa Studio writes them: the definition's envelope, a root Elsa.Flowchart,
+/// activities with typed inputs ({ typeName, expression: { type, value } }) and designer positions, and connections
+/// in both shapes Elsa 3 has used (source/target objects with activity and port; flat source, sourcePort).
+/// </summary>
+public static class ElsaExports
+{
+    /// <summary>A cart follow-up: every mapped type, a fork/join and a WriteLine that have no counterpart here.</summary>
+    public const string CartFollowUp = """
+        {
+          "id": "5b0f9a0e7c7c4a51", "definitionId": "Cart Follow-up", "name": "Cart follow-up", "version": 4,
+          "variables": [], "inputs": [], "outputs": [], "outcomes": [], "metadata": {}, "isLatest": true, "isPublished": true,
+          "root": {
+            "type": "Elsa.Flowchart", "version": 1, "id": "Flowchart1", "metadata": {}, "applicationProperties": {}, "start": "Start1",
+            "activities": [
+              { "id": "Start1", "type": "Elsa.Start", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+                "metadata": { "designer": { "position": { "x": -300, "y": 0 } } } },
+              { "timeSpan": { "typeName": "TimeSpan", "expression": { "type": "Literal", "value": "01:00:00" }, "memoryReference": { "id": "Delay1:input-1" } },
+                "id": "Delay1", "type": "Elsa.Delay", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+                "metadata": { "designer": { "position": { "x": -300, "y": 120 } } } },
+              { "condition": { "typeName": "Boolean", "expression": { "type": "CSharp", "value": "Features.HasAbandonedCart" } },
+                "id": "If1", "type": "Elsa.If", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+                "metadata": { "designer": { "position": { "x": -300, "y": 240 } } } },
+              { "subject": { "typeName": "String", "expression": { "type": "Literal", "value": "You left something behind" } },
+                "id": "SendEmail1", "type": "Elsa.SendEmail", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+                "metadata": { "designer": { "position": { "x": -500, "y": 360 } } } },
+              { "branches": { "typeName": "String[]", "expression": { "type": "Literal", "value": "[\"Wait\",\"Log\"]" } },
+                "id": "FlowFork1", "type": "Elsa.FlowFork", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+                "metadata": { "designer": { "position": { "x": -500, "y": 480 } } } },
+              { "eventName": { "typeName": "String", "expression": { "type": "Literal", "value": "purchase" } },
+                "id": "Event1", "type": "Elsa.Event", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+                "metadata": { "designer": { "position": { "x": -600, "y": 600 } } } },
+              { "text": { "typeName": "String", "expression": { "type": "Literal", "value": "reminder sent" } },
+                "id": "WriteLine1", "type": "Elsa.WriteLine", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+                "metadata": { "designer": { "position": { "x": -400, "y": 600 } } } },
+              { "mode": { "typeName": "Elsa.Workflows.Activities.Flowchart.Models.FlowJoinMode, Elsa.Workflows.Core", "expression": { "type": "Literal", "value": "WaitAll" } },
+                "id": "FlowJoin1", "type": "Elsa.FlowJoin", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+                "metadata": { "designer": { "position": { "x": -500, "y": 720 } } } },
+              { "interval": { "typeName": "TimeSpan", "expression": { "type": "Literal", "value": "1.00:00:00" } },
+                "id": "Timer1", "type": "Elsa.Timer", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+                "metadata": { "designer": { "position": { "x": -100, "y": 360 } } } },
+              { "id": "Finish1", "type": "Elsa.Finish", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+                "metadata": { "designer": { "position": { "x": -300, "y": 840 } } } }
+            ],
+            "connections": [
+              { "source": { "activity": "Start1", "port": "Done" }, "target": { "activity": "Delay1", "port": "In" } },
+              { "source": { "activity": "Delay1", "port": "Done" }, "target": { "activity": "If1", "port": "In" } },
+              { "source": { "activity": "If1", "port": "True" }, "target": { "activity": "SendEmail1", "port": "In" } },
+              { "source": { "activity": "If1", "port": "False" }, "target": { "activity": "Timer1", "port": "In" } },
+              { "source": { "activity": "SendEmail1", "port": "Done" }, "target": { "activity": "FlowFork1", "port": "In" } },
+              { "source": { "activity": "FlowFork1", "port": "Wait" }, "target": { "activity": "Event1", "port": "In" } },
+              { "source": { "activity": "FlowFork1", "port": "Log" }, "target": { "activity": "WriteLine1", "port": "In" } },
+              { "source": "Event1", "target": "FlowJoin1", "sourcePort": "Done", "targetPort": "In" },
+              { "source": "WriteLine1", "target": "FlowJoin1", "sourcePort": "Done", "targetPort": "In" },
+              { "source": { "activity": "FlowJoin1", "port": "Done" }, "target": { "activity": "Finish1", "port": "In" } },
+              { "source": { "activity": "Timer1", "port": "Done" }, "target": { "activity": "Finish1", "port": "In" } }
+            ]
+          }
+        }
+        """;
+}
