@@ -70,7 +70,7 @@ public static class IngestBenchmark
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration["Automation:SqlitePath"] = sqlite;
-        builder.Configuration["Automation:Processing:BatchSize"] = "5000";
+        builder.Configuration["Automation:Processing:BatchSize"] = BenchmarkArgs.Int(Environment.GetCommandLineArgs(), "--process-batch", 5000).ToString(CultureInfo.InvariantCulture);
         await using var app = await BenchmarkEngine.StartAsync(builder);
         var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
 
@@ -92,6 +92,11 @@ public static class IngestBenchmark
         }
 
         var total = watch.Elapsed.TotalSeconds;
+        foreach (var (stage, elapsed, items) in app.Services.GetRequiredService<ProcessingTimings>().Snapshot())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  processing {stage,-22} {elapsed.TotalSeconds,8:0.00} s {(items > 0 ? $"{items,10:N0} rows, {elapsed.TotalMicroseconds / items:0.0} µs each" : "")}"));
+        }
+
         await using (var db = await databases.CreateDbContextAsync())
         {
             var left = await db.Events.CountAsync(e => !e.Processed);

@@ -24,9 +24,9 @@ public static class IdentityLinker
         ArgumentNullException.ThrowIfNull(batch);
         var named = batch.Select(e => e.CustomerId).Concat(batch.Select(AnonymousIdOf).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in named.Chunk(500))
+        foreach (var chunk in named.Chunk(5000))
         {
-            foreach (var alias in await db.CustomerAliases.AsNoTracking().Where(a => chunk.Contains(a.AliasId)).ToListAsync(cancellationToken))
+            foreach (var alias in await db.CustomerAliases.AsNoTracking().Where(a => EF.Parameter(chunk).Contains(a.AliasId)).ToListAsync(cancellationToken))
             {
                 links[alias.AliasId] = alias.CustomerId;
             }
@@ -67,7 +67,7 @@ public static class IdentityLinker
         {
             foreach (var chunk in sequences.Chunk(1000))
             {
-                await db.Events.Where(e => chunk.Contains(e.Sequence)).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
+                await db.Events.Where(e => EF.Parameter(chunk).Contains(e.Sequence)).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
             }
         }
 

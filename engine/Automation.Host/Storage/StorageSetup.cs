@@ -20,7 +20,7 @@ public static class StorageSetup
         else
         {
             var path = Path.GetFullPath(options.SqlitePath);
-            builder.Services.AddDbContextFactory<SqliteAutomationDbContext>(o => o.UseSqlite($"Data Source={path};Default Timeout=30;Pooling=True"));
+            builder.Services.AddDbContextFactory<SqliteAutomationDbContext>(o => o.UseSqlite($"Data Source={path};Default Timeout=30;Pooling=True").AddInterceptors(new SqliteConnectionTuning()));
             builder.Services.AddSingleton<IDbContextFactory<AutomationDbContext>, ProviderContextFactory<SqliteAutomationDbContext>>();
         }
     }
