@@ -37,7 +37,8 @@ public static class IngestBenchmark
             table.AddRow("engine: validate + durable append (202 point)", N(events), S(append), N(events / append), R(baseline / append));
             table.AddRow("engine: + profile update + segment evaluation", N(events), S(total), N(events / total), R(baseline / total));
             AnsiConsole.Write(table);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {events / total:0} events/s end to end ({events / append:0} events/s to durable append); baseline plain file {events / baseline:0} events/s; ratio {baseline / total:0.000}"));
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {events / total:0} events/s end to end ({events / append:0} events/s to durable append); baseline plain file {events / baseline:0} events/s; ratio {baseline / total:0.000}; peak working set {peak:0} MiB"));
             return 0;
         }
         finally
