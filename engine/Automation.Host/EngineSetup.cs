@@ -46,6 +46,7 @@ public static class EngineSetup
         services.AddSingleton<Automation.Engine.Workflows.Simulation.WorkflowSimulator>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<EventProcessor>();
+        services.AddSingleton<ProcessingTimings>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService<InFlightDispatchRecovery>();

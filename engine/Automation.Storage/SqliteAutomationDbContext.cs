@@ -4,13 +4,13 @@ namespace Automation.Storage;
 
 public sealed class SqliteAutomationDbContext(DbContextOptions<SqliteAutomationDbContext> options) : AutomationDbContext(options)
 {
-    private static readonly SqliteSynchronousInterceptor Synchronous = new();
+    private static readonly SqliteConnectionTuning Tuning = new();
 
     public override bool IsPostgres => false;
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.AddInterceptors(Synchronous);
+        optionsBuilder.AddInterceptors(Tuning);
     }
 }

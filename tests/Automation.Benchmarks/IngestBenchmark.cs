@@ -37,7 +37,8 @@ public static class IngestBenchmark
             table.AddRow("engine: validate + durable append (202 point)", N(events), S(append), N(events / append), R(baseline / append));
             table.AddRow("engine: + profile update + segment evaluation", N(events), S(total), N(events / total), R(baseline / total));
             AnsiConsole.Write(table);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {events / total:0} events/s end to end ({events / append:0} events/s to durable append); baseline plain file {events / baseline:0} events/s; ratio {baseline / total:0.000}"));
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {events / total:0} events/s end to end ({events / append:0} events/s to durable append); baseline plain file {events / baseline:0} events/s; ratio {baseline / total:0.000}; peak working set {peak:0} MiB"));
             return 0;
         }
         finally
@@ -70,7 +71,7 @@ public static class IngestBenchmark
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration["Automation:SqlitePath"] = sqlite;
-        builder.Configuration["Automation:Processing:BatchSize"] = "5000";
+        builder.Configuration["Automation:Processing:BatchSize"] = BenchmarkArgs.Int(Environment.GetCommandLineArgs(), "--process-batch", 5000).ToString(CultureInfo.InvariantCulture);
         await using var app = await BenchmarkEngine.StartAsync(builder);
         var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
 
@@ -92,6 +93,11 @@ public static class IngestBenchmark
         }
 
         var total = watch.Elapsed.TotalSeconds;
+        foreach (var (stage, elapsed, items) in app.Services.GetRequiredService<ProcessingTimings>().Snapshot())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  processing {stage,-22} {elapsed.TotalSeconds,8:0.00} s {(items > 0 ? $"{items,10:N0} rows, {elapsed.TotalMicroseconds / items:0.0} µs each" : "")}"));
+        }
+
         await using (var db = await databases.CreateDbContextAsync())
         {
             var left = await db.Events.CountAsync(e => !e.Processed);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Automation.Engine.Configuration;
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
@@ -6,7 +7,6 @@ using Automation.Engine.Scoring.Models;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
-using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Automation.Storage.Profiles;
@@ -20,7 +20,9 @@ namespace Automation.Engine.Events;
 /// <summary>
 /// Takes stored events in log order and, per customer, updates the profile, re-evaluates the segments, resumes
 /// instances waiting for those events and starts event-triggered workflows — all in one transaction per batch,
-/// with segment changes leaving through the outbox.
+/// with segment changes leaving through the outbox. Profiles and memberships of the whole batch are read in a few
+/// untracked queries, changed in memory and written back set-based (ProfileWrites): per-row change tracking and one
+/// UPDATE per profile cost far more than the work itself.
 /// </summary>
 public sealed class EventProcessor(
     IDbContextFactory<AutomationDbContext> databases,
@@ -34,11 +36,16 @@ public sealed class EventProcessor(
     OutboxSignal outbox,
     ProfileWriteGate gate,
     IOptions<AutomationOptions> options,
+    ProcessingTimings timings,
     TimeProvider clock)
 {
+    // Ids per IN-list query: one round trip for most batches, well under every provider's parameter limit.
+    private const int LookupChunk = 5000;
+
     /// <summary>Processes one batch; returns how many events it took.</summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
+        var t = Stopwatch.GetTimestamp();
         using var writing = await gate.EnterAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -59,48 +66,23 @@ public sealed class EventProcessor(
             return 0;
         }
 
+        t = timings.Add("read batch", t, batch.Count);
         var now = clock.GetUtcNow().UtcDateTime;
         var rebuild = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken);
-        var compiled = await segments.CurrentAsync(cancellationToken);
-        var round = await scoring.PrepareAsync(db, cancellationToken);
-        var customerIds = batch.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).ToList();
-        var eventTriggers = (await db.WorkflowVersions.AsNoTracking()
-            .Where(v => v.Status == WorkflowVersionStatus.Published && v.TriggerType == TriggerTypes.Event)
-            .Select(v => v.TriggerKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var waiting = new Dictionary<string, List<WorkflowInstance>>(StringComparer.Ordinal);
-        var profiles = new Dictionary<string, CustomerProfile>(StringComparer.Ordinal);
-        var memberships = new Dictionary<string, List<SegmentMembership>>(StringComparer.Ordinal);
-        foreach (var chunk in customerIds.Chunk(500))
-        {
-            foreach (var p in await db.Profiles.Where(p => chunk.Contains(p.CustomerId)).ToListAsync(cancellationToken))
-            {
-                profiles[p.CustomerId] = p;
-            }
-
-            foreach (var m in await db.SegmentMemberships.Where(m => chunk.Contains(m.CustomerId)).ToListAsync(cancellationToken))
-            {
-                (memberships.TryGetValue(m.CustomerId, out var list) ? list : memberships[m.CustomerId] = []).Add(m);
-            }
-
-            var waits = await db.WorkflowInstances
-                .Where(i => chunk.Contains(i.CustomerId) && i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null)
-                .ToListAsync(cancellationToken);
-            foreach (var instance in waits)
-            {
-                (waiting.TryGetValue(instance.CustomerId, out var list) ? list : waiting[instance.CustomerId] = []).Add(instance);
-            }
-        }
-
+        t = timings.Add("identify links", t);
+        var context = await PrepareAsync(db, batch, now, cancellationToken);
+        t = timings.Add("load profiles", t, context.Profiles.Count);
         foreach (var events in batch.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
         {
-            await ProcessCustomerAsync(db, events.Key, [.. events], round, rebuild.Contains(events.Key), profiles, memberships.GetValueOrDefault(events.Key) ?? [], waiting.GetValueOrDefault(events.Key) ?? [], eventTriggers, compiled, now, cancellationToken);
+            await ProcessCustomerAsync(db, context, events.Key, [.. events], rebuild.Contains(events.Key), cancellationToken);
         }
 
+        t = timings.Add("per customer", t);
         if (db.IsPostgres)
         {
-            foreach (var chunk in batch.Select(e => e.Sequence).Chunk(1000))
+            foreach (var chunk in batch.Select(e => e.Sequence).Chunk(LookupChunk))
             {
-                await db.Events.Where(e => chunk.Contains(e.Sequence)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
+                await db.Events.Where(e => EF.Parameter(chunk).Contains(e.Sequence)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
             }
         }
         else
@@ -110,21 +92,69 @@ public sealed class EventProcessor(
             await db.Events.Where(e => !e.Processed && e.Sequence <= last).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
         }
 
+        t = timings.Add("mark processed", t);
+        await context.Writes.WriteAsync(db, cancellationToken, timings);
+        t = timings.Add("write profiles", t);
         await db.SaveChangesAsync(cancellationToken);
+        t = timings.Add("save workflows", t);
         await transaction.CommitAsync(cancellationToken);
+        timings.Add("commit", t);
         outbox.Notify();
         return batch.Count;
     }
 
-    private async Task ProcessCustomerAsync(
-        AutomationDbContext db, string customerId, List<StoredEvent> events, ScoringRound round, bool rebuild, Dictionary<string, CustomerProfile> profiles,
-        List<SegmentMembership> current, List<WorkflowInstance> waiting, HashSet<string?> eventTriggers, IReadOnlyList<CompiledSegment> compiled, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Everything the batch's customers need, read in a few queries: profiles and memberships untracked, waiting instances tracked (they move on).</summary>
+    private async Task<BatchContext> PrepareAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken)
     {
-        if (!profiles.TryGetValue(customerId, out var profile))
+        var context = new BatchContext
+        {
+            Now = now,
+            Segments = await segments.CurrentAsync(cancellationToken),
+            Round = await scoring.PrepareAsync(db, cancellationToken),
+            EventTriggers = (await db.WorkflowVersions.AsNoTracking()
+                .Where(v => v.Status == WorkflowVersionStatus.Published && v.TriggerType == TriggerTypes.Event)
+                .Select(v => v.TriggerKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal),
+        };
+        var customerIds = batch.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).ToList();
+        var t = Stopwatch.GetTimestamp();
+        foreach (var chunk in customerIds.Chunk(LookupChunk))
+        {
+            foreach (var p in await db.Profiles.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.CustomerId)).ToListAsync(cancellationToken))
+            {
+                context.Profiles[p.CustomerId] = p;
+            }
+
+            t = timings.Add("  profiles", t, chunk.Length);
+
+            foreach (var m in await db.SegmentMemberships.AsNoTracking().Where(m => EF.Parameter(chunk).Contains(m.CustomerId)).ToListAsync(cancellationToken))
+            {
+                (context.Memberships.TryGetValue(m.CustomerId, out var list) ? list : context.Memberships[m.CustomerId] = []).Add(m);
+            }
+
+            t = timings.Add("  memberships", t);
+
+            var waits = await db.WorkflowInstances
+                .Where(i => EF.Parameter(chunk).Contains(i.CustomerId) && i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null)
+                .ToListAsync(cancellationToken);
+            foreach (var instance in waits)
+            {
+                (context.Waiting.TryGetValue(instance.CustomerId, out var list) ? list : context.Waiting[instance.CustomerId] = []).Add(instance);
+            }
+
+            t = timings.Add("  waiting instances", t);
+        }
+
+        return context;
+    }
+
+    private async Task ProcessCustomerAsync(AutomationDbContext db, BatchContext context, string customerId, List<StoredEvent> events, bool rebuild, CancellationToken cancellationToken)
+    {
+        var t = Stopwatch.GetTimestamp();
+        var now = context.Now;
+        if (!context.Profiles.TryGetValue(customerId, out var profile))
         {
             profile = ProfileUpdater.NewProfile(customerId, events.Min(e => e.Timestamp));
-            profiles[customerId] = profile;
-            db.Profiles.Add(profile);
+            context.Profiles[customerId] = profile;
         }
 
         var state = ProfileState.Read(profile);
@@ -149,28 +179,54 @@ public sealed class EventProcessor(
 
         state.Write(profile, now);
         profile.UpdatedAt = now;
+        context.Writes.Profile(profile);
+        t = timings.Add("  fold events", t);
 
         var features = calculator.Features(profile, state.Counts, now);
         rfm.Score(profile, now);
 
         // Scores first, so that segments over Scores.* see this event's effect.
-        foreach (var crossing in round.Apply(profile, features, now))
+        foreach (var crossing in context.Round.Apply(profile, features, now))
         {
-            OutboxWriter.Publish(db, crossing, now);
+            context.Writes.Publish(crossing, now);
         }
 
         var scores = FeatureCalculator.Scores(profile);
-        MembershipWriter.Apply(db, compiled, features, scores, current, now);
+        t = timings.Add("  features + scores", t);
+        MembershipWriter.Apply(context.Writes, context.Segments, features, scores, context.Memberships.GetValueOrDefault(customerId) ?? [], now);
+        t = timings.Add("  segments", t);
 
         var types = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var instance in waiting.Where(i => i.Status == WorkflowInstanceStatus.Waiting && types.Contains(i.WaitingForEvent!)))
+        foreach (var instance in (context.Waiting.GetValueOrDefault(customerId) ?? []).Where(i => i.Status == WorkflowInstanceStatus.Waiting && types.Contains(i.WaitingForEvent!)))
         {
-            await resumer.ResumeAsync(db, instance, "event", $"{instance.WaitingForEvent} happened", now, cancellationToken);
+            await resumer.ResumeAsync(db, instance, "event", $"{instance.WaitingForEvent} happened", now, cancellationToken, profile);
         }
 
-        foreach (var type in types.Where(eventTriggers.Contains))
+        foreach (var type in types.Where(context.EventTriggers.Contains))
         {
             await starter.StartOnEventsAsync(db, type, events, customerId, profile, features, scores, now, cancellationToken);
         }
+
+        timings.Add("  workflows", t);
+    }
+
+    /// <summary>What one batch reads up front and writes at the end.</summary>
+    private sealed class BatchContext
+    {
+        public required DateTime Now { get; init; }
+
+        public required IReadOnlyList<CompiledSegment> Segments { get; init; }
+
+        public required ScoringRound Round { get; init; }
+
+        public required HashSet<string?> EventTriggers { get; init; }
+
+        public Dictionary<string, CustomerProfile> Profiles { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, List<SegmentMembership>> Memberships { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, List<WorkflowInstance>> Waiting { get; } = new(StringComparer.Ordinal);
+
+        public ProfileWrites Writes { get; } = new();
     }
 }

@@ -23,7 +23,7 @@ public static class SqliteEventAppender
         await using (var full = connection.CreateCommand())
         {
             // The engine's connections commit with NORMAL; an accepted batch must survive a power loss too.
-            full.CommandText = SqliteSynchronousInterceptor.Full;
+            full.CommandText = SqliteConnectionTuning.Full;
             await full.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -13,17 +13,21 @@ public static class OutboxWriter
     public static void Send<T>(AutomationDbContext db, T message, string queue, DateTime nowUtc)
         where T : class => Add(db, message, queue, nowUtc);
 
-    private static void Add<T>(AutomationDbContext db, T message, string? destination, DateTime nowUtc)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        db.Outbox.Add(new OutboxMessage
+    /// <summary>The outbox row for a message, for callers that write rows set-based.</summary>
+    public static OutboxMessage Message<T>(T message, string? destination, DateTime nowUtc)
+        where T : class => new()
         {
             MessageId = Guid.NewGuid(),
             MessageType = MessageTypes.NameOf(typeof(T)),
             Body = JsonSerializer.Serialize(message, MessageTypes.Json),
             Destination = destination,
             CreatedAt = nowUtc,
-        });
+        };
+
+    private static void Add<T>(AutomationDbContext db, T message, string? destination, DateTime nowUtc)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.Outbox.Add(Message(message, destination, nowUtc));
     }
 }

@@ -5,6 +5,7 @@ using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Automation.Storage.Profiles;
+using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Engine.Profiles;
@@ -24,9 +25,9 @@ public static class IdentityLinker
         ArgumentNullException.ThrowIfNull(batch);
         var named = batch.Select(e => e.CustomerId).Concat(batch.Select(AnonymousIdOf).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in named.Chunk(500))
+        foreach (var chunk in named.Chunk(5000))
         {
-            foreach (var alias in await db.CustomerAliases.AsNoTracking().Where(a => chunk.Contains(a.AliasId)).ToListAsync(cancellationToken))
+            foreach (var alias in await db.CustomerAliases.AsNoTracking().Where(a => EF.Parameter(chunk).Contains(a.AliasId)).ToListAsync(cancellationToken))
             {
                 links[alias.AliasId] = alias.CustomerId;
             }
@@ -67,7 +68,7 @@ public static class IdentityLinker
         {
             foreach (var chunk in sequences.Chunk(1000))
             {
-                await db.Events.Where(e => chunk.Contains(e.Sequence)).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
+                await db.Events.Where(e => EF.Parameter(chunk).Contains(e.Sequence)).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
             }
         }
 
@@ -101,6 +102,24 @@ public static class IdentityLinker
         }
 
         await db.Profiles.Where(p => p.CustomerId == anonymous).ExecuteDeleteAsync(cancellationToken);
+        await MoveInstancesAsync(db, anonymous, customer, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Running and waiting instances follow the history to the customer, so a waitForEvent resumes on the customer's
+    /// events. Where the customer already has an active instance of the same workflow, theirs is kept and the
+    /// anonymous one is cancelled (one active instance per customer and workflow).
+    /// </summary>
+    private static async Task MoveInstancesAsync(AutomationDbContext db, string anonymous, string customer, DateTime now, CancellationToken cancellationToken)
+    {
+        var active = db.WorkflowInstances.Where(i => i.CustomerId == anonymous && (i.Status == WorkflowInstanceStatus.Waiting || i.Status == WorkflowInstanceStatus.Running));
+        var customersWorkflows = db.WorkflowInstances.Where(c => c.CustomerId == customer && c.ActiveKey != null).Select(c => c.WorkflowId);
+        await active.Where(i => customersWorkflows.Contains(i.WorkflowId)).ExecuteUpdateAsync(
+            s => s.SetProperty(i => i.Status, WorkflowInstanceStatus.Cancelled).SetProperty(i => i.ActiveKey, (string?)null).SetProperty(i => i.EndedAt, now),
+            cancellationToken);
+        await active.ExecuteUpdateAsync(
+            s => s.SetProperty(i => i.CustomerId, customer).SetProperty(i => i.ActiveKey, i => i.WorkflowId + "|" + customer),
+            cancellationToken);
     }
 
     private static string Resolve(Dictionary<string, string> links, string id)

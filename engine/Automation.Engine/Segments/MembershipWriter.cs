@@ -1,26 +1,26 @@
-using Automation.Engine.Messaging;
+using Automation.Engine.Profiles;
 using Automation.Plugins.Sdk.Contracts;
-using Automation.Storage;
 using Automation.Storage.Segments;
 
 namespace Automation.Engine.Segments;
 
-/// <summary>Stores membership changes and announces each through the outbox, in the caller's transaction.</summary>
+/// <summary>Gathers membership changes and their SegmentEntered / SegmentExited messages for one set-based write.</summary>
 public static class MembershipWriter
 {
     /// <summary>
-    /// Evaluates the segments for one customer against their current memberships, writes the changes and
-    /// publishes SegmentEntered / SegmentExited; returns the changes.
+    /// Evaluates the segments for one customer against their current memberships (read untracked), records the
+    /// changes and the messages announcing them in <paramref name="writes"/>; returns the changes.
     /// </summary>
     public static List<MembershipChange> Apply(
-        AutomationDbContext db,
+        ProfileWrites writes,
         IReadOnlyList<CompiledSegment> segments,
-        Profiles.CustomerFeatures features,
-        Profiles.CustomerScores scores,
+        CustomerFeatures features,
+        CustomerScores scores,
         IReadOnlyList<SegmentMembership> current,
         DateTime now)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(writes);
+        ArgumentNullException.ThrowIfNull(segments);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(current);
         var byKey = current.ToDictionary(m => m.SegmentKey, StringComparer.Ordinal);
@@ -29,13 +29,22 @@ public static class MembershipWriter
         {
             if (change.Entered)
             {
-                db.SegmentMemberships.Add(byKey[change.Segment]);
-                OutboxWriter.Publish(db, new SegmentEntered(features.CustomerId, change.Segment, change.Reasons, now), now);
+                writes.Membership(byKey[change.Segment]);
+                writes.Publish(new SegmentEntered(features.CustomerId, change.Segment, change.Reasons, now), now);
             }
             else
             {
-                db.SegmentMemberships.Remove(current.First(m => m.SegmentKey == change.Segment));
-                OutboxWriter.Publish(db, new SegmentExited(features.CustomerId, change.Segment, "no longer meets the segment's expression", now), now);
+                writes.Remove(current.First(m => m.SegmentKey == change.Segment));
+                writes.Publish(new SegmentExited(features.CustomerId, change.Segment, "no longer meets the segment's expression", now), now);
+            }
+        }
+
+        // Only a TTL reads when a membership last qualified, so only those are rewritten when they re-qualify.
+        foreach (var segment in segments)
+        {
+            if (segment.Definition.TtlDays is not null && byKey.TryGetValue(segment.Key, out var kept) && kept.LastQualifiedAt == now)
+            {
+                writes.Membership(kept);
             }
         }
 

@@ -119,17 +119,18 @@ public sealed class SegmentSweeper(
         }
 
         var ids = page.Select(p => p.CustomerId).ToList();
-        var memberships = (await db.SegmentMemberships.Where(m => ids.Contains(m.CustomerId)).ToListAsync(cancellationToken))
+        var memberships = (await db.SegmentMemberships.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.CustomerId)).ToListAsync(cancellationToken))
             .ToLookup(m => m.CustomerId, StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
+        var writes = new ProfileWrites();
         foreach (var profile in page)
         {
-            var changes = MembershipWriter.Apply(db, segments, calculator.Features(profile, now), FeatureCalculator.Scores(profile), [.. memberships[profile.CustomerId]], now);
+            var changes = MembershipWriter.Apply(writes, segments, calculator.Features(profile, now), FeatureCalculator.Scores(profile), [.. memberships[profile.CustomerId]], now);
             entry.Entered += changes.Count(c => c.Entered);
             entry.Exited += changes.Count(c => !c.Entered);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await writes.WriteAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         entry.Processed += page.Count;

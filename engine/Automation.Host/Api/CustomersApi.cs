@@ -19,7 +19,7 @@ public static class CustomersApi
         var group = app.MapGroup("/api/customers").RequireAuthorization().WithTags("Customers");
         group.MapGet("/", ListAsync).WithSummary("Customers, searchable by id, email or name");
         group.MapGet("/{id}", GetAsync).WithSummary("A customer's profile: features, scores with reason codes, segments, instances, actions");
-        group.MapGet("/{id}/events", EventsAsync).WithSummary("A customer's events, newest first");
+        group.MapGet("/{id}/events", EventsAsync).WithSummary("A customer's events, newest first, a page at a time (Link header rel=\"next\" while more follow)");
         group.MapDelete("/{id}", EraseAsync).RequireAuthorization(Policies.Administer).WithSummary("Erasure: profile, events, memberships, linked anonymous ids, pending actions; says what it removed");
     }
 
@@ -39,7 +39,7 @@ public static class CustomersApi
         return TypedResults.Ok(new { total, customers });
     }
 
-    private static async Task<IResult> GetAsync(string id, IDbContextFactory<AutomationDbContext> databases, FeatureCalculator calculator, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string id, int? timelineTake, IDbContextFactory<AutomationDbContext> databases, FeatureCalculator calculator, TimeProvider clock, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == id, ct);
@@ -58,6 +58,9 @@ public static class CustomersApi
         var instances = await db.WorkflowInstances.AsNoTracking().Where(i => i.CustomerId == id).OrderByDescending(i => i.StartedAt).Take(50)
             .Select(i => new { i.Id, i.WorkflowId, i.Version, status = i.Status, i.CurrentActivityId, i.Bookmark, i.StartedAt, i.EndedAt, i.Branch })
             .ToListAsync(ct);
+        // The first page of the timeline; the rest through the events endpoint, from the next link.
+        var timelineSize = Math.Clamp(timelineTake ?? 20, 1, CustomerTimeline.MaxPageSize);
+        var timeline = await CustomerTimeline.ReadAsync(db, id, timelineSize, null, ct);
         var actions = (await db.Actions.AsNoTracking().Where(a => a.CustomerId == id).OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct))
             .Select(ActionsApi.View);
         return TypedResults.Ok(new
@@ -85,23 +88,32 @@ public static class CustomersApi
             segments,
             instances,
             actions,
+            timeline = new
+            {
+                events = timeline.Events,
+                totalEvents = profile.TotalEvents,
+                next = timeline.NextCursor is { } cursor ? CustomerTimeline.NextLink(id, timelineSize, cursor) : null,
+            },
         });
     }
 
-    private static async Task<IResult> EventsAsync(string id, int? take, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    /// <summary>A page of events, newest first; when more follow, a Link header (rel="next") gives the next page's address.</summary>
+    private static async Task<IResult> EventsAsync(string id, int? take, string? cursor, HttpContext http, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var events = await db.Events.AsNoTracking().Where(e => e.CustomerId == id).OrderByDescending(e => e.Timestamp).Take(Math.Clamp(take ?? 100, 1, 1000))
-            .Select(e => new { id = e.EventId, e.Type, e.Timestamp, e.Value, e.PropertiesJson })
-            .ToListAsync(ct);
-        return TypedResults.Ok(events.Select(e => new
+        if (!CustomerTimeline.TryParseCursor(cursor, out var after))
         {
-            e.id,
-            e.Type,
-            e.Timestamp,
-            e.Value,
-            properties = e.PropertiesJson is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(e.PropertiesJson),
-        }));
+            return Problems.Validation("cursor", "not a cursor from a previous page's next link");
+        }
+
+        var size = Math.Clamp(take ?? CustomerTimeline.DefaultPageSize, 1, CustomerTimeline.MaxPageSize);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var page = await CustomerTimeline.ReadAsync(db, id, size, after, ct);
+        if (page.NextCursor is { } next)
+        {
+            http.Response.Headers.Link = $"<{CustomerTimeline.NextLink(id, size, next)}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Events);
     }
 
     private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)

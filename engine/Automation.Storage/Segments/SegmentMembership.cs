@@ -9,6 +9,7 @@ public sealed class SegmentMembership
 
     public DateTime EnteredAt { get; set; }
 
+    /// <summary>Kept current for segments with a TTL, the only ones it decides.</summary>
     public DateTime LastQualifiedAt { get; set; }
 
     public string ReasonsJson { get; set; } = "[]";

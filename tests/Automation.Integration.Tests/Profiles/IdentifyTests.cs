@@ -63,6 +63,29 @@ public sealed class IdentifyTests : IClassFixture<IdentifyTests.Host>
     }
 
     [Fact]
+    public async Task A_workflow_the_anonymous_visitor_waits_in_moves_to_the_customer_and_resumes_on_their_event()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var anonymous = $"anon-{run}";
+        var customer = $"cust-{run}";
+        var now = DateTime.UtcNow;
+        using var client = host.ApiClient();
+        await PostAsync(Event($"{run}-1", anonymous, "probe_started", now.AddMinutes(-10)));
+        var waiting = await InstanceOfAsync(client, anonymous, "waiting");
+        Assert.Equal("wait", waiting!.Value.GetProperty("currentActivityId").GetString());
+
+        await PostAsync(new { id = $"{run}-2", customerId = customer, type = "identify", timestamp = Iso(now.AddMinutes(-5)), properties = new { anonymousId = anonymous } });
+        var moved = await InstanceOfAsync(client, customer, "waiting");
+        Assert.Equal(waiting.Value.GetProperty("id").GetString(), moved!.Value.GetProperty("id").GetString());
+
+        // The answer now comes under the customer's own id, and the instance the visitor started hears it.
+        await PostAsync(Event($"{run}-3", customer, "probe_answered", now.AddMinutes(-1)));
+        var completed = await InstanceOfAsync(client, customer, "completed");
+        Assert.Equal(waiting.Value.GetProperty("id").GetString(), completed!.Value.GetProperty("id").GetString());
+        Assert.Null(await InstanceOfAsync(client, anonymous, "waiting", TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public async Task Identify_with_an_anonymous_id_that_is_not_a_string_is_refused_by_field()
     {
         var response = await host.PostEventsAsync(new
@@ -98,12 +121,20 @@ public sealed class IdentifyTests : IClassFixture<IdentifyTests.Host>
             done,
             TimeSpan.FromSeconds(20));
 
+    private static async Task<JsonElement?> InstanceOfAsync(HttpClient client, string customerId, string status, TimeSpan? timeout = null) =>
+        await Poll.UntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>("/api/workflows/probe-event-wait/instances")).EnumerateArray()
+                .Where(i => i.GetProperty("customerId").GetString() == customerId && SyntheticCustomer.Status(i) == status)
+                .Select(i => (JsonElement?)i).FirstOrDefault(),
+            i => i is not null,
+            timeout ?? TimeSpan.FromSeconds(20));
+
     private static List<string?> Segments(JsonElement? profile) =>
         [.. profile!.Value.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("key").GetString())];
 
     public sealed class Host : IDisposable
     {
-        public AutomationHost Value { get; } = AutomationHost.Embedded();
+        public AutomationHost Value { get; } = AutomationHost.Embedded(new Dictionary<string, string?> { ["Automation:WorkflowsPath"] = ProbeWorkflows.WriteFolder(ProbeWorkflows.EventWait) });
 
         public void Dispose() => Value.Dispose();
     }

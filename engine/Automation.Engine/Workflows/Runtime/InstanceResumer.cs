@@ -27,7 +27,8 @@ public sealed class InstanceResumer(DefinitionCache definitions, WorkflowRunner 
         return true;
     }
 
-    public async Task ResumeAsync(AutomationDbContext db, WorkflowInstance instance, string port, string summary, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>Resumes the instance; <paramref name="profile"/> is the customer's profile when the caller already holds it (event processing).</summary>
+    public async Task ResumeAsync(AutomationDbContext db, WorkflowInstance instance, string port, string summary, DateTime nowUtc, CancellationToken cancellationToken, CustomerProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(instance);
@@ -38,7 +39,7 @@ public sealed class InstanceResumer(DefinitionCache definitions, WorkflowRunner 
             return;
         }
 
-        var profile = db.FirstTracked<CustomerProfile>(p => p.CustomerId == instance.CustomerId)
+        profile ??= db.FirstTracked<CustomerProfile>(p => p.CustomerId == instance.CustomerId)
             ?? await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == instance.CustomerId, cancellationToken);
         await runner.ResumeAsync(db, definition, instance, port, summary, profile, nowUtc, cancellationToken);
     }

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Automation.Engine.Events;
+using Automation.Engine.Messaging;
+using Automation.Storage;
+using Automation.Storage.Messaging;
+using Automation.Storage.Profiles;
+using Automation.Storage.Segments;
+
+namespace Automation.Engine.Profiles;
+
+/// <summary>
+/// The rows a processing batch or a sweep page changes — profiles, memberships, outbox messages — gathered in memory
+/// and written set-based in the caller's transaction (no change tracking, no statement per row).
+/// </summary>
+public sealed class ProfileWrites
+{
+    private readonly Dictionary<string, CustomerProfile> profiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), SegmentMembership> memberships = [];
+    private readonly Dictionary<(string, string), SegmentMembership> removed = [];
+    private readonly List<OutboxMessage> outbox = [];
+
+    public int Messages => outbox.Count;
+
+    public void Profile(CustomerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        profiles[profile.CustomerId] = profile;
+    }
+
+    /// <summary>A membership entered or re-qualified.</summary>
+    public void Membership(SegmentMembership membership)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        var key = (membership.CustomerId, membership.SegmentKey);
+        removed.Remove(key);
+        memberships[key] = membership;
+    }
+
+    public void Remove(SegmentMembership membership)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        var key = (membership.CustomerId, membership.SegmentKey);
+        memberships.Remove(key);
+        removed[key] = membership;
+    }
+
+    public void Publish<T>(T message, DateTime nowUtc)
+        where T : class => outbox.Add(OutboxWriter.Message(message, null, nowUtc));
+
+    /// <summary>Writes every gathered row; <paramref name="timings"/>, when given, learns how long each kind took.</summary>
+    public async Task WriteAsync(AutomationDbContext db, CancellationToken cancellationToken, ProcessingTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var t = Stopwatch.GetTimestamp();
+        await BulkRows.UpsertAsync(db, profiles.Values, cancellationToken);
+        t = timings?.Add("  profile rows", t, profiles.Count) ?? t;
+        await BulkRows.DeleteAsync(db, removed.Values, cancellationToken);
+        await BulkRows.UpsertAsync(db, memberships.Values, cancellationToken);
+        t = timings?.Add("  membership rows", t, removed.Count + memberships.Count) ?? t;
+        await BulkRows.InsertAsync(db, outbox, cancellationToken);
+        timings?.Add("  outbox rows", t, outbox.Count);
+    }
+}
