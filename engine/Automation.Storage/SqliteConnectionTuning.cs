@@ -18,7 +18,7 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
 {
     public const string Full = "PRAGMA synchronous=FULL;";
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

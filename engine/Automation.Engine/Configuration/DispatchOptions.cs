@@ -31,6 +31,9 @@ public sealed class DispatchOptions
     /// <summary>An undecided approval request expires after this and counts as rejected.</summary>
     public TimeSpan ApprovalExpiry { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>Deliveries of one action type carried out at the same time (per engine process).</summary>
+    public int ConcurrentDeliveries { get; set; } = 16;
+
     /// <summary>Retries inside one delivery, with exponential back-off from RetryMinInterval up to RetryMaxInterval.</summary>
     public int RetryLimit { get; set; } = 5;
 

@@ -67,7 +67,21 @@ public sealed partial class OutboxRelay(
         var sent = new List<OutboxMessage>(messages.Count);
         try
         {
-            foreach (var message in messages)
+            // Commands to an action queue go out together: on RabbitMQ each send waits for the broker's confirm, and
+            // one after the other that wait alone capped dispatch near 130 actions/s. Published events keep their
+            // order (a segment entered before it is exited), so they go one by one.
+            var commands = messages.Where(m => m.Destination is not null).ToList();
+            var sends = commands.Select(m => SendAsync(publisher, senders, m, cancellationToken)).ToArray();
+            try
+            {
+                await Task.WhenAll(sends);
+            }
+            finally
+            {
+                sent.AddRange(commands.Where((_, i) => sends[i].IsCompletedSuccessfully));
+            }
+
+            foreach (var message in messages.Where(m => m.Destination is null))
             {
                 await SendAsync(publisher, senders, message, cancellationToken);
                 sent.Add(message);

@@ -32,7 +32,10 @@ public static class MessagingSetup
         {
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConsumer<WorkflowTriggerConsumer>();
-            x.AddConsumer<ActionOutcomeConsumer>();
+            x.AddConsumer<ActionOutcomeConsumer>(c => c.Options<BatchOptions>(o => o
+                .SetMessageLimit(ActionOutcomeConsumer.BatchLimit)
+                .SetTimeLimit(ActionOutcomeConsumer.BatchWindow)
+                .SetConcurrencyLimit(1)));
             x.AddConsumer<DispatchFaultConsumer>();
             x.AddConsumer<BehaviorEventsSubmittedConsumer>();
             x.AddConfigureEndpointsCallback((_, _, cfg) =>
@@ -77,6 +80,10 @@ public static class MessagingSetup
             {
                 // Commands are sent to this queue by name; it must not also receive every published DispatchAction.
                 e.ConfigureConsumeTopology = false;
+                // Connectors mostly wait on someone else's API: several deliveries in flight keep one slow call from
+                // holding up the whole queue.
+                e.PrefetchCount = dispatch.ConcurrentDeliveries;
+                e.ConcurrentMessageLimit = dispatch.ConcurrentDeliveries;
                 // Quick retries inside the delivery; longer waits are redeliveries scheduled in the database.
                 e.UseMessageRetry(r =>
                 {
