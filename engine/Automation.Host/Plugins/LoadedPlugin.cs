@@ -15,9 +15,11 @@ public sealed class LoadedPlugin
 
     public IAutomationPlugin? Instance { get; init; }
 
+    /// <summary>Why the plugin did not load, or which of its actions were refused when the rest loaded.</summary>
     public string? Error { get; init; }
 
     public IReadOnlyList<string> ActionTypes { get; init; } = [];
 
-    public bool Loaded => Instance is not null && Error is null;
+    /// <summary>Loaded, with at least its accepted action types in service (a refused one does not take the others down).</summary>
+    public bool Loaded => Instance is not null;
 }
