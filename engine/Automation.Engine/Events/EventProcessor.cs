@@ -177,7 +177,7 @@ public sealed class EventProcessor(
             updater.Apply(profile, state, e);
         }
 
-        state.Write(profile, now);
+        state.Write(profile, now, updater.CartWindow);
         profile.UpdatedAt = now;
         context.Writes.Profile(profile);
         t = timings.Add("  fold events", t);

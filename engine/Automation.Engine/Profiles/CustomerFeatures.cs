@@ -49,6 +49,9 @@ public sealed class CustomerFeatures
     /// <summary>A cart add or checkout with no purchase after it, older than the abandonment window.</summary>
     public bool HasAbandonedCart { get; init; }
 
+    /// <summary>Cart episodes (adds and checkouts close together) whose abandonment window passed without a purchase.</summary>
+    public int AbandonedCarts { get; init; }
+
     public int EmailOpens7d { get; init; }
 
     public int EmailOpens30d { get; init; }

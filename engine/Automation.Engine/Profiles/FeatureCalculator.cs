@@ -45,6 +45,7 @@ public sealed class FeatureCalculator(IOptions<AutomationOptions> options)
             HasAbandonedCart = p.LastCartActivityAt is { } cart
                 && (p.LastPurchaseAt is null || p.LastPurchaseAt < cart)
                 && nowUtc - cart >= abandonment,
+            AbandonedCarts = p.CartEpisodesJson is null ? 0 : CartEpisodes.Parse(p.CartEpisodesJson).Abandoned(nowUtc, abandonment),
             EmailOpens7d = counts.Sum(Counter.EmailOpens, nowUtc, 7),
             EmailOpens30d = counts.Sum(Counter.EmailOpens, nowUtc, 30),
             EmailClicks7d = counts.Sum(Counter.EmailClicks, nowUtc, 7),

@@ -5,11 +5,12 @@ namespace Automation.Engine.Profiles;
 /// <summary>The working state behind a profile's order-independent features, read from and written back to the profile.</summary>
 public sealed class ProfileState
 {
-    private ProfileState(DailyCounts counts, SessionSpans sessions, ContactTraits traits)
+    private ProfileState(DailyCounts counts, SessionSpans sessions, ContactTraits traits, CartEpisodes carts)
     {
         Counts = counts;
         Sessions = sessions;
         Traits = traits;
+        Carts = carts;
     }
 
     public DailyCounts Counts { get; }
@@ -18,7 +19,9 @@ public sealed class ProfileState
 
     public ContactTraits Traits { get; }
 
-    public static ProfileState Empty() => new(DailyCounts.Parse(null), SessionSpans.Empty(), ContactTraits.Parse(null));
+    public CartEpisodes Carts { get; }
+
+    public static ProfileState Empty() => new(DailyCounts.Parse(null), SessionSpans.Empty(), ContactTraits.Parse(null), CartEpisodes.Empty());
 
     public static ProfileState Read(CustomerProfile profile)
     {
@@ -26,15 +29,19 @@ public sealed class ProfileState
         return new(
             DailyCounts.Parse(profile.DailyCountsJson),
             SessionSpans.Parse(profile.SessionSpansJson, profile.Sessions, profile.LastSessionAt),
-            ContactTraits.Parse(profile.TraitTimesJson));
+            ContactTraits.Parse(profile.TraitTimesJson),
+            CartEpisodes.Parse(profile.CartEpisodesJson));
     }
 
     /// <summary>Prunes what no window needs any more and stores the state in the profile's columns.</summary>
-    public void Write(CustomerProfile profile, DateTime nowUtc)
+    public void Write(CustomerProfile profile, DateTime nowUtc, TimeSpan cartWindow)
     {
         ArgumentNullException.ThrowIfNull(profile);
         Counts.Prune(nowUtc);
         Sessions.Prune(profile.LastSeen);
+        Carts.Prune(profile.LastSeen, cartWindow);
+        profile.CartEpisodesJson = Carts.ToJson();
+        profile.AbandonedCarts = Carts.Abandoned(nowUtc, cartWindow);
         profile.DailyCountsJson = Counts.ToJson();
         profile.SessionSpansJson = Sessions.ToJson();
         profile.Sessions = Sessions.Count;

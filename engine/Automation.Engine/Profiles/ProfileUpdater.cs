@@ -42,13 +42,17 @@ public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
         profile.DailyCountsJson = "{}";
         profile.SessionSpansJson = null;
         profile.TraitTimesJson = null;
+        profile.CartEpisodesJson = null;
     }
+
+    /// <summary>A cart add or checkout with no purchase within this window counts as abandoned.</summary>
+    public TimeSpan CartWindow => processing.CartAbandonmentWindow;
 
     /// <summary>True when some event is too old to be placed in the stored sessions: the profile must be refolded from the log.</summary>
     public bool NeedsRefold(ProfileState state, IEnumerable<StoredEvent> events)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return events.Any(e => !state.Sessions.CanPlace(e.Timestamp, processing.SessionGap));
+        return events.Any(e => !state.Sessions.CanPlace(e.Timestamp, processing.SessionGap) || !state.Carts.CanPlace(e.Timestamp));
     }
 
     public void Apply(CustomerProfile profile, ProfileState state, StoredEvent e)
@@ -78,14 +82,17 @@ public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
             case EventTypes.ProductView: counts.Add(at, Counter.ProductViews); break;
             case EventTypes.AddToCart:
                 counts.Add(at, Counter.CartAdds);
+                state.Carts.AddCart(at);
                 profile.LastCartActivityAt = Max(profile.LastCartActivityAt, at);
                 break;
             case EventTypes.CheckoutStarted:
                 counts.Add(at, Counter.Checkouts);
+                state.Carts.AddCart(at);
                 profile.LastCartActivityAt = Max(profile.LastCartActivityAt, at);
                 break;
             case EventTypes.Purchase:
                 counts.Add(at, Counter.Purchases);
+                state.Carts.AddPurchase(at);
                 profile.Purchases++;
                 profile.Monetary += e.Value ?? 0;
                 profile.LastPurchaseAt = Max(profile.LastPurchaseAt, at);

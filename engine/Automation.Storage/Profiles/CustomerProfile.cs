@@ -45,6 +45,9 @@ public sealed class CustomerProfile
     /// <summary>Recent sessions as time spans plus a count of older ones (JSON), so late events land in the right session.</summary>
     public string? SessionSpansJson { get; set; }
 
+    /// <summary>Cart and purchase times behind the abandoned-cart count (see CartEpisodes).</summary>
+    public string? CartEpisodesJson { get; set; }
+
     /// <summary>When each contact field was last set, by event time (JSON), so older events never overwrite newer details.</summary>
     public string? TraitTimesJson { get; set; }
 

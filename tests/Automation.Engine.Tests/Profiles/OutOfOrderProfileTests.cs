@@ -56,6 +56,32 @@ public sealed class OutOfOrderProfileTests
         Assert.Equal("Ada", profile.Name);
     }
 
+    [Fact]
+    public void Abandoned_carts_count_cart_episodes_whose_window_passed_without_a_purchase_whatever_the_order()
+    {
+        var day = Now.Date.AddDays(-5);
+        List<StoredEvent> events =
+        [
+            Event(1, "add_to_cart", day.AddHours(9)), // one episode: two adds ten minutes apart, never bought → abandoned
+            Event(2, "add_to_cart", day.AddHours(9).AddMinutes(10)),
+            Event(3, "add_to_cart", day.AddDays(1).AddHours(9)), // bought within the hour → converted
+            Event(4, "purchase", day.AddDays(1).AddHours(9).AddMinutes(30), value: 40),
+            Event(5, "checkout_started", day.AddDays(2).AddHours(9)), // bought three hours later → abandoned first
+            Event(6, "purchase", day.AddDays(2).AddHours(12), value: 40),
+            Event(7, "add_to_cart", Now.AddMinutes(-20)), // its hour has not passed yet
+        ];
+
+        var inOrder = Fold([events]);
+        var reversed = Fold([.. events.AsEnumerable().Reverse().Select(e => new List<StoredEvent> { e })]);
+
+        Assert.Equal(2, inOrder.AbandonedCarts);
+        Assert.Equal(2, reversed.AbandonedCarts);
+        AssertSameProfile(inOrder, reversed);
+        var calculator = new FeatureCalculator(Options.Create(new AutomationOptions()));
+        Assert.Equal(2, calculator.Features(inOrder, Now).AbandonedCarts);
+        Assert.Equal(3, calculator.Features(inOrder, Now.AddHours(1)).AbandonedCarts);
+    }
+
     private CustomerProfile Fold(IEnumerable<List<StoredEvent>> batches)
     {
         CustomerProfile? profile = null;
@@ -69,7 +95,7 @@ public sealed class OutOfOrderProfileTests
                 updater.Apply(profile, state, e);
             }
 
-            state.Write(profile, Now);
+            state.Write(profile, Now, updater.CartWindow);
             profile.UpdatedAt = Now;
         }
 

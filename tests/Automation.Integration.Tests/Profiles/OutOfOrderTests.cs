@@ -48,6 +48,8 @@ public sealed class OutOfOrderTests : IDisposable
         Assert.Equal(6, actual.GetProperty("features").GetProperty("sessions").GetInt32());
         Assert.Equal("newer@example.test", actual.GetProperty("email").GetString());
         Assert.Equal("Mo Bile", actual.GetProperty("name").GetString());
+        // The web cart was bought a day later (abandoned first); the phone's cart half an hour ago is still in its window.
+        Assert.Equal(1, actual.GetProperty("features").GetProperty("abandonedCarts").GetInt32());
     }
 
     public void Dispose() => host.Dispose();

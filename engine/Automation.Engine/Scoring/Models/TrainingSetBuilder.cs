@@ -85,7 +85,7 @@ public sealed class TrainingSetBuilder(ProfileUpdater updater, FeatureCalculator
             }
 
             // As the live processor does after each batch: sessions and windows as of the cut-off.
-            state.Write(profile, cutoff);
+            state.Write(profile, cutoff, updater.CartWindow);
             var purchasedAfter = events.Skip(next).TakeWhile(e => e.Timestamp <= cutoff.AddDays(horizonDays)).Any(e => e.Type == EventTypes.Purchase);
             var example = Example(profile, state.Counts, cutoff, score, purchasedAfter);
             if (example is not null)

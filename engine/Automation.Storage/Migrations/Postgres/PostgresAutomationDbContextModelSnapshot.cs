@@ -442,6 +442,9 @@ namespace Automation.Storage.Migrations.Postgres
                     b.Property<int>("AbandonedCarts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CartEpisodesJson")
+                        .HasColumnType("text");
+
                     b.Property<double?>("ChurnRisk")
                         .HasColumnType("double precision");
 

@@ -431,6 +431,9 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.Property<int>("AbandonedCarts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CartEpisodesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("ChurnRisk")
                         .HasColumnType("REAL");
 
