@@ -8,6 +8,7 @@ using Automation.Host;
 using Automation.Host.Configuration;
 using Automation.Host.Storage;
 using Automation.Storage;
+using Automation.Testing;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -31,14 +32,18 @@ public static class IngestBenchmark
             var data = Generate(events, customers);
             var baseline = await PlainFileAsync(data, batch, Path.Combine(folder, "events.jsonl"));
             var (append, total) = await EngineAsync(data, batch, Path.Combine(folder, "automation.db"));
+            var (accepted, processed) = await HttpAsync(data, batch);
 
             var table = new Table().AddColumns("measure", "events", "seconds", "events/s", "vs baseline");
             table.AddRow("baseline: JSON lines to a plain file, fsync per batch", N(events), S(baseline), N(events / baseline), "1.00");
             table.AddRow("engine: validate + durable append (202 point)", N(events), S(append), N(events / append), R(baseline / append));
             table.AddRow("engine: + profile update + segment evaluation", N(events), S(total), N(events / total), R(baseline / total));
+            table.AddRow("HTTP on loopback to the host process: all 202s", N(events), S(accepted), N(events / accepted), R(baseline / accepted));
+            table.AddRow("HTTP: + processed (metrics show none left)", N(events), S(processed), N(events / processed), R(baseline / processed));
             AnsiConsole.Write(table);
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {events / total:0} events/s end to end ({events / append:0} events/s to durable append); baseline plain file {events / baseline:0} events/s; ratio {baseline / total:0.000}; peak working set {peak:0} MiB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest over HTTP: {events / accepted:0} events/s accepted (202), {events / processed:0} events/s processed; ratio to baseline {baseline / processed:0.000}"));
             return 0;
         }
         finally
@@ -108,6 +113,49 @@ public static class IngestBenchmark
         }
 
         return (append, total);
+    }
+
+    /// <summary>
+    /// The same events posted in batches by one HttpClient to the real host process on loopback (Kestrel, API key,
+    /// validation, durable append before each 202), then until its metrics show no unprocessed event.
+    /// </summary>
+    private static async Task<(double Accepted, double Processed)> HttpAsync(List<IncomingEvent?> data, int batch)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Automation__Processing__BatchSize"] = BenchmarkArgs.Int(Environment.GetCommandLineArgs(), "--process-batch", 5000).ToString(CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        await using var host = await HostProcess.StartAsync(requireDesigner: false, settings: settings);
+        using var client = host.ApiClient();
+        client.Timeout = TimeSpan.FromMinutes(5);
+        var bodies = data.Chunk(batch).Select(chunk => JsonSerializer.SerializeToUtf8Bytes(new { events = chunk }, JsonSerializerOptions.Web)).ToList();
+        var watch = Stopwatch.StartNew();
+        foreach (var body in bodies)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = await client.PostAsync("/api/events", content);
+            if (response.StatusCode != System.Net.HttpStatusCode.Accepted)
+            {
+                throw new InvalidOperationException($"the host answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        var accepted = watch.Elapsed.TotalSeconds;
+        while (true)
+        {
+            var metrics = await client.GetStringAsync("/metrics");
+            var line = metrics.Split('\n').First(l => l.StartsWith("automation_events_unprocessed ", StringComparison.Ordinal));
+            if (line.EndsWith(" 0", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return (accepted, watch.Elapsed.TotalSeconds);
     }
 
     private static List<IncomingEvent?> Generate(int count, int customers)
