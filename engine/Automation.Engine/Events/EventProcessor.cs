@@ -182,7 +182,7 @@ public sealed class EventProcessor(
         context.Writes.Profile(profile);
         t = timings.Add("  fold events", t);
 
-        var features = calculator.Features(profile, state.Counts, now);
+        var features = calculator.Features(profile, state.Counts, now, state.Carts);
         rfm.Score(profile, now);
 
         // Scores first, so that segments over Scores.* see this event's effect.

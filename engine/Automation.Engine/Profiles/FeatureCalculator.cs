@@ -17,7 +17,8 @@ public sealed class FeatureCalculator(IOptions<AutomationOptions> options)
         return Features(p, DailyCounts.Parse(p.DailyCountsJson), nowUtc);
     }
 
-    public CustomerFeatures Features(CustomerProfile p, DailyCounts counts, DateTime nowUtc)
+    /// <summary>The features of a profile whose working state the caller already holds (event processing), so nothing is parsed twice.</summary>
+    public CustomerFeatures Features(CustomerProfile p, DailyCounts counts, DateTime nowUtc, CartEpisodes? carts = null)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(counts);
@@ -45,7 +46,7 @@ public sealed class FeatureCalculator(IOptions<AutomationOptions> options)
             HasAbandonedCart = p.LastCartActivityAt is { } cart
                 && (p.LastPurchaseAt is null || p.LastPurchaseAt < cart)
                 && nowUtc - cart >= abandonment,
-            AbandonedCarts = p.CartEpisodesJson is null ? 0 : CartEpisodes.Parse(p.CartEpisodesJson).Abandoned(nowUtc, abandonment),
+            AbandonedCarts = (carts ?? (p.CartEpisodesJson is null ? null : CartEpisodes.Parse(p.CartEpisodesJson)))?.Abandoned(nowUtc, abandonment) ?? 0,
             EmailOpens7d = counts.Sum(Counter.EmailOpens, nowUtc, 7),
             EmailOpens30d = counts.Sum(Counter.EmailOpens, nowUtc, 30),
             EmailClicks7d = counts.Sum(Counter.EmailClicks, nowUtc, 7),

@@ -62,7 +62,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
             Instance = instance,
             Activity = definition.Activities[0],
             Profile = profile,
-            FeaturesSource = () => profile is null ? new CustomerFeatures { CustomerId = instance.CustomerId } : features.Features(profile, DailyCounts.Parse(profile.DailyCountsJson), nowUtc),
+            FeaturesSource = () => profile is null ? new CustomerFeatures { CustomerId = instance.CustomerId } : features.Features(profile, nowUtc),
             Scores = profile is null ? new CustomerScores() : FeatureCalculator.Scores(profile),
             Now = nowUtc,
             Services = services,
