@@ -58,6 +58,9 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
+    /// <summary>Added, unsaved rows by unique key (see <see cref="PendingRows"/>).</summary>
+    public PendingRows Pending { get; } = new();
+
     /// <summary>True when the provider is PostgreSQL (row locks and upserts differ).</summary>
     public abstract bool IsPostgres { get; }
 

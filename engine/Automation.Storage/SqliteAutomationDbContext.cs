@@ -1,16 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Automation.Storage;
 
-public sealed class SqliteAutomationDbContext(DbContextOptions<SqliteAutomationDbContext> options) : AutomationDbContext(options)
+public sealed class SqliteAutomationDbContext : AutomationDbContext
 {
-    private static readonly SqliteConnectionTuning Tuning = new();
+    private static readonly IInterceptor[] Interceptors = [new SqliteConnectionTuning(), new SqliteWriteGateInterceptor(), new SqliteAutocommitWriteInterceptor()];
+
+    public SqliteAutomationDbContext(DbContextOptions<SqliteAutomationDbContext> options)
+        : base(options)
+    {
+        // A single-statement SaveChanges would otherwise autocommit outside any transaction and skip the write gate.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
 
     public override bool IsPostgres => false;
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.AddInterceptors(Tuning);
+        optionsBuilder.AddInterceptors(Interceptors);
     }
 }

@@ -28,6 +28,32 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
         command.ExecuteNonQuery();
     }
 
+    /// <summary>A transaction disposed without commit or rollback still held the write gate; closing gives it back.</summary>
+    public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        SqliteWriteGate.Exit(connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        SqliteWriteGate.Exit(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>A context disposing its connection closes it without <see cref="ConnectionClosing"/>.</summary>
+    public override InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        SqliteWriteGate.Exit(connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        SqliteWriteGate.Exit(connection);
+        return ValueTask.FromResult(result);
+    }
+
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);

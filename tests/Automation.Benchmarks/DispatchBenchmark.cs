@@ -106,7 +106,14 @@ public static class DispatchBenchmark
             // Warm-up (JIT, pools, queues), not timed.
             await run.BurstAsync("warm-", 200);
 
+            var timings = app.Services.GetRequiredService<ProcessingTimings>();
+            timings.Reset();
             var throughput = await run.BurstAsync("burst-", burst);
+            foreach (var (stage, elapsed, items) in timings.Snapshot())
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  processing {stage,-22} {elapsed.TotalSeconds,8:0.00} s {(items > 0 ? $"{items,10:N0} rows, {elapsed.TotalMicroseconds / items:0.0} µs each" : "")}"));
+            }
+
             var latency = await run.PacedAsync("paced-", rate, seconds);
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
             await app.StopAsync();

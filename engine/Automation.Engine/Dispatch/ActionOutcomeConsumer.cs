@@ -50,7 +50,7 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
 
     private async Task RecordAsync(AutomationDbContext db, Guid actionId, ActionStatus status, string port, int attempts, string? detail, string? error, CancellationToken cancellationToken)
     {
-        var record = db.FirstTracked<ActionRecord>(a => a.Id == actionId) ?? await db.Actions.FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken);
+        var record = await db.Actions.FindAsync([actionId], cancellationToken);
         if (record is null || record.Status is ActionStatus.Completed or ActionStatus.Failed)
         {
             return; // unknown or already recorded: a redelivered outcome changes nothing

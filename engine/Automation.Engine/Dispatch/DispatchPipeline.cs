@@ -23,7 +23,7 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
-        var existing = db.FirstTracked<ActionRecord>(a => a.IdempotencyKey == request.IdempotencyKey)
+        var existing = db.Pending.Find<ActionRecord>(request.IdempotencyKey)
             ?? await db.Actions.FirstOrDefaultAsync(a => a.IdempotencyKey == request.IdempotencyKey, cancellationToken);
         if (existing is not null)
         {
@@ -46,6 +46,7 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
             CreatedAt = nowUtc,
         };
         db.Actions.Add(record);
+        db.Pending.Add(record.IdempotencyKey, record);
 
         if (!catalog.TryGet(request.ActionType, out var action))
         {

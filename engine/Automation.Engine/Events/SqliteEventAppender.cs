@@ -27,6 +27,23 @@ public static class SqliteEventAppender
             await full.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // Its transaction is the connection's own, not EF Core's: it queues at the write gate by hand.
+        var entered = await SqliteWriteGate.EnterAsync(connection, cancellationToken);
+        try
+        {
+            return await InsertAsync(connection, events, cancellationToken);
+        }
+        finally
+        {
+            if (entered)
+            {
+                SqliteWriteGate.Exit(connection);
+            }
+        }
+    }
+
+    private static async Task<int> InsertAsync(SqliteConnection connection, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;

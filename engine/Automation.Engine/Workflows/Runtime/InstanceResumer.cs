@@ -39,8 +39,8 @@ public sealed class InstanceResumer(DefinitionCache definitions, WorkflowRunner 
             return;
         }
 
-        profile ??= db.FirstTracked<CustomerProfile>(p => p.CustomerId == instance.CustomerId)
-            ?? await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == instance.CustomerId, cancellationToken);
+        // Find looks in the identity map first (O(1)), then the database.
+        profile ??= await db.Profiles.FindAsync([instance.CustomerId], cancellationToken);
         await runner.ResumeAsync(db, definition, instance, port, summary, profile, nowUtc, cancellationToken);
     }
 

@@ -62,6 +62,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
                 Status = WorkflowInstanceStatus.Running,
             };
             db.WorkflowInstances.Add(instance);
+            db.Pending.Add(instance.ActiveKey, instance);
             db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = "trigger", ActivityType = "trigger", At = nowUtc, Port = "done", Summary = Describe(trigger) });
             await runner.RunFromStartAsync(db, definition, instance, profile, nowUtc, cancellationToken);
             started.Add(instance);
@@ -75,7 +76,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
     private static async Task<bool> MayEnterAsync(AutomationDbContext db, WorkflowDefinition definition, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var activeKey = ActiveKey(definition.Id, customerId);
-        if (db.FirstTracked<WorkflowInstance>(i => i.ActiveKey == activeKey) is not null
+        if (db.Pending.Find<WorkflowInstance>(activeKey) is { } added && added.ActiveKey == activeKey
             || await db.WorkflowInstances.AnyAsync(i => i.ActiveKey == activeKey, cancellationToken))
         {
             return false;

@@ -1,0 +1,17 @@
+namespace Automation.Storage;
+
+/// <summary>
+/// Rows a unit of work added and has not saved yet, by a unique key: a query cannot see them, and DbSet.Local scans
+/// every tracked entity of every type on each look-up, which made a processing batch that starts thousands of
+/// instances quadratic. Whoever adds a row with a unique key notes it here; look-ups are then O(1).
+/// </summary>
+public sealed class PendingRows
+{
+    private readonly Dictionary<(Type, string), object> rows = [];
+
+    public void Add<TEntity>(string key, TEntity entity)
+        where TEntity : class => rows[(typeof(TEntity), key)] = entity;
+
+    public TEntity? Find<TEntity>(string key)
+        where TEntity : class => rows.GetValueOrDefault((typeof(TEntity), key)) as TEntity;
+}
