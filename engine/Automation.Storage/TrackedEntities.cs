@@ -25,4 +25,22 @@ public static class TrackedEntities
             tracker.AutoDetectChangesEnabled = detecting;
         }
     }
+
+    /// <summary>Every held entity that matches, added ones included (a query cannot see those before SaveChanges).</summary>
+    public static List<TEntity> AllTracked<TEntity>(this DbContext db, Func<TEntity, bool> predicate)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var tracker = db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.Set<TEntity>().Local.Where(predicate).ToList();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
 }

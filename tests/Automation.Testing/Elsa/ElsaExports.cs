@@ -7,7 +7,7 @@ namespace Automation.Testing.Elsa;
 /// </summary>
 public static class ElsaExports
 {
-    /// <summary>A cart follow-up: every mapped type, a fork/join and a WriteLine that have no counterpart here.</summary>
+    /// <summary>A cart follow-up: every mapped type, a FlowFork/FlowJoin (WaitAll), and a WriteLine that has no counterpart here.</summary>
     public const string CartFollowUp = """
         {
           "id": "5b0f9a0e7c7c4a51", "definitionId": "Cart Follow-up", "name": "Cart follow-up", "version": 4,
