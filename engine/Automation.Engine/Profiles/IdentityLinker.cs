@@ -117,6 +117,8 @@ public static class IdentityLinker
         await active.Where(i => customersWorkflows.Contains(i.WorkflowId)).ExecuteUpdateAsync(
             s => s.SetProperty(i => i.Status, WorkflowInstanceStatus.Cancelled).SetProperty(i => i.ActiveKey, (string?)null).SetProperty(i => i.EndedAt, now),
             cancellationToken);
+        // Only the instance that entered holds the one-active-instance key; a fork's branches follow it without one.
+        await active.Where(i => i.ParentInstanceId != null).ExecuteUpdateAsync(s => s.SetProperty(i => i.CustomerId, customer), cancellationToken);
         await active.ExecuteUpdateAsync(
             s => s.SetProperty(i => i.CustomerId, customer).SetProperty(i => i.ActiveKey, i => i.WorkflowId + "|" + customer),
             cancellationToken);

@@ -56,7 +56,7 @@ public static class CustomersApi
         var segments = (await db.SegmentMemberships.AsNoTracking().Where(m => m.CustomerId == id).ToListAsync(ct))
             .Select(m => new { key = m.SegmentKey, name = names.GetValueOrDefault(m.SegmentKey, m.SegmentKey), m.EnteredAt, reasons = Reasons(m.ReasonsJson) });
         var instances = await db.WorkflowInstances.AsNoTracking().Where(i => i.CustomerId == id).OrderByDescending(i => i.StartedAt).Take(50)
-            .Select(i => new { i.Id, i.WorkflowId, i.Version, status = i.Status, i.CurrentActivityId, i.Bookmark, i.StartedAt, i.EndedAt, i.Branch })
+            .Select(i => new { i.Id, i.WorkflowId, i.Version, status = i.Status, i.CurrentActivityId, i.Bookmark, i.StartedAt, i.EndedAt, i.Branch, i.ParentInstanceId })
             .ToListAsync(ct);
         // The first page of the timeline; the rest through the events endpoint, from the next link.
         var timelineSize = Math.Clamp(timelineTake ?? 20, 1, CustomerTimeline.MaxPageSize);

@@ -31,7 +31,7 @@ public static class DashboardApi
                                 group new { m, p } by m.SegmentKey into g
                                 select new { segment = g.Key, members = g.Count(), converted = g.Count(x => x.p.LastPurchaseAt > x.m.EnteredAt) }).ToListAsync(ct);
         var uplift = await (from i in db.WorkflowInstances.AsNoTracking()
-                            where i.Branch != null
+                            where i.Branch != null && i.ParentInstanceId == null
                             join p in db.Profiles.AsNoTracking() on i.CustomerId equals p.CustomerId
                             group new { i, p } by i.WorkflowId into g
                             select new

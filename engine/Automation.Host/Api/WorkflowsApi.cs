@@ -41,7 +41,7 @@ public static class WorkflowsApi
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-7);
         var workflows = await db.Workflows.AsNoTracking().OrderBy(w => w.Name).ToListAsync(ct);
         var active = await db.WorkflowInstances.AsNoTracking().Where(i => i.ActiveKey != null).GroupBy(i => i.WorkflowId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var entered = await db.WorkflowInstances.AsNoTracking().Where(i => i.StartedAt >= since).GroupBy(i => i.WorkflowId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var entered = await db.WorkflowInstances.AsNoTracking().Where(i => i.StartedAt >= since && i.ParentInstanceId == null).GroupBy(i => i.WorkflowId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var latest = await db.WorkflowVersions.AsNoTracking().GroupBy(v => v.WorkflowId).Select(g => g.OrderByDescending(v => v.Version).First()).ToListAsync(ct);
         return TypedResults.Ok(workflows.Select(w =>
         {
@@ -202,7 +202,7 @@ public static class WorkflowsApi
         }
 
         return TypedResults.Ok(await query.OrderByDescending(i => i.StartedAt).Take(Math.Clamp(take ?? 200, 1, 2000))
-            .Select(i => new { i.Id, i.CustomerId, i.Version, status = i.Status, i.CurrentActivityId, i.Bookmark, i.WakeAt, i.Branch, i.StartedAt, i.EndedAt })
+            .Select(i => new { i.Id, i.CustomerId, i.Version, status = i.Status, i.CurrentActivityId, i.Bookmark, i.WakeAt, i.Branch, i.ParentInstanceId, i.ForkActivityId, i.StartedAt, i.EndedAt })
             .ToListAsync(ct));
     }
 
@@ -237,7 +237,26 @@ public static class WorkflowsApi
         }
 
         var steps = await db.WorkflowSteps.AsNoTracking().Where(s => s.InstanceId == id).OrderBy(s => s.Id)
-            .Select(s => new { s.ActivityId, s.ActivityType, s.At, s.Port, s.Summary }).ToListAsync(ct);
+            .Select(s => new InstanceStepView(s.ActivityId, s.ActivityType, s.At, s.Port, s.Summary)).ToListAsync(ct);
+
+        // A forked instance's history reads with its branches': where each went and where it stands, without a second lookup.
+        var children = await db.WorkflowInstances.AsNoTracking().Where(i => i.ParentInstanceId == id).OrderBy(i => i.StartedAt).ToListAsync(ct);
+        var childIds = children.Select(c => c.Id).ToList();
+        var childSteps = (await db.WorkflowSteps.AsNoTracking().Where(s => childIds.Contains(s.InstanceId)).OrderBy(s => s.Id).ToListAsync(ct))
+            .ToLookup(s => s.InstanceId);
+        var branches = children.Select(c => new
+        {
+            c.Id,
+            c.ForkActivityId,
+            port = childSteps[c.Id].FirstOrDefault(s => s.ActivityId == c.ForkActivityId)?.Port,
+            status = c.Status,
+            c.CurrentActivityId,
+            c.Bookmark,
+            c.WakeAt,
+            c.StartedAt,
+            c.EndedAt,
+            steps = childSteps[c.Id].Select(s => new InstanceStepView(s.ActivityId, s.ActivityType, s.At, s.Port, s.Summary)).ToList(),
+        }).ToList();
         return TypedResults.Ok(new
         {
             instance.Id,
@@ -249,9 +268,12 @@ public static class WorkflowsApi
             instance.Bookmark,
             instance.WakeAt,
             instance.Branch,
+            instance.ParentInstanceId,
+            instance.ForkActivityId,
             instance.StartedAt,
             instance.EndedAt,
             steps,
+            branches,
         });
     }
 }

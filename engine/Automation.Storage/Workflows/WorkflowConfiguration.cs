@@ -33,6 +33,7 @@ internal sealed class WorkflowConfiguration :
         builder.HasIndex(i => new { i.CustomerId, i.WaitingForEvent });
         builder.HasIndex(i => i.WakeAt);
         builder.HasIndex(i => new { i.WorkflowId, i.Status });
+        builder.HasIndex(i => i.ParentInstanceId);
     }
 
     public void Configure(EntityTypeBuilder<WorkflowStep> builder)

@@ -33,6 +33,12 @@ public sealed class WorkflowInstance
     /// <summary>The split branch taken, when the workflow has a split; holdout membership for uplift.</summary>
     public string? Branch { get; set; }
 
+    /// <summary>Set on a branch of a fork: the instance that forked it and waits at the fork for its branches.</summary>
+    public Guid? ParentInstanceId { get; set; }
+
+    /// <summary>The fork activity that started this branch (the parent waits on bookmark "fork:{id}").</summary>
+    public string? ForkActivityId { get; set; }
+
     public DateTime StartedAt { get; set; }
 
     public DateTime? EndedAt { get; set; }

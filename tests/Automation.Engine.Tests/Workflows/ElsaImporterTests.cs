@@ -23,6 +23,8 @@ public sealed class ElsaImporterTests
         Assert.Equal("waitForEvent", types["Event1"]);
         Assert.Equal("waitForDuration", types["Timer1"]);
         Assert.Equal("end", types["Finish1"]);
+        Assert.Equal("fork", types["FlowFork1"]);
+        Assert.Equal("join", types["FlowJoin1"]);
         Assert.DoesNotContain("Start1", types.Keys); // Elsa's Start is the trigger's hand-over here
         var settings = d.Activities.ToDictionary(a => a.Id, a => a.Settings);
         Assert.Equal("PT1H", settings["Delay1"]["duration"].GetString());
@@ -30,6 +32,10 @@ public sealed class ElsaImporterTests
         Assert.Equal("Features.HasAbandonedCart", settings["If1"]["expression"].GetString());
         Assert.Equal("email.send", settings["SendEmail1"]["action"].GetString());
         Assert.Equal("purchase", settings["Event1"]["event"].GetString());
+        Assert.Equal(["Wait", "Log"], settings["FlowFork1"]["branches"].EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal("all", settings["FlowJoin1"]["mode"].GetString());
+        Assert.Contains(d.Connections, c => c is { From: "FlowFork1", Port: "Wait", To: "Event1" }); // a fork's ports keep Elsa's branch names
+        Assert.Contains(d.Connections, c => c is { From: "FlowJoin1", Port: "done", To: "Finish1" });
         Assert.Contains(d.Connections, c => c is { From: "If1", Port: "true", To: "SendEmail1" });
         Assert.Contains(d.Connections, c => c is { From: "If1", Port: "false", To: "Timer1" });
         Assert.Contains(d.Connections, c => c is { From: "Delay1", Port: "done", To: "If1" });
@@ -45,9 +51,7 @@ public sealed class ElsaImporterTests
         var result = Imported();
         var d = result.Definition;
 
-        Assert.Equal(
-            [("FlowFork1", "Elsa.FlowFork"), ("FlowJoin1", "Elsa.FlowJoin"), ("WriteLine1", "Elsa.WriteLine")],
-            result.Unmapped.Select(u => (u.ActivityId, u.ElsaType)).Order());
+        Assert.Equal([("WriteLine1", "Elsa.WriteLine")], result.Unmapped.Select(u => (u.ActivityId, u.ElsaType)));
         var log = Assert.Single(d.Activities, a => a.Id == "WriteLine1");
         Assert.Equal(ElsaPlaceholder.Type, log.Type);
         Assert.Equal("Elsa.WriteLine", log.Settings["elsaType"].GetString());
@@ -56,7 +60,6 @@ public sealed class ElsaImporterTests
         Assert.Contains(d.Connections, c => c is { From: "FlowFork1", Port: "Log", To: "WriteLine1" });
         Assert.Contains(d.Connections, c => c is { From: "FlowFork1", Port: "Wait", To: "Event1" });
         Assert.Contains(d.Connections, c => c is { From: "WriteLine1", Port: "Done", To: "FlowJoin1" });
-        Assert.Contains(d.Connections, c => c is { From: "FlowJoin1", Port: "Done", To: "Finish1" });
         Assert.Equal(11 - 1, d.Connections.Count); // all but Start's hand-over
         Assert.Contains(result.ToFinish, n => n.ActivityId == "trigger");
         Assert.Contains(result.ToFinish, n => n is { ActivityId: "SendEmail1", ElsaType: "Elsa.SendEmail" });
@@ -77,21 +80,17 @@ public sealed class ElsaImporterTests
         var problems = WorkflowDefinitionValidator.Problems(WorkflowDefinitionValidatorTests.Validator().Validate(finished));
 
         Assert.Equal(
-            [
-                ("FlowFork1", "unmapped Elsa activity FlowFork1 of type Elsa.FlowFork: replace it before publishing"),
-                ("FlowJoin1", "unmapped Elsa activity FlowJoin1 of type Elsa.FlowJoin: replace it before publishing"),
-                ("WriteLine1", "unmapped Elsa activity WriteLine1 of type Elsa.WriteLine: replace it before publishing"),
-            ],
-            problems.Select(p => (p.ActivityId, p.Message)).Order());
+            [("WriteLine1", "unmapped Elsa activity WriteLine1 of type Elsa.WriteLine: replace it before publishing")],
+            problems.Select(p => (p.ActivityId, p.Message)));
     }
 
     [Fact]
     public void Imported_definition_with_the_placeholders_replaced_is_valid()
     {
         var imported = Imported().Definition;
-        string[] placeholders = ["FlowFork1", "FlowJoin1", "WriteLine1"];
+        string[] placeholders = ["WriteLine1"];
 
-        // What a designer would do: the reminder goes straight to waiting for the purchase, then to the end.
+        // What a designer would do: the logging branch goes straight to the join.
         var finished = imported with
         {
             Trigger = new TriggerDefinition { Type = TriggerTypes.SegmentEntered, Segment = "cart-abandoners" },
@@ -99,8 +98,7 @@ public sealed class ElsaImporterTests
                 ? a with { Settings = new Dictionary<string, JsonElement>(a.Settings) { ["input"] = JsonSerializer.SerializeToElement(new { template = "cart-reminder" }) } }
                 : a).ToList(),
             Connections = [.. imported.Connections.Where(c => !placeholders.Contains(c.From) && !placeholders.Contains(c.To)),
-                new ConnectionDefinition { From = "SendEmail1", Port = "done", To = "Event1" },
-                new ConnectionDefinition { From = "Event1", Port = "event", To = "Finish1" }],
+                new ConnectionDefinition { From = "FlowFork1", Port = "Log", To = "FlowJoin1" }],
         };
 
         var problems = WorkflowDefinitionValidator.Problems(WorkflowDefinitionValidatorTests.Validator().Validate(finished));

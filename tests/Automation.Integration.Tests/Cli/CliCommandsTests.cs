@@ -75,7 +75,7 @@ public sealed class CliCommandsTests
         Assert.Contains(written.Activities, a => a.Id == "WriteLine1" && a.Type == ElsaPlaceholder.Type);
         Assert.Equal(new LayoutPosition(-300, 120), written.Layout["Delay1"]);
         Assert.Contains("Elsa.WriteLine", output, StringComparison.Ordinal);
-        Assert.Contains("Elsa.FlowFork", output, StringComparison.Ordinal);
-        Assert.Contains("3 not mapped: left as placeholders", output, StringComparison.Ordinal);
+        Assert.Contains(written.Activities, a => a.Id == "FlowFork1" && a.Type == "fork");
+        Assert.Contains("1 not mapped: left as placeholders", output, StringComparison.Ordinal);
     }
 }

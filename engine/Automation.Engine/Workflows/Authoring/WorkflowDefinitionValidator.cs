@@ -94,6 +94,7 @@ public sealed partial class WorkflowDefinitionValidator : AbstractValidator<Work
             }
         }
 
+        CheckBranches(d, ports, context);
         var starts = d.Activities.Where(a => d.Connections.All(c => c.To != a.Id)).Select(a => a.Id).ToList();
         if (d.Activities.Count > 0 && starts.Count != 1)
         {

@@ -29,6 +29,7 @@ public static partial class ElsaImporter
             throw new JsonException("no flowchart found: expected root.activities (an Elsa 3 workflow definition export)");
         }
 
+        var outgoing = OutgoingPorts(root);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var starts = new HashSet<string>(StringComparer.Ordinal);
         var activities = new List<ActivityDefinition>();
@@ -45,7 +46,7 @@ public static partial class ElsaImporter
 
             var id = SafeId(elsaId, ids.Values);
             ids[elsaId] = id;
-            activities.Add(Map(item, elsaId, type, id, unmapped, notes));
+            activities.Add(Map(item, elsaId, type, id, outgoing.GetValueOrDefault(elsaId) ?? [], unmapped, notes));
             if (Position(item) is { } position)
             {
                 layout[id] = position;
@@ -89,7 +90,7 @@ public static partial class ElsaImporter
         return new ElsaImportResult(definition, unmapped, notes);
     }
 
-    private static ActivityDefinition Map(JsonElement item, string elsaId, string type, string id, List<UnmappedElsaActivity> unmapped, List<ElsaImportNote> notes)
+    private static ActivityDefinition Map(JsonElement item, string elsaId, string type, string id, IReadOnlyList<string> outgoingPorts, List<UnmappedElsaActivity> unmapped, List<ElsaImportNote> notes)
     {
         var name = Text(item, "name") ?? Text(item, "displayName");
         switch (type)
@@ -132,9 +133,23 @@ public static partial class ElsaImporter
             case "Elsa.End" or "Elsa.Finish" or "Elsa.Complete":
                 return Activity(id, "end", name);
             case "Elsa.Fork" or "Elsa.FlowFork":
-                return Placeholder(item, elsaId, type, id, name, unmapped, "parallel branches have no counterpart here (an instance follows one path at a time): chain the branches one after another, or split customers between them, and remove the fork");
+                if (item.TryGetProperty("branches", out var nested) && nested.ValueKind == JsonValueKind.Array && nested.EnumerateArray().Any(b => b.ValueKind == JsonValueKind.Object))
+                {
+                    return Placeholder(item, elsaId, type, id, name, unmapped, "this fork holds its branches as nested activities; draw them as connected branches of a fork (one port each) and a join");
+                }
+
+                // Branches as Elsa names them (its ports), plus any port its connections leave by that the list missed.
+                var branches = ForkBranches(item).Concat(outgoingPorts).Where(b => b.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+                if (branches.Count < 2)
+                {
+                    notes.Add(new ElsaImportNote(id, type, "the fork has fewer than two branches; add and connect its branches"));
+                }
+
+                return Activity(id, "fork", name, ("branches", branches));
             case "Elsa.Join" or "Elsa.FlowJoin":
-                return Placeholder(item, elsaId, type, id, name, unmapped, "a join merges parallel branches, which have no counterpart here: connect the incoming paths straight to the step after it");
+                // Elsa's FlowJoinMode: WaitAll (0) or WaitAny (1); the composite Fork calls it joinMode.
+                var mode = Expression(item, "mode") ?? Expression(item, "joinMode") ?? Number(item, "mode");
+                return Activity(id, "join", name, ("mode", mode is "WaitAny" or "1" ? "any" : "all"));
             default:
                 return Placeholder(item, elsaId, type, id, name, unmapped, type.Length == 0 ? "the activity has no type" : $"{type} has no counterpart here");
         }
@@ -160,6 +175,7 @@ public static partial class ElsaImporter
         ("condition", "True") => "true",
         ("condition", "False") => "false",
         ("waitForEvent", _) => "event",
+        ("fork", { Length: > 0 } branch) => branch, // a fork's ports are its branches, named as in Elsa
         (ElsaPlaceholder.Type, { Length: > 0 } original) => original, // kept as Elsa named it, for whoever replaces the placeholder
         _ => "done",
     };
@@ -175,6 +191,59 @@ public static partial class ElsaImporter
             ? (Text(end, "activity"), Text(end, "port"))
             : (end.GetString(), Text(connection, portName));
     }
+
+    /// <summary>The ports each activity's connections leave by, in the order they appear.</summary>
+    private static Dictionary<string, List<string>> OutgoingPorts(JsonElement root)
+    {
+        var ports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (root.TryGetProperty("connections", out var connections) && connections.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var c in connections.EnumerateArray())
+            {
+                if (End(c, "source", "sourcePort") is ({ } source, { } port))
+                {
+                    (ports.TryGetValue(source, out var list) ? list : ports[source] = []).Add(port);
+                }
+            }
+        }
+
+        return ports;
+    }
+
+    /// <summary>A fork's branch names: a plain list, or an input whose expression holds the list (as JSON text or as an array).</summary>
+    private static IEnumerable<string> ForkBranches(JsonElement item)
+    {
+        if (!item.TryGetProperty("branches", out var branches))
+        {
+            return [];
+        }
+
+        if (branches.ValueKind == JsonValueKind.Object && branches.TryGetProperty("expression", out var expression))
+        {
+            branches = expression.ValueKind == JsonValueKind.Object && expression.TryGetProperty("value", out var v) ? v : expression;
+        }
+
+        if (branches.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                using var parsed = JsonDocument.Parse(branches.GetString() ?? "");
+                return parsed.RootElement.ValueKind == JsonValueKind.Array ? Strings(parsed.RootElement).ToList() : [];
+            }
+            catch (JsonException)
+            {
+                return (branches.GetString() ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+
+        return branches.ValueKind == JsonValueKind.Array ? Strings(branches).ToList() : [];
+    }
+
+    private static IEnumerable<string> Strings(JsonElement array) =>
+        array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!);
+
+    private static string? Number(JsonElement item, string property) =>
+        item.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetRawText() : null;
 
     /// <summary>An Elsa input is either a plain value or { expression: { type, value } }; only its text is taken.</summary>
     private static string? Expression(JsonElement item, string property)

@@ -32,6 +32,11 @@ public sealed class InstanceResumer(DefinitionCache definitions, WorkflowRunner 
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(instance);
+        if (instance.Status != WorkflowInstanceStatus.Waiting)
+        {
+            return; // it stopped waiting in this unit of work: a join went on without this branch and cancelled it
+        }
+
         var definition = await definitions.GetAsync(db, instance.WorkflowId, instance.Version, cancellationToken);
         if (definition is null)
         {

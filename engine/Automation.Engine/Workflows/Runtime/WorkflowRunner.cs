@@ -1,4 +1,5 @@
 using Automation.Engine.Profiles;
+using Automation.Engine.Workflows.Activities;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Storage;
 using Automation.Storage.Profiles;
@@ -11,9 +12,9 @@ namespace Automation.Engine.Workflows.Runtime;
 /// Moves one instance through its flowchart until it waits on a bookmark or ends. Each step is journaled in the
 /// caller's unit of work, so a crash mid-run replays from the last committed bookmark, never half a step.
 /// </summary>
-public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices services, FeatureCalculator features)
+public sealed partial class WorkflowRunner(ActivityRegistry registry, WorkflowServices services, FeatureCalculator features)
 {
-    /// <summary>Guards against a definition that loops without ever waiting.</summary>
+    /// <summary>Guards against a definition that loops without ever waiting; shared by an instance and its fork's branches.</summary>
     public const int MaxStepsPerRun = 200;
 
     /// <summary>Runs a new instance from the definition's first activity.</summary>
@@ -26,7 +27,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
             return Task.CompletedTask;
         }
 
-        return RunAsync(db, definition, instance, start.Id, profile, nowUtc, simulation, cancellationToken);
+        return RunAsync(db, definition, instance, start.Id, profile, nowUtc, new RunScope(simulation), cancellationToken);
     }
 
     /// <summary>Resumes a waiting instance by the port its bookmark fired on.</summary>
@@ -43,18 +44,36 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
         instance.WaitingForEvent = null;
         instance.Status = WorkflowInstanceStatus.Running;
         instance.Revision++;
+        var scope = new RunScope(null);
         var next = Next(definition, from, port);
         if (next is null)
         {
-            Finish(instance, WorkflowInstanceStatus.Completed, nowUtc);
+            await CompleteAsync(db, definition, instance, profile, nowUtc, scope, cancellationToken);
             return;
         }
 
-        await RunAsync(db, definition, instance, next, profile, nowUtc, null, cancellationToken);
+        await RunAsync(db, definition, instance, next, profile, nowUtc, scope, cancellationToken);
     }
 
-    private async Task RunAsync(AutomationDbContext db, WorkflowDefinition definition, WorkflowInstance instance, string activityId, CustomerProfile? profile, DateTime nowUtc, SimulationRecorder? simulation, CancellationToken cancellationToken)
+    /// <summary>Runs until the instance waits or ends; a branch that ended lets its fork's instance know.</summary>
+    private async Task RunAsync(AutomationDbContext db, WorkflowDefinition definition, WorkflowInstance instance, string activityId, CustomerProfile? profile, DateTime nowUtc, RunScope scope, CancellationToken cancellationToken)
     {
+        if (await StepAsync(db, definition, instance, activityId, profile, nowUtc, scope, cancellationToken))
+        {
+            await SettleBranchAsync(db, definition, instance, profile, nowUtc, scope, cancellationToken);
+        }
+    }
+
+    private async Task CompleteAsync(AutomationDbContext db, WorkflowDefinition definition, WorkflowInstance instance, CustomerProfile? profile, DateTime nowUtc, RunScope scope, CancellationToken cancellationToken)
+    {
+        Finish(instance, WorkflowInstanceStatus.Completed, nowUtc);
+        await SettleBranchAsync(db, definition, instance, profile, nowUtc, scope, cancellationToken);
+    }
+
+    /// <summary>The step loop; true when it ended the instance, false when the instance waits (on a bookmark or at a fork whose join took over).</summary>
+    private async Task<bool> StepAsync(AutomationDbContext db, WorkflowDefinition definition, WorkflowInstance instance, string activityId, CustomerProfile? profile, DateTime nowUtc, RunScope scope, CancellationToken cancellationToken)
+    {
+        var simulation = scope.Simulation;
         var context = new ActivityContext
         {
             Db = db,
@@ -80,13 +99,13 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
         }
 
         instance.Status = WorkflowInstanceStatus.Running;
-        for (var step = 0; step < MaxStepsPerRun; step++)
+        for (; scope.StepsLeft > 0; scope.StepsLeft--)
         {
             var activity = definition.Activities.FirstOrDefault(a => a.Id == activityId);
             if (activity is null || !registry.TryGet(activity.Type, out var behavior, out _))
             {
                 Fault(db, instance, activityId, nowUtc, activity is null ? $"no activity '{activityId}'" : $"unknown activity type '{activity.Type}'", simulation);
-                return;
+                return true;
             }
 
             context.Activity = activity;
@@ -95,7 +114,10 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
             var visiting = activity.Id;
             context.VisitSource = async ct => await EarlierVisitsAsync(visiting, ct) + visitedThisRun;
             instance.CurrentActivityId = activity.Id;
-            simulation?.RecordEntered(activity.Id);
+            if (activity.Type != Join.TypeName || instance.ParentInstanceId is null)
+            {
+                simulation?.RecordEntered(activity.Id); // a join counts once, when its instance goes on, not per arriving branch
+            }
 
             ActivityOutcome outcome;
             try
@@ -105,7 +127,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Fault(db, instance, activity.Id, nowUtc, ex.Message, simulation);
-                return;
+                return true;
             }
 
             if (outcome.Bookmark is { } bookmark)
@@ -115,14 +137,22 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
                 instance.Bookmark = bookmark.Key;
                 instance.WakeAt = bookmark.WakeAt;
                 instance.WaitingForEvent = bookmark.WaitingForEvent;
-                return;
+                return false;
             }
 
-            if (outcome.Ends || outcome.Port is null)
+            if (outcome.Branches is { } branches)
+            {
+                Journal(db, instance, activity, nowUtc, null, outcome.Summary, simulation);
+                scope.StepsLeft--;
+                await ForkAsync(db, definition, instance, activity, branches, profile, nowUtc, scope, cancellationToken);
+                return false;
+            }
+
+            if (outcome.Ends || outcome.Arrives || outcome.Port is null)
             {
                 Journal(db, instance, activity, nowUtc, null, outcome.Summary, simulation);
                 Finish(instance, WorkflowInstanceStatus.Completed, nowUtc);
-                return;
+                return true;
             }
 
             Journal(db, instance, activity, nowUtc, outcome.Port, outcome.Summary, simulation);
@@ -131,33 +161,33 @@ public sealed class WorkflowRunner(ActivityRegistry registry, WorkflowServices s
             if (next is null)
             {
                 Finish(instance, WorkflowInstanceStatus.Completed, nowUtc);
-                return;
+                return true;
             }
 
             activityId = next;
         }
 
         Fault(db, instance, activityId, nowUtc, $"more than {MaxStepsPerRun} steps without waiting: the workflow loops", simulation);
+        return true;
     }
 
     private static string? Next(WorkflowDefinition definition, string from, string port) =>
         definition.Connections.FirstOrDefault(c => c.From == from && c.Port == port)?.To;
 
-    private static void Journal(AutomationDbContext db, WorkflowInstance instance, ActivityDefinition activity, DateTime nowUtc, string? port, string summary, SimulationRecorder? simulation)
+    private static void Journal(AutomationDbContext db, WorkflowInstance instance, ActivityDefinition activity, DateTime nowUtc, string? port, string summary, SimulationRecorder? simulation) =>
+        Journal(db, instance, activity.Id, activity.Type, nowUtc, port, summary, simulation);
+
+    private static void Journal(AutomationDbContext db, WorkflowInstance instance, string activityId, string activityType, DateTime nowUtc, string? port, string summary, SimulationRecorder? simulation)
     {
         if (simulation is null)
         {
-            db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = activity.Id, ActivityType = activity.Type, At = nowUtc, Port = port, Summary = summary });
+            db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = activityId, ActivityType = activityType, At = nowUtc, Port = port, Summary = summary });
         }
     }
 
     private static void Fault(AutomationDbContext db, WorkflowInstance instance, string activityId, DateTime nowUtc, string reason, SimulationRecorder? simulation)
     {
-        if (simulation is null)
-        {
-            db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = activityId, ActivityType = "fault", At = nowUtc, Summary = reason });
-        }
-
+        Journal(db, instance, activityId, "fault", nowUtc, null, reason, simulation);
         Finish(instance, WorkflowInstanceStatus.Faulted, nowUtc);
     }
 

@@ -82,7 +82,8 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
             return false;
         }
 
-        var earlier = db.WorkflowInstances.Where(i => i.WorkflowId == definition.Id && i.CustomerId == customerId);
+        // Entries only: a fork's branches start later than their instance and are not entries of their own.
+        var earlier = db.WorkflowInstances.Where(i => i.WorkflowId == definition.Id && i.CustomerId == customerId && i.ParentInstanceId == null);
         return definition.Reentry.Policy switch
         {
             ReentryPolicies.Always => true,

@@ -765,6 +765,12 @@ namespace Automation.Storage.Migrations.Postgres
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ForkActivityId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -796,6 +802,8 @@ namespace Automation.Storage.Migrations.Postgres
 
                     b.HasIndex("ActiveKey")
                         .IsUnique();
+
+                    b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("WakeAt");
 

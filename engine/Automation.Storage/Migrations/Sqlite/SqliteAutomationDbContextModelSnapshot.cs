@@ -754,6 +754,12 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForkActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -785,6 +791,8 @@ namespace Automation.Storage.Migrations.Sqlite
 
                     b.HasIndex("ActiveKey")
                         .IsUnique();
+
+                    b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("WakeAt");
 

@@ -59,7 +59,7 @@ export function edgeToConnection(e: CanvasEdge): ConnectionDefinition {
 /** An Elsa activity the import could not map, kept with its original type and JSON until someone replaces it. */
 export const ELSA_PLACEHOLDER = 'elsa.unmapped';
 
-/** The outcome ports a node draws: split branches, the palette's ports, and any port a connection already uses. */
+/** The outcome ports a node draws: split and fork branches, the palette's ports, and any port a connection already uses. */
 export function portsFor(activity: ActivityDefinition, palette: PaletteIndex, connections: readonly ConnectionDefinition[] = []): string[] {
   let ports: string[];
   const branches = activity.branches;
@@ -67,6 +67,8 @@ export function portsFor(activity: ActivityDefinition, palette: PaletteIndex, co
     ports = []; // only the Elsa ports its kept connections use
   } else if (activity.type === 'split' && Array.isArray(branches) && branches.length > 0) {
     ports = branches.map((b) => (b && typeof b === 'object' && 'port' in b ? String((b as { port: unknown }).port ?? '') : '')).filter(Boolean);
+  } else if (activity.type === 'fork' && Array.isArray(branches) && branches.length > 0) {
+    ports = branches.filter((b): b is string => typeof b === 'string' && b.trim() !== ''); // one handle per parallel branch
   } else {
     const descriptor = descriptorFor(activity, palette);
     const bySetting = descriptor?.portsBySetting;
@@ -211,6 +213,10 @@ export function summarize(activity: ActivityDefinition): string {
       return Array.isArray(activity.branches)
         ? activity.branches.map((b) => `${s((b as Record<string, unknown>).port)} ${s((b as Record<string, unknown>).percent)}%`).join(' · ')
         : '';
+    case 'fork':
+      return Array.isArray(activity.branches) ? `in parallel: ${activity.branches.map(s).join(' · ')}` : '';
+    case 'join':
+      return activity.mode === 'any' ? 'first branch to arrive' : 'all branches';
     case 'waitForDuration':
       return s(activity.duration ?? activity.delay ?? activity.until);
     case 'waitForEvent':
