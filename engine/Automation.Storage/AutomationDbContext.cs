@@ -61,6 +61,63 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     /// <summary>Added, unsaved rows by unique key (see <see cref="PendingRows"/>).</summary>
     public PendingRows Pending { get; } = new();
 
+    /// <summary>What one unit of work looks up once and reuses (a batch's published versions per trigger).</summary>
+    public Dictionary<string, object> Memo { get; } = new(StringComparer.Ordinal);
+
+    private readonly List<WorkflowStep> journal = [];
+    private readonly List<OutboxMessage> outbox = [];
+
+    /// <summary>
+    /// Journals an instance's step: written at SaveChanges with the rest, set-based. Steps and outbox messages are
+    /// only ever inserted, and change-tracked they were two of every workflow start's five single-row INSERTs.
+    /// </summary>
+    public void Journal(WorkflowStep step) => journal.Add(step);
+
+    /// <summary>Puts a bus message in the outbox at SaveChanges, set-based, after the tracked rows (see <see cref="Journal"/>).</summary>
+    public void Enqueue(OutboxMessage message) => outbox.Add(message);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        // The synchronous path is rare (tools, tests): the rows go through change tracking.
+        WorkflowSteps.AddRange(journal);
+        Outbox.AddRange(outbox);
+        journal.Clear();
+        outbox.Clear();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (journal.Count == 0 && outbox.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await BulkRows.InsertAsync(this, journal, cancellationToken);
+            await BulkRows.InsertAsync(this, outbox, cancellationToken);
+            saved += journal.Count + outbox.Count;
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            journal.Clear();
+            outbox.Clear();
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>True when the provider is PostgreSQL (row locks and upserts differ).</summary>
     public abstract bool IsPostgres { get; }
 

@@ -1,9 +1,9 @@
 namespace Automation.Storage;
 
 /// <summary>
-/// Rows a unit of work added and has not saved yet, by a unique key: a query cannot see them, and DbSet.Local scans
-/// every tracked entity of every type on each look-up, which made a processing batch that starts thousands of
-/// instances quadratic. Whoever adds a row with a unique key notes it here; look-ups are then O(1).
+/// Rows a unit of work holds, by a unique key: the ones it added and has not saved (a query cannot see them) and the ones
+/// it preloaded for a batch. DbSet.Local scans every tracked entity of every type on each look-up, which made a
+/// processing batch that starts thousands of instances quadratic; here look-ups are O(1).
 /// </summary>
 public sealed class PendingRows
 {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Automation.Storage;
@@ -10,6 +11,8 @@ namespace Automation.Storage;
 /// </summary>
 public sealed class SqliteWriteGateInterceptor : DbTransactionInterceptor
 {
+    private static readonly ConditionalWeakTable<DbTransaction, DbConnection> Owners = [];
+
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         SqliteWriteGate.Enter(connection);
@@ -20,6 +23,18 @@ public sealed class SqliteWriteGateInterceptor : DbTransactionInterceptor
     {
         await SqliteWriteGate.EnterAsync(connection, cancellationToken);
         return result;
+    }
+
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Owners.AddOrUpdate(result, connection);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Owners.AddOrUpdate(result, connection);
+        return ValueTask.FromResult(result);
     }
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(transaction);
@@ -46,10 +61,12 @@ public sealed class SqliteWriteGateInterceptor : DbTransactionInterceptor
         return Task.CompletedTask;
     }
 
+    // A finished SqliteTransaction no longer knows its connection (Connection is null after commit or rollback).
     private static void Exit(DbTransaction transaction)
     {
-        if (transaction.Connection is { } connection)
+        if (Owners.TryGetValue(transaction, out var connection))
         {
+            Owners.Remove(transaction);
             SqliteWriteGate.Exit(connection);
         }
     }

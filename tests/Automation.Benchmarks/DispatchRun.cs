@@ -15,6 +15,8 @@ public sealed class DispatchRun(EventIngestion ingestion, IDbContextFactory<Auto
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
+    private static readonly string[] BehaviorTypes = ["page_view", "product_view", "pricing_view", "add_to_cart", "email_open", "page_view", "product_view"];
+
     /// <summary>All events at once; how fast the actions drain to the handler.</summary>
     public async Task<(double Seconds, double PerSecond, double ActivityPerSecond)> BurstAsync(string prefix, int count)
     {
@@ -35,11 +37,17 @@ public sealed class DispatchRun(EventIngestion ingestion, IDbContextFactory<Auto
         return (seconds, count / seconds, count / (last - firstActivity).TotalSeconds);
     }
 
-    /// <summary>A steady rate of events (a batch every 10 ms); latency from each event's submission to its action's handler.</summary>
-    public async Task<(double P50, double P99, double Max)> PacedAsync(string prefix, int rate, int seconds)
+    /// <summary>
+    /// A steady rate of events (a batch every 10 ms); latency from each triggering event's submission to its action's
+    /// handler. With <paramref name="mix"/> above 1, only one event in <paramref name="mix"/> starts the workflow; the
+    /// rest are ordinary behavior (page, product and pricing views, cart adds, email opens) from a population of other
+    /// customers, processed in the same batches: the load of a shop whose workflows act on part of its traffic.
+    /// </summary>
+    public async Task<(double P50, double P99, double Max, int Actions)> PacedAsync(string prefix, int rate, int seconds, int mix = 1)
     {
         var total = rate * seconds;
-        var submitted = new DateTime[total];
+        var triggering = (total + mix - 1) / mix;
+        var submitted = new DateTime[triggering];
         var clock = Stopwatch.StartNew();
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
         var sent = 0;
@@ -52,25 +60,41 @@ public sealed class DispatchRun(EventIngestion ingestion, IDbContextFactory<Auto
             }
 
             var now = DateTime.UtcNow;
-            var batch = Enumerable.Range(sent, due - sent).ToArray();
-            foreach (var i in batch)
+            var go = new List<int>();
+            var behavior = new List<int>();
+            for (var i = sent; i < due; i++)
             {
-                submitted[i] = now;
+                if (i % mix == 0)
+                {
+                    submitted[i / mix] = now;
+                    go.Add(i / mix);
+                }
+                else
+                {
+                    behavior.Add(i);
+                }
             }
 
-            await IngestAsync(prefix, batch);
+            await IngestAsync(prefix, [.. go], behavior);
             sent = due;
         }
 
-        var handled = await WaitForDeliveriesAsync(prefix, total);
+        var handled = await WaitForDeliveriesAsync(prefix, triggering);
         var latencies = handled.Select(h => (h.Value.HandledAt - submitted[Index(prefix, h.Key)]).TotalMilliseconds).Order().ToArray();
-        return (latencies[latencies.Length / 2], latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * 0.99))], latencies[^1]);
+        return (latencies[latencies.Length / 2], latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * 0.99))], latencies[^1], triggering);
     }
 
-    private async Task IngestAsync(string prefix, int[] customers)
+    private async Task IngestAsync(string prefix, int[] customers, List<int>? behavior = null)
     {
         var timestamp = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         var events = customers.Select(i => new IncomingEvent($"{prefix}go-{i}", Customer(prefix, i), "bench_go", timestamp, null, null)).ToList();
+        foreach (var i in behavior ?? [])
+        {
+            // 20,000 shoppers, each seen again and again: their profiles are updated, not only created.
+            var shopper = (int)((uint)(i * 2_654_435_761L) % 20_000);
+            events.Add(new IncomingEvent($"{prefix}b-{i}", $"shopper-{shopper}", BehaviorTypes[i % BehaviorTypes.Length], timestamp, null, null));
+        }
+
         var result = await ingestion.IngestAsync(events, CancellationToken.None);
         if (result.Errors.Count > 0)
         {

@@ -25,6 +25,7 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
         ArgumentNullException.ThrowIfNull(context);
         await using var db = await databases.CreateDbContextAsync(context.CancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await PreloadAsync(db, context.Message.Select(m => m.Message.ActionId).ToList(), context.CancellationToken);
         foreach (var message in context.Message)
         {
             var m = message.Message;
@@ -46,6 +47,19 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         outbox.Notify();
+    }
+
+    /// <summary>
+    /// The batch's actions, their waiting instances and those customers' profiles in three queries: tracked, so the
+    /// per-action look-ups below (Find) come from the identity map instead of three round trips per action.
+    /// </summary>
+    private static async Task PreloadAsync(AutomationDbContext db, List<Guid> actionIds, CancellationToken cancellationToken)
+    {
+        var actions = await db.Actions.Where(a => actionIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        var instanceIds = actions.Where(a => a.InstanceId != null).Select(a => a.InstanceId!.Value).Distinct().ToList();
+        var instances = await db.WorkflowInstances.Where(i => instanceIds.Contains(i.Id)).ToListAsync(cancellationToken);
+        var customers = instances.Select(i => i.CustomerId).Distinct(StringComparer.Ordinal).ToList();
+        await db.Profiles.Where(p => customers.Contains(p.CustomerId)).LoadAsync(cancellationToken);
     }
 
     private async Task RecordAsync(AutomationDbContext db, Guid actionId, ActionStatus status, string port, int attempts, string? detail, string? error, CancellationToken cancellationToken)

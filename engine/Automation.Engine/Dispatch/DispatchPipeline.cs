@@ -24,7 +24,7 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
         var existing = db.Pending.Find<ActionRecord>(request.IdempotencyKey)
-            ?? await db.Actions.FirstOrDefaultAsync(a => a.IdempotencyKey == request.IdempotencyKey, cancellationToken);
+            ?? (request.FromNewInstance ? null : await db.Actions.FirstOrDefaultAsync(a => a.IdempotencyKey == request.IdempotencyKey, cancellationToken));
         if (existing is not null)
         {
             return existing;

@@ -5,6 +5,7 @@ using Automation.Storage.Profiles;
 namespace Automation.Engine.Dispatch;
 
 /// <summary>An action a workflow step asks for, before the guards have looked at it.</summary>
+/// <param name="FromNewInstance">The asking instance is not stored yet, so no earlier action can carry its key: the look-up is skipped.</param>
 public sealed record DispatchRequest(
     string ActionType,
     JsonElement Input,
@@ -13,4 +14,5 @@ public sealed record DispatchRequest(
     string IdempotencyKey,
     ActionContext Context,
     Guid? InstanceId = null,
-    string? ActivityId = null);
+    string? ActivityId = null,
+    bool FromNewInstance = false);

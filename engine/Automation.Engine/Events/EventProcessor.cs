@@ -133,13 +133,25 @@ public sealed class EventProcessor(
 
             t = timings.Add("  memberships", t);
 
-            var waits = await db.WorkflowInstances
-                .Where(i => EF.Parameter(chunk).Contains(i.CustomerId) && i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null)
+            // Every active instance of these customers, tracked: those waiting for an event move on below, and the
+            // rest tell the starter who is already in a workflow without a query per start.
+            var active = await db.WorkflowInstances
+                .Where(i => EF.Parameter(chunk).Contains(i.CustomerId) && (i.ActiveKey != null || (i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null)))
                 .ToListAsync(cancellationToken);
-            foreach (var instance in waits)
+            foreach (var instance in active)
             {
-                (context.Waiting.TryGetValue(instance.CustomerId, out var list) ? list : context.Waiting[instance.CustomerId] = []).Add(instance);
+                if (instance.ActiveKey is { } key)
+                {
+                    db.Pending.Add(key, instance);
+                }
+
+                if (instance.Status == WorkflowInstanceStatus.Waiting && instance.WaitingForEvent != null)
+                {
+                    (context.Waiting.TryGetValue(instance.CustomerId, out var list) ? list : context.Waiting[instance.CustomerId] = []).Add(instance);
+                }
             }
+
+            WorkflowStarter.ActiveInstancesLoaded(db, chunk);
 
             t = timings.Add("  waiting instances", t);
         }

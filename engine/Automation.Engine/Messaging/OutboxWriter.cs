@@ -28,6 +28,6 @@ public static class OutboxWriter
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.Outbox.Add(Message(message, destination, nowUtc));
+        db.Enqueue(Message(message, destination, nowUtc));
     }
 }

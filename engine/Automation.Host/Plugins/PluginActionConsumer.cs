@@ -31,7 +31,15 @@ public sealed class PluginActionConsumer(
         await using (var db = await databases.CreateDbContextAsync(ct))
         await using (var claim = await DispatchClaim.TakeAsync(db, m.IdempotencyKey, ct))
         {
-            var record = await db.Actions.AsNoTracking().Where(a => a.Id == m.ActionId).Select(a => new { a.Attempts }).FirstOrDefaultAsync(ct);
+            // The attempt count and an earlier outcome under the same key, in one round trip.
+            var record = await db.Actions.AsNoTracking().Where(a => a.Id == m.ActionId)
+                .Select(a => new
+                {
+                    a.Attempts,
+                    DoneAt = db.ProcessedDispatches.Where(p => p.IdempotencyKey == m.IdempotencyKey).Select(p => (DateTime?)p.ProcessedAt).FirstOrDefault(),
+                    DoneDetail = db.ProcessedDispatches.Where(p => p.IdempotencyKey == m.IdempotencyKey).Select(p => p.Detail).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(ct);
             if (record is null)
             {
                 return; // erased with its customer while it was queued: nothing to do for anyone
@@ -39,10 +47,9 @@ public sealed class PluginActionConsumer(
 
             // Counted in the dispatch log, so retries, redeliveries and re-sends after a hold all add up.
             var attempt = record.Attempts + 1;
-            var done = await db.ProcessedDispatches.AsNoTracking().FirstOrDefaultAsync(p => p.IdempotencyKey == m.IdempotencyKey, ct);
-            if (done is not null)
+            if (record.DoneAt is { } doneAt)
             {
-                completed = new ActionCompleted(m.ActionId, m.ActionType, done.Detail, record.Attempts, done.ProcessedAt);
+                completed = new ActionCompleted(m.ActionId, m.ActionType, record.DoneDetail, record.Attempts, doneAt);
             }
             else
             {

@@ -4,6 +4,7 @@ using Automation.Engine.Messaging;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Plugins.Sdk;
 using Automation.Storage.Dispatch;
+using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Engine.Workflows.Activities;
 
@@ -29,7 +30,8 @@ public sealed class ActionActivity : Activity<ActionSettings>
             $"{context.Instance.Id:N}:{context.Activity.Id}:{await context.VisitAsync(cancellationToken)}",
             new ActionContext(context.Definition.Id, context.Instance.Version, trigger?.Segment, trigger?.Reasons ?? []),
             context.Instance.Id,
-            context.Activity.Id);
+            context.Activity.Id,
+            context.Db.Entry(context.Instance).State == EntityState.Added);
         var record = await context.Services.Dispatch.RequestAsync(context.Db, request, context.Now, cancellationToken);
         return record.Status switch
         {

@@ -17,8 +17,9 @@ public sealed class InstanceResumer(DefinitionCache definitions, WorkflowRunner 
             return false;
         }
 
-        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId && i.Bookmark == bookmark && i.Status == WorkflowInstanceStatus.Waiting, cancellationToken);
-        if (instance is null)
+        // Find: a caller that preloaded the batch's instances (outcomes) is served from the identity map.
+        var instance = await db.WorkflowInstances.FindAsync([instanceId.Value], cancellationToken);
+        if (instance is null || instance.Bookmark != bookmark || instance.Status != WorkflowInstanceStatus.Waiting)
         {
             return false;
         }

@@ -38,7 +38,7 @@ public sealed partial class WorkflowRunner(ActivityRegistry registry, WorkflowSe
         ArgumentNullException.ThrowIfNull(instance);
         var from = instance.CurrentActivityId ?? "";
         var type = definition.Activities.FirstOrDefault(a => a.Id == from)?.Type ?? "";
-        db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = from, ActivityType = type, At = nowUtc, Port = port, Summary = summary });
+        db.Journal(new WorkflowStep { InstanceId = instance.Id, ActivityId = from, ActivityType = type, At = nowUtc, Port = port, Summary = summary });
         instance.Bookmark = null;
         instance.WakeAt = null;
         instance.WaitingForEvent = null;
@@ -181,7 +181,7 @@ public sealed partial class WorkflowRunner(ActivityRegistry registry, WorkflowSe
     {
         if (simulation is null)
         {
-            db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = activityId, ActivityType = activityType, At = nowUtc, Port = port, Summary = summary });
+            db.Journal(new WorkflowStep { InstanceId = instance.Id, ActivityId = activityId, ActivityType = activityType, At = nowUtc, Port = port, Summary = summary });
         }
     }
 

@@ -14,6 +14,8 @@ namespace Automation.Engine.Workflows.Runtime;
 /// <summary>Starts an instance of every enabled, published workflow whose trigger matches, within its re-entry policy.</summary>
 public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner runner, ProfileExpressionCompiler expressions)
 {
+    private const string ActiveLoadedMemo = "active-instances-loaded";
+
     /// <summary>
     /// Starts the workflows triggered by this type of event, each only if at least one of the customer's arriving
     /// events of that type passes its trigger's filter (no filter: any does).
@@ -35,11 +37,17 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
         Func<TriggerDefinition, bool>? matches = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var versions = await (
-            from v in db.WorkflowVersions.AsNoTracking()
-            join w in db.Workflows.AsNoTracking() on v.WorkflowId equals w.Id
-            where v.Status == WorkflowVersionStatus.Published && w.Enabled && v.TriggerType == triggerType && v.TriggerKey == triggerKey
-            select new { v.WorkflowId, v.Version }).ToListAsync(cancellationToken);
+        // Asked once per unit of work: a batch that starts a thousand instances of one trigger reads its versions once.
+        var memo = $"versions:{triggerType}:{triggerKey}";
+        if (db.Memo.GetValueOrDefault(memo) is not List<(string WorkflowId, int Version)> versions)
+        {
+            versions = (await (
+                from v in db.WorkflowVersions.AsNoTracking()
+                join w in db.Workflows.AsNoTracking() on v.WorkflowId equals w.Id
+                where v.Status == WorkflowVersionStatus.Published && w.Enabled && v.TriggerType == triggerType && v.TriggerKey == triggerKey
+                select new { v.WorkflowId, v.Version }).ToListAsync(cancellationToken)).Select(v => (v.WorkflowId, v.Version)).ToList();
+            db.Memo[memo] = versions;
+        }
 
         var started = new List<WorkflowInstance>();
         foreach (var version in versions)
@@ -63,7 +71,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
             };
             db.WorkflowInstances.Add(instance);
             db.Pending.Add(instance.ActiveKey, instance);
-            db.WorkflowSteps.Add(new WorkflowStep { InstanceId = instance.Id, ActivityId = "trigger", ActivityType = "trigger", At = nowUtc, Port = "done", Summary = Describe(trigger) });
+            db.Journal(new WorkflowStep { InstanceId = instance.Id, ActivityId = "trigger", ActivityType = "trigger", At = nowUtc, Port = "done", Summary = Describe(trigger) });
             await runner.RunFromStartAsync(db, definition, instance, profile, nowUtc, cancellationToken);
             started.Add(instance);
         }
@@ -73,11 +81,32 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
 
     public static string ActiveKey(string workflowId, string customerId) => $"{workflowId}|{customerId}";
 
+    /// <summary>
+    /// Notes that the unit of work holds every active instance of these customers, each added to
+    /// <see cref="AutomationDbContext.Pending"/> under its active key: starts for them then need no query.
+    /// </summary>
+    public static void ActiveInstancesLoaded(AutomationDbContext db, IEnumerable<string> customerIds)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Memo.GetValueOrDefault(ActiveLoadedMemo) is not HashSet<string> customers)
+        {
+            db.Memo[ActiveLoadedMemo] = customers = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        customers.UnionWith(customerIds);
+    }
+
     private static async Task<bool> MayEnterAsync(AutomationDbContext db, WorkflowDefinition definition, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var activeKey = ActiveKey(definition.Id, customerId);
-        if (db.Pending.Find<WorkflowInstance>(activeKey) is { } added && added.ActiveKey == activeKey
-            || await db.WorkflowInstances.AnyAsync(i => i.ActiveKey == activeKey, cancellationToken))
+        if (db.Pending.Find<WorkflowInstance>(activeKey) is { } held && held.ActiveKey == activeKey)
+        {
+            return false;
+        }
+
+        // A batch that loaded its customers' active instances already holds the answer; others ask the database.
+        var loaded = db.Memo.GetValueOrDefault(ActiveLoadedMemo) is HashSet<string> customers && customers.Contains(customerId);
+        if (!loaded && await db.WorkflowInstances.AnyAsync(i => i.ActiveKey == activeKey, cancellationToken))
         {
             return false;
         }
