@@ -31,6 +31,7 @@ public static class EngineSetup
         services.AddSingleton<SegmentSweeper>();
         services.AddSingleton<DispatchGuards>();
         services.AddSingleton<DispatchPipeline>();
+        services.AddSingleton<DispatchOutcomeWriter>();
         services.AddSingleton<ActivityRegistry>();
         services.AddSingleton<WorkflowServices>();
         services.AddSingleton<RuleSetCompiler>();

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Automation.Storage;
@@ -16,6 +18,11 @@ namespace Automation.Storage;
 /// </summary>
 public sealed class SqliteConnectionTuning : DbConnectionInterceptor
 {
+    /// <summary>Restores the engine's commit mode on a connection that switched to <see cref="Full"/> for one commit.</summary>
+    public const string Normal = "PRAGMA synchronous=NORMAL;";
+
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Tuned = [];
+
     public const string Full = "PRAGMA synchronous=FULL;";
 
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000;";
@@ -23,6 +30,11 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -57,8 +69,36 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The settings belong to the underlying SQLite connection, which the pool keeps open across EF Core's open and
+    /// close around every query: set once per pooled connection, not once per query.
+    /// </summary>
+    private static bool FirstOpen(DbConnection connection)
+    {
+        if (connection is not SqliteConnection { Handle: { } handle })
+        {
+            return true;
+        }
+
+        lock (Tuned)
+        {
+            if (Tuned.TryGetValue(handle, out _))
+            {
+                return false;
+            }
+
+            Tuned.Add(handle, Tuned);
+            return true;
+        }
     }
 }

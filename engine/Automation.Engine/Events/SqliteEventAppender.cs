@@ -39,6 +39,11 @@ public static class SqliteEventAppender
             {
                 SqliteWriteGate.Exit(connection);
             }
+
+            // The pooled connection goes back to other work, which commits with NORMAL.
+            await using var normal = connection.CreateCommand();
+            normal.CommandText = SqliteConnectionTuning.Normal;
+            await normal.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

@@ -91,8 +91,9 @@ public sealed partial class OutboxRelay(
         {
             if (sent.Count > 0)
             {
-                db.Outbox.RemoveRange(sent);
-                await db.SaveChangesAsync(CancellationToken.None);
+                // One statement for the lot: change-tracked, each row was a DELETE of its own.
+                var ids = sent.Select(m => m.Id).ToList();
+                await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
                 if (transaction is not null)
                 {
                     await transaction.CommitAsync(CancellationToken.None);

@@ -35,7 +35,14 @@ public static class MessagingSetup
             x.AddConsumer<ActionOutcomeConsumer>(c => c.Options<BatchOptions>(o => o
                 .SetMessageLimit(ActionOutcomeConsumer.BatchLimit)
                 .SetTimeLimit(ActionOutcomeConsumer.BatchWindow)
-                .SetConcurrencyLimit(1)));
+                .SetConcurrencyLimit(1)))
+                // A batch can only hold what the endpoint has taken off the queue: with the default prefetch, batches
+                // stayed near seven outcomes while hundreds waited, and the one-at-a-time consumer fell behind.
+                .Endpoint(e =>
+                {
+                    e.PrefetchCount = 2 * ActionOutcomeConsumer.BatchLimit;
+                    e.ConcurrentMessageLimit = 2 * ActionOutcomeConsumer.BatchLimit;
+                });
             x.AddConsumer<DispatchFaultConsumer>();
             x.AddConsumer<BehaviorEventsSubmittedConsumer>();
             x.AddConfigureEndpointsCallback((_, _, cfg) =>
@@ -94,6 +101,7 @@ public static class MessagingSetup
                     action,
                     context.GetRequiredService<PluginRegistry>(),
                     context.GetRequiredService<IDbContextFactory<AutomationDbContext>>(),
+                    context.GetRequiredService<DispatchOutcomeWriter>(),
                     dispatch,
                     context.GetRequiredService<ILoggerFactory>(),
                     context.GetRequiredService<TimeProvider>()));

@@ -18,6 +18,7 @@ public sealed class PluginActionConsumer(
     RegisteredAction action,
     PluginRegistry plugins,
     IDbContextFactory<AutomationDbContext> databases,
+    DispatchOutcomeWriter outcomes,
     DispatchOptions settings,
     ILoggerFactory loggers,
     TimeProvider clock) : IConsumer<DispatchAction>
@@ -84,18 +85,9 @@ public sealed class PluginActionConsumer(
                         : new RetryableActionFailure(result.Detail ?? "retryable failure");
                 }
 
-                // The outcome and the attempt count commit together (one commit, one fsync at most).
-                await using (var outcome = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
-                {
-                    db.ProcessedDispatches.Add(new ProcessedDispatch { IdempotencyKey = m.IdempotencyKey, ActionType = m.ActionType, Detail = result.Detail, ProcessedAt = now.UtcDateTime });
-                    await db.Actions.Where(a => a.Id == m.ActionId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Attempts, attempt), ct);
-                    await db.SaveChangesAsync(ct);
-                    if (outcome is not null)
-                    {
-                        await outcome.CommitAsync(ct);
-                    }
-                }
-
+                // The outcome and the attempt count commit together, with other deliveries' (group commit), before
+                // the message is acknowledged.
+                await outcomes.WriteAsync(new ProcessedDispatch { IdempotencyKey = m.IdempotencyKey, ActionType = m.ActionType, Detail = result.Detail, ProcessedAt = now.UtcDateTime }, m.ActionId, attempt, ct);
                 await claim.CommitAsync(ct);
                 completed = new ActionCompleted(m.ActionId, m.ActionType, result.Detail, attempt, now);
             }
