@@ -30,6 +30,9 @@ export function Shell() {
           {canDesign && <NavLink to="/discovery">Discovery</NavLink>}
           {canApprove && <NavLink to="/approvals">Approvals</NavLink>}
           <NavLink to="/customers">Customers</NavLink>
+          <NavLink to="/actions">Actions</NavLink>
+          {canDesign && <NavLink to="/suppressions">Suppressions</NavLink>}
+          <NavLink to="/plugins">Plugins</NavLink>
           {canAdminister && <NavLink to="/users">Users</NavLink>}
         </nav>
         <div className="usermenu">
