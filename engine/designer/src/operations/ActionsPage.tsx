@@ -5,6 +5,7 @@ import { roleAccess, useAuth } from '../auth/AuthContext';
 import { formatNumber } from '../common/format';
 import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
+import { OperationsNav } from './OperationsNav';
 import { ActionFilters } from './ActionFilters';
 import { ActionTable } from './ActionTable';
 import { changeFilter, filterFromQuery, mayHaveMore, queryFromFilter, showMore, type ActionFilter } from './actionFilter';
@@ -36,6 +37,7 @@ export function ActionsPage() {
 
   return (
     <div className="page">
+      <OperationsNav />
       <header className="page-header">
         <div>
           <h1>Actions</h1>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { operationsApi, paletteApi, type ActivityDescriptor } from '../api';
 import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
+import { OperationsNav } from './OperationsNav';
 import { PluginCard } from './PluginCard';
 
 /** The connector plugins the host found at start-up: what loaded, what failed and why, and what each can do. */
@@ -14,6 +15,7 @@ export function PluginsPage() {
 
   return (
     <div className="page">
+      <OperationsNav />
       <header className="page-header">
         <div>
           <h1>Plugins</h1>

@@ -4,6 +4,7 @@ import { operationsApi, type Suppression } from '../api';
 import { formatDateTime } from '../common/format';
 import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
+import { OperationsNav } from './OperationsNav';
 import { RemoveSuppressionDialog } from './RemoveSuppressionDialog';
 import { SuppressionForm } from './SuppressionForm';
 import { suppressedWho } from './suppressedWho';
@@ -16,6 +17,7 @@ export function SuppressionsPage() {
 
   return (
     <div className="page">
+      <OperationsNav />
       <header className="page-header">
         <div>
           <h1>Suppressions</h1>

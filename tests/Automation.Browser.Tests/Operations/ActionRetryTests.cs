@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Automation.Browser.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Automation.Browser.Tests.Operations;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ActionRetryTests(BrowserFixture fixture)
+{
+    [ServiceFact(TestServices.Chromium)]
+    public async Task Admin_finds_a_failed_action_in_the_dispatch_log_and_retries_it_to_completion_once_the_connector_is_repaired()
+    {
+        // A host of its own: the shared one carries only the shipped plugins, and this test needs a connector that fails.
+        using var plugins = PluginsFolder.WithProofPlugin();
+        var repaired = Path.Combine(plugins.Scratch, "repaired");
+        await using var host = await HostProcess.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Automation__PluginsPath"] = plugins.Path,
+            ["Automation__Plugins__Proof__RepairedMarkerPath"] = repaired,
+            // One quick retry and no delayed redelivery: the action fails within a second.
+            ["Automation__Dispatch__RetryLimit"] = "1",
+            ["Automation__Dispatch__RetryMinInterval"] = "00:00:00.020",
+            ["Automation__Dispatch__RetryMaxInterval"] = "00:00:00.050",
+            ["Automation__Dispatch__Redeliveries"] = "0",
+        });
+        var customer = CustomerEvents.NewCustomerId("broken");
+        string actionId;
+        using (var admin = await ApiSession.SignInAsync(host.BaseAddress, TestUser.Admin))
+        {
+            await admin.PostAsync("/api/workflows", BrokenWorkflow);
+            await admin.PostAsync("/api/workflows/ui-broken/publish");
+            using (var api = host.ApiClient())
+            using (var posted = await api.PostAsJsonAsync("/api/events", new { events = new[] { new { customerId = customer, type = "proof_break", timestamp = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture) } } }))
+            {
+                Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+            }
+
+            var failed = await Poll.UntilAsync(
+                () => admin.GetAsync($"/api/actions?customerId={customer}"),
+                a => a.GetArrayLength() == 1 && a[0].GetProperty("status").GetString() == "failed",
+                TimeSpan.FromSeconds(30));
+            actionId = failed[0].GetProperty("id").GetString()!;
+        }
+
+        await using var session = fixture.NewSession();
+        var page = await session.SignInAsync(TestUser.Admin, new Uri(host.BaseAddress, "/actions").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Actions", Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("Status").SelectOptionAsync("failed");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/actions\?status=failed$"));
+        var row = page.GetByTestId($"action-{actionId}");
+        await Expect(row).ToHaveAttributeAsync("data-status", "failed");
+        await Expect(row.GetByTestId("action-error")).ToContainTextAsync("the proof connector is broken");
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = customer })).ToHaveAttributeAsync("href", $"/customers/{customer}");
+        await Expect(row).ToContainTextAsync("ui-broken v1");
+        // The guards it passed before dispatch fold out.
+        await row.Locator("summary").ClickAsync();
+        await Expect(row.GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
+        await session.SnapshotAsync("failed");
+
+        await File.WriteAllTextAsync(repaired, "fixed");
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Retry proof.broken for {customer}" }).ClickAsync();
+        // The row follows the retry although it no longer matches the "failed" filter.
+        await Expect(row).ToHaveAttributeAsync("data-status", "completed");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Retry proof.broken for {customer}" })).ToHaveCountAsync(0);
+
+        using (var admin = await ApiSession.SignInAsync(host.BaseAddress, TestUser.Admin))
+        {
+            var actions = await admin.GetAsync($"/api/actions?customerId={customer}");
+            Assert.Equal("completed", actions[0].GetProperty("status").GetString());
+            var audit = await admin.GetAsync("/api/audit");
+            Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "action.retried" && e.GetProperty("subject").GetString() == $"action/{actionId}");
+        }
+
+        await session.FinishAsync();
+    }
+
+    private static readonly object BrokenWorkflow = new
+    {
+        id = "ui-broken",
+        name = "Broken connector",
+        trigger = new { type = "event", @event = "proof_break" },
+        reentry = new { policy = "always" },
+        activities = new object[]
+        {
+            new { id = "act", type = "action", action = "proof.broken", input = new { } },
+            new { id = "sent", type = "end" },
+            new { id = "gave-up", type = "end" },
+            new { id = "blocked", type = "end" },
+            new { id = "refused", type = "end" },
+        },
+        connections = new object[]
+        {
+            new { from = "act", port = "done", to = "sent" },
+            new { from = "act", port = "failed", to = "gave-up" },
+            new { from = "act", port = "skipped", to = "blocked" },
+            new { from = "act", port = "rejected", to = "refused" },
+        },
+    };
+}
