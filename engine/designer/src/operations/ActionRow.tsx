@@ -21,7 +21,7 @@ export function ActionRow({ action: listed, retry, canRetry, linkWorkflows, onRe
     <>
       <tr data-testid={`action-${a.id}`} data-status={a.status}>
         <td className="small nowrap">{formatDateTime(a.createdAt)}</td>
-        <td>
+        <td className="nowrap">
           <code>{a.actionType}</code>
           {a.plugin && <div className="muted small">{a.plugin}</div>}
         </td>
@@ -44,7 +44,13 @@ export function ActionRow({ action: listed, retry, canRetry, linkWorkflows, onRe
         </td>
         <td className="num">{formatNumber(a.attempts ?? 0)}</td>
         <td className="small action-detail">
-          {a.lastError && <div className="bad-text" data-testid="action-error">{a.lastError}</div>}
+          {a.lastError && (
+            // Kept after a successful retry: then it is history, not the current state.
+            <div className={failed ? 'bad-text' : 'muted'} data-testid="action-error">
+              {failed ? '' : 'Earlier: '}
+              {a.lastError}
+            </div>
+          )}
           {a.detail && <div className="muted">{a.detail}</div>}
           {!a.lastError && !a.detail && <span className="muted">—</span>}
         </td>

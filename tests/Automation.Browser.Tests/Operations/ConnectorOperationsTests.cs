@@ -8,24 +8,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Automation.Browser.Tests.Operations;
 
 [Collection(BrowserCollection.Name)]
-public sealed class ActionRetryTests(BrowserFixture fixture)
+public sealed class ConnectorOperationsTests(BrowserFixture fixture, ProofHostFixture proof) : IClassFixture<ProofHostFixture>
 {
     [ServiceFact(TestServices.Chromium)]
     public async Task Admin_finds_a_failed_action_in_the_dispatch_log_and_retries_it_to_completion_once_the_connector_is_repaired()
     {
-        // A host of its own: the shared one carries only the shipped plugins, and this test needs a connector that fails.
-        using var plugins = PluginsFolder.WithProofPlugin();
-        var repaired = Path.Combine(plugins.Scratch, "repaired");
-        await using var host = await HostProcess.StartAsync(settings: new Dictionary<string, string>
-        {
-            ["Automation__PluginsPath"] = plugins.Path,
-            ["Automation__Plugins__Proof__RepairedMarkerPath"] = repaired,
-            // One quick retry and no delayed redelivery: the action fails within a second.
-            ["Automation__Dispatch__RetryLimit"] = "1",
-            ["Automation__Dispatch__RetryMinInterval"] = "00:00:00.020",
-            ["Automation__Dispatch__RetryMaxInterval"] = "00:00:00.050",
-            ["Automation__Dispatch__Redeliveries"] = "0",
-        });
+        var host = proof.Host;
         var customer = CustomerEvents.NewCustomerId("broken");
         string actionId;
         using (var admin = await ApiSession.SignInAsync(host.BaseAddress, TestUser.Admin))
@@ -60,7 +48,7 @@ public sealed class ActionRetryTests(BrowserFixture fixture)
         await Expect(row.GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
         await session.SnapshotAsync("failed");
 
-        await File.WriteAllTextAsync(repaired, "fixed");
+        await File.WriteAllTextAsync(proof.RepairedMarker, "fixed");
         await row.GetByRole(AriaRole.Button, new() { Name = $"Retry proof.broken for {customer}" }).ClickAsync();
         // The row follows the retry although it no longer matches the "failed" filter.
         await Expect(row).ToHaveAttributeAsync("data-status", "completed");
@@ -74,6 +62,25 @@ public sealed class ActionRetryTests(BrowserFixture fixture)
             Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "action.retried" && e.GetProperty("subject").GetString() == $"action/{actionId}");
         }
 
+        await session.FinishAsync();
+    }
+
+    [ServiceFact(TestServices.Chromium)]
+    public async Task Plugins_page_shows_each_plugins_version_and_action_types_and_a_plugin_that_failed_to_load_with_its_error()
+    {
+        await using var session = fixture.NewSession();
+        var page = await session.SignInAsync(TestUser.Admin, new Uri(proof.Host.BaseAddress, "/plugins").ToString());
+        var loaded = page.GetByTestId("plugin-Proof");
+        await Expect(loaded.GetByText("loaded", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(loaded).ToContainTextAsync("version 1.0.0 · SDK [1.0,2.0)");
+        await Expect(loaded.GetByRole(AriaRole.Row, new() { Name = "proof.broken" })).ToContainTextAsync("Proof: broken delivery");
+        var retargeting = page.GetByTestId("plugin-Retargeting").GetByRole(AriaRole.Row, new() { Name = "retargeting.include" });
+        await Expect(retargeting).ToContainTextAsync("yes, needs approval");
+
+        var failed = page.GetByTestId($"plugin-{ProofHostFixture.GarbagePlugin}");
+        await Expect(failed.GetByText("failed", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(failed.GetByRole(AriaRole.Alert)).Not.ToBeEmptyAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "loaded" })).ToContainTextAsync("1 failed");
         await session.FinishAsync();
     }
 
