@@ -34,6 +34,11 @@ public sealed class ConnectorOperationsTests(BrowserFixture fixture, ProofHostFi
         }
 
         await using var session = fixture.NewSession();
+        // A marketer sees the failure but is offered no retry (the API refuses it too).
+        var marketer = await session.SignInAsync(TestUser.Marketer, new Uri(host.BaseAddress, "/actions?status=failed").ToString());
+        await Expect(marketer.GetByTestId($"action-{actionId}")).ToHaveAttributeAsync("data-status", "failed");
+        await Expect(marketer.GetByRole(AriaRole.Button, new() { Name = $"Retry proof.broken for {customer}" })).ToHaveCountAsync(0);
+
         var page = await session.SignInAsync(TestUser.Admin, new Uri(host.BaseAddress, "/actions").ToString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Actions", Exact = true })).ToBeVisibleAsync();
         await page.GetByLabel("Status").SelectOptionAsync("failed");

@@ -3,7 +3,7 @@ namespace Automation.Browser.Tests.Support;
 /// <summary>
 /// A second real host whose plugins folder also holds the test-only Proof connector (proof.broken fails until
 /// <see cref="RepairedMarker"/> exists) and a file that is not an assembly at all, which must be reported as failed.
-/// The shared host keeps only the shipped plugins, so the other pages' tests see what an operator would.
+/// The marketer is seeded too. The shared host keeps only the shipped plugins, so the other pages' tests see what an operator would.
 /// </summary>
 public sealed class ProofHostFixture : IAsyncLifetime
 {
@@ -37,6 +37,9 @@ public sealed class ProofHostFixture : IAsyncLifetime
             ["Automation__Dispatch__RetryMaxInterval"] = "00:00:00.050",
             ["Automation__Dispatch__Redeliveries"] = "0",
         });
+        using var admin = await ApiSession.SignInAsync(host.BaseAddress, TestUser.Admin);
+        var marketer = TestUser.Marketer;
+        await admin.PostAsync("/api/users", new { email = marketer.Email, displayName = marketer.DisplayName, password = marketer.Password, roles = marketer.Roles });
     }
 
     public async Task DisposeAsync()
