@@ -15,6 +15,9 @@ const SegmentsPage = lazy(() => import('./segments/SegmentsPage').then((m) => ({
 const DiscoveryPage = lazy(() => import('./discovery/DiscoveryPage').then((m) => ({ default: m.DiscoveryPage })));
 const CustomersPage = lazy(() => import('./customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
 const UsersPage = lazy(() => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ActionsPage = lazy(() => import('./operations/ActionsPage').then((m) => ({ default: m.ActionsPage })));
+const SuppressionsPage = lazy(() => import('./operations/SuppressionsPage').then((m) => ({ default: m.SuppressionsPage })));
+const PluginsPage = lazy(() => import('./operations/PluginsPage').then((m) => ({ default: m.PluginsPage })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -38,6 +41,9 @@ function Gate() {
         <Route path="discovery" element={<RequireRole roles={roleAccess.design}><DiscoveryPage /></RequireRole>} />
         <Route path="approvals" element={<RequireRole roles={roleAccess.approve}><ApprovalsPage /></RequireRole>} />
         <Route path="users" element={<RequireRole roles={roleAccess.administer}><UsersPage /></RequireRole>} />
+        <Route path="actions" element={<ActionsPage />} />
+        <Route path="suppressions" element={<RequireRole roles={roleAccess.design}><SuppressionsPage /></RequireRole>} />
+        <Route path="plugins" element={<PluginsPage />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/:id" element={<CustomerPage />} />
         <Route path="*" element={<NotFound />} />

@@ -29,6 +29,9 @@ public sealed class PageTourTests(BrowserFixture fixture)
             ("/customers", p => p.GetByTestId($"customer-{customer}")),
             ($"/customers/{customer}", p => p.GetByTestId("event-timeline")),
             ("/users", p => p.GetByTestId("user-table")),
+            ("/actions", p => p.GetByText("Showing the newest")),
+            ("/suppressions", p => p.GetByRole(AriaRole.Form, new() { Name = "Suppress" })),
+            ("/plugins", p => p.GetByTestId("plugin-Email")),
         ];
 
         foreach (var width in new[] { 1280, 1024 })

@@ -29,7 +29,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture)
 
         var page = await session.SignInAsync(approver, "/");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Approvals", "Customers"]);
+        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Approvals", "Customers", "Actions"]);
         await nav.GetByRole(AriaRole.Link, new() { Name = "Approvals" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Approvals", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("shortcut-help")).ToBeVisibleAsync();
@@ -84,7 +84,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture)
         // The next sign-in carries the new roles.
         var switched = await session.SignInAsync(person, "/");
         var nav = switched.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Approvals", "Customers"]);
+        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Approvals", "Customers", "Actions"]);
         await session.FinishAsync();
     }
 }

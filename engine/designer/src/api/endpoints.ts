@@ -16,6 +16,8 @@ import type {
   ExpressionValidation,
   InstanceDetail,
   LiveView,
+  NewSuppression,
+  PluginInfo,
   PublishResult,
   RfmGrid,
   SavedWorkflow,
@@ -24,6 +26,7 @@ import type {
   SegmentPreview,
   SegmentSizePoint,
   SimulationResult,
+  Suppression,
   NewUser,
   User,
   UserAccount,
@@ -112,4 +115,9 @@ export const operationsApi = {
   dashboard: () => http.get<Dashboard>('/api/dashboard'),
   actions: (filter: { status?: string; customerId?: string; workflowId?: string; take?: number }) =>
     http.get<ActionRecord[]>(`/api/actions${query(filter)}`),
+  retryAction: (id: string) => http.post<void>(`/api/actions/${enc(id)}/retry`),
+  suppressions: () => http.get<Suppression[]>('/api/suppressions'),
+  addSuppression: (entry: NewSuppression) => http.post<Suppression>('/api/suppressions', entry),
+  removeSuppression: (id: string) => http.delete<void>(`/api/suppressions/${enc(id)}`),
+  plugins: () => http.get<PluginInfo[]>('/api/plugins'),
 };

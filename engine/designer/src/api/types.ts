@@ -418,6 +418,7 @@ export type ActionStatus =
 
 export interface ActionRecord {
   id: string;
+  instanceId?: string | null;
   actionType: string;
   channel?: string | null;
   plugin?: string | null;
@@ -433,8 +434,38 @@ export interface ActionRecord {
   lastError?: string | null;
   detail?: string | null;
   createdAt?: string | null;
+  heldUntil?: string | null;
   dispatchedAt?: string | null;
   completedAt?: string | null;
+}
+
+// ---- operations ----
+
+/** One entry of the suppression list: an address or a customer no email reaches. */
+export interface Suppression {
+  id: string;
+  address?: string | null;
+  customerId?: string | null;
+  reason: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface NewSuppression {
+  email?: string;
+  customerId?: string;
+  reason: string;
+}
+
+/** A connector plugin as the host loaded it, or failed to. */
+export interface PluginInfo {
+  name: string;
+  version?: string | null;
+  sdkRange?: string | null;
+  status: 'loaded' | 'failed' | string;
+  error?: string | null;
+  actionTypes: string[];
+  assembly: string;
 }
 
 export interface CustomerDetail {

@@ -1,13 +1,16 @@
 import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../common/Status';
 import { roleAccess, useAuth } from '../auth/AuthContext';
 
 export function Shell() {
   const { user, hasRole, signOut } = useAuth();
+  const { pathname } = useLocation();
   const canDesign = hasRole(...roleAccess.design);
   const canApprove = hasRole(...roleAccess.approve);
   const canAdminister = hasRole(...roleAccess.administer);
+  // Suppressions and plugins sit under "Actions" (OperationsNav), keeping the main bar short enough for 1024 px.
+  const operationsPage = ['/suppressions', '/plugins'].some((p) => pathname.startsWith(p));
 
   return (
     <div className="shell">
@@ -30,6 +33,9 @@ export function Shell() {
           {canDesign && <NavLink to="/discovery">Discovery</NavLink>}
           {canApprove && <NavLink to="/approvals">Approvals</NavLink>}
           <NavLink to="/customers">Customers</NavLink>
+          <NavLink to="/actions" className={({ isActive }) => (isActive || operationsPage ? 'active' : undefined)}>
+            Actions
+          </NavLink>
           {canAdminister && <NavLink to="/users">Users</NavLink>}
         </nav>
         <div className="usermenu">

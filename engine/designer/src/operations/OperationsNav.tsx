@@ -1,0 +1,14 @@
+import { NavLink } from 'react-router';
+import { roleAccess, useAuth } from '../auth/AuthContext';
+
+/** The operations pages share one entry in the main navigation ("Actions"); this strip moves between them. */
+export function OperationsNav() {
+  const { hasRole } = useAuth();
+  return (
+    <nav className="subnav" aria-label="Operations">
+      <NavLink to="/actions">Dispatch log</NavLink>
+      {hasRole(...roleAccess.design) && <NavLink to="/suppressions">Suppressions</NavLink>}
+      <NavLink to="/plugins">Plugins</NavLink>
+    </nav>
+  );
+}
