@@ -36,7 +36,7 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = PragmasFor(connection);
+        command.CommandText = Pragmas;
         command.ExecuteNonQuery();
     }
 
@@ -75,12 +75,9 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = PragmasFor(connection);
+        command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static string PragmasFor(DbConnection connection) =>
-        SqliteBackgroundCheckpoints.Covers(connection) ? Pragmas + " PRAGMA wal_autocheckpoint=0;" : Pragmas;
 
     /// <summary>
     /// The settings belong to the underlying SQLite connection, which the pool keeps open across EF Core's open and

@@ -22,8 +22,6 @@ public static class StorageSetup
             var path = Path.GetFullPath(options.SqlitePath);
             builder.Services.AddDbContextFactory<SqliteAutomationDbContext>(o => o.UseSqlite($"Data Source={path};Default Timeout=30;Pooling=True"));
             builder.Services.AddSingleton<IDbContextFactory<AutomationDbContext>, ProviderContextFactory<SqliteAutomationDbContext>>();
-            builder.Services.AddSingleton(s => new SqliteCheckpointService(path, s.GetRequiredService<ILogger<SqliteCheckpointService>>()));
-            builder.Services.AddHostedService(s => s.GetRequiredService<SqliteCheckpointService>());
         }
     }
 
@@ -33,11 +31,6 @@ public static class StorageSetup
         ArgumentNullException.ThrowIfNull(app);
         var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
         await using var db = await databases.CreateDbContextAsync();
-        if (!db.IsPostgres && app.Services.GetService<SqliteCheckpointService>() is not null)
-        {
-            SqliteBackgroundCheckpoints.Register(((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).DataSource);
-        }
-
         await db.Database.MigrateAsync();
         if (!db.IsPostgres)
         {
