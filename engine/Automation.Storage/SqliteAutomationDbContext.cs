@@ -5,7 +5,7 @@ namespace Automation.Storage;
 
 public sealed class SqliteAutomationDbContext : AutomationDbContext
 {
-    private static readonly IInterceptor[] Interceptors = [new SqliteConnectionTuning(), new SqliteWriteGateInterceptor(), new SqliteAutocommitWriteInterceptor()];
+    private static readonly IInterceptor[] Interceptors = [new SqliteConnectionTuning(), new SqliteWriteGateInterceptor(), new SqliteWriteGateRelease(), new SqliteAutocommitWriteInterceptor()];
 
     public SqliteAutomationDbContext(DbContextOptions<SqliteAutomationDbContext> options)
         : base(options)

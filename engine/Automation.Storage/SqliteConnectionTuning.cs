@@ -18,14 +18,14 @@ namespace Automation.Storage;
 /// </summary>
 public sealed class SqliteConnectionTuning : DbConnectionInterceptor
 {
+    public const string Full = "PRAGMA synchronous=FULL;";
+
     /// <summary>Restores the engine's commit mode on a connection that switched to <see cref="Full"/> for one commit.</summary>
     public const string Normal = "PRAGMA synchronous=NORMAL;";
 
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Tuned = [];
-
-    public const string Full = "PRAGMA synchronous=FULL;";
-
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000;";
+
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Tuned = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -38,32 +38,6 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
-    }
-
-    /// <summary>A transaction disposed without commit or rollback still held the write gate; closing gives it back.</summary>
-    public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        SqliteWriteGate.Exit(connection);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        SqliteWriteGate.Exit(connection);
-        return ValueTask.FromResult(result);
-    }
-
-    /// <summary>A context disposing its connection closes it without <see cref="ConnectionClosing"/>.</summary>
-    public override InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        SqliteWriteGate.Exit(connection);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        SqliteWriteGate.Exit(connection);
-        return ValueTask.FromResult(result);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)

@@ -138,20 +138,11 @@ public sealed class EventProcessor(
             var active = await db.WorkflowInstances
                 .Where(i => EF.Parameter(chunk).Contains(i.CustomerId) && (i.ActiveKey != null || (i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null)))
                 .ToListAsync(cancellationToken);
-            foreach (var instance in active)
+            WorkflowStarter.HoldActiveInstances(db, chunk, active);
+            foreach (var instance in active.Where(i => i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null))
             {
-                if (instance.ActiveKey is { } key)
-                {
-                    db.Pending.Add(key, instance);
-                }
-
-                if (instance.Status == WorkflowInstanceStatus.Waiting && instance.WaitingForEvent != null)
-                {
-                    (context.Waiting.TryGetValue(instance.CustomerId, out var list) ? list : context.Waiting[instance.CustomerId] = []).Add(instance);
-                }
+                (context.Waiting.TryGetValue(instance.CustomerId, out var list) ? list : context.Waiting[instance.CustomerId] = []).Add(instance);
             }
-
-            WorkflowStarter.ActiveInstancesLoaded(db, chunk);
 
             t = timings.Add("  waiting instances", t);
         }

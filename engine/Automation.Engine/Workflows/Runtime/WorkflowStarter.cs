@@ -82,12 +82,21 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
     public static string ActiveKey(string workflowId, string customerId) => $"{workflowId}|{customerId}";
 
     /// <summary>
-    /// Notes that the unit of work holds every active instance of these customers, each added to
-    /// <see cref="AutomationDbContext.Pending"/> under its active key: starts for them then need no query.
+    /// Hands the starter every active instance of these customers, loaded (tracked) with a batch: each is found by
+    /// its active key, and a start for one of these customers then needs no query to know who is already in.
     /// </summary>
-    public static void ActiveInstancesLoaded(AutomationDbContext db, IEnumerable<string> customerIds)
+    public static void HoldActiveInstances(AutomationDbContext db, IEnumerable<string> customerIds, IEnumerable<WorkflowInstance> instances)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(instances);
+        foreach (var instance in instances)
+        {
+            if (instance.ActiveKey is { } key)
+            {
+                db.Pending.Add(key, instance);
+            }
+        }
+
         if (db.Memo.GetValueOrDefault(ActiveLoadedMemo) is not HashSet<string> customers)
         {
             db.Memo[ActiveLoadedMemo] = customers = new HashSet<string>(StringComparer.Ordinal);
