@@ -28,6 +28,7 @@ public static class EngineSetup
         services.AddSingleton<ProfileExpressionCompiler>();
         services.AddSingleton<SegmentCatalog>();
         services.AddSingleton<ProfileWriteGate>();
+        services.AddSingleton<ProfileStore>();
         services.AddSingleton<SegmentSweeper>();
         services.AddSingleton<DispatchGuards>();
         services.AddSingleton<DispatchPipeline>();

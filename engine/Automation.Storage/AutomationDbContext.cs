@@ -14,10 +14,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Automation.Storage;
 
-/// <summary>The engine's one database. Provider subclasses exist only to carry their own migrations.</summary>
+/// <summary>The engine's one database. Provider subclasses carry their own migrations and the few provider-specific choices.</summary>
 public abstract class AutomationDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
+
+    public DbSet<ProcessingCheckpoint> ProcessingCheckpoints => Set<ProcessingCheckpoint>();
 
     public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
 

@@ -23,7 +23,7 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
     /// <summary>Restores the engine's commit mode on a connection that switched to <see cref="Full"/> for one commit.</summary>
     public const string Normal = "PRAGMA synchronous=NORMAL;";
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=10000;";
 
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Tuned = [];
 

@@ -32,7 +32,7 @@ public static class IngestBenchmark
             var data = Generate(events, customers);
             var baseline = await PlainFileAsync(data, batch, Path.Combine(folder, "events.jsonl"));
             var (append, total) = await EngineAsync(data, batch, Path.Combine(folder, "automation.db"));
-            var (accepted, processed) = await HttpAsync(data, batch);
+            var (accepted, processed) = args.Contains("--no-http") ? (double.NaN, double.NaN) : await HttpAsync(data, batch);
 
             var table = new Table().AddColumns("measure", "events", "seconds", "events/s", "vs baseline");
             table.AddRow("baseline: JSON lines to a plain file, fsync per batch", N(events), S(baseline), N(events / baseline), "1.00");

@@ -5,6 +5,18 @@ public sealed class ProcessingOptions
     /// <summary>Events taken from the log per processing transaction.</summary>
     public int BatchSize { get; set; } = 2000;
 
+    /// <summary>
+    /// Embedded default: changed profiles are kept in memory and written together once the processor has caught up
+    /// with the log, once this many are changed, or once the oldest change is <see cref="ProfileFlushInterval"/> old.
+    /// </summary>
+    public int MaxUnwrittenProfiles { get; set; } = 100_000;
+
+    /// <summary>The longest a changed profile waits in memory before it is written (embedded default, under a backlog).</summary>
+    public TimeSpan ProfileFlushInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many profiles the embedded processor keeps in memory between batches (each costs a few KiB).</summary>
+    public int ProfileCacheSize { get; set; } = 250_000;
+
     /// <summary>How often the log is polled for events other processes appended.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

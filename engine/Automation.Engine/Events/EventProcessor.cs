@@ -35,6 +35,7 @@ public sealed class EventProcessor(
     WorkflowStarter starter,
     OutboxSignal outbox,
     ProfileWriteGate gate,
+    ProfileStore store,
     IOptions<AutomationOptions> options,
     ProcessingTimings timings,
     TimeProvider clock)
@@ -45,8 +46,23 @@ public sealed class EventProcessor(
     /// <summary>Processes one batch; returns how many events it took.</summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
-        var t = Stopwatch.GetTimestamp();
         using var writing = await gate.EnterAsync(cancellationToken);
+        try
+        {
+            return await ProcessAsync(cancellationToken);
+        }
+        catch
+        {
+            // Memory may now be ahead of the rolled-back database: the next batch starts over from the database.
+            store.Reset();
+            throw;
+        }
+    }
+
+    private async Task<int> ProcessAsync(CancellationToken cancellationToken)
+    {
+        var t = Stopwatch.GetTimestamp();
+        var processing = options.Value.Processing;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.IsPostgres)
@@ -59,37 +75,72 @@ public sealed class EventProcessor(
             }
         }
 
-        // Read untracked and mark processed in one statement by sequence: tracking every event row costs more than the work.
-        var batch = await db.Events.AsNoTracking().Where(e => !e.Processed).OrderBy(e => e.Sequence).Take(options.Value.Processing.BatchSize).ToListAsync(cancellationToken);
+        // The embedded default writes profiles behind (ProfileStore); PostgreSQL may have several engine processes
+        // folding profiles, so there each batch reads and writes its profiles.
+        var writeBehind = !db.IsPostgres;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var recovered = writeBehind && store.NeedsRecovery && await RecoverAsync(db, now, cancellationToken);
+        var cursor = store.Cursor ?? 0;
+
+        // Read untracked and mark processed by sequence: tracking every event row costs more than the work.
+        var pending = db.Events.AsNoTracking().Where(e => !e.Processed);
+        if (writeBehind)
+        {
+            pending = pending.Where(e => e.Sequence > cursor);
+        }
+
+        var batch = await pending.OrderBy(e => e.Sequence).Take(processing.BatchSize).ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
+            if (writeBehind && (store.Dirty > 0 || recovered))
+            {
+                // Caught up: what is in memory goes to the database now, so readers see it.
+                await store.WriteAsync(db, cursor, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                store.Flushed();
+            }
+
             return 0;
         }
 
         t = timings.Add("read batch", t, batch.Count);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rebuild = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken);
+        var links = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken);
+        foreach (var anonymous in links.MergedAway)
+        {
+            store.Forget(anonymous);
+        }
+
         t = timings.Add("identify links", t);
-        var context = await PrepareAsync(db, batch, now, cancellationToken);
+        var context = await PrepareAsync(db, batch, now, writeBehind, cursor, cancellationToken);
         t = timings.Add("load profiles", t, context.Profiles.Count);
         foreach (var events in batch.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
         {
-            await ProcessCustomerAsync(db, context, events.Key, [.. events], rebuild.Contains(events.Key), cancellationToken);
+            await ProcessCustomerAsync(db, context, events.Key, [.. events], links.Rebuild.Contains(events.Key), cancellationToken);
         }
 
         t = timings.Add("per customer", t);
-        if (db.IsPostgres)
+        var last = batch[^1].Sequence;
+        var flush = false;
+        if (writeBehind)
+        {
+            await ProfileStore.SaveCursorAsync(db, last, cancellationToken);
+
+            // Caught up, a merged history (its profile was refolded from rows that just changed hands), or enough
+            // waiting: write the profiles and mark their events processed in this batch's transaction.
+            flush = batch.Count < processing.BatchSize || recovered || links.Rebuild.Count > 0
+                || store.Dirty >= processing.MaxUnwrittenProfiles || store.DirtyFor >= processing.ProfileFlushInterval;
+            if (flush)
+            {
+                var written = await store.WriteAsync(db, last, cancellationToken, timings);
+                timings.Add("  flush profiles", t, written);
+            }
+        }
+        else
         {
             foreach (var chunk in batch.Select(e => e.Sequence).Chunk(LookupChunk))
             {
                 await db.Events.Where(e => EF.Parameter(chunk).Contains(e.Sequence)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
             }
-        }
-        else
-        {
-            // SQLite has one writer, so no event below the batch's last sequence can still appear: one range update.
-            var last = batch[^1].Sequence;
-            await db.Events.Where(e => !e.Processed && e.Sequence <= last).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
         }
 
         t = timings.Add("mark processed", t);
@@ -99,32 +150,77 @@ public sealed class EventProcessor(
         t = timings.Add("save workflows", t);
         await transaction.CommitAsync(cancellationToken);
         timings.Add("commit", t);
+        if (writeBehind)
+        {
+            store.Committed(last);
+            if (flush)
+            {
+                store.Flushed();
+            }
+        }
+
         outbox.Notify();
         return batch.Count;
     }
 
-    /// <summary>Everything the batch's customers need, read in a few queries: profiles and memberships untracked, waiting instances tracked (they move on).</summary>
-    private async Task<BatchContext> PrepareAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a restart or a failed batch: the events whose side effects committed but whose profiles were still in
+    /// memory are folded again into the stored profiles, without side effects — those left with their batches.
+    /// Returns whether there were any.
+    /// </summary>
+    private async Task<bool> RecoverAsync(AutomationDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var cursor = await store.LoadCursorAsync(db, cancellationToken);
+        var unwritten = await db.Events.AsNoTracking().Where(e => !e.Processed && e.Sequence <= cursor).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        if (unwritten.Count == 0)
+        {
+            return false;
+        }
+
+        var context = await PrepareAsync(db, unwritten, now, writeBehind: true, cursor, cancellationToken, workflows: false);
+        foreach (var events in unwritten.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
+        {
+            var (profile, state) = await FoldAsync(db, context, events.Key, [.. events], rebuild: false, cancellationToken);
+            Score(context, profile, state);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Everything the batch's customers need, read in a few queries: profiles not held in memory and memberships
+    /// untracked, active instances tracked (those waiting move on).
+    /// </summary>
+    private async Task<BatchContext> PrepareAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, bool writeBehind, long cursor, CancellationToken cancellationToken, bool workflows = true)
     {
         var context = new BatchContext
         {
             Now = now,
+            WriteBehind = writeBehind,
+            Cursor = cursor,
             Segments = await segments.CurrentAsync(cancellationToken),
             Round = await scoring.PrepareAsync(db, cancellationToken),
-            EventTriggers = (await db.WorkflowVersions.AsNoTracking()
-                .Where(v => v.Status == WorkflowVersionStatus.Published && v.TriggerType == TriggerTypes.Event)
-                .Select(v => v.TriggerKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal),
+            EventTriggers = workflows
+                ? (await db.WorkflowVersions.AsNoTracking()
+                    .Where(v => v.Status == WorkflowVersionStatus.Published && v.TriggerType == TriggerTypes.Event)
+                    .Select(v => v.TriggerKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal)
+                : [],
         };
         var customerIds = batch.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).ToList();
         var t = Stopwatch.GetTimestamp();
         foreach (var chunk in customerIds.Chunk(LookupChunk))
         {
-            foreach (var p in await db.Profiles.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.CustomerId)).ToListAsync(cancellationToken))
+            var missing = writeBehind ? [.. chunk.Where(id => !store.TryGet(id, out _))] : chunk;
+            foreach (var p in await db.Profiles.AsNoTracking().Where(p => EF.Parameter(missing).Contains(p.CustomerId)).ToListAsync(cancellationToken))
             {
                 context.Profiles[p.CustomerId] = p;
             }
 
-            t = timings.Add("  profiles", t, chunk.Length);
+            t = timings.Add("  profiles", t, missing.Length);
+            if (!workflows)
+            {
+                continue;
+            }
 
             foreach (var m in await db.SegmentMemberships.AsNoTracking().Where(m => EF.Parameter(chunk).Contains(m.CustomerId)).ToListAsync(cancellationToken))
             {
@@ -154,19 +250,59 @@ public sealed class EventProcessor(
     {
         var t = Stopwatch.GetTimestamp();
         var now = context.Now;
-        if (!context.Profiles.TryGetValue(customerId, out var profile))
+        var (profile, state) = await FoldAsync(db, context, customerId, events, rebuild, cancellationToken);
+        t = timings.Add("  fold events", t);
+        var (features, scores) = Score(context, profile, state);
+        t = timings.Add("  features + scores", t);
+        MembershipWriter.Apply(context.Writes, context.Segments, features, scores, context.Memberships.GetValueOrDefault(customerId) ?? [], now);
+        t = timings.Add("  segments", t);
+
+        var types = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
+        var waiting = (context.Waiting.GetValueOrDefault(customerId) ?? []).Where(i => i.Status == WorkflowInstanceStatus.Waiting && types.Contains(i.WaitingForEvent!)).ToList();
+        var triggers = types.Where(context.EventTriggers.Contains).ToList();
+        if (context.WriteBehind && (waiting.Count > 0 || triggers.Count > 0))
         {
-            profile = ProfileUpdater.NewProfile(customerId, events.Min(e => e.Timestamp));
-            context.Profiles[customerId] = profile;
+            // Workflow conditions read the profile's stored columns, which write-behind leaves stale until a flush.
+            state.Serialize(profile);
         }
 
-        var state = ProfileState.Read(profile);
+        foreach (var instance in waiting)
+        {
+            await resumer.ResumeAsync(db, instance, "event", $"{instance.WaitingForEvent} happened", now, cancellationToken, profile);
+        }
+
+        foreach (var type in triggers)
+        {
+            await starter.StartOnEventsAsync(db, type, events, customerId, profile, features, scores, now, cancellationToken);
+        }
+
+        timings.Add("  workflows", t);
+    }
+
+    /// <summary>Folds the customer's events into the profile (held in memory, loaded, or new) and keeps it for writing.</summary>
+    private async Task<(CustomerProfile Profile, ProfileState State)> FoldAsync(AutomationDbContext db, BatchContext context, string customerId, List<StoredEvent> events, bool rebuild, CancellationToken cancellationToken)
+    {
+        CustomerProfile profile;
+        ProfileState state;
+        if (context.WriteBehind && store.TryGet(customerId, out var held))
+        {
+            (profile, state) = (held.Profile, held.State);
+        }
+        else
+        {
+            if (!context.Profiles.TryGetValue(customerId, out profile!))
+            {
+                profile = ProfileUpdater.NewProfile(customerId, events.Min(e => e.Timestamp));
+            }
+
+            state = ProfileState.Read(profile);
+        }
+
         if (rebuild || updater.NeedsRefold(state, events))
         {
             // A merged history (identify), or an event older than the kept sessions, is folded again from the stored
             // events, so every aggregate ends as if all had come in order.
-            var history = await db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && e.Processed)
-                .OrderBy(e => e.Timestamp).ThenBy(e => e.Sequence).ToListAsync(cancellationToken);
+            var history = await HistoryAsync(db, context, customerId, events, cancellationToken);
             ProfileUpdater.Reset(profile, history.Concat(events).Min(e => e.Timestamp));
             state = ProfileState.Empty();
             foreach (var e in history)
@@ -180,11 +316,43 @@ public sealed class EventProcessor(
             updater.Apply(profile, state, e);
         }
 
-        state.Write(profile, now, updater.CartWindow);
-        profile.UpdatedAt = now;
-        context.Writes.Profile(profile);
-        t = timings.Add("  fold events", t);
+        state.Settle(profile, context.Now, updater.CartWindow);
+        profile.UpdatedAt = context.Now;
+        if (context.WriteBehind)
+        {
+            store.Changed(profile, state);
+        }
+        else
+        {
+            state.Serialize(profile);
+            context.Writes.Profile(profile);
+        }
 
+        return (profile, state);
+    }
+
+    /// <summary>
+    /// The customer's events already folded, oldest first: those marked processed, and (write-behind) those at or
+    /// below the cursor still waiting for their flush — each part found by its own index.
+    /// </summary>
+    private static async Task<List<StoredEvent>> HistoryAsync(AutomationDbContext db, BatchContext context, string customerId, List<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        var history = await db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && e.Processed).ToListAsync(cancellationToken);
+        if (context.WriteBehind)
+        {
+            var cursor = context.Cursor;
+            var folding = events.Select(e => e.Sequence).ToHashSet();
+            history.AddRange((await db.Events.AsNoTracking().Where(e => !e.Processed && e.Sequence <= cursor && e.CustomerId == customerId).ToListAsync(cancellationToken))
+                .Where(e => !folding.Contains(e.Sequence)));
+        }
+
+        return [.. history.OrderBy(e => e.Timestamp).ThenBy(e => e.Sequence)];
+    }
+
+    /// <summary>RFM and model scores, then the features and scores segments are evaluated on.</summary>
+    private (CustomerFeatures Features, CustomerScores Scores) Score(BatchContext context, CustomerProfile profile, ProfileState state)
+    {
+        var now = context.Now;
         var features = calculator.Features(profile, state.Counts, now, state.Carts);
         rfm.Score(profile, now);
 
@@ -194,29 +362,19 @@ public sealed class EventProcessor(
             context.Writes.Publish(crossing, now);
         }
 
-        var scores = FeatureCalculator.Scores(profile);
-        t = timings.Add("  features + scores", t);
-        MembershipWriter.Apply(context.Writes, context.Segments, features, scores, context.Memberships.GetValueOrDefault(customerId) ?? [], now);
-        t = timings.Add("  segments", t);
-
-        var types = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var instance in (context.Waiting.GetValueOrDefault(customerId) ?? []).Where(i => i.Status == WorkflowInstanceStatus.Waiting && types.Contains(i.WaitingForEvent!)))
-        {
-            await resumer.ResumeAsync(db, instance, "event", $"{instance.WaitingForEvent} happened", now, cancellationToken, profile);
-        }
-
-        foreach (var type in types.Where(context.EventTriggers.Contains))
-        {
-            await starter.StartOnEventsAsync(db, type, events, customerId, profile, features, scores, now, cancellationToken);
-        }
-
-        timings.Add("  workflows", t);
+        return (features, FeatureCalculator.Scores(profile));
     }
 
     /// <summary>What one batch reads up front and writes at the end.</summary>
     private sealed class BatchContext
     {
         public required DateTime Now { get; init; }
+
+        /// <summary>Profiles live in the <see cref="ProfileStore"/> and are written by its flushes.</summary>
+        public required bool WriteBehind { get; init; }
+
+        /// <summary>The committed cursor when the batch began (write-behind).</summary>
+        public required long Cursor { get; init; }
 
         public required IReadOnlyList<CompiledSegment> Segments { get; init; }
 

@@ -19,7 +19,7 @@ public static class IdentityLinker
 {
     public const string AnonymousIdProperty = "anonymousId";
 
-    public static async Task<HashSet<string>> LinkAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken)
+    public static async Task<IdentityLinks> LinkAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
@@ -72,7 +72,7 @@ public static class IdentityLinker
             }
         }
 
-        return rebuild;
+        return new IdentityLinks(rebuild, [.. merged.Select(m => m.Anonymous)]);
     }
 
     /// <summary>The anonymous id an identify event links, when it names one.</summary>
@@ -94,7 +94,9 @@ public static class IdentityLinker
     {
         db.CustomerAliases.Add(new CustomerAlias { AliasId = anonymous, CustomerId = customer, LinkedAt = now });
         await db.CustomerAliases.Where(a => a.CustomerId == anonymous).ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, customer), cancellationToken);
-        await db.Events.Where(e => e.CustomerId == anonymous).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
+        // Two statements, so that each finds its rows by an index (the embedded customer index covers processed events only).
+        await db.Events.Where(e => e.CustomerId == anonymous && e.Processed).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
+        await db.Events.Where(e => e.CustomerId == anonymous && !e.Processed).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
         foreach (var membership in await db.SegmentMemberships.Where(m => m.CustomerId == anonymous).ToListAsync(cancellationToken))
         {
             db.SegmentMemberships.Remove(membership);

@@ -36,16 +36,32 @@ public sealed class ProfileState
     /// <summary>Prunes what no window needs any more and stores the state in the profile's columns.</summary>
     public void Write(CustomerProfile profile, DateTime nowUtc, TimeSpan cartWindow)
     {
+        Settle(profile, nowUtc, cartWindow);
+        Serialize(profile);
+    }
+
+    /// <summary>
+    /// Prunes what no window needs any more and sets the profile's columns derived from the state; the state's own
+    /// JSON columns are left for <see cref="Serialize"/>, which a write-behind store calls only when it writes.
+    /// </summary>
+    public void Settle(CustomerProfile profile, DateTime nowUtc, TimeSpan cartWindow)
+    {
         ArgumentNullException.ThrowIfNull(profile);
         Counts.Prune(nowUtc);
         Sessions.Prune(profile.LastSeen);
         Carts.Prune(profile.LastSeen, cartWindow);
-        profile.CartEpisodesJson = Carts.ToJson();
         profile.AbandonedCarts = Carts.Abandoned(nowUtc, cartWindow);
-        profile.DailyCountsJson = Counts.ToJson();
-        profile.SessionSpansJson = Sessions.ToJson();
         profile.Sessions = Sessions.Count;
         profile.LastSessionAt = Sessions.LastActivity ?? profile.LastSessionAt;
+    }
+
+    /// <summary>Stores the state in the profile's JSON columns.</summary>
+    public void Serialize(CustomerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        profile.CartEpisodesJson = Carts.ToJson();
+        profile.DailyCountsJson = Counts.ToJson();
+        profile.SessionSpansJson = Sessions.ToJson();
         profile.TraitTimesJson = Traits.ToJson();
     }
 }

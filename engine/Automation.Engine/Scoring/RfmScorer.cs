@@ -1,3 +1,5 @@
+using Automation.Engine.Profiles;
+using Automation.Engine.Segments;
 using Automation.Storage;
 using Automation.Storage.Profiles;
 using Automation.Storage.Segments;
@@ -9,16 +11,23 @@ namespace Automation.Engine.Scoring;
 /// The RFM batch job: quintile boundaries over everyone who bought, then 1–5 scores and a named segment for every
 /// profile (0 and no segment for those who never bought), written set-based — two UPDATE statements, no row
 /// tracking — so a million customers take seconds. Keeps the boundaries so event processing scores each profile it
-/// updates. Also snapshots segment sizes for the size-over-time chart. Only score columns are written, so it runs
-/// safely beside event processing.
+/// updates. Also snapshots segment sizes for the size-over-time chart. In the engine it runs between event batches
+/// under the profile write gate, after the processor's write-behind profiles are flushed.
 /// </summary>
-public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock)
+public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, ProfileWriteGate? gate = null, ProfileStore? store = null)
 {
     /// <summary>The boundaries of the last refresh; null until the first one ran in this process.</summary>
     public RfmBoundaries? Current { get; private set; }
 
     public async Task<RfmBoundaries> RefreshAsync(CancellationToken cancellationToken)
     {
+        // In the engine process the scores are written between event batches, over profiles the processor has flushed.
+        using var writing = gate is null ? null : await gate.EnterAsync(cancellationToken);
+        if (store is not null)
+        {
+            await store.FlushAsync(cancellationToken);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));

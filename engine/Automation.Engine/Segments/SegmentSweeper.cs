@@ -18,6 +18,7 @@ public sealed class SegmentSweeper(
     SegmentCatalog catalog,
     FeatureCalculator calculator,
     ProfileWriteGate gate,
+    ProfileStore store,
     OutboxSignal outbox,
     TimeProvider clock)
 {
@@ -102,6 +103,9 @@ public sealed class SegmentSweeper(
     private async Task<string?> SweepPageAsync(List<CompiledSegment> segments, string? after, SegmentSweepProgress entry, CancellationToken cancellationToken)
     {
         using var writing = await gate.EnterAsync(cancellationToken);
+
+        // Profiles the processor still holds in memory are written first, so the sweep sees them.
+        await store.FlushAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.IsPostgres)

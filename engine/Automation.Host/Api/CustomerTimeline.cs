@@ -42,14 +42,18 @@ public static class CustomerTimeline
     public static async Task<Page> ReadAsync(AutomationDbContext db, string customerId, int take, (long Ticks, long Sequence)? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var query = db.Events.AsNoTracking().Where(e => e.CustomerId == customerId);
+        // Processed and unprocessed events as two parts, so each is found by an index (the embedded customer index
+        // covers processed events only; unprocessed ones are few and indexed by Processed).
+        var processed = db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && e.Processed);
+        var unprocessed = db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && !e.Processed);
         if (after is { } cursor)
         {
             var at = new DateTime(cursor.Ticks, DateTimeKind.Utc);
-            query = query.Where(e => e.Timestamp < at || (e.Timestamp == at && e.Sequence < cursor.Sequence));
+            processed = processed.Where(e => e.Timestamp < at || (e.Timestamp == at && e.Sequence < cursor.Sequence));
+            unprocessed = unprocessed.Where(e => e.Timestamp < at || (e.Timestamp == at && e.Sequence < cursor.Sequence));
         }
 
-        var rows = await query.OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Sequence).Take(take + 1)
+        var rows = await processed.Concat(unprocessed).OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Sequence).Take(take + 1)
             .Select(e => new { e.EventId, e.Type, e.Timestamp, e.Value, e.PropertiesJson, e.Sequence })
             .ToListAsync(cancellationToken);
         var page = rows.Take(take).ToList();

@@ -328,6 +328,20 @@ namespace Automation.Storage.Migrations.Postgres
                     b.ToTable("suppressions", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Events.ProcessingCheckpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("processing_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Events.StoredEvent", b =>
                 {
                     b.Property<long>("Sequence")

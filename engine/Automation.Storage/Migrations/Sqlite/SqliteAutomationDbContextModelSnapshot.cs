@@ -321,6 +321,20 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.ToTable("suppressions", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Events.ProcessingCheckpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("processing_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Events.StoredEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -363,7 +377,8 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("CustomerId", "Timestamp");
+                    b.HasIndex("CustomerId", "Timestamp")
+                        .HasFilter("\"Processed\"");
 
                     b.HasIndex("Processed", "Sequence");
 

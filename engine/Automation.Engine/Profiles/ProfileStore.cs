@@ -1,0 +1,156 @@
+using Automation.Engine.Configuration;
+using Automation.Engine.Events;
+using Automation.Storage;
+using Automation.Storage.Events;
+using Automation.Storage.Profiles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Automation.Engine.Profiles;
+
+/// <summary>
+/// The embedded default's write-behind profile store. The event processor is the only writer of profiles (one process
+/// owns an SQLite file), so it keeps the live profiles it folds in memory — with their parsed state — and writes the
+/// changed ones in one set-based flush when it has caught up with the log, when too many are changed, or when the
+/// oldest change is too old. A backlog then costs one profile write per customer per flush instead of one per batch.
+/// <para>
+/// Events at or below the cursor have their side effects (segment changes, outbox messages, workflow steps)
+/// committed batch by batch; a flush marks them processed in the same transaction as the profiles. After a crash the
+/// events between the two are folded again into the stored profiles without their side effects
+/// (<see cref="Events.EventProcessor"/>), so nothing is lost and nothing is sent twice.
+/// </para>
+/// Every member is called under the <see cref="Segments.ProfileWriteGate"/>.
+/// </summary>
+public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock)
+{
+    private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> dirty = new(StringComparer.Ordinal);
+    private long? firstDirtyAt;
+
+    /// <summary>The processor's cursor as last committed; null until read from the database.</summary>
+    public long? Cursor { get; private set; }
+
+    /// <summary>True when the cursor and memory no longer agree with the database (a failed batch): start over from it.</summary>
+    public bool NeedsRecovery => Cursor is null;
+
+    public int Count => entries.Count;
+
+    public int Dirty => dirty.Count;
+
+    /// <summary>How long the oldest unwritten change has waited.</summary>
+    public TimeSpan DirtyFor => firstDirtyAt is { } at ? clock.GetElapsedTime(at) : TimeSpan.Zero;
+
+    public bool TryGet(string customerId, out Entry entry) => entries.TryGetValue(customerId, out entry!);
+
+    /// <summary>Keeps the profile (and its parsed state) and remembers it must be written.</summary>
+    public void Changed(CustomerProfile profile, ProfileState state)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        entries[profile.CustomerId] = new Entry(profile, state);
+        if (dirty.Add(profile.CustomerId))
+        {
+            firstDirtyAt ??= clock.GetTimestamp();
+        }
+    }
+
+    /// <summary>The customer was erased or merged away: nothing of it may be written back.</summary>
+    public void Forget(string customerId)
+    {
+        entries.Remove(customerId);
+        dirty.Remove(customerId);
+    }
+
+    /// <summary>The cursor a committed batch moved to.</summary>
+    public void Committed(long cursor) => Cursor = cursor;
+
+    /// <summary>Drops everything held in memory: the next batch recovers from the database.</summary>
+    public void Reset()
+    {
+        entries.Clear();
+        dirty.Clear();
+        firstDirtyAt = null;
+        Cursor = null;
+    }
+
+    /// <summary>Reads the committed cursor (0 before the first batch).</summary>
+    public async Task<long> LoadCursorAsync(AutomationDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var cursor = await db.ProcessingCheckpoints.AsNoTracking().Where(c => c.Name == ProcessingCheckpoint.Events)
+            .Select(c => (long?)c.Sequence).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        Cursor = cursor;
+        return cursor;
+    }
+
+    /// <summary>Stores the cursor in the caller's transaction.</summary>
+    public static Task SaveCursorAsync(AutomationDbContext db, long cursor, CancellationToken cancellationToken) =>
+        BulkRows.UpsertAsync(db, [new ProcessingCheckpoint { Name = ProcessingCheckpoint.Events, Sequence = cursor }], cancellationToken);
+
+    /// <summary>
+    /// Writes every changed profile and marks the events up to <paramref name="cursor"/> processed, in the caller's
+    /// transaction; <see cref="Flushed"/> is called once it commits.
+    /// </summary>
+    public async Task<int> WriteAsync(AutomationDbContext db, long cursor, CancellationToken cancellationToken, ProcessingTimings? timings = null)
+    {
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = new List<CustomerProfile>(dirty.Count);
+        foreach (var id in dirty)
+        {
+            var entry = entries[id];
+            entry.State.Serialize(entry.Profile);
+            rows.Add(entry.Profile);
+        }
+
+        await BulkRows.UpsertAsync(db, rows, cancellationToken);
+        t = timings?.Add("    profile rows", t, rows.Count) ?? t;
+        await db.Events.Where(e => !e.Processed && e.Sequence <= cursor).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
+        timings?.Add("    events processed", t);
+        return rows.Count;
+    }
+
+    /// <summary>
+    /// Writes the profiles held in memory now, in a transaction of its own; a segment sweep or an RFM refresh calls it
+    /// (under the write gate) so that it reads what the processor knows.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (dirty.Count == 0 || Cursor is not { } cursor)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await WriteAsync(db, cursor, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            Flushed();
+        }
+        catch
+        {
+            Reset();
+            throw;
+        }
+    }
+
+    /// <summary>The flush committed: nothing is dirty, and memory is trimmed to <paramref name="capacity"/> profiles.</summary>
+    public void Flushed()
+    {
+        var capacity = options.Value.Processing.ProfileCacheSize;
+        dirty.Clear();
+        firstDirtyAt = null;
+        if (entries.Count > capacity)
+        {
+            // Not LRU: the profiles kept are whichever the dictionary yields first; a miss only costs one read.
+            foreach (var id in entries.Keys.Skip(capacity * 3 / 4).ToList())
+            {
+                entries.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>A profile with its parsed working state.</summary>
+    public sealed record Entry(CustomerProfile Profile, ProfileState State);
+}

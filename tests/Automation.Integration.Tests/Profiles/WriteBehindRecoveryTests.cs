@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using Automation.Engine.Events;
+using Automation.Engine.Segments;
+using Automation.Host;
+using Automation.Host.Configuration;
+using Automation.Host.Storage;
+using Automation.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Automation.Integration.Tests.Profiles;
+
+/// <summary>
+/// The embedded processor keeps profiles in memory under a backlog and writes them behind. These tests kill it with
+/// profiles only in memory and check that a new engine ends exactly where an engine that never died ends.
+/// </summary>
+public sealed class WriteBehindRecoveryTests : IDisposable
+{
+    private const int Customers = 20;
+    private const int EventsPerCustomer = 50;
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "automation-wb-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public WriteBehindRecoveryTests() => Directory.CreateDirectory(folder);
+
+    [Fact]
+    public async Task Profiles_held_in_memory_when_the_engine_dies_are_rebuilt_from_the_log_with_no_segment_message_sent_twice()
+    {
+        var events = History();
+
+        // The reference: one engine takes every event and is never interrupted.
+        var steady = Path.Combine(folder, "steady.db");
+        await using (var engine = await StartAsync(steady))
+        {
+            await IngestAsync(engine, events);
+            await DrainAsync(engine);
+        }
+
+        // The crash: half of the events processed with their profiles only in memory, then the engine is gone.
+        var crashed = Path.Combine(folder, "crashed.db");
+        await using (var engine = await StartAsync(crashed))
+        {
+            await IngestAsync(engine, events);
+            var processor = engine.Services.GetRequiredService<EventProcessor>();
+            for (var batch = 0; batch < events.Count / 100 / 2; batch++)
+            {
+                Assert.Equal(100, await processor.ProcessBatchAsync(CancellationToken.None));
+            }
+
+            await using var db = await Database(engine);
+            Assert.True(await db.Events.CountAsync(e => !e.Processed) == events.Count, "no event may count as processed before its profile is written");
+            Assert.True(await db.Profiles.SumAsync(p => p.TotalEvents) < events.Count / 2, "the profiles of the first half should still be in memory only");
+        }
+
+        await using (var engine = await StartAsync(crashed))
+        {
+            await DrainAsync(engine);
+        }
+
+        var expected = await SnapshotAsync(steady);
+        var actual = await SnapshotAsync(crashed);
+        Assert.Equal(Customers, actual.Profiles.Count);
+        Assert.All(actual.Profiles, p => Assert.Equal(EventsPerCustomer, p.TotalEvents));
+        Assert.Equal(expected.Profiles, actual.Profiles);
+        Assert.NotEmpty(expected.Messages);
+        Assert.Equal(expected.Messages, actual.Messages);
+        Assert.Equal(expected.Memberships, actual.Memberships);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    /// <summary>Interleaved page views, cart adds and purchases of 20 customers, oldest first.</summary>
+    private static List<IncomingEvent?> History()
+    {
+        var start = DateTime.UtcNow.AddDays(-20);
+        var list = new List<IncomingEvent?>();
+        for (var i = 0; i < Customers * EventsPerCustomer; i++)
+        {
+            var type = (i % 7) switch { 0 => "purchase", 1 => "add_to_cart", 2 => "pricing_view", _ => "page_view" };
+            list.Add(new IncomingEvent(
+                $"wb-{i}",
+                $"wb-c{i % Customers}",
+                type,
+                start.AddMinutes(i * 17).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                type == "purchase" ? JsonSerializer.SerializeToElement(40 + (i % 13)) : null,
+                null));
+        }
+
+        return list;
+    }
+
+    /// <summary>The engine as the host composes it, with no background services: the test drives the processor.</summary>
+    private static async Task<WebApplication> StartAsync(string sqlite)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration["Automation:SqlitePath"] = sqlite;
+        builder.Configuration["Automation:Processing:BatchSize"] = "100";
+        builder.Configuration["Automation:Processing:ProfileFlushInterval"] = "01:00:00";
+        builder.AddAutomationOptions();
+        builder.AddStorage();
+        builder.AddEngine();
+        builder.Services.TryAddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
+        var app = builder.Build();
+        await app.MigrateDatabaseAsync();
+        await using var db = await Database(app);
+        if (!await db.Segments.AnyAsync())
+        {
+            db.Segments.AddRange(BuiltInSegments.All());
+            await db.SaveChangesAsync();
+        }
+
+        return app;
+    }
+
+    private static async Task IngestAsync(WebApplication engine, List<IncomingEvent?> events)
+    {
+        var ingestion = engine.Services.GetRequiredService<EventIngestion>();
+        foreach (var chunk in events.Chunk(250))
+        {
+            Assert.False((await ingestion.IngestAsync(chunk, CancellationToken.None)).Rejected);
+        }
+    }
+
+    private static async Task DrainAsync(WebApplication engine)
+    {
+        var processor = engine.Services.GetRequiredService<EventProcessor>();
+        while (await processor.ProcessBatchAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        await using var db = await Database(engine);
+        Assert.Equal(0, await db.Events.CountAsync(e => !e.Processed));
+    }
+
+    private static Task<AutomationDbContext> Database(WebApplication engine) =>
+        engine.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>().CreateDbContextAsync();
+
+    /// <summary>What a user sees of the outcome: each profile's aggregates, the memberships, and the segment messages queued.</summary>
+    private static async Task<Snapshot> SnapshotAsync(string sqlite)
+    {
+        await using var engine = await StartAsync(sqlite);
+        await using var db = await Database(engine);
+        var profiles = (await db.Profiles.AsNoTracking().OrderBy(p => p.CustomerId).ToListAsync())
+            .Select(p => new ProfileFigures(p.CustomerId, p.TotalEvents, p.Purchases, p.Monetary, p.Sessions, p.AbandonedCarts, p.FirstSeen, p.LastSeen, p.DailyCountsJson, p.RfmSegment))
+            .ToList();
+        var memberships = (await db.SegmentMemberships.AsNoTracking().Select(m => m.CustomerId + "|" + m.SegmentKey).ToListAsync()).Order(StringComparer.Ordinal).ToList();
+        var messages = (await db.Outbox.AsNoTracking().Select(m => new { m.MessageType, m.Body }).ToListAsync())
+            .Select(m => m.MessageType + "|" + Field(m.Body, "customerId") + "|" + Field(m.Body, "segment"))
+            .Order(StringComparer.Ordinal).ToList();
+        return new Snapshot(profiles, memberships, messages);
+    }
+
+    private static string? Field(string json, string name)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value.ToString();
+    }
+
+    private sealed record ProfileFigures(string CustomerId, int TotalEvents, int Purchases, decimal Monetary, int Sessions, int AbandonedCarts, DateTime FirstSeen, DateTime LastSeen, string DailyCounts, string? RfmSegment);
+
+    private sealed record Snapshot(List<ProfileFigures> Profiles, List<string> Memberships, List<string> Messages);
+}
