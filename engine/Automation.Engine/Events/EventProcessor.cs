@@ -222,7 +222,14 @@ public sealed class EventProcessor(
                 continue;
             }
 
-            foreach (var m in await db.SegmentMemberships.AsNoTracking().Where(m => EF.Parameter(chunk).Contains(m.CustomerId)).ToListAsync(cancellationToken))
+            // Write-behind keeps each customer's memberships with the profile after the first read.
+            var unknown = writeBehind ? [.. chunk.Where(id => !(store.TryGet(id, out var held) && held.Memberships is not null))] : chunk;
+            foreach (var id in unknown)
+            {
+                context.Memberships[id] = [];
+            }
+
+            foreach (var m in await db.SegmentMemberships.AsNoTracking().Where(m => EF.Parameter(unknown).Contains(m.CustomerId)).ToListAsync(cancellationToken))
             {
                 (context.Memberships.TryGetValue(m.CustomerId, out var list) ? list : context.Memberships[m.CustomerId] = []).Add(m);
             }
@@ -254,7 +261,14 @@ public sealed class EventProcessor(
         t = timings.Add("  fold events", t);
         var (features, scores) = Score(context, profile, state);
         t = timings.Add("  features + scores", t);
-        MembershipWriter.Apply(context.Writes, context.Segments, features, scores, context.Memberships.GetValueOrDefault(customerId) ?? [], now);
+        var current = context.Memberships.GetValueOrDefault(customerId);
+        if (context.WriteBehind && store.TryGet(customerId, out var held))
+        {
+            current ??= held.Memberships;
+            held.Memberships = current ??= [];
+        }
+
+        MembershipWriter.Apply(context.Writes, context.Segments, features, scores, current ?? [], now, context.WriteBehind ? current : null);
         t = timings.Add("  segments", t);
 
         var types = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();

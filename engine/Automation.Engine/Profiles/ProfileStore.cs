@@ -3,6 +3,7 @@ using Automation.Engine.Events;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Automation.Storage.Profiles;
+using Automation.Storage.Segments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -46,10 +47,35 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
     public void Changed(CustomerProfile profile, ProfileState state)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        entries[profile.CustomerId] = new Entry(profile, state);
+        if (entries.TryGetValue(profile.CustomerId, out var entry))
+        {
+            entry.Profile = profile;
+            entry.State = state;
+        }
+        else
+        {
+            entries[profile.CustomerId] = new Entry { Profile = profile, State = state };
+        }
+
         if (dirty.Add(profile.CustomerId))
         {
             firstDirtyAt ??= clock.GetTimestamp();
+        }
+    }
+
+    /// <summary>
+    /// Memberships are written batch by batch (they carry the segment messages); the store only keeps a copy so the
+    /// next batch need not read them. A segment sweep that rewrote them drops the copies of its customers.
+    /// </summary>
+    public void ForgetMemberships(IEnumerable<string> customerIds)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        foreach (var id in customerIds)
+        {
+            if (entries.TryGetValue(id, out var entry))
+            {
+                entry.Memberships = null;
+            }
         }
     }
 
@@ -151,6 +177,14 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
         }
     }
 
-    /// <summary>A profile with its parsed working state.</summary>
-    public sealed record Entry(CustomerProfile Profile, ProfileState State);
+    /// <summary>A profile with its parsed working state, and its segment memberships once known.</summary>
+    public sealed class Entry
+    {
+        public required CustomerProfile Profile { get; set; }
+
+        public required ProfileState State { get; set; }
+
+        /// <summary>The customer's memberships as last committed; null when they must be read.</summary>
+        public List<SegmentMembership>? Memberships { get; set; }
+    }
 }

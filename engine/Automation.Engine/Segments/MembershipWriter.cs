@@ -9,7 +9,8 @@ public static class MembershipWriter
 {
     /// <summary>
     /// Evaluates the segments for one customer against their current memberships (read untracked), records the
-    /// changes and the messages announcing them in <paramref name="writes"/>; returns the changes.
+    /// changes and the messages announcing them in <paramref name="writes"/>; returns the changes. When given,
+    /// <paramref name="after"/> is filled with the memberships the customer has afterwards (a store keeping them).
     /// </summary>
     public static List<MembershipChange> Apply(
         ProfileWrites writes,
@@ -17,7 +18,8 @@ public static class MembershipWriter
         CustomerFeatures features,
         CustomerScores scores,
         IReadOnlyList<SegmentMembership> current,
-        DateTime now)
+        DateTime now,
+        List<SegmentMembership>? after = null)
     {
         ArgumentNullException.ThrowIfNull(writes);
         ArgumentNullException.ThrowIfNull(segments);
@@ -46,6 +48,12 @@ public static class MembershipWriter
             {
                 writes.Membership(kept);
             }
+        }
+
+        if (after is not null)
+        {
+            after.Clear();
+            after.AddRange(byKey.Values);
         }
 
         return changes;

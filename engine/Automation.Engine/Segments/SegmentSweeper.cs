@@ -136,6 +136,7 @@ public sealed class SegmentSweeper(
 
         await writes.WriteAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        store.ForgetMemberships(ids);
         outbox.Notify();
         entry.Processed += page.Count;
         return page.Count < PageSize ? null : page[^1].CustomerId;
