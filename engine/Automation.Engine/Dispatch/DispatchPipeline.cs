@@ -32,7 +32,7 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
 
         var record = new ActionRecord
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             IdempotencyKey = request.IdempotencyKey,
             InstanceId = request.InstanceId,
             WorkflowId = request.Context.WorkflowId,
@@ -79,7 +79,7 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
             record.HeldUntil = verdict.HoldUntil;
             db.Approvals.Add(new ApprovalRequest
             {
-                Id = Guid.NewGuid(),
+                Id = Guid.CreateVersion7(),
                 ActionId = record.Id,
                 InstanceId = request.InstanceId,
                 WorkflowId = request.Context.WorkflowId ?? "",

@@ -34,7 +34,7 @@ public sealed class EventIngestion(
         foreach (var item in items)
         {
             var e = item!;
-            var id = string.IsNullOrEmpty(e.Id) ? Guid.NewGuid().ToString("N") : e.Id;
+            var id = string.IsNullOrEmpty(e.Id) ? Guid.CreateVersion7().ToString("N") : e.Id;
             if (!seen.Add(id))
             {
                 duplicates++;

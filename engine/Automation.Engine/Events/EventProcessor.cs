@@ -125,9 +125,11 @@ public sealed class EventProcessor(
         {
             await ProfileStore.SaveCursorAsync(db, last, cancellationToken);
 
-            // Caught up, a merged history (its profile was refolded from rows that just changed hands), or enough
-            // waiting: write the profiles and mark their events processed in this batch's transaction.
-            flush = batch.Count < processing.BatchSize || recovered || links.Rebuild.Count > 0
+            // A merged history (its profile was refolded from rows that just changed hands), or enough waiting: write
+            // the profiles and mark their events processed in this batch's transaction. Having caught up is noticed
+            // by the next read coming back empty, not by a short batch: under a steady stream nearly every batch is
+            // short, and flushing each would make write-behind write-through.
+            flush = recovered || links.Rebuild.Count > 0
                 || store.Dirty >= processing.MaxUnwrittenProfiles || store.DirtyFor >= processing.ProfileFlushInterval;
             if (flush)
             {
@@ -270,6 +272,11 @@ public sealed class EventProcessor(
 
         MembershipWriter.Apply(context.Writes, context.Segments, features, scores, current ?? [], now, context.WriteBehind ? current : null);
         t = timings.Add("  segments", t);
+        if (context.EventTriggers.Count == 0 && !context.Waiting.ContainsKey(customerId))
+        {
+            // Nothing waits for this customer's events and no workflow starts on one: the common case under load.
+            return;
+        }
 
         var types = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
         var waiting = (context.Waiting.GetValueOrDefault(customerId) ?? []).Where(i => i.Status == WorkflowInstanceStatus.Waiting && types.Contains(i.WaitingForEvent!)).ToList();

@@ -17,7 +17,8 @@ public static class OutboxWriter
     public static OutboxMessage Message<T>(T message, string? destination, DateTime nowUtc)
         where T : class => new()
         {
-            MessageId = Guid.NewGuid(),
+            // Time-ordered, so the unique index on it takes appends rather than random inserts.
+            MessageId = Guid.CreateVersion7(),
             MessageType = MessageTypes.NameOf(typeof(T)),
             Body = JsonSerializer.Serialize(message, MessageTypes.Json),
             Destination = destination,

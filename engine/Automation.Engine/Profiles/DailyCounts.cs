@@ -10,65 +10,143 @@ public sealed class DailyCounts
 {
     public const int KeptDays = 35;
     private static readonly int Width = Enum.GetValues<Counter>().Length;
-    private readonly SortedDictionary<int, int[]> days;
 
-    private DailyCounts(SortedDictionary<int, int[]> days) => this.days = days;
+    // Day numbers ascending, each with its counters: a handful of days per customer, so a sorted list searched by
+    // halving is cheaper to add to, sum over and prune than a tree.
+    private readonly List<int> days;
+    private readonly List<int[]> rows;
+
+    private DailyCounts(List<int> days, List<int[]> rows)
+    {
+        this.days = days;
+        this.rows = rows;
+    }
 
     public static DailyCounts Parse(string? json)
     {
-        var days = new SortedDictionary<int, int[]>();
+        var counts = new DailyCounts([], []);
         if (!string.IsNullOrEmpty(json) && json != "{}")
         {
             foreach (var (key, values) in JsonSerializer.Deserialize<Dictionary<int, int[]>>(json) ?? [])
             {
-                var row = new int[Width];
+                var row = counts.RowOf(key);
                 Array.Copy(values, row, Math.Min(values.Length, Width));
-                days[key] = row;
             }
         }
 
-        return new DailyCounts(days);
+        return counts;
     }
 
     public static int DayOf(DateTime utc) => (int)(utc.Ticks / TimeSpan.TicksPerDay);
 
-    public void Add(DateTime utc, Counter counter)
-    {
-        var day = DayOf(utc);
-        if (!days.TryGetValue(day, out var row))
-        {
-            row = new int[Width];
-            days[day] = row;
-        }
-
-        row[(int)counter]++;
-    }
+    public void Add(DateTime utc, Counter counter) => RowOf(DayOf(utc))[(int)counter]++;
 
     /// <summary>Events of one counter in the <paramref name="windowDays"/> days ending with today.</summary>
     public int Sum(Counter counter, DateTime nowUtc, int windowDays)
     {
         var today = DayOf(nowUtc);
         var total = 0;
-        foreach (var (day, row) in days)
+        for (var i = 0; i < days.Count; i++)
         {
-            if (day > today - windowDays && day <= today)
+            if (days[i] > today - windowDays && days[i] <= today)
             {
-                total += row[(int)counter];
+                total += rows[i][(int)counter];
             }
         }
 
         return total;
     }
 
+    /// <summary>Every counter summed over the 7 and the 30 days ending with today, in one pass (indexed by <see cref="Counter"/>).</summary>
+    public (int[] Week, int[] Month) Windows(DateTime nowUtc)
+    {
+        var today = DayOf(nowUtc);
+        var week = new int[Width];
+        var month = new int[Width];
+        for (var i = days.Count - 1; i >= 0 && days[i] > today - 30; i--)
+        {
+            if (days[i] > today)
+            {
+                continue;
+            }
+
+            var row = rows[i];
+            var inWeek = days[i] > today - 7;
+            for (var c = 0; c < Width; c++)
+            {
+                month[c] += row[c];
+                if (inWeek)
+                {
+                    week[c] += row[c];
+                }
+            }
+        }
+
+        return (week, month);
+    }
+
     /// <summary>Drops days too old to count in any window.</summary>
     public void Prune(DateTime nowUtc)
     {
         var oldest = DayOf(nowUtc) - KeptDays;
-        foreach (var day in days.Keys.Where(d => d < oldest).ToList())
+        var old = 0;
+        while (old < days.Count && days[old] < oldest)
         {
-            days.Remove(day);
+            old++;
+        }
+
+        if (old > 0)
+        {
+            days.RemoveRange(0, old);
+            rows.RemoveRange(0, old);
         }
     }
 
-    public string ToJson() => JsonSerializer.Serialize(days);
+    /// <summary>
+    /// The days as JSON, each row without its trailing zero counters (<see cref="Parse"/> pads them back): most days
+    /// count one or two kinds of event, and a profile's row is written on every flush.
+    /// </summary>
+    public string ToJson()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>((days.Count * 24) + 2);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            for (var d = 0; d < days.Count; d++)
+            {
+                var (day, row) = (days[d], rows[d]);
+                var length = row.Length;
+                while (length > 0 && row[length - 1] == 0)
+                {
+                    length--;
+                }
+
+                json.WriteStartArray(day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                for (var i = 0; i < length; i++)
+                {
+                    json.WriteNumberValue(row[i]);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private int[] RowOf(int day)
+    {
+        var at = days.BinarySearch(day);
+        if (at >= 0)
+        {
+            return rows[at];
+        }
+
+        var row = new int[Width];
+        days.Insert(~at, day);
+        rows.Insert(~at, row);
+        return row;
+    }
 }

@@ -128,10 +128,14 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
             rows.Add(entry.Profile);
         }
 
+        // In key order the upserts walk the primary-key index (and, for profiles first written together, the table)
+        // page after page instead of jumping: 100k profile upserts took about half as long in a raw SQLite test.
+        rows.Sort((a, b) => string.CompareOrdinal(a.CustomerId, b.CustomerId));
+
         await BulkRows.UpsertAsync(db, rows, cancellationToken);
-        t = timings?.Add("    profile rows", t, rows.Count) ?? t;
+        t = timings?.Add("    flush: profile rows", t, rows.Count) ?? t;
         await db.Events.Where(e => !e.Processed && e.Sequence <= cursor).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
-        timings?.Add("    events processed", t);
+        timings?.Add("    flush: events marked processed", t);
         return rows.Count;
     }
 

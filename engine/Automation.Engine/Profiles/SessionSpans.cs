@@ -36,7 +36,7 @@ public sealed class SessionSpans
         }
 
         var stored = JsonSerializer.Deserialize<Stored>(json) ?? new Stored(0, 0, []);
-        return new SessionSpans(stored.Closed, stored.Horizon, [.. stored.Spans]);
+        return new SessionSpans(stored.Closed, stored.Horizon, [.. stored.Spans.Select(s => s.Length == 1 ? [s[0], s[0]] : s)]);
     }
 
     /// <summary>False when the moment falls where closed sessions were: only a refold from the log places it exactly.</summary>
@@ -78,7 +78,8 @@ public sealed class SessionSpans
         }
     }
 
-    public string ToJson() => JsonSerializer.Serialize(new Stored(closed, horizon, spans));
+    /// <summary>The state as JSON; a span of one moment (a one-event session, the most common) is stored as that moment alone.</summary>
+    public string ToJson() => JsonSerializer.Serialize(new Stored(closed, horizon, [.. spans.Select(s => s[0] == s[1] ? [s[0]] : s)]));
 
     private sealed record Stored(int Closed, long Horizon, List<long[]> Spans);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Automation.Engine.Events;
 using Automation.Storage;
 using Automation.Storage.Dispatch;
 using Automation.Storage.Workflows;
@@ -27,7 +28,7 @@ public static class OperationsApi
         return ok ? TypedResults.Ok(new { status = "healthy" }) : TypedResults.Json(new { status = "unhealthy", reason = "database unreachable" }, statusCode: 503);
     }
 
-    private static async Task<IResult> MetricsAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    private static async Task<IResult> MetricsAsync(IDbContextFactory<AutomationDbContext> databases, ProcessingTimings timings, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var text = new StringBuilder();
@@ -45,6 +46,14 @@ public static class OperationsApi
         foreach (var g in await db.WorkflowInstances.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
         {
             text.Append("automation_instances{status=\"").Append(g.Key.ToString().ToLowerInvariant()).Append("\"} ").Append(g.Count).AppendLine();
+        }
+
+        // Where event processing spends its time, so a slow stage on a live engine is seen rather than guessed.
+        text.AppendLine("# TYPE automation_processing_seconds_total counter");
+        foreach (var (stage, elapsed, _) in timings.Snapshot())
+        {
+            text.Append("automation_processing_seconds_total{stage=\"").Append(stage.Trim()).Append("\"} ")
+                .Append(elapsed.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)).AppendLine();
         }
 
         return TypedResults.Text(text.ToString(), "text/plain; version=0.0.4");

@@ -19,7 +19,7 @@ public sealed class Approval : Activity<ApprovalSettings>
         var trigger = JsonSerializer.Deserialize<TriggerInfo>(context.Instance.TriggerJson, MessageTypes.Json);
         var request = new ApprovalRequest
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             InstanceId = context.Instance.Id,
             WorkflowId = context.Definition.Id,
             WorkflowVersion = context.Instance.Version,

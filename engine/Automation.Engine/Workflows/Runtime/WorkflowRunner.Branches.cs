@@ -31,7 +31,7 @@ public sealed partial class WorkflowRunner
 
             var branch = new WorkflowInstance
             {
-                Id = Guid.NewGuid(),
+                Id = Guid.CreateVersion7(),
                 WorkflowId = instance.WorkflowId,
                 Version = instance.Version,
                 CustomerId = instance.CustomerId,

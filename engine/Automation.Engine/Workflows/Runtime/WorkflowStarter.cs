@@ -60,7 +60,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
 
             var instance = new WorkflowInstance
             {
-                Id = Guid.NewGuid(),
+                Id = Guid.CreateVersion7(),
                 WorkflowId = version.WorkflowId,
                 Version = version.Version,
                 CustomerId = customerId,

@@ -1,0 +1,74 @@
+using Automation.Engine.Configuration;
+using Automation.Engine.Profiles;
+using Automation.Storage.Events;
+using Microsoft.Extensions.Options;
+
+namespace Automation.Engine.Tests.Profiles;
+
+public sealed class ProfileStateTests
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
+    private readonly ProfileUpdater updater = new(Options.Create(new AutomationOptions()));
+    private readonly FeatureCalculator calculator = new(Options.Create(new AutomationOptions()));
+
+    [Fact]
+    public void Seven_and_thirty_day_features_count_exactly_the_events_inside_each_window()
+    {
+        var events = Scattered();
+        var profile = ProfileUpdater.NewProfile("c-1", events.Min(e => e.Timestamp));
+        var state = ProfileState.Empty();
+        foreach (var e in events)
+        {
+            updater.Apply(profile, state, e);
+        }
+
+        state.Settle(profile, Now, updater.CartWindow);
+        var features = calculator.Features(profile, state.Counts, Now, state.Carts);
+
+        int Within(string type, int days) => events.Count(e => e.Type == type && DailyCounts.DayOf(e.Timestamp) > DailyCounts.DayOf(Now) - days && e.Timestamp <= Now);
+        Assert.Equal(Within("page_view", 7), features.PageViews7d);
+        Assert.Equal(Within("page_view", 30), features.PageViews30d);
+        Assert.Equal(Within("email_click", 7), features.EmailClicks7d);
+        Assert.Equal(Within("email_click", 30), features.EmailClicks30d);
+        Assert.Equal(Within("purchase", 30), features.Purchases30d);
+        Assert.Equal(Within("support_ticket", 30), features.SupportTickets30d);
+        Assert.True(features.PageViews30d > features.PageViews7d, "the history reaches back beyond a week");
+    }
+
+    [Fact]
+    public void A_profile_read_back_from_its_stored_columns_has_the_same_state_and_features()
+    {
+        var events = Scattered();
+        var profile = ProfileUpdater.NewProfile("c-1", events.Min(e => e.Timestamp));
+        var state = ProfileState.Empty();
+        foreach (var e in events)
+        {
+            updater.Apply(profile, state, e);
+        }
+
+        state.Write(profile, Now, updater.CartWindow);
+        var stored = (profile.DailyCountsJson, profile.SessionSpansJson, profile.CartEpisodesJson);
+
+        var reread = ProfileState.Read(profile);
+        reread.Serialize(profile);
+        Assert.Equal(stored, (profile.DailyCountsJson, profile.SessionSpansJson, profile.CartEpisodesJson));
+        Assert.Equivalent(calculator.Features(profile, state.Counts, Now, state.Carts), calculator.Features(profile, reread.Counts, Now, reread.Carts));
+        Assert.Equal(state.Sessions.Count, reread.Sessions.Count);
+    }
+
+    /// <summary>Forty days of single events: many one-event sessions and days that count a single kind of event.</summary>
+    private static List<StoredEvent> Scattered()
+    {
+        var random = new Random(11);
+        string[] types = ["page_view", "email_click", "purchase", "support_ticket", "add_to_cart"];
+        return [.. Enumerable.Range(0, 120).Select(i => new StoredEvent
+        {
+            Sequence = i,
+            EventId = $"e-{i}",
+            CustomerId = "c-1",
+            Type = types[random.Next(types.Length)],
+            Timestamp = Now.AddDays(-40).AddMinutes(random.Next(40 * 24 * 60)),
+            Value = 10,
+        })];
+    }
+}
