@@ -10,8 +10,9 @@ namespace Automation.Storage;
 /// Set-based writes of many rows of one entity in the context's current transaction, with no change tracking:
 /// INSERT … ON CONFLICT and DELETE … WHERE (key) IN statements built from the EF model, so columns and value
 /// conversions never drift from the schema. SQLite runs in-process, so one prepared single-row statement re-bound per
-/// row is fastest there (it looks parameters up by name in a list: many per statement cost quadratic time);
-/// PostgreSQL gets hundreds of rows per statement, one round trip each.
+/// row is fastest there — bound by position on the raw handle for inserts (<see cref="SqliteDirectRows"/>), since
+/// Microsoft.Data.Sqlite looks parameters up by name on every execution; PostgreSQL gets hundreds of rows per
+/// statement, one round trip each.
 /// </summary>
 public static class BulkRows
 {
@@ -49,6 +50,15 @@ public static class BulkRows
             ? $"ON CONFLICT ({string.Join(",", key.Select(k => Quote(k.GetColumnName())))}) DO UPDATE SET "
               + string.Join(",", columns.Where(c => !c.IsPrimaryKey()).Select(c => $"{Quote(c.GetColumnName())} = excluded.{Quote(c.GetColumnName())}"))
             : "ON CONFLICT DO NOTHING";
+        if (!db.IsPostgres && SqliteDirectRows.Supports(columns))
+        {
+            ArgumentNullException.ThrowIfNull(rows);
+            var positions = string.Join(",", Enumerable.Range(1, columns.Count).Select(c => $"?{c}"));
+            return rows.Count == 0
+                ? Task.CompletedTask
+                : SqliteDirectRows.RunAsync(db, rows, [.. columns.Select(ProviderValue)], $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) VALUES ({positions}) {conflict}", cancellationToken);
+        }
+
         return RunAsync(db, rows, columns, count =>
             $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) VALUES {string.Join(",", Enumerable.Range(0, count).Select(r => Row(r, columns.Count)))} {conflict}", cancellationToken);
     }

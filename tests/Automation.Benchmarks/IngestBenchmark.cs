@@ -31,7 +31,7 @@ public static class IngestBenchmark
         {
             var data = Generate(events, customers);
             var baseline = await PlainFileAsync(data, batch, Path.Combine(folder, "events.jsonl"));
-            var (append, total) = await EngineAsync(data, batch, Path.Combine(folder, "automation.db"));
+            var (append, total) = await EngineAsync(data, batch, Path.Combine(folder, "automation.db"), !args.Contains("--concurrent"));
             var (accepted, processed) = args.Contains("--no-http") ? (double.NaN, double.NaN) : await HttpAsync(data, batch);
 
             var table = new Table().AddColumns("measure", "events", "seconds", "events/s", "vs baseline");
@@ -78,18 +78,36 @@ public static class IngestBenchmark
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(double Append, double Total)> EngineAsync(List<IncomingEvent?> data, int batch, string sqlite)
+    private static async Task<(double Append, double Total)> EngineAsync(List<IncomingEvent?> data, int batch, string sqlite, bool sequential)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration["Automation:SqlitePath"] = sqlite;
-        builder.Configuration["Automation:Processing:BatchSize"] = BenchmarkArgs.Int(Environment.GetCommandLineArgs(), "--process-batch", 5000).ToString(CultureInfo.InvariantCulture);
+        if (ProcessBatch() is { } size)
+        {
+            builder.Configuration["Automation:Processing:BatchSize"] = size;
+        }
+
         await using var app = await BenchmarkEngine.StartAsync(builder);
         var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
 
         var ingestion = app.Services.GetRequiredService<EventIngestion>();
         var processor = app.Services.GetRequiredService<EventProcessor>();
         var watch = Stopwatch.StartNew();
+
+        // Everything is appended first and processed afterwards; --concurrent drains the log while batches are
+        // appended, as the host's EventProcessingService does (both then compete for the one SQLite writer).
+        var appended = false;
+        var processing = sequential ? Task.CompletedTask : Task.Run(async () =>
+        {
+            while (!Volatile.Read(ref appended))
+            {
+                if (await processor.ProcessBatchAsync(CancellationToken.None) == 0)
+                {
+                    await Task.Delay(5);
+                }
+            }
+        });
         foreach (var chunk in data.Chunk(batch))
         {
             var result = await ingestion.IngestAsync(chunk, CancellationToken.None);
@@ -100,11 +118,14 @@ public static class IngestBenchmark
         }
 
         var append = watch.Elapsed.TotalSeconds;
+        Volatile.Write(ref appended, true);
+        await processing;
         while (await processor.ProcessBatchAsync(CancellationToken.None) > 0)
         {
         }
 
         var total = watch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, {GC.GetTotalPauseDuration().TotalSeconds:0.00} s paused, {GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):0.0} GiB allocated"));
         foreach (var (stage, elapsed, items) in app.Services.GetRequiredService<ProcessingTimings>().Snapshot())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  processing {stage,-22} {elapsed.TotalSeconds,8:0.00} s {(items > 0 ? $"{items,10:N0} rows, {elapsed.TotalMicroseconds / items:0.0} µs each" : "")}"));
@@ -128,11 +149,12 @@ public static class IngestBenchmark
     /// </summary>
     private static async Task<(double Accepted, double Processed)> HttpAsync(List<IncomingEvent?> data, int batch)
     {
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" };
+        if (ProcessBatch() is { } size)
         {
-            ["Automation__Processing__BatchSize"] = BenchmarkArgs.Int(Environment.GetCommandLineArgs(), "--process-batch", 5000).ToString(CultureInfo.InvariantCulture),
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
+            settings["Automation__Processing__BatchSize"] = size;
+        }
+
         await using var host = await HostProcess.StartAsync(requireDesigner: false, settings: settings);
         using var client = host.ApiClient();
         client.Timeout = TimeSpan.FromMinutes(5);
@@ -193,6 +215,11 @@ public static class IngestBenchmark
         return list;
     }
 
+
+    /// <summary>The processor's batch size when --process-batch overrides the engine's default.</summary>
+    private static string? ProcessBatch() => Environment.GetCommandLineArgs().Contains("--process-batch")
+        ? BenchmarkArgs.Int(Environment.GetCommandLineArgs(), "--process-batch", 0).ToString(CultureInfo.InvariantCulture)
+        : null;
 
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -3,7 +3,7 @@ namespace Automation.Engine.Configuration;
 public sealed class ProcessingOptions
 {
     /// <summary>Events taken from the log per processing transaction.</summary>
-    public int BatchSize { get; set; } = 2000;
+    public int BatchSize { get; set; } = 5000;
 
     /// <summary>
     /// Embedded default: changed profiles are kept in memory and written together once the processor has caught up

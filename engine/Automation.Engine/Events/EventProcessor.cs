@@ -83,13 +83,9 @@ public sealed class EventProcessor(
         var cursor = store.Cursor ?? 0;
 
         // Read untracked and mark processed by sequence: tracking every event row costs more than the work.
-        var pending = db.Events.AsNoTracking().Where(e => !e.Processed);
-        if (writeBehind)
-        {
-            pending = pending.Where(e => e.Sequence > cursor);
-        }
-
-        var batch = await pending.OrderBy(e => e.Sequence).Take(processing.BatchSize).ToListAsync(cancellationToken);
+        var batch = writeBehind
+            ? await SqliteEventReader.ReadAfterAsync(db, cursor, processing.BatchSize, cancellationToken)
+            : await db.Events.AsNoTracking().Where(e => !e.Processed).OrderBy(e => e.Sequence).Take(processing.BatchSize).ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
             if (writeBehind && (store.Dirty > 0 || recovered))

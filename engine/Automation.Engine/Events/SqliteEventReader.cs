@@ -1,0 +1,55 @@
+using System.Globalization;
+using Automation.Storage;
+using Automation.Storage.Events;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Automation.Engine.Events;
+
+/// <summary>
+/// The embedded processor's read of the next events in log order: a plain reader with exact date parsing, because
+/// EF Core's materialization (a general date parse per column) cost more per event than the append itself.
+/// </summary>
+public static class SqliteEventReader
+{
+    private const string DateFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+    private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+
+    /// <summary>Up to <paramref name="take"/> unprocessed events after <paramref name="after"/>, oldest first, in the context's transaction.</summary>
+    public static async Task<List<StoredEvent>> ReadAfterAsync(AutomationDbContext db, long after, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            SELECT "Sequence","EventId","CustomerId","Type","Timestamp","Value","PropertiesJson","ReceivedAt" FROM events
+            WHERE "Sequence" > $after AND NOT "Processed" ORDER BY "Sequence" LIMIT $take
+            """;
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$take", take);
+        var events = new List<StoredEvent>(take);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new StoredEvent
+            {
+                Sequence = reader.GetInt64(0),
+                EventId = reader.GetString(1),
+                CustomerId = reader.GetString(2),
+                Type = reader.GetString(3),
+                Timestamp = Date(reader.GetString(4)),
+                Value = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
+                PropertiesJson = reader.IsDBNull(6) ? null : reader.GetString(6),
+                ReceivedAt = Date(reader.GetString(7)),
+            });
+        }
+
+        return events;
+    }
+
+    /// <summary>The text EF Core's SQLite provider stores a DateTime as (see <see cref="SqliteEventAppender"/>), read back as UTC.</summary>
+    private static DateTime Date(string text) =>
+        DateTime.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, Utc, out var at) ? at : DateTime.Parse(text, CultureInfo.InvariantCulture, Utc);
+}

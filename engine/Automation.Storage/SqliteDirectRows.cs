@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using SQLitePCL;
+
+namespace Automation.Storage;
+
+/// <summary>
+/// SQLite's single-row insert statement run once per row with its values bound by position on the connection's own
+/// handle. Microsoft.Data.Sqlite looks every parameter up by name on every execution, which on a wide row such as a
+/// profile cost as much as SQLite's own work. Values are bound as the provider binds them (text dates, text decimals,
+/// upper-case text GUIDs, 0/1 booleans), so the stored text is the same either way.
+/// </summary>
+internal static class SqliteDirectRows
+{
+    private const string DecimalFormat = "0.0###########################";
+    private const string DateFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+
+    private static readonly HashSet<Type> Bound =
+    [
+        typeof(string), typeof(long), typeof(int), typeof(short), typeof(byte), typeof(bool), typeof(double), typeof(float), typeof(decimal), typeof(DateTime), typeof(Guid),
+    ];
+
+    /// <summary>True when every column's stored type is one bound here exactly as the provider binds it.</summary>
+    public static bool Supports(IEnumerable<IProperty> columns) => columns.All(c =>
+    {
+        var type = c.GetTypeMapping().Converter?.ProviderClrType ?? c.ClrType;
+        return Bound.Contains(Nullable.GetUnderlyingType(type) ?? type);
+    });
+
+    /// <summary>Runs the one-row statement (parameters ?1…?n in column order) for each row.</summary>
+    public static async Task RunAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, Func<object, object>[] values, string sql, CancellationToken cancellationToken)
+        where T : class
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
+        using (statement)
+        {
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var c = 0; c < values.Length; c++)
+                {
+                    Check(Bind(statement, c + 1, values[c](row)), handle);
+                }
+
+                var done = raw.sqlite3_step(statement);
+                if (done != raw.SQLITE_DONE)
+                {
+                    Check(done, handle);
+                }
+
+                raw.sqlite3_reset(statement);
+            }
+        }
+    }
+
+    private static int Bind(sqlite3_stmt statement, int index, object value) => value switch
+    {
+        DBNull => raw.sqlite3_bind_null(statement, index),
+        string s => raw.sqlite3_bind_text(statement, index, s),
+        long l => raw.sqlite3_bind_int64(statement, index, l),
+        int i => raw.sqlite3_bind_int64(statement, index, i),
+        short s => raw.sqlite3_bind_int64(statement, index, s),
+        byte b => raw.sqlite3_bind_int64(statement, index, b),
+        bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
+        double d => raw.sqlite3_bind_double(statement, index, d),
+        float f => raw.sqlite3_bind_double(statement, index, f),
+        decimal m => raw.sqlite3_bind_text(statement, index, m.ToString(DecimalFormat, CultureInfo.InvariantCulture)),
+        DateTime t => raw.sqlite3_bind_text(statement, index, t.ToString(DateFormat, CultureInfo.InvariantCulture)),
+        Guid g => raw.sqlite3_bind_text(statement, index, g.ToString().ToUpperInvariant()),
+        _ => throw new InvalidOperationException($"{value.GetType().Name} values are not bound directly"),
+    };
+
+    private static void Check(int result, sqlite3 handle)
+    {
+        if (result is not raw.SQLITE_OK and not raw.SQLITE_DONE and not raw.SQLITE_ROW)
+        {
+            SqliteException.ThrowExceptionForRC(result, handle);
+        }
+    }
+}
