@@ -91,9 +91,10 @@ public sealed class EventProcessor(
             if (writeBehind && (store.Dirty > 0 || recovered))
             {
                 // Caught up: what is in memory goes to the database now, so readers see it.
-                await store.WriteAsync(db, cursor, cancellationToken);
+                var written = await store.WriteAsync(db, cursor, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 store.Flushed();
+                timings.Add("  flush profiles when caught up", t, written);
             }
 
             return 0;
@@ -129,7 +130,7 @@ public sealed class EventProcessor(
                 || store.Dirty >= processing.MaxUnwrittenProfiles || store.DirtyFor >= processing.ProfileFlushInterval;
             if (flush)
             {
-                var written = await store.WriteAsync(db, last, cancellationToken, timings);
+                var written = await store.WriteAsync(db, last, cancellationToken);
                 timings.Add("  flush profiles", t, written);
             }
         }

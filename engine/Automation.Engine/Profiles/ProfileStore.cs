@@ -22,7 +22,7 @@ namespace Automation.Engine.Profiles;
 /// </para>
 /// Every member is called under the <see cref="Segments.ProfileWriteGate"/>.
 /// </summary>
-public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock)
+public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock, ProcessingTimings timings)
 {
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> dirty = new(StringComparer.Ordinal);
@@ -116,7 +116,7 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
     /// Writes every changed profile and marks the events up to <paramref name="cursor"/> processed, in the caller's
     /// transaction; <see cref="Flushed"/> is called once it commits.
     /// </summary>
-    public async Task<int> WriteAsync(AutomationDbContext db, long cursor, CancellationToken cancellationToken, ProcessingTimings? timings = null)
+    public async Task<int> WriteAsync(AutomationDbContext db, long cursor, CancellationToken cancellationToken)
     {
         var t = System.Diagnostics.Stopwatch.GetTimestamp();
         ArgumentNullException.ThrowIfNull(db);
@@ -133,9 +133,9 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
         rows.Sort((a, b) => string.CompareOrdinal(a.CustomerId, b.CustomerId));
 
         await BulkRows.UpsertAsync(db, rows, cancellationToken);
-        t = timings?.Add("    flush: profile rows", t, rows.Count) ?? t;
+        t = timings.Add("    flush: profile rows", t, rows.Count);
         await db.Events.Where(e => !e.Processed && e.Sequence <= cursor).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
-        timings?.Add("    flush: events marked processed", t);
+        timings.Add("    flush: events marked processed", t);
         return rows.Count;
     }
 
@@ -152,11 +152,13 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
 
         try
         {
+            var t = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await WriteAsync(db, cursor, cancellationToken);
+            var written = await WriteAsync(db, cursor, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             Flushed();
+            timings.Add("  flush profiles for a sweep or refresh", t, written);
         }
         catch
         {
