@@ -13,6 +13,7 @@ using Automation.Storage.Profiles;
 using Automation.Storage.Segments;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Automation.Engine.Events;
@@ -61,22 +62,45 @@ public sealed class EventProcessor(
 
     private async Task<int> ProcessAsync(CancellationToken cancellationToken)
     {
-        var t = Stopwatch.GetTimestamp();
-        var processing = options.Value.Processing;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.IsPostgres)
+        IDbContextTransaction? transaction = null;
+        try
         {
-            // One processor at a time keeps each customer's events in order across engine processes.
-            var locked = await db.Database.SqlQueryRaw<bool>(ProfileWriteGate.TryAdvisoryLockSql).SingleAsync(cancellationToken);
-            if (!locked)
+            if (db.IsPostgres)
             {
-                return 0;
+                // PostgreSQL may have several engine processes folding profiles: each batch is one locked transaction,
+                // and one processor at a time keeps each customer's events in order across them.
+                transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var locked = await db.Database.SqlQueryRaw<bool>(ProfileWriteGate.TryAdvisoryLockSql).SingleAsync(cancellationToken);
+                if (!locked)
+                {
+                    return 0;
+                }
+            }
+
+            return await ProcessAsync(db, WriteAsync, cancellationToken);
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
             }
         }
 
-        // The embedded default writes profiles behind (ProfileStore); PostgreSQL may have several engine processes
-        // folding profiles, so there each batch reads and writes its profiles.
+        async Task<IDbContextTransaction> WriteAsync() => transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The embedded default is the only writer of its profiles (write-behind, <see cref="ProfileStore"/>), so it reads,
+    /// folds, scores and evaluates the batch before it takes the file's write gate (<paramref name="write"/>): appends
+    /// go on meanwhile, instead of waiting for the whole batch. Workflow instances, which other writers change too, are
+    /// read and moved on inside the transaction.
+    /// </summary>
+    private async Task<int> ProcessAsync(AutomationDbContext db, Func<Task<IDbContextTransaction>> write, CancellationToken cancellationToken)
+    {
+        var t = Stopwatch.GetTimestamp();
+        var processing = options.Value.Processing;
         var writeBehind = !db.IsPostgres;
         var now = clock.GetUtcNow().UtcDateTime;
         var recovered = writeBehind && store.NeedsRecovery && await RecoverAsync(db, now, cancellationToken);
@@ -91,8 +115,9 @@ public sealed class EventProcessor(
             if (writeBehind && (store.Dirty > 0 || recovered))
             {
                 // Caught up: what is in memory goes to the database now, so readers see it.
+                var caughtUp = await write();
                 var written = await store.WriteAsync(db, cursor, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await caughtUp.CommitAsync(cancellationToken);
                 store.Flushed();
                 timings.Add("  flush profiles when caught up", t, written);
             }
@@ -101,7 +126,15 @@ public sealed class EventProcessor(
         }
 
         t = timings.Add("read batch", t, batch.Count);
-        var links = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken);
+
+        // Linking that rewrites stored events, aliases or profiles happens inside the batch's transaction.
+        var links = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken, readOnly: writeBehind);
+        if (links is null)
+        {
+            await write();
+            links = (await IdentityLinker.LinkAsync(db, batch, now, cancellationToken))!;
+        }
+
         foreach (var anonymous in links.MergedAway)
         {
             store.Forget(anonymous);
@@ -110,12 +143,22 @@ public sealed class EventProcessor(
         t = timings.Add("identify links", t);
         var context = await PrepareAsync(db, batch, now, writeBehind, cursor, cancellationToken);
         t = timings.Add("load profiles", t, context.Profiles.Count);
+        var evaluated = new List<EvaluatedCustomer>();
         foreach (var events in batch.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
         {
-            await ProcessCustomerAsync(db, context, events.Key, [.. events], links.Rebuild.Contains(events.Key), cancellationToken);
+            evaluated.Add(await EvaluateCustomerAsync(db, context, events.Key, [.. events], links.Rebuild.Contains(events.Key), cancellationToken));
         }
 
         t = timings.Add("per customer", t);
+        var transaction = await write();
+        t = timings.Add("wait for the write gate", t);
+        await LoadInstancesAsync(db, context, [.. evaluated.Select(c => c.CustomerId)], cancellationToken);
+        foreach (var customer in evaluated)
+        {
+            await RunWorkflowsAsync(db, context, customer, cancellationToken);
+        }
+
+        t = timings.Add("workflows", t);
         var last = batch[^1].Sequence;
         var flush = false;
         if (writeBehind)
@@ -234,9 +277,20 @@ public sealed class EventProcessor(
             }
 
             t = timings.Add("  memberships", t);
+        }
 
-            // Every active instance of these customers, tracked: those waiting for an event move on below, and the
-            // rest tell the starter who is already in a workflow without a query per start.
+        return context;
+    }
+
+    /// <summary>
+    /// Every active instance of these customers, tracked, read inside the batch's transaction (timers, approvals and
+    /// dispatch move instances too): those waiting for an event move on, and the rest tell the starter who is already
+    /// in a workflow without a query per start.
+    /// </summary>
+    private static async Task LoadInstancesAsync(AutomationDbContext db, BatchContext context, List<string> customerIds, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in customerIds.Chunk(LookupChunk))
+        {
             var active = await db.WorkflowInstances
                 .Where(i => EF.Parameter(chunk).Contains(i.CustomerId) && (i.ActiveKey != null || (i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null)))
                 .ToListAsync(cancellationToken);
@@ -245,17 +299,13 @@ public sealed class EventProcessor(
             {
                 (context.Waiting.TryGetValue(instance.CustomerId, out var list) ? list : context.Waiting[instance.CustomerId] = []).Add(instance);
             }
-
-            t = timings.Add("  waiting instances", t);
         }
-
-        return context;
     }
 
-    private async Task ProcessCustomerAsync(AutomationDbContext db, BatchContext context, string customerId, List<StoredEvent> events, bool rebuild, CancellationToken cancellationToken)
+    /// <summary>Folds the customer's events, scores the profile and evaluates the segments (changes go to the batch's writes).</summary>
+    private async Task<EvaluatedCustomer> EvaluateCustomerAsync(AutomationDbContext db, BatchContext context, string customerId, List<StoredEvent> events, bool rebuild, CancellationToken cancellationToken)
     {
         var t = Stopwatch.GetTimestamp();
-        var now = context.Now;
         var (profile, state) = await FoldAsync(db, context, customerId, events, rebuild, cancellationToken);
         t = timings.Add("  fold events", t);
         var (features, scores) = Score(context, profile, state);
@@ -267,14 +317,22 @@ public sealed class EventProcessor(
             held.Memberships = current ??= [];
         }
 
-        MembershipWriter.Apply(context.Writes, context.Segments, features, scores, current ?? [], now, context.WriteBehind ? current : null);
-        t = timings.Add("  segments", t);
-        if (context.EventTriggers.Count == 0 && !context.Waiting.ContainsKey(customerId))
+        MembershipWriter.Apply(context.Writes, context.Segments, features, scores, current ?? [], context.Now, context.WriteBehind ? current : null);
+        timings.Add("  segments", t);
+        return new EvaluatedCustomer(customerId, events, profile, state, features, scores);
+    }
+
+    /// <summary>Resumes the customer's instances waiting for these events and starts the workflows they trigger.</summary>
+    private async Task RunWorkflowsAsync(AutomationDbContext db, BatchContext context, EvaluatedCustomer customer, CancellationToken cancellationToken)
+    {
+        if (context.EventTriggers.Count == 0 && !context.Waiting.ContainsKey(customer.CustomerId))
         {
             // Nothing waits for this customer's events and no workflow starts on one: the common case under load.
             return;
         }
 
+        var (customerId, events, profile, state, features, scores) = customer;
+        var now = context.Now;
         var types = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
         var waiting = (context.Waiting.GetValueOrDefault(customerId) ?? []).Where(i => i.Status == WorkflowInstanceStatus.Waiting && types.Contains(i.WaitingForEvent!)).ToList();
         var triggers = types.Where(context.EventTriggers.Contains).ToList();
@@ -293,8 +351,6 @@ public sealed class EventProcessor(
         {
             await starter.StartOnEventsAsync(db, type, events, customerId, profile, features, scores, now, cancellationToken);
         }
-
-        timings.Add("  workflows", t);
     }
 
     /// <summary>Folds the customer's events into the profile (held in memory, loaded, or new) and keeps it for writing.</summary>
@@ -382,6 +438,9 @@ public sealed class EventProcessor(
 
         return (features, FeatureCalculator.Scores(profile));
     }
+
+    /// <summary>A customer of the batch once folded, scored and evaluated.</summary>
+    private sealed record EvaluatedCustomer(string CustomerId, List<StoredEvent> Events, CustomerProfile Profile, ProfileState State, CustomerFeatures Features, CustomerScores Scores);
 
     /// <summary>What one batch reads up front and writes at the end.</summary>
     private sealed class BatchContext

@@ -19,7 +19,11 @@ public static class IdentityLinker
 {
     public const string AnonymousIdProperty = "anonymousId";
 
-    public static async Task<IdentityLinks> LinkAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Links the batch's identities. With <paramref name="readOnly"/>, returns null instead when linking would write
+    /// (a new link, or an event under an id linked earlier), so that the caller can do it inside its transaction.
+    /// </summary>
+    public static async Task<IdentityLinks?> LinkAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken, bool readOnly = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
@@ -43,6 +47,11 @@ public static class IdentityLinker
                 links[anonymous] = customer;
                 merged.Add((anonymous, customer));
             }
+        }
+
+        if (readOnly && (merged.Count > 0 || batch.Any(e => Resolve(links, e.CustomerId) != e.CustomerId)))
+        {
+            return null;
         }
 
         var rebuild = new HashSet<string>(StringComparer.Ordinal);
