@@ -165,11 +165,11 @@ public sealed class EventProcessor(
         {
             await ProfileStore.SaveCursorAsync(db, last, cancellationToken);
 
-            // A merged history (its profile was refolded from rows that just changed hands), or enough waiting: write
-            // the profiles and mark their events processed in this batch's transaction. Having caught up is noticed
-            // by the next read coming back empty, not by a short batch: under a steady stream nearly every batch is
-            // short, and flushing each would make write-behind write-through.
-            flush = recovered || links.Rebuild.Count > 0
+            // Caught up (a short batch), a merged history (its profile was refolded from rows that just changed hands),
+            // or enough waiting: write the profiles and mark their events processed in this batch's transaction. Caught
+            // up, the segment messages this batch sends must find the profiles they describe: the workflows they start
+            // read the stored profile (a contact detail from this very batch, say).
+            flush = batch.Count < processing.BatchSize || recovered || links.Rebuild.Count > 0
                 || store.Dirty >= processing.MaxUnwrittenProfiles || store.DirtyFor >= processing.ProfileFlushInterval;
             if (flush)
             {
@@ -308,6 +308,7 @@ public sealed class EventProcessor(
         var t = Stopwatch.GetTimestamp();
         var (profile, state) = await FoldAsync(db, context, customerId, events, rebuild, cancellationToken);
         t = timings.Add("  fold events", t);
+        var messages = context.Writes.Messages;
         var (features, scores) = Score(context, profile, state);
         t = timings.Add("  features + scores", t);
         var current = context.Memberships.GetValueOrDefault(customerId);
@@ -318,6 +319,11 @@ public sealed class EventProcessor(
         }
 
         MembershipWriter.Apply(context.Writes, context.Segments, features, scores, current ?? [], context.Now, context.WriteBehind ? current : null);
+        if (context.WriteBehind && context.Writes.Messages > messages)
+        {
+            store.Publish(profile, state);
+        }
+
         timings.Add("  segments", t);
         return new EvaluatedCustomer(customerId, events, profile, state, features, scores);
     }

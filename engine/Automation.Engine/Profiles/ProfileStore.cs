@@ -26,6 +26,9 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
 {
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> dirty = new(StringComparer.Ordinal);
+
+    // Read from other threads (message consumers) without the write gate, so concurrent; see Publish.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CustomerProfile> published = new(StringComparer.Ordinal);
     private long? firstDirtyAt;
 
     /// <summary>The processor's cursor as last committed; null until read from the database.</summary>
@@ -79,11 +82,29 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
         }
     }
 
+    /// <summary>
+    /// Keeps a copy of the profile as of a batch whose messages are about this customer (a segment entered, a score
+    /// crossed). The workflows those messages start read the profile outside the processor; until the next flush the
+    /// stored row may be older than the message, so they read this copy instead (<see cref="Current"/>).
+    /// </summary>
+    public void Publish(CustomerProfile profile, ProfileState state)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(state);
+        var copy = profile.Copy();
+        state.Serialize(copy);
+        published[copy.CustomerId] = copy;
+    }
+
+    /// <summary>The profile a message consumer should read, when the stored row may be behind it; null: read the row. Safe from any thread.</summary>
+    public CustomerProfile? Current(string customerId) => published.TryGetValue(customerId, out var profile) ? profile.Copy() : null;
+
     /// <summary>The customer was erased or merged away: nothing of it may be written back.</summary>
     public void Forget(string customerId)
     {
         entries.Remove(customerId);
         dirty.Remove(customerId);
+        published.TryRemove(customerId, out _);
     }
 
     /// <summary>The cursor a committed batch moved to.</summary>
@@ -94,6 +115,7 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
     {
         entries.Clear();
         dirty.Clear();
+        published.Clear();
         firstDirtyAt = null;
         Cursor = null;
     }
@@ -172,6 +194,9 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
     {
         var capacity = options.Value.Processing.ProfileCacheSize;
         dirty.Clear();
+
+        // The rows are as new as the copies now.
+        published.Clear();
         firstDirtyAt = null;
         if (entries.Count > capacity)
         {

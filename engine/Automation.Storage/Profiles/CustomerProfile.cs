@@ -67,4 +67,7 @@ public sealed class CustomerProfile
     public string? ScoreReasonsJson { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>A detached copy with the same values (every member is a value or an immutable string).</summary>
+    public CustomerProfile Copy() => (CustomerProfile)MemberwiseClone();
 }

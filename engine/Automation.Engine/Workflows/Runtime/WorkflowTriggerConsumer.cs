@@ -1,4 +1,5 @@
 using Automation.Engine.Messaging;
+using Automation.Engine.Profiles;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Automation.Engine.Workflows.Runtime;
 
 /// <summary>Starts workflows when a customer crosses a segment or score threshold.</summary>
-public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContext> databases, WorkflowStarter starter, OutboxSignal outbox, TimeProvider clock)
+public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContext> databases, WorkflowStarter starter, ProfileStore store, OutboxSignal outbox, TimeProvider clock)
     : MassTransit.IConsumer<SegmentEntered>, MassTransit.IConsumer<SegmentExited>, MassTransit.IConsumer<ScoreThresholdCrossed>
 {
     public Task Consume(MassTransit.ConsumeContext<SegmentEntered> context)
@@ -44,7 +45,8 @@ public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContex
             return; // redelivered: the first delivery already started what it should
         }
 
-        var profile = await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
+        // Under a backlog the embedded default writes profiles behind: the processor's copy is as new as the message.
+        var profile = store.Current(customerId) ?? await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
         await starter.StartAsync(db, type, key, trigger, customerId, profile, now, cancellationToken, matches);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
