@@ -7,6 +7,7 @@ using Automation.Engine.Scoring.Models;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
+using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Automation.Storage.Profiles;
@@ -235,6 +236,10 @@ public sealed class EventProcessor(
     /// </summary>
     private async Task<BatchContext> PrepareAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, bool writeBehind, long cursor, CancellationToken cancellationToken, bool workflows = true)
     {
+        var triggers = workflows
+            ? (await db.WorkflowVersions.AsNoTracking().Where(v => v.Status == WorkflowVersionStatus.Published)
+                .Select(v => new { v.TriggerType, v.TriggerKey }).Distinct().ToListAsync(cancellationToken)).Select(v => (Type: v.TriggerType, Key: v.TriggerKey)).ToHashSet()
+            : [];
         var context = new BatchContext
         {
             Now = now,
@@ -242,11 +247,8 @@ public sealed class EventProcessor(
             Cursor = cursor,
             Segments = await segments.CurrentAsync(cancellationToken),
             Round = await scoring.PrepareAsync(db, cancellationToken),
-            EventTriggers = workflows
-                ? (await db.WorkflowVersions.AsNoTracking()
-                    .Where(v => v.Status == WorkflowVersionStatus.Published && v.TriggerType == TriggerTypes.Event)
-                    .Select(v => v.TriggerKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal)
-                : [],
+            Triggers = triggers,
+            EventTriggers = [.. triggers.Where(t => t.Type == TriggerTypes.Event).Select(t => t.Key)],
         };
         var customerIds = batch.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).ToList();
         var t = Stopwatch.GetTimestamp();
@@ -308,8 +310,7 @@ public sealed class EventProcessor(
         var t = Stopwatch.GetTimestamp();
         var (profile, state) = await FoldAsync(db, context, customerId, events, rebuild, cancellationToken);
         t = timings.Add("  fold events", t);
-        var messages = context.Writes.Messages;
-        var (features, scores) = Score(context, profile, state);
+        var (features, scores, crossings) = Score(context, profile, state);
         t = timings.Add("  features + scores", t);
         var current = context.Memberships.GetValueOrDefault(customerId);
         if (context.WriteBehind && store.TryGet(customerId, out var held))
@@ -318,9 +319,12 @@ public sealed class EventProcessor(
             held.Memberships = current ??= [];
         }
 
-        MembershipWriter.Apply(context.Writes, context.Segments, features, scores, current ?? [], context.Now, context.WriteBehind ? current : null);
-        if (context.WriteBehind && context.Writes.Messages > messages)
+        var changes = MembershipWriter.Apply(context.Writes, context.Segments, features, scores, current ?? [], context.Now, context.WriteBehind ? current : null);
+        if (context.WriteBehind
+            && (changes.Any(c => context.Triggers.Contains((c.Entered ? TriggerTypes.SegmentEntered : TriggerTypes.SegmentExited, c.Segment)))
+                || crossings.Any(c => context.Triggers.Contains((TriggerTypes.ScoreCrossed, c.Score)))))
         {
+            // A workflow starts on one of these messages and reads the profile: keep the copy it should read.
             store.Publish(profile, state);
         }
 
@@ -430,19 +434,20 @@ public sealed class EventProcessor(
     }
 
     /// <summary>RFM and model scores, then the features and scores segments are evaluated on.</summary>
-    private (CustomerFeatures Features, CustomerScores Scores) Score(BatchContext context, CustomerProfile profile, ProfileState state)
+    private (CustomerFeatures Features, CustomerScores Scores, IReadOnlyList<ScoreThresholdCrossed> Crossings) Score(BatchContext context, CustomerProfile profile, ProfileState state)
     {
         var now = context.Now;
         var features = calculator.Features(profile, state.Counts, now, state.Carts);
         rfm.Score(profile, now);
 
         // Scores first, so that segments over Scores.* see this event's effect.
-        foreach (var crossing in context.Round.Apply(profile, features, now))
+        var crossings = context.Round.Apply(profile, features, now);
+        foreach (var crossing in crossings)
         {
             context.Writes.Publish(crossing, now);
         }
 
-        return (features, FeatureCalculator.Scores(profile));
+        return (features, FeatureCalculator.Scores(profile), crossings);
     }
 
     /// <summary>A customer of the batch once folded, scored and evaluated.</summary>
@@ -462,6 +467,9 @@ public sealed class EventProcessor(
         public required IReadOnlyList<CompiledSegment> Segments { get; init; }
 
         public required ScoringRound Round { get; init; }
+
+        /// <summary>The triggers of published workflows: a message matching one starts a workflow that reads the profile.</summary>
+        public required HashSet<(string Type, string? Key)> Triggers { get; init; }
 
         public required HashSet<string?> EventTriggers { get; init; }
 
