@@ -56,8 +56,8 @@ public sealed class CartEpisodes
     public void Prune(DateTime lastSeen, TimeSpan window)
     {
         var cutoff = lastSeen.Ticks - KeptTicks;
-        var oldCarts = carts.TakeWhile(t => t < cutoff).Count();
-        var oldPurchases = purchases.TakeWhile(t => t < cutoff).Count();
+        var oldCarts = CountBefore(carts, cutoff);
+        var oldPurchases = CountBefore(purchases, cutoff);
         if (oldCarts + oldPurchases == 0)
         {
             return;
@@ -122,4 +122,15 @@ public sealed class CartEpisodes
     }
 
     private sealed record Stored(int Settled, long Horizon, List<long> Carts, List<long> Purchases);
+
+    private static int CountBefore(List<long> times, long cutoff)
+    {
+        var count = 0;
+        while (count < times.Count && times[count] < cutoff)
+        {
+            count++;
+        }
+
+        return count;
+    }
 }

@@ -27,9 +27,22 @@ public static class PriceSignals
         }
 
         if (e.Type is EventTypes.EmailClick or EventTypes.AdClick or EventTypes.PageView
-            && DiscountWords.Any(w => properties.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            && MentionsDiscount(properties))
         {
             counts.Add(e.Timestamp, Counter.DiscountClicks);
         }
+    }
+
+    private static bool MentionsDiscount(string properties)
+    {
+        foreach (var word in DiscountWords)
+        {
+            if (properties.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

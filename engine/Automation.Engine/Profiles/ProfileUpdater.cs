@@ -52,7 +52,15 @@ public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
     public bool NeedsRefold(ProfileState state, IEnumerable<StoredEvent> events)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return events.Any(e => !state.Sessions.CanPlace(e.Timestamp, processing.SessionGap) || !state.Carts.CanPlace(e.Timestamp));
+        foreach (var e in events)
+        {
+            if (!state.Sessions.CanPlace(e.Timestamp, processing.SessionGap) || !state.Carts.CanPlace(e.Timestamp))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public void Apply(CustomerProfile profile, ProfileState state, StoredEvent e)

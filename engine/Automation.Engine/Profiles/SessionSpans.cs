@@ -10,11 +10,12 @@ namespace Automation.Engine.Profiles;
 public sealed class SessionSpans
 {
     private static readonly long KeptTicks = TimeSpan.FromDays(DailyCounts.KeptDays).Ticks;
-    private readonly List<long[]> spans;
+    // Start and end ticks of each span, oldest first (value pairs: no allocation per event).
+    private readonly List<(long Start, long End)> spans;
     private int closed;
     private long horizon;
 
-    private SessionSpans(int closed, long horizon, List<long[]> spans)
+    private SessionSpans(int closed, long horizon, List<(long Start, long End)> spans)
     {
         this.closed = closed;
         this.horizon = horizon;
@@ -23,7 +24,7 @@ public sealed class SessionSpans
 
     public int Count => closed + spans.Count;
 
-    public DateTime? LastActivity => spans.Count > 0 ? new DateTime(spans[^1][1], DateTimeKind.Utc) : null;
+    public DateTime? LastActivity => spans.Count > 0 ? new DateTime(spans[^1].End, DateTimeKind.Utc) : null;
 
     public static SessionSpans Empty() => new(0, 0, []);
 
@@ -36,7 +37,7 @@ public sealed class SessionSpans
         }
 
         var stored = JsonSerializer.Deserialize<Stored>(json) ?? new Stored(0, 0, []);
-        return new SessionSpans(stored.Closed, stored.Horizon, [.. stored.Spans.Select(s => s.Length == 1 ? [s[0], s[0]] : s)]);
+        return new SessionSpans(stored.Closed, stored.Horizon, [.. stored.Spans.Select(s => (s[0], s.Length == 1 ? s[0] : s[1]))]);
     }
 
     /// <summary>False when the moment falls where closed sessions were: only a refold from the log places it exactly.</summary>
@@ -49,27 +50,32 @@ public sealed class SessionSpans
         var start = t;
         var end = t;
         var index = 0;
-        while (index < spans.Count && spans[index][1] + g < t)
+        while (index < spans.Count && spans[index].End + g < t)
         {
             index++;
         }
 
         // Every span within one gap of the moment joins it: the moment may bridge two sessions into one.
-        while (index < spans.Count && spans[index][0] - g <= t)
+        while (index < spans.Count && spans[index].Start - g <= t)
         {
-            start = Math.Min(start, spans[index][0]);
-            end = Math.Max(end, spans[index][1]);
+            start = Math.Min(start, spans[index].Start);
+            end = Math.Max(end, spans[index].End);
             spans.RemoveAt(index);
         }
 
-        spans.Insert(index, [start, end]);
+        spans.Insert(index, (start, end));
     }
 
     /// <summary>Folds spans that ended long before the last activity into the closed count.</summary>
     public void Prune(DateTime lastSeen)
     {
         var cutoff = lastSeen.Ticks - KeptTicks;
-        var old = spans.TakeWhile(s => s[1] < cutoff).Count();
+        var old = 0;
+        while (old < spans.Count && spans[old].End < cutoff)
+        {
+            old++;
+        }
+
         if (old > 0)
         {
             closed += old;
@@ -79,7 +85,7 @@ public sealed class SessionSpans
     }
 
     /// <summary>The state as JSON; a span of one moment (a one-event session, the most common) is stored as that moment alone.</summary>
-    public string ToJson() => JsonSerializer.Serialize(new Stored(closed, horizon, [.. spans.Select(s => s[0] == s[1] ? [s[0]] : s)]));
+    public string ToJson() => JsonSerializer.Serialize(new Stored(closed, horizon, [.. spans.Select(s => s.Start == s.End ? new[] { s.Start } : [s.Start, s.End])]));
 
     private sealed record Stored(int Closed, long Horizon, List<long[]> Spans);
 }
