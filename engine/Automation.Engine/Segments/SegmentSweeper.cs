@@ -103,9 +103,6 @@ public sealed class SegmentSweeper(
     private async Task<string?> SweepPageAsync(List<CompiledSegment> segments, string? after, SegmentSweepProgress entry, CancellationToken cancellationToken)
     {
         using var writing = await gate.EnterAsync(cancellationToken);
-
-        // Profiles the processor still holds in memory are written first, so the sweep sees them.
-        await store.FlushAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.IsPostgres)
@@ -127,9 +124,14 @@ public sealed class SegmentSweeper(
             .ToLookup(m => m.CustomerId, StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
         var writes = new ProfileWrites();
-        foreach (var profile in page)
+        foreach (var stored in page)
         {
-            var changes = MembershipWriter.Apply(writes, segments, calculator.Features(profile, now), FeatureCalculator.Scores(profile), [.. memberships[profile.CustomerId]], now);
+            // A profile the processor holds in memory (written behind) is newer than its row: the sweep reads that one,
+            // rather than flushing the store on every page, which under a backlog made write-behind write-through.
+            var (profile, features) = store.TryGet(stored.CustomerId, out var held)
+                ? (held.Profile, calculator.Features(held.Profile, held.State.Counts, now, held.State.Carts))
+                : (stored, calculator.Features(stored, now));
+            var changes = MembershipWriter.Apply(writes, segments, features, FeatureCalculator.Scores(profile), [.. memberships[profile.CustomerId]], now);
             entry.Entered += changes.Count(c => c.Entered);
             entry.Exited += changes.Count(c => !c.Entered);
         }
