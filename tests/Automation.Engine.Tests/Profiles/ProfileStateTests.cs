@@ -1,6 +1,7 @@
 using Automation.Engine.Configuration;
 using Automation.Engine.Profiles;
 using Automation.Storage.Events;
+using Automation.Storage.Profiles;
 using Microsoft.Extensions.Options;
 
 namespace Automation.Engine.Tests.Profiles;
@@ -15,13 +16,7 @@ public sealed class ProfileStateTests
     public void Seven_and_thirty_day_features_count_exactly_the_events_inside_each_window()
     {
         var events = Scattered();
-        var profile = ProfileUpdater.NewProfile("c-1", events.Min(e => e.Timestamp));
-        var state = ProfileState.Empty();
-        foreach (var e in events)
-        {
-            updater.Apply(profile, state, e);
-        }
-
+        var (profile, state) = Fold(events);
         state.Settle(profile, Now, updater.CartWindow);
         var features = calculator.Features(profile, state.Counts, Now, state.Carts);
 
@@ -38,14 +33,7 @@ public sealed class ProfileStateTests
     [Fact]
     public void A_profile_read_back_from_its_stored_columns_has_the_same_state_and_features()
     {
-        var events = Scattered();
-        var profile = ProfileUpdater.NewProfile("c-1", events.Min(e => e.Timestamp));
-        var state = ProfileState.Empty();
-        foreach (var e in events)
-        {
-            updater.Apply(profile, state, e);
-        }
-
+        var (profile, state) = Fold(Scattered());
         state.Write(profile, Now, updater.CartWindow);
         var stored = (profile.DailyCountsJson, profile.SessionSpansJson, profile.CartEpisodesJson);
 
@@ -54,6 +42,18 @@ public sealed class ProfileStateTests
         Assert.Equal(stored, (profile.DailyCountsJson, profile.SessionSpansJson, profile.CartEpisodesJson));
         Assert.Equivalent(calculator.Features(profile, state.Counts, Now, state.Carts), calculator.Features(profile, reread.Counts, Now, reread.Carts));
         Assert.Equal(state.Sessions.Count, reread.Sessions.Count);
+    }
+
+    private (CustomerProfile Profile, ProfileState State) Fold(List<StoredEvent> events)
+    {
+        var profile = ProfileUpdater.NewProfile("c-1", events.Min(e => e.Timestamp));
+        var state = ProfileState.Empty();
+        foreach (var e in events)
+        {
+            updater.Apply(profile, state, e);
+        }
+
+        return (profile, state);
     }
 
     /// <summary>Forty days of single events: many one-event sessions and days that count a single kind of event.</summary>
