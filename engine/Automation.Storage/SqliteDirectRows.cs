@@ -15,7 +15,6 @@ namespace Automation.Storage;
 internal static class SqliteDirectRows
 {
     private const string DecimalFormat = "0.0###########################";
-    private const string DateFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
 
     private static readonly HashSet<Type> Bound =
     [
@@ -69,7 +68,7 @@ internal static class SqliteDirectRows
         double d => raw.sqlite3_bind_double(statement, index, d),
         float f => raw.sqlite3_bind_double(statement, index, f),
         decimal m => raw.sqlite3_bind_text(statement, index, m.ToString(DecimalFormat, CultureInfo.InvariantCulture)),
-        DateTime t => raw.sqlite3_bind_text(statement, index, t.ToString(DateFormat, CultureInfo.InvariantCulture)),
+        DateTime t => raw.sqlite3_bind_text(statement, index, SqliteDates.Text(t)),
         Guid g => raw.sqlite3_bind_text(statement, index, g.ToString().ToUpperInvariant()),
         _ => throw new InvalidOperationException($"{value.GetType().Name} values are not bound directly"),
     };

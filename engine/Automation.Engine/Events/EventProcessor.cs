@@ -320,7 +320,7 @@ public sealed class EventProcessor(
         }
 
         var changes = MembershipWriter.Apply(context.Writes, context.Segments, features, scores, current ?? [], context.Now, context.WriteBehind ? current : null);
-        if (context.WriteBehind
+        if (context.WriteBehind && context.Triggers.Count > 0
             && (changes.Any(c => context.Triggers.Contains((c.Entered ? TriggerTypes.SegmentEntered : TriggerTypes.SegmentExited, c.Segment)))
                 || crossings.Any(c => context.Triggers.Contains((TriggerTypes.ScoreCrossed, c.Score)))))
         {

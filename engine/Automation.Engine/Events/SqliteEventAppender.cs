@@ -71,17 +71,14 @@ public static class SqliteEventAppender
             id.Value = e.EventId;
             customer.Value = e.CustomerId;
             type.Value = e.Type;
-            at.Value = Text(e.Timestamp);
+            at.Value = SqliteDates.Text(e.Timestamp);
             value.Value = e.Value is { } v ? v.ToString(CultureInfo.InvariantCulture) : DBNull.Value;
             properties.Value = (object?)e.PropertiesJson ?? DBNull.Value;
-            received.Value = Text(e.ReceivedAt);
+            received.Value = SqliteDates.Text(e.ReceivedAt);
             added += await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return added;
     }
-
-    /// <summary>The text EF Core's SQLite provider stores a DateTime as, so both write the same column alike.</summary>
-    private static string Text(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 }

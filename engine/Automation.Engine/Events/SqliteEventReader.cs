@@ -1,4 +1,3 @@
-using System.Globalization;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Microsoft.Data.Sqlite;
@@ -13,9 +12,6 @@ namespace Automation.Engine.Events;
 /// </summary>
 public static class SqliteEventReader
 {
-    private const string DateFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
-    private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
-
     /// <summary>Up to <paramref name="take"/> unprocessed events after <paramref name="after"/>, oldest first, in the context's transaction.</summary>
     public static async Task<List<StoredEvent>> ReadAfterAsync(AutomationDbContext db, long after, int take, CancellationToken cancellationToken)
     {
@@ -39,17 +35,13 @@ public static class SqliteEventReader
                 EventId = reader.GetString(1),
                 CustomerId = reader.GetString(2),
                 Type = reader.GetString(3),
-                Timestamp = Date(reader.GetString(4)),
+                Timestamp = SqliteDates.Parse(reader.GetString(4)),
                 Value = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
                 PropertiesJson = reader.IsDBNull(6) ? null : reader.GetString(6),
-                ReceivedAt = Date(reader.GetString(7)),
+                ReceivedAt = SqliteDates.Parse(reader.GetString(7)),
             });
         }
 
         return events;
     }
-
-    /// <summary>The text EF Core's SQLite provider stores a DateTime as (see <see cref="SqliteEventAppender"/>), read back as UTC.</summary>
-    private static DateTime Date(string text) =>
-        DateTime.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, Utc, out var at) ? at : DateTime.Parse(text, CultureInfo.InvariantCulture, Utc);
 }

@@ -58,7 +58,7 @@ public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, 
             : """SELECT julianday(@now) - julianday("LastPurchaseAt"), "Purchases", CAST("Monetary" AS REAL) FROM profiles WHERE "Purchases" > 0 AND "LastPurchaseAt" IS NOT NULL""";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@now";
-        parameter.Value = db.IsPostgres ? now : now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+        parameter.Value = db.IsPostgres ? now : SqliteDates.Text(now);
         command.Parameters.Add(parameter);
         var buyers = new List<(double, double, double)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
