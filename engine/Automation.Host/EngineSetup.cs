@@ -22,6 +22,7 @@ public static class EngineSetup
         var services = builder.Services;
         services.AddSingleton<IValidator<IncomingEvent>, IncomingEventValidator>();
         services.AddSingleton<EventProcessingSignal>();
+        services.AddSingleton<EventTail>();
         services.AddSingleton<EventIngestion>();
         services.AddSingleton<ProfileUpdater>();
         services.AddSingleton<FeatureCalculator>();

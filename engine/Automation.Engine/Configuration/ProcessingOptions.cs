@@ -17,6 +17,12 @@ public sealed class ProcessingOptions
     /// <summary>How many profiles the embedded processor keeps in memory between batches (each costs a few KiB).</summary>
     public int ProfileCacheSize { get; set; } = 250_000;
 
+    /// <summary>
+    /// Embedded default: how many just-appended events are held for the processor so that it need not read them back
+    /// (a few hundred bytes each); beyond it, the processor reads the log.
+    /// </summary>
+    public int TailCapacity { get; set; } = 250_000;
+
     /// <summary>How often the log is polled for events other processes appended.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -14,7 +14,8 @@ public sealed class EventIngestion(
     IDbContextFactory<AutomationDbContext> databases,
     IValidator<IncomingEvent> validator,
     EventProcessingSignal signal,
-    TimeProvider clock)
+    TimeProvider clock,
+    EventTail? tail = null)
 {
     public const int MaxBatchEvents = 10_000;
 
@@ -57,7 +58,7 @@ public sealed class EventIngestion(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (!db.IsPostgres)
         {
-            var added = await SqliteEventAppender.AppendAsync(db, events, cancellationToken);
+            var added = await SqliteEventAppender.AppendAsync(db, events, tail, cancellationToken);
             signal.Notify();
             return new IngestionResult(added, duplicates + (events.Count - added), []);
         }

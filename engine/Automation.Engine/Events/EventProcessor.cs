@@ -38,6 +38,7 @@ public sealed class EventProcessor(
     OutboxSignal outbox,
     ProfileWriteGate gate,
     ProfileStore store,
+    EventTail tail,
     IOptions<AutomationOptions> options,
     ProcessingTimings timings,
     TimeProvider clock)
@@ -109,7 +110,7 @@ public sealed class EventProcessor(
 
         // Read untracked and mark processed by sequence: tracking every event row costs more than the work.
         var batch = writeBehind
-            ? await SqliteEventReader.ReadAfterAsync(db, cursor, processing.BatchSize, cancellationToken)
+            ? await ReadAfterAsync(db, cursor, processing.BatchSize, cancellationToken)
             : await db.Events.AsNoTracking().Where(e => !e.Processed).OrderBy(e => e.Sequence).Take(processing.BatchSize).ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
@@ -204,6 +205,21 @@ public sealed class EventProcessor(
 
         outbox.Notify();
         return batch.Count;
+    }
+
+    /// <summary>
+    /// The next events after the cursor: those this process appended from its <see cref="EventTail"/>, the rest (another
+    /// writer's, or beyond what the tail holds) from the log, so that a short batch still means the log has no more.
+    /// </summary>
+    private async Task<List<StoredEvent>> ReadAfterAsync(AutomationDbContext db, long cursor, int size, CancellationToken cancellationToken)
+    {
+        var batch = tail.Take(cursor, size);
+        if (batch.Count < size)
+        {
+            batch.AddRange(await SqliteEventReader.ReadAfterAsync(db, batch.Count > 0 ? batch[^1].Sequence : cursor, size - batch.Count, cancellationToken));
+        }
+
+        return batch;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Microsoft.Data.Sqlite;
@@ -9,12 +8,13 @@ namespace Automation.Engine.Events;
 /// <summary>
 /// The embedded default's append: one prepared INSERT reused for the whole batch in one transaction, duplicates
 /// skipped by the unique event id (ON CONFLICT DO NOTHING) instead of a lookup first — no change tracking, no
-/// per-batch SQL building. The commit is the durability point (WAL, synchronous FULL).
+/// per-batch SQL building. The commit is the durability point (WAL, synchronous FULL); the committed rows then go
+/// to the processor's <see cref="EventTail"/>.
 /// </summary>
 public static class SqliteEventAppender
 {
     /// <summary>Appends the events; returns how many were new (the rest were already in the log).</summary>
-    public static async Task<int> AppendAsync(AutomationDbContext db, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    public static async Task<int> AppendAsync(AutomationDbContext db, IReadOnlyList<StoredEvent> events, EventTail? tail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
@@ -31,7 +31,7 @@ public static class SqliteEventAppender
         var entered = await SqliteWriteGate.EnterAsync(connection, cancellationToken);
         try
         {
-            return await InsertAsync(connection, events, cancellationToken);
+            return await InsertAsync(connection, events, tail, cancellationToken);
         }
         finally
         {
@@ -47,38 +47,18 @@ public static class SqliteEventAppender
         }
     }
 
-    private static async Task<int> InsertAsync(SqliteConnection connection, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    private static async Task<int> InsertAsync(SqliteConnection connection, IReadOnlyList<StoredEvent> events, EventTail? tail, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO events ("EventId","CustomerId","Type","Timestamp","Value","PropertiesJson","ReceivedAt","Processed")
-            VALUES ($id,$customer,$type,$at,$value,$properties,$received,0)
-            ON CONFLICT("EventId") DO NOTHING
-            """;
-        var id = insert.Parameters.Add("$id", SqliteType.Text);
-        var customer = insert.Parameters.Add("$customer", SqliteType.Text);
-        var type = insert.Parameters.Add("$type", SqliteType.Text);
-        var at = insert.Parameters.Add("$at", SqliteType.Text);
-        var value = insert.Parameters.Add("$value", SqliteType.Text);
-        var properties = insert.Parameters.Add("$properties", SqliteType.Text);
-        var received = insert.Parameters.Add("$received", SqliteType.Text);
-        insert.Prepare();
-        var added = 0;
-        foreach (var e in events)
-        {
-            id.Value = e.EventId;
-            customer.Value = e.CustomerId;
-            type.Value = e.Type;
-            at.Value = SqliteDates.Text(e.Timestamp);
-            value.Value = e.Value is { } v ? v.ToString(CultureInfo.InvariantCulture) : DBNull.Value;
-            properties.Value = (object?)e.PropertiesJson ?? DBNull.Value;
-            received.Value = SqliteDates.Text(e.ReceivedAt);
-            added += await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await using var last = connection.CreateCommand();
+        last.Transaction = transaction;
+        last.CommandText = """SELECT coalesce(max("Sequence"), 0) FROM events""";
+        var previousMax = (long)(await last.ExecuteScalarAsync(cancellationToken))!;
+        var stored = SqliteEventRows.Append(connection, events);
         await transaction.CommitAsync(cancellationToken);
-        return added;
+
+        // Still under the write gate, so the tail gets batches in the order they committed.
+        tail?.Appended(previousMax, stored);
+        return stored.Count;
     }
 }

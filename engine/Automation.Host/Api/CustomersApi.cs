@@ -1,4 +1,5 @@
 using Automation.Engine.Segments;
+using Automation.Engine.Events;
 using System.Text.Json;
 using Automation.Engine.Audit;
 using Automation.Engine.Messaging;
@@ -117,7 +118,7 @@ public static class CustomersApi
         return TypedResults.Ok(page.Events);
     }
 
-    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ProfileWriteGate gate, ProfileStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ProfileWriteGate gate, ProfileStore store, EventTail tail, TimeProvider clock, CancellationToken ct)
     {
         // Between event batches, and the profile held in memory is dropped: nothing writes the erased customer back.
         using var writing = await gate.EnterAsync(ct);
@@ -144,6 +145,9 @@ public static class CustomersApi
         AuditLog.Write(db, http.Actor(), "customer.erased", $"customer/{id}", $"{events} events, {actions} pending actions", now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+
+        // The processor must not fold erased events it was handed at append: it reads the log instead.
+        tail.Clear();
         return TypedResults.Ok(new { removed = new { profile = profiles > 0, events, memberships, pendingActions = actions, linkedAnonymousIds = aliases } });
     }
 

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Automation.Storage.Events;
+
+/// <summary>
+/// The embedded append's insert: one statement prepared on the connection's own handle and bound by position, as
+/// <see cref="SqliteDirectRows"/> does for profiles (Microsoft.Data.Sqlite's lookup of each parameter by name cost
+/// about as much as SQLite's insert). Each stored row's sequence is read back, so the events can go on to the
+/// processor without being read again.
+/// </summary>
+public static class SqliteEventRows
+{
+    private const string Insert = """
+        INSERT INTO events ("EventId","CustomerId","Type","Timestamp","Value","PropertiesJson","ReceivedAt","Processed")
+        VALUES (?1,?2,?3,?4,?5,?6,?7,0)
+        ON CONFLICT("EventId") DO NOTHING
+        """;
+
+    /// <summary>
+    /// Inserts the events in the connection's open transaction; an event whose id is already stored is left out.
+    /// Returns the events stored, each with its <see cref="StoredEvent.Sequence"/> set, in log order.
+    /// </summary>
+    public static List<StoredEvent> Append(SqliteConnection connection, IReadOnlyList<StoredEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(events);
+        var handle = connection.Handle!;
+        var stored = new List<StoredEvent>(events.Count);
+        Check(raw.sqlite3_prepare_v2(handle, Insert, out var statement), handle);
+        using (statement)
+        {
+            foreach (var e in events)
+            {
+                Check(raw.sqlite3_bind_text(statement, 1, e.EventId), handle);
+                Check(raw.sqlite3_bind_text(statement, 2, e.CustomerId), handle);
+                Check(raw.sqlite3_bind_text(statement, 3, e.Type), handle);
+                Check(raw.sqlite3_bind_text(statement, 4, SqliteDates.Text(e.Timestamp)), handle);
+                Check(e.Value is { } value ? raw.sqlite3_bind_text(statement, 5, value.ToString(CultureInfo.InvariantCulture)) : raw.sqlite3_bind_null(statement, 5), handle);
+                Check(e.PropertiesJson is { } properties ? raw.sqlite3_bind_text(statement, 6, properties) : raw.sqlite3_bind_null(statement, 6), handle);
+                Check(raw.sqlite3_bind_text(statement, 7, SqliteDates.Text(e.ReceivedAt)), handle);
+                Check(raw.sqlite3_step(statement), handle);
+                if (raw.sqlite3_changes(handle) == 1)
+                {
+                    e.Sequence = raw.sqlite3_last_insert_rowid(handle);
+                    stored.Add(e);
+                }
+
+                raw.sqlite3_reset(statement);
+            }
+        }
+
+        return stored;
+    }
+
+    private static void Check(int result, sqlite3 handle)
+    {
+        if (result is not raw.SQLITE_OK and not raw.SQLITE_DONE and not raw.SQLITE_ROW)
+        {
+            SqliteException.ThrowExceptionForRC(result, handle);
+        }
+    }
+}
