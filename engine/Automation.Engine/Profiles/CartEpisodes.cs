@@ -77,7 +77,15 @@ public sealed class CartEpisodes
 
     public string? ToJson() => settled == 0 && carts.Count == 0 && purchases.Count == 0
         ? null
-        : JsonSerializer.Serialize(new Stored(settled, horizon, carts, purchases));
+        : StateJson.Write(this, static (json, state) =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("Settled", state.settled);
+            json.WriteNumber("Horizon", state.horizon);
+            StateJson.Numbers(json, "Carts", state.carts);
+            StateJson.Numbers(json, "Purchases", state.purchases);
+            json.WriteEndObject();
+        });
 
     /// <summary>
     /// Walks the first cart and purchase times in time order (a purchase at the same moment as a cart event comes after it):

@@ -32,7 +32,16 @@ public sealed class ContactTraits
         }
     }
 
-    public string ToJson() => JsonSerializer.Serialize(new SortedDictionary<string, long>(times, StringComparer.Ordinal));
+    public string ToJson() => times.Count == 0 ? "{}" : StateJson.Write(times, static (json, times) =>
+    {
+        json.WriteStartObject();
+        foreach (var (field, at) in times.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            json.WriteNumber(field, at);
+        }
+
+        json.WriteEndObject();
+    });
 
     private static void Set(CustomerProfile profile, string field, string? value)
     {

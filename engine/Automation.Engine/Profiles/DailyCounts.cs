@@ -106,35 +106,29 @@ public sealed class DailyCounts
     /// The days as JSON, each row without its trailing zero counters (<see cref="Parse"/> pads them back): most days
     /// count one or two kinds of event, and a profile's row is written on every flush.
     /// </summary>
-    public string ToJson()
+    public string ToJson() => StateJson.Write(this, static (json, counts) =>
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>((days.Count * 24) + 2);
-        using (var json = new Utf8JsonWriter(buffer))
+        json.WriteStartObject();
+        for (var d = 0; d < counts.days.Count; d++)
         {
-            json.WriteStartObject();
-            for (var d = 0; d < days.Count; d++)
+            var (day, row) = (counts.days[d], counts.rows[d]);
+            var length = row.Length;
+            while (length > 0 && row[length - 1] == 0)
             {
-                var (day, row) = (days[d], rows[d]);
-                var length = row.Length;
-                while (length > 0 && row[length - 1] == 0)
-                {
-                    length--;
-                }
-
-                json.WriteStartArray(day.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                for (var i = 0; i < length; i++)
-                {
-                    json.WriteNumberValue(row[i]);
-                }
-
-                json.WriteEndArray();
+                length--;
             }
 
-            json.WriteEndObject();
+            json.WriteStartArray(day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            for (var i = 0; i < length; i++)
+            {
+                json.WriteNumberValue(row[i]);
+            }
+
+            json.WriteEndArray();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        json.WriteEndObject();
+    });
 
     private int[] RowOf(int day)
     {

@@ -85,7 +85,27 @@ public sealed class SessionSpans
     }
 
     /// <summary>The state as JSON; a span of one moment (a one-event session, the most common) is stored as that moment alone.</summary>
-    public string ToJson() => JsonSerializer.Serialize(new Stored(closed, horizon, [.. spans.Select(s => s.Start == s.End ? new[] { s.Start } : [s.Start, s.End])]));
+    public string ToJson() => StateJson.Write(this, static (json, state) =>
+    {
+        json.WriteStartObject();
+        json.WriteNumber("Closed", state.closed);
+        json.WriteNumber("Horizon", state.horizon);
+        json.WriteStartArray("Spans");
+        foreach (var (start, end) in state.spans)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(start);
+            if (end != start)
+            {
+                json.WriteNumberValue(end);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 
     private sealed record Stored(int Closed, long Horizon, List<long[]> Spans);
 }

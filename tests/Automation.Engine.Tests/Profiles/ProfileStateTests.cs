@@ -44,6 +44,38 @@ public sealed class ProfileStateTests
         Assert.Equal(state.Sessions.Count, reread.Sessions.Count);
     }
 
+    [Fact]
+    public void The_stored_state_columns_keep_the_text_earlier_versions_wrote_and_read()
+    {
+        var at = Now.AddHours(-3);
+        var (profile, state) = Fold(
+        [
+            Event(1, "page_view", at),
+            Event(2, "add_to_cart", at.AddMinutes(5)),
+            Event(3, "identify", at.AddHours(2), """{"email":"a@example.com","name":"A"}"""),
+            Event(4, "purchase", at.AddHours(2)),
+        ]);
+        state.Write(profile, Now, updater.CartWindow);
+
+        static long T(DateTime t) => t.Ticks;
+        Assert.Equal($$"""{"Closed":0,"Horizon":0,"Spans":[[{{T(at)}},{{T(at.AddMinutes(5))}}],[{{T(at.AddHours(2))}}]]}""", profile.SessionSpansJson);
+        Assert.Equal($$"""{"Settled":0,"Horizon":0,"Carts":[{{T(at.AddMinutes(5))}}],"Purchases":[{{T(at.AddHours(2))}}]}""", profile.CartEpisodesJson);
+        Assert.Equal($$"""{"email":{{T(at.AddHours(2))}},"name":{{T(at.AddHours(2))}}}""", profile.TraitTimesJson);
+        Assert.Equal($$"""{"{{DailyCounts.DayOf(at)}}":[1,0,0,1,0,1]}""", profile.DailyCountsJson);
+        Assert.Equal("a@example.com", profile.Email);
+    }
+
+    private static StoredEvent Event(long sequence, string type, DateTime at, string? properties = null) => new()
+    {
+        Sequence = sequence,
+        EventId = $"e-{sequence}",
+        CustomerId = "c-1",
+        Type = type,
+        Timestamp = at,
+        Value = type == "purchase" ? 20 : null,
+        PropertiesJson = properties,
+    };
+
     private (CustomerProfile Profile, ProfileState State) Fold(List<StoredEvent> events)
     {
         var profile = ProfileUpdater.NewProfile("c-1", events.Min(e => e.Timestamp));
