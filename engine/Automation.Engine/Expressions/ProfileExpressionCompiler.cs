@@ -111,6 +111,12 @@ public sealed class ProfileExpressionCompiler
             problems = [new ExpressionProblem(ex.Message, null)];
             return false;
         }
+        catch (IndexOutOfRangeException)
+        {
+            // System.Linq.Dynamic.Core 1.6 crashes on some np(...) forms instead of reporting them.
+            problems = [new ExpressionProblem("the expression could not be parsed", null)];
+            return false;
+        }
 
         var sandbox = new ExpressionSandbox();
         sandbox.Visit(body);
