@@ -14,6 +14,19 @@ public sealed partial class EventProcessingService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        finally
+        {
+            // The last batch's write may still be going on behind the processor: stopping waits for it.
+            await processor.DrainAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -15,6 +15,7 @@ using Automation.Storage.Segments;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Automation.Engine.Events;
@@ -26,7 +27,7 @@ namespace Automation.Engine.Events;
 /// untracked queries, changed in memory and written back set-based (ProfileWrites): per-row change tracking and one
 /// UPDATE per profile cost far more than the work itself.
 /// </summary>
-public sealed class EventProcessor(
+public sealed partial class EventProcessor(
     IDbContextFactory<AutomationDbContext> databases,
     ProfileUpdater updater,
     FeatureCalculator calculator,
@@ -41,15 +42,26 @@ public sealed class EventProcessor(
     EventTail tail,
     IOptions<AutomationOptions> options,
     ProcessingTimings timings,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<EventProcessor> logger) : IAsyncDisposable
 {
     // Ids per IN-list query: one round trip for most batches, well under every provider's parameter limit.
     private const int LookupChunk = 5000;
 
-    /// <summary>Processes one batch; returns how many events it took.</summary>
+    // The embedded default's write of the last batch, still going on behind the processor, and the cursor it commits.
+    private (Task<Written> Task, long Cursor)? behind;
+
+    // Done once the write behind has moved its workflows on and detached its rows: the next batch may fold from then on.
+    private Task foldable = Task.CompletedTask;
+
+    /// <summary>
+    /// Processes one batch; returns how many events it took. On the embedded default the batch's write (workflows,
+    /// rows, commit) goes on behind the call while the next batch is read and folded; every other writer of profiles
+    /// waits for it at the <see cref="ProfileWriteGate"/>.
+    /// </summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
-        using var writing = await gate.EnterAsync(cancellationToken);
+        using var writing = await gate.EnterAheadAsync(cancellationToken);
         try
         {
             return await ProcessAsync(cancellationToken);
@@ -57,6 +69,49 @@ public sealed class EventProcessor(
         catch
         {
             // Memory may now be ahead of the rolled-back database: the next batch starts over from the database.
+            await SettleAsync(rethrow: false);
+            store.Reset();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until the write behind the processor has committed (or failed and been dropped).</summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        using var writing = await gate.EnterAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync() => await SettleAsync(rethrow: false);
+
+    /// <summary>
+    /// Waits for the write behind the processor and takes in what it committed (its cursor, its flush); when it failed,
+    /// memory is dropped so that the next batch recovers from the database. Called under the gate.
+    /// </summary>
+    private async Task SettleAsync(bool rethrow)
+    {
+        if (behind is not { } write)
+        {
+            return;
+        }
+
+        behind = null;
+        foldable = Task.CompletedTask;
+        try
+        {
+            var written = await write.Task;
+            store.Committed(written.Cursor);
+            if (written.Flush is { } flush)
+            {
+                store.Flushed(flush);
+            }
+        }
+        catch (Exception ex) when (!rethrow)
+        {
+            LogWriteFailed(logger, ex);
+            store.Reset();
+        }
+        catch
+        {
             store.Reset();
             throw;
         }
@@ -64,8 +119,9 @@ public sealed class EventProcessor(
 
     private async Task<int> ProcessAsync(CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var db = await databases.CreateDbContextAsync(cancellationToken);
         IDbContextTransaction? transaction = null;
+        var handedOver = false;
         try
         {
             if (db.IsPostgres)
@@ -80,13 +136,18 @@ public sealed class EventProcessor(
                 }
             }
 
-            return await ProcessAsync(db, WriteAsync, cancellationToken);
+            return await ProcessAsync(db, WriteAsync, () => handedOver = true, cancellationToken);
         }
         finally
         {
-            if (transaction is not null)
+            if (!handedOver)
             {
-                await transaction.DisposeAsync();
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync();
+                }
+
+                await db.DisposeAsync();
             }
         }
 
@@ -96,17 +157,17 @@ public sealed class EventProcessor(
     /// <summary>
     /// The embedded default is the only writer of its profiles (write-behind, <see cref="ProfileStore"/>), so it reads,
     /// folds, scores and evaluates the batch before it takes the file's write gate (<paramref name="write"/>): appends
-    /// go on meanwhile, instead of waiting for the whole batch. Workflow instances, which other writers change too, are
-    /// read and moved on inside the transaction.
+    /// go on meanwhile, instead of waiting for the whole batch. The write itself (<see cref="WriteAsync"/>) then goes on
+    /// behind the call, on this context (<paramref name="handOver"/>), while the next batch is read and folded.
     /// </summary>
-    private async Task<int> ProcessAsync(AutomationDbContext db, Func<Task<IDbContextTransaction>> write, CancellationToken cancellationToken)
+    private async Task<int> ProcessAsync(AutomationDbContext db, Func<Task<IDbContextTransaction>> write, Action handOver, CancellationToken cancellationToken)
     {
         var t = Stopwatch.GetTimestamp();
         var processing = options.Value.Processing;
         var writeBehind = !db.IsPostgres;
         var now = clock.GetUtcNow().UtcDateTime;
         var recovered = writeBehind && store.NeedsRecovery && await RecoverAsync(db, now, cancellationToken);
-        var cursor = store.Cursor ?? 0;
+        var cursor = behind?.Cursor ?? store.Cursor ?? 0;
 
         // Read untracked and mark processed by sequence: tracking every event row costs more than the work.
         var batch = writeBehind
@@ -114,14 +175,16 @@ public sealed class EventProcessor(
             : await db.Events.AsNoTracking().Where(e => !e.Processed).OrderBy(e => e.Sequence).Take(processing.BatchSize).ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
+            await SettleAsync(rethrow: true);
             if (writeBehind && (store.Dirty > 0 || recovered))
             {
                 // Caught up: what is in memory goes to the database now, so readers see it.
                 var caughtUp = await write();
-                var written = await store.WriteAsync(db, cursor, cancellationToken);
+                var flush = store.TakeChanged();
+                await store.WriteAsync(db, flush, cursor, cancellationToken);
                 await caughtUp.CommitAsync(cancellationToken);
-                store.Flushed();
-                timings.Add("  flush profiles when caught up", t, written);
+                store.Flushed(flush);
+                timings.Add("  flush profiles when caught up", t, flush.Rows.Count);
             }
 
             return 0;
@@ -129,10 +192,13 @@ public sealed class EventProcessor(
 
         t = timings.Add("read batch", t, batch.Count);
 
-        // Linking that rewrites stored events, aliases or profiles happens inside the batch's transaction.
+        // Linking that rewrites stored events, aliases or profiles happens inside the batch's transaction, once the
+        // write behind (which may hold links of its own) has committed; such a batch is written before the call returns.
         var links = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken, readOnly: writeBehind);
+        var linked = links is null;
         if (links is null)
         {
+            await SettleAsync(rethrow: true);
             await write();
             links = (await IdentityLinker.LinkAsync(db, batch, now, cancellationToken))!;
         }
@@ -145,6 +211,8 @@ public sealed class EventProcessor(
         t = timings.Add("identify links", t);
         var context = await PrepareAsync(db, batch, now, writeBehind, cursor, cancellationToken);
         t = timings.Add("load profiles", t, context.Profiles.Count);
+        await foldable;
+        t = timings.Add("wait for the write behind", t);
         var evaluated = new List<EvaluatedCustomer>();
         foreach (var events in batch.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
         {
@@ -152,59 +220,118 @@ public sealed class EventProcessor(
         }
 
         t = timings.Add("per customer", t);
-        var transaction = await write();
-        t = timings.Add("wait for the write gate", t);
-        await LoadInstancesAsync(db, context, [.. evaluated.Select(c => c.CustomerId)], cancellationToken);
-        foreach (var customer in evaluated)
+
+        // The batch behind commits first: this one's transaction needs the file after it.
+        await SettleAsync(rethrow: true);
+        timings.Add("wait for the write behind", t);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var refolded = recovered || links.Rebuild.Count > 0;
+        if (!writeBehind)
         {
-            await RunWorkflowsAsync(db, context, customer, cancellationToken);
+            await WriteAsync(db, write, context, evaluated, batch, refolded, written, cancellationToken);
+            return batch.Count;
         }
 
-        t = timings.Add("workflows", t);
-        var last = batch[^1].Sequence;
-        var flush = false;
-        if (writeBehind)
-        {
-            await ProfileStore.SaveCursorAsync(db, last, cancellationToken);
+        // On a thread of its own: SQLite's async calls complete synchronously, so the write would otherwise run to its
+        // commit before this call returned.
+        var writing = Task.Run(() => WriteAsync(db, write, context, evaluated, batch, refolded, written, cancellationToken), CancellationToken.None);
 
-            // Caught up (a short batch), a merged history (its profile was refolded from rows that just changed hands),
-            // or enough waiting: write the profiles and mark their events processed in this batch's transaction. Caught
-            // up, the segment messages this batch sends must find the profiles they describe: the workflows they start
-            // read the stored profile (a contact detail from this very batch, say).
-            flush = batch.Count < processing.BatchSize || recovered || links.Rebuild.Count > 0
-                || store.Dirty >= processing.MaxUnwrittenProfiles || store.DirtyFor >= processing.ProfileFlushInterval;
-            if (flush)
-            {
-                var written = await store.WriteAsync(db, last, cancellationToken);
-                timings.Add("  flush profiles", t, written);
-            }
-        }
-        else
+        handOver();
+        behind = (writing, batch[^1].Sequence);
+        foldable = written.Task;
+        gate.Behind(() => SettleAsync(rethrow: false));
+        if (linked)
         {
-            foreach (var chunk in batch.Select(e => e.Sequence).Chunk(LookupChunk))
-            {
-                await db.Events.Where(e => EF.Parameter(chunk).Contains(e.Sequence)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
-            }
+            await SettleAsync(rethrow: true);
         }
 
-        t = timings.Add("mark processed", t);
-        await context.Writes.WriteAsync(db, cancellationToken, timings);
-        t = timings.Add("write profiles", t);
-        await db.SaveChangesAsync(cancellationToken);
-        t = timings.Add("save workflows", t);
-        await transaction.CommitAsync(cancellationToken);
-        timings.Add("commit", t);
-        if (writeBehind)
-        {
-            store.Committed(last);
-            if (flush)
-            {
-                store.Flushed();
-            }
-        }
-
-        outbox.Notify();
         return batch.Count;
+    }
+
+    /// <summary>
+    /// The batch's transaction: waiting instances moved on and workflows started, the cursor, a profile flush when due,
+    /// memberships and outbox messages, commit. <paramref name="foldable"/> is set once nothing left to do reads what the
+    /// next batch's fold changes (the profiles, their memberships). Embedded, it disposes the context it was handed.
+    /// </summary>
+    private async Task<Written> WriteAsync(
+        AutomationDbContext db,
+        Func<Task<IDbContextTransaction>> write,
+        BatchContext context,
+        List<EvaluatedCustomer> evaluated,
+        List<StoredEvent> batch,
+        bool refolded,
+        TaskCompletionSource foldable,
+        CancellationToken cancellationToken)
+    {
+        IDbContextTransaction? transaction = null;
+        try
+        {
+            var t = Stopwatch.GetTimestamp();
+            var processing = options.Value.Processing;
+            transaction = await write();
+            t = timings.Add("wait for the write gate", t);
+            await LoadInstancesAsync(db, context, [.. evaluated.Select(c => c.CustomerId)], cancellationToken);
+            foreach (var customer in evaluated)
+            {
+                await RunWorkflowsAsync(db, context, customer, cancellationToken);
+            }
+
+            t = timings.Add("workflows", t);
+            var last = batch[^1].Sequence;
+            ProfileStore.Flush? flush = null;
+            if (context.WriteBehind)
+            {
+                await ProfileStore.SaveCursorAsync(db, last, cancellationToken);
+
+                // Caught up (a short batch), a merged history (its profile was refolded from rows that just changed hands),
+                // or enough waiting: write the profiles and mark their events processed in this batch's transaction. Caught
+                // up, the segment messages this batch sends must find the profiles they describe: the workflows they start
+                // read the stored profile (a contact detail from this very batch, say).
+                if (batch.Count < processing.BatchSize || refolded
+                    || store.Dirty >= processing.MaxUnwrittenProfiles || store.DirtyFor >= processing.ProfileFlushInterval)
+                {
+                    flush = store.TakeChanged();
+                }
+
+                context.Writes.Freeze();
+                foldable.TrySetResult();
+                if (flush is not null)
+                {
+                    await store.WriteAsync(db, flush, last, cancellationToken);
+                    timings.Add("  flush profiles", t, flush.Rows.Count);
+                }
+            }
+            else
+            {
+                foreach (var chunk in batch.Select(e => e.Sequence).Chunk(LookupChunk))
+                {
+                    await db.Events.Where(e => EF.Parameter(chunk).Contains(e.Sequence)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
+                }
+            }
+
+            t = timings.Add("mark processed", t);
+            await context.Writes.WriteAsync(db, cancellationToken, timings);
+            t = timings.Add("write profiles", t);
+            await db.SaveChangesAsync(cancellationToken);
+            t = timings.Add("save workflows", t);
+            await transaction.CommitAsync(cancellationToken);
+            timings.Add("commit", t);
+            outbox.Notify();
+            return new Written(last, flush);
+        }
+        finally
+        {
+            foldable.TrySetResult();
+            if (context.WriteBehind)
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync();
+                }
+
+                await db.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>
@@ -465,6 +592,12 @@ public sealed class EventProcessor(
 
         return (features, FeatureCalculator.Scores(profile), crossings);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing an event batch failed; its events stay unprocessed and are folded again from the log")]
+    private static partial void LogWriteFailed(ILogger logger, Exception ex);
+
+    /// <summary>What a batch's write committed: the cursor, and the profile flush it carried.</summary>
+    private sealed record Written(long Cursor, ProfileStore.Flush? Flush);
 
     /// <summary>A customer of the batch once folded, scored and evaluated.</summary>
     private sealed record EvaluatedCustomer(string CustomerId, List<StoredEvent> Events, CustomerProfile Profile, ProfileState State, CustomerFeatures Features, CustomerScores Scores);

@@ -20,7 +20,8 @@ namespace Automation.Engine.Profiles;
 /// events between the two are folded again into the stored profiles without their side effects
 /// (<see cref="Events.EventProcessor"/>), so nothing is lost and nothing is sent twice.
 /// </para>
-/// Every member is called under the <see cref="Segments.ProfileWriteGate"/>.
+/// Every member is called under the <see cref="Segments.ProfileWriteGate"/>; a flush taken with <see cref="TakeChanged"/>
+/// is detached, so the processor may write it while it folds the next batch.
 /// </summary>
 public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock, ProcessingTimings timings)
 {
@@ -135,30 +136,42 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
         BulkRows.UpsertAsync(db, [new ProcessingCheckpoint { Name = ProcessingCheckpoint.Events, Sequence = cursor }], cancellationToken);
 
     /// <summary>
-    /// Writes every changed profile and marks the events up to <paramref name="cursor"/> processed, in the caller's
-    /// transaction; <see cref="Flushed"/> is called once it commits.
+    /// Takes the changed profiles for a flush: each serialized into a detached copy (the processor may go on folding
+    /// the live ones while the flush is written), in key order; nothing is dirty afterwards. <see cref="Flushed"/> is
+    /// called once the flush commits.
     /// </summary>
-    public async Task<int> WriteAsync(AutomationDbContext db, long cursor, CancellationToken cancellationToken)
+    public Flush TakeChanged()
     {
-        var t = System.Diagnostics.Stopwatch.GetTimestamp();
-        ArgumentNullException.ThrowIfNull(db);
         var rows = new List<CustomerProfile>(dirty.Count);
         foreach (var id in dirty)
         {
             var entry = entries[id];
-            entry.State.Serialize(entry.Profile);
-            rows.Add(entry.Profile);
+            var row = entry.Profile.Copy();
+            entry.State.Serialize(row);
+            rows.Add(row);
         }
 
         // In key order the upserts walk the primary-key index (and, for profiles first written together, the table)
         // page after page instead of jumping: 100k profile upserts took about half as long in a raw SQLite test.
         rows.Sort((a, b) => string.CompareOrdinal(a.CustomerId, b.CustomerId));
+        dirty.Clear();
+        firstDirtyAt = null;
+        return new Flush(rows, [.. published]);
+    }
 
-        await BulkRows.UpsertAsync(db, rows, cancellationToken);
-        t = timings.Add("    flush: profile rows", t, rows.Count);
+    /// <summary>
+    /// Writes the flush's profiles and marks the events up to <paramref name="cursor"/> processed, in the caller's
+    /// transaction.
+    /// </summary>
+    public async Task WriteAsync(AutomationDbContext db, Flush flush, long cursor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(flush);
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
+        await BulkRows.UpsertAsync(db, flush.Rows, cancellationToken);
+        t = timings.Add("    flush: profile rows", t, flush.Rows.Count);
         await db.Events.Where(e => !e.Processed && e.Sequence <= cursor).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
         timings.Add("    flush: events marked processed", t);
-        return rows.Count;
     }
 
     /// <summary>
@@ -177,10 +190,11 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
             var t = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var written = await WriteAsync(db, cursor, cancellationToken);
+            var flush = TakeChanged();
+            await WriteAsync(db, flush, cursor, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            Flushed();
-            timings.Add("  flush profiles for a sweep or refresh", t, written);
+            Flushed(flush);
+            timings.Add("  flush profiles for a sweep or refresh", t, flush.Rows.Count);
         }
         catch
         {
@@ -189,24 +203,31 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
         }
     }
 
-    /// <summary>The flush committed: nothing is dirty, and memory is trimmed to <paramref name="capacity"/> profiles.</summary>
-    public void Flushed()
+    /// <summary>
+    /// The flush committed: the copies kept for message consumers that it covers go (the rows are as new), and memory
+    /// is trimmed to the configured capacity, never dropping a profile changed since.
+    /// </summary>
+    public void Flushed(Flush flush)
     {
-        var capacity = options.Value.Processing.ProfileCacheSize;
-        dirty.Clear();
+        ArgumentNullException.ThrowIfNull(flush);
+        foreach (var copy in flush.Published)
+        {
+            published.TryRemove(copy);
+        }
 
-        // The rows are as new as the copies now.
-        published.Clear();
-        firstDirtyAt = null;
+        var capacity = options.Value.Processing.ProfileCacheSize;
         if (entries.Count > capacity)
         {
             // Not LRU: the profiles kept are whichever the dictionary yields first; a miss only costs one read.
-            foreach (var id in entries.Keys.Skip(capacity * 3 / 4).ToList())
+            foreach (var id in entries.Keys.Skip(capacity * 3 / 4).Where(id => !dirty.Contains(id)).ToList())
             {
                 entries.Remove(id);
             }
         }
     }
+
+    /// <summary>The profile rows of one flush, and the consumers' copies it makes unnecessary once committed.</summary>
+    public sealed record Flush(List<CustomerProfile> Rows, KeyValuePair<string, CustomerProfile>[] Published);
 
     /// <summary>A profile with its parsed working state, and its segment memberships once known.</summary>
     public sealed class Entry

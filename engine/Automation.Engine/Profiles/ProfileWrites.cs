@@ -47,6 +47,18 @@ public sealed class ProfileWrites
     public void Publish<T>(T message, DateTime nowUtc)
         where T : class => outbox.Add(OutboxWriter.Message(message, null, nowUtc));
 
+    /// <summary>
+    /// Detaches the gathered memberships from the objects the next batch goes on changing (a write behind the processor
+    /// runs while it evaluates the next batch).
+    /// </summary>
+    public void Freeze()
+    {
+        foreach (var key in memberships.Keys.ToList())
+        {
+            memberships[key] = memberships[key].Copy();
+        }
+    }
+
     /// <summary>Writes every gathered row; <paramref name="timings"/>, when given, learns how long each kind took.</summary>
     public async Task WriteAsync(AutomationDbContext db, CancellationToken cancellationToken, ProcessingTimings? timings = null)
     {

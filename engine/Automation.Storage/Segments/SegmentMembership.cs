@@ -13,4 +13,7 @@ public sealed class SegmentMembership
     public DateTime LastQualifiedAt { get; set; }
 
     public string ReasonsJson { get; set; } = "[]";
+
+    /// <summary>A detached copy with the same values (every member is a value or an immutable string).</summary>
+    public SegmentMembership Copy() => (SegmentMembership)MemberwiseClone();
 }
