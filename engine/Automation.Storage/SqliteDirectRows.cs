@@ -73,7 +73,8 @@ internal static class SqliteDirectRows
         _ => throw new InvalidOperationException($"{value.GetType().Name} values are not bound directly"),
     };
 
-    private static void Check(int result, sqlite3 handle)
+    /// <summary>Throws SQLite's error for a failed call on the handle.</summary>
+    internal static void Check(int result, sqlite3 handle)
     {
         if (result is not raw.SQLITE_OK and not raw.SQLITE_DONE and not raw.SQLITE_ROW)
         {

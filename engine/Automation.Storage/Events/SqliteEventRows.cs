@@ -28,19 +28,19 @@ public static class SqliteEventRows
         ArgumentNullException.ThrowIfNull(events);
         var handle = connection.Handle!;
         var stored = new List<StoredEvent>(events.Count);
-        Check(raw.sqlite3_prepare_v2(handle, Insert, out var statement), handle);
+        SqliteDirectRows.Check(raw.sqlite3_prepare_v2(handle, Insert, out var statement), handle);
         using (statement)
         {
             foreach (var e in events)
             {
-                Check(raw.sqlite3_bind_text(statement, 1, e.EventId), handle);
-                Check(raw.sqlite3_bind_text(statement, 2, e.CustomerId), handle);
-                Check(raw.sqlite3_bind_text(statement, 3, e.Type), handle);
-                Check(raw.sqlite3_bind_text(statement, 4, SqliteDates.Text(e.Timestamp)), handle);
-                Check(e.Value is { } value ? raw.sqlite3_bind_text(statement, 5, value.ToString(CultureInfo.InvariantCulture)) : raw.sqlite3_bind_null(statement, 5), handle);
-                Check(e.PropertiesJson is { } properties ? raw.sqlite3_bind_text(statement, 6, properties) : raw.sqlite3_bind_null(statement, 6), handle);
-                Check(raw.sqlite3_bind_text(statement, 7, SqliteDates.Text(e.ReceivedAt)), handle);
-                Check(raw.sqlite3_step(statement), handle);
+                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 1, e.EventId), handle);
+                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 2, e.CustomerId), handle);
+                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 3, e.Type), handle);
+                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 4, SqliteDates.Text(e.Timestamp)), handle);
+                SqliteDirectRows.Check(e.Value is { } value ? raw.sqlite3_bind_text(statement, 5, value.ToString(CultureInfo.InvariantCulture)) : raw.sqlite3_bind_null(statement, 5), handle);
+                SqliteDirectRows.Check(e.PropertiesJson is { } properties ? raw.sqlite3_bind_text(statement, 6, properties) : raw.sqlite3_bind_null(statement, 6), handle);
+                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 7, SqliteDates.Text(e.ReceivedAt)), handle);
+                SqliteDirectRows.Check(raw.sqlite3_step(statement), handle);
                 if (raw.sqlite3_changes(handle) == 1)
                 {
                     e.Sequence = raw.sqlite3_last_insert_rowid(handle);
@@ -52,13 +52,5 @@ public static class SqliteEventRows
         }
 
         return stored;
-    }
-
-    private static void Check(int result, sqlite3 handle)
-    {
-        if (result is not raw.SQLITE_OK and not raw.SQLITE_DONE and not raw.SQLITE_ROW)
-        {
-            SqliteException.ThrowExceptionForRC(result, handle);
-        }
     }
 }
