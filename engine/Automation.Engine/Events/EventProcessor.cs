@@ -54,6 +54,9 @@ public sealed partial class EventProcessor(
     // Done once the write behind has moved its workflows on and detached its rows: the next batch may fold from then on.
     private Task foldable = Task.CompletedTask;
 
+    // Events folded since events were last marked processed (embedded default); touched by one write at a time.
+    private int unmarked;
+
     /// <summary>
     /// Processes one batch; returns how many events it took. On the embedded default the batch's write (workflows,
     /// rows, commit) goes on behind the call while the next batch is read and folded; every other writer of profiles
@@ -295,10 +298,26 @@ public sealed partial class EventProcessor(
 
                 context.Writes.Freeze();
                 foldable.TrySetResult();
+                unmarked += batch.Count;
                 if (flush is not null)
                 {
                     await store.WriteAsync(db, flush, last, cancellationToken);
+                    unmarked = 0;
                     timings.Add("  flush profiles", t, flush.Rows.Count);
+                }
+                else if (unmarked >= processing.MarkProcessedEvery)
+                {
+                    // A backlog's events are marked a few hundred thousand at a time, behind the processor, instead of
+                    // all at once in the flush that ends it, which nothing overlaps. Recovery then goes by the recorded
+                    // checkpoint rather than by the marks.
+                    if (!store.FlushRecorded)
+                    {
+                        await store.RecordFlushedAsync(db, cancellationToken);
+                    }
+
+                    await ProfileStore.MarkProcessedAsync(db, last, cancellationToken);
+                    unmarked = 0;
+                    timings.Add("  events marked processed ahead of the flush", t, processing.MarkProcessedEvery);
                 }
             }
             else
@@ -351,13 +370,14 @@ public sealed partial class EventProcessor(
 
     /// <summary>
     /// After a restart or a failed batch: the events whose side effects committed but whose profiles were still in
-    /// memory are folded again into the stored profiles, without side effects — those left with their batches.
-    /// Returns whether there were any.
+    /// memory (above the stored profiles' checkpoint, marked processed or not) are folded again into the stored
+    /// profiles, without side effects — those left with their batches. Returns whether there were any.
     /// </summary>
     private async Task<bool> RecoverAsync(AutomationDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var cursor = await store.LoadCursorAsync(db, cancellationToken);
-        var unwritten = await db.Events.AsNoTracking().Where(e => !e.Processed && e.Sequence <= cursor).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var flushed = await store.LoadFlushedAsync(db, cancellationToken);
+        var unwritten = await db.Events.AsNoTracking().Where(e => e.Sequence > flushed && e.Sequence <= cursor).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         if (unwritten.Count == 0)
         {
             return false;

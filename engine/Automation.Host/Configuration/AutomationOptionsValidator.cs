@@ -40,6 +40,11 @@ public sealed class AutomationOptionsValidator : IValidateOptions<AutomationOpti
             failures.Add("Automation:Processing:BatchSize must be between 1 and 50000");
         }
 
+        if (options.Processing.MarkProcessedEvery < 1)
+        {
+            failures.Add("Automation:Processing:MarkProcessedEvery must be at least 1");
+        }
+
         if (options.Dispatch.DailyBudgetPerWorkflow < 0)
         {
             failures.Add("Automation:Dispatch:DailyBudgetPerWorkflow must not be negative");
