@@ -16,13 +16,18 @@ public sealed class ProcessingTimings
     public long Add(string stage, long started, int items = 0)
     {
         var now = Stopwatch.GetTimestamp();
+        AddTicks(stage, now - started, items);
+        return now;
+    }
+
+    /// <summary>Adds Stopwatch ticks measured by the caller to the stage.</summary>
+    public void AddTicks(string stage, long elapsed, int items = 0)
+    {
         lock (sync)
         {
-            ticks[stage] = ticks.GetValueOrDefault(stage) + (now - started);
+            ticks[stage] = ticks.GetValueOrDefault(stage) + elapsed;
             counts[stage] = counts.GetValueOrDefault(stage) + items;
         }
-
-        return now;
     }
 
     /// <summary>The stages in the order first seen, with their summed time and the rows or items they handled (0: not counted).</summary>

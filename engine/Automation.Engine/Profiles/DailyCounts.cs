@@ -57,12 +57,16 @@ public sealed class DailyCounts
         return total;
     }
 
-    /// <summary>Every counter summed over the 7 and the 30 days ending with today, in one pass (indexed by <see cref="Counter"/>).</summary>
-    public (int[] Week, int[] Month) Windows(DateTime nowUtc)
+    /// <summary>How many counters a day has (the length <see cref="Windows"/> fills).</summary>
+    public static int Counters => Width;
+
+    /// <summary>
+    /// Every counter summed over the 7 and the 30 days ending with today, in one pass, into the caller's spans (indexed
+    /// by <see cref="Counter"/>, zeroed by the caller): called once per customer per batch, so it allocates nothing.
+    /// </summary>
+    public void Windows(DateTime nowUtc, Span<int> week, Span<int> month)
     {
         var today = DayOf(nowUtc);
-        var week = new int[Width];
-        var month = new int[Width];
         for (var i = days.Count - 1; i >= 0 && days[i] > today - 30; i--)
         {
             if (days[i] > today)
@@ -81,8 +85,6 @@ public sealed class DailyCounts
                 }
             }
         }
-
-        return (week, month);
     }
 
     /// <summary>Drops days too old to count in any window.</summary>

@@ -22,7 +22,9 @@ public sealed class FeatureCalculator(IOptions<AutomationOptions> options)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(counts);
-        var (week, month) = counts.Windows(nowUtc);
+        Span<int> week = stackalloc int[DailyCounts.Counters];
+        Span<int> month = stackalloc int[DailyCounts.Counters];
+        counts.Windows(nowUtc, week, month);
         return new CustomerFeatures
         {
             CustomerId = p.CustomerId,

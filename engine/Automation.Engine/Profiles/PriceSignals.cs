@@ -9,7 +9,9 @@ namespace Automation.Engine.Profiles;
 /// </summary>
 public static class PriceSignals
 {
-    private static readonly string[] DiscountWords = ["discount", "coupon", "promo", "sale"];
+    // Searched for in every view's and click's properties: one pass for all the words.
+    private static readonly System.Buffers.SearchValues<string> DiscountWords =
+        System.Buffers.SearchValues.Create(["discount", "coupon", "promo", "sale"], StringComparison.OrdinalIgnoreCase);
 
     public static void Count(DailyCounts counts, StoredEvent e)
     {
@@ -27,22 +29,9 @@ public static class PriceSignals
         }
 
         if (e.Type is EventTypes.EmailClick or EventTypes.AdClick or EventTypes.PageView
-            && MentionsDiscount(properties))
+            && properties.AsSpan().ContainsAny(DiscountWords))
         {
             counts.Add(e.Timestamp, Counter.DiscountClicks);
         }
-    }
-
-    private static bool MentionsDiscount(string properties)
-    {
-        foreach (var word in DiscountWords)
-        {
-            if (properties.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -7,6 +7,10 @@ namespace Automation.Engine.Segments;
 /// <summary>Gathers membership changes and their SegmentEntered / SegmentExited messages for one set-based write.</summary>
 public static class MembershipWriter
 {
+    // Apply runs once per customer per processing batch: the lookup of current memberships is reused, not rebuilt.
+    [ThreadStatic]
+    private static Dictionary<string, SegmentMembership>? reusedByKey;
+
     /// <summary>
     /// Evaluates the segments for one customer against their current memberships (read untracked), records the
     /// changes and the messages announcing them in <paramref name="writes"/>; returns the changes. When given,
@@ -25,7 +29,13 @@ public static class MembershipWriter
         ArgumentNullException.ThrowIfNull(segments);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(current);
-        var byKey = current.ToDictionary(m => m.SegmentKey, StringComparer.Ordinal);
+        var byKey = reusedByKey ??= new Dictionary<string, SegmentMembership>(StringComparer.Ordinal);
+        byKey.Clear();
+        for (var i = 0; i < current.Count; i++)
+        {
+            byKey.Add(current[i].SegmentKey, current[i]);
+        }
+
         var changes = SegmentEvaluator.Evaluate(segments, features, scores, byKey, now);
         foreach (var change in changes)
         {
@@ -42,8 +52,9 @@ public static class MembershipWriter
         }
 
         // Only a TTL reads when a membership last qualified, so only those are rewritten when they re-qualify.
-        foreach (var segment in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
+            var segment = segments[i];
             if (segment.Definition.TtlDays is not null && byKey.TryGetValue(segment.Key, out var kept) && kept.LastQualifiedAt == now)
             {
                 writes.Membership(kept);

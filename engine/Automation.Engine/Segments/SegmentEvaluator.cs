@@ -21,8 +21,11 @@ public static class SegmentEvaluator
         ArgumentNullException.ThrowIfNull(segments);
         ArgumentNullException.ThrowIfNull(memberships);
         var changes = new List<MembershipChange>();
-        foreach (var segment in segments)
+
+        // By index: a foreach over the interface would allocate an enumerator per customer evaluated.
+        for (var i = 0; i < segments.Count; i++)
         {
+            var segment = segments[i];
             var isMember = memberships.TryGetValue(segment.Key, out var membership);
             var qualifies = Qualifies(segment, features, scores, isMember);
             if (qualifies && !isMember)
