@@ -197,7 +197,8 @@ public sealed partial class EventProcessor(
 
         // Linking that rewrites stored events, aliases or profiles happens inside the batch's transaction, once the
         // write behind (which may hold links of its own) has committed; such a batch is written before the call returns.
-        var links = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken, readOnly: writeBehind);
+        // A profile held in memory is a customer's own, never an alias: a merged-away id is forgotten as it merges.
+        var links = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken, readOnly: writeBehind, live: writeBehind ? id => store.TryGet(id, out _) : null);
         var linked = links is null;
         if (links is null)
         {

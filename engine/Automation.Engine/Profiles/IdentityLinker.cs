@@ -22,12 +22,15 @@ public static class IdentityLinker
     /// <summary>
     /// Links the batch's identities. With <paramref name="readOnly"/>, returns null instead when linking would write
     /// (a new link, or an event under an id linked earlier), so that the caller can do it inside its transaction.
+    /// Ids for which <paramref name="live"/> is true are known to have a profile of their own, so to be no alias:
+    /// their links are not looked up (a write-behind store knows most of a backlog's customers).
     /// </summary>
-    public static async Task<IdentityLinks?> LinkAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken, bool readOnly = false)
+    public static async Task<IdentityLinks?> LinkAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken, bool readOnly = false, Func<string, bool>? live = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
-        var named = batch.Select(e => e.CustomerId).Concat(batch.Select(AnonymousIdOf).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
+        var named = batch.Select(e => e.CustomerId).Concat(batch.Select(AnonymousIdOf).OfType<string>()).Distinct(StringComparer.Ordinal)
+            .Where(id => live is null || !live(id)).ToList();
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in named.Chunk(5000))
         {
