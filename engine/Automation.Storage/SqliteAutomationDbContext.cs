@@ -1,3 +1,4 @@
+using Automation.Storage.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -17,14 +18,27 @@ public sealed class SqliteAutomationDbContext : AutomationDbContext
     public override bool IsPostgres => false;
 
     /// <summary>
-    /// The customer index covers processed events only: the embedded processor marks events processed in large
-    /// write-behind flushes, so the random index inserts are paid once per flush rather than on every append
-    /// (the append point stays sequential). Unprocessed events are found by the (Processed, Sequence) index.
+    /// The embedded log has no customer index and no processed flag: an index insert per appended event, at a random
+    /// place, made the append (the 202) pay for the timeline, and setting the flag rewrote every event row. Folded events
+    /// are filed under their customer instead, in a keys-only table written sorted a few hundred thousand at a time
+    /// (<see cref="EventCustomerRows"/>); the events above its checkpoint are found by sequence.
     /// </summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
         base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<Events.StoredEvent>().HasIndex(e => new { e.CustomerId, e.Timestamp }).HasFilter("\"Processed\"");
+        var events = modelBuilder.Entity<StoredEvent>().Metadata;
+        foreach (var index in events.GetIndexes().Where(i => i.Properties.Any(p => p.Name is nameof(StoredEvent.CustomerId) or nameof(StoredEvent.Processed))).ToList())
+        {
+            events.RemoveIndex(index);
+        }
+
+        // Created by its migration as WITHOUT ROWID (one B-tree, not a table and its key's index), which EF Core cannot express.
+        modelBuilder.Entity<EventCustomerKey>(keys =>
+        {
+            keys.ToTable("event_customers", t => t.ExcludeFromMigrations());
+            keys.HasKey(k => new { k.CustomerId, k.Timestamp, k.Sequence });
+        });
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

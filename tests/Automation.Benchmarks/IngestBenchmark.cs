@@ -8,6 +8,7 @@ using Automation.Host;
 using Automation.Host.Configuration;
 using Automation.Host.Storage;
 using Automation.Storage;
+using Automation.Storage.Events;
 using Automation.Testing;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
@@ -31,6 +32,9 @@ public static class IngestBenchmark
         {
             var data = Generate(events, customers);
             var baseline = await PlainFileAsync(data, batch, Path.Combine(folder, "events.jsonl"));
+
+            // After the baseline: what the engine allocates, not what the plain file's serializer did.
+            using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
             var (append, total) = await EngineAsync(data, batch, Path.Combine(folder, "automation.db"), !args.Contains("--concurrent"));
             var (accepted, processed) = args.Contains("--no-http") ? (double.NaN, double.NaN) : await HttpAsync(data, batch);
 
@@ -41,6 +45,11 @@ public static class IngestBenchmark
             table.AddRow("HTTP on loopback to the host process: all 202s", N(events), S(accepted), N(events / accepted), R(baseline / accepted));
             table.AddRow("HTTP: + processed (metrics show none left)", N(events), S(processed), N(events / processed), R(baseline / processed));
             AnsiConsole.Write(table);
+            foreach (var (type, mib) in sampler?.Top(40) ?? [])
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  allocated {mib,9:0.0} MiB {type}"));
+            }
+
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {events / total:0} events/s end to end ({events / append:0} events/s to durable append); baseline plain file {events / baseline:0} events/s; ratio {baseline / total:0.000}; peak working set {peak:0} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest over HTTP: {events / accepted:0} events/s accepted (202), {events / processed:0} events/s processed; ratio to baseline {baseline / processed:0.000}"));
@@ -133,7 +142,7 @@ public static class IngestBenchmark
 
         await using (var db = await databases.CreateDbContextAsync())
         {
-            var left = await db.Events.CountAsync(e => !e.Processed);
+            var left = await EventCustomerRows.UnprocessedAsync(db, CancellationToken.None);
             if (left != 0)
             {
                 throw new InvalidOperationException($"{left} events were not processed");

@@ -292,7 +292,7 @@ public sealed partial class EventProcessor(
                 await ProfileStore.SaveCursorAsync(db, last, cancellationToken);
 
                 // Caught up (a short batch), a merged history (its profile was refolded from rows that just changed hands),
-                // or enough waiting: write the profiles and mark their events processed in this batch's transaction. Caught
+                // or enough waiting: write the profiles and file their events by customer in this batch's transaction. Caught
                 // up, the segment messages this batch sends must find the profiles they describe: the workflows they start
                 // read the stored profile (a contact detail from this very batch, say).
                 if (batch.Count < processing.BatchSize || refolded
@@ -312,17 +312,17 @@ public sealed partial class EventProcessor(
                 }
                 else if (unmarked >= processing.MarkProcessedEvery)
                 {
-                    // A backlog's events are marked a few hundred thousand at a time, behind the processor, instead of
+                    // A backlog's events are filed a few hundred thousand at a time, behind the processor, instead of
                     // all at once in the flush that ends it, which nothing overlaps. Recovery then goes by the recorded
-                    // checkpoint rather than by the marks.
+                    // checkpoint rather than by the last event filed.
                     if (!store.FlushRecorded)
                     {
                         await store.RecordFlushedAsync(db, cancellationToken);
                     }
 
-                    await ProfileStore.MarkProcessedAsync(db, last, cancellationToken);
+                    await ProfileStore.FileEventsAsync(db, last, cancellationToken);
                     unmarked = 0;
-                    timings.Add("  events marked processed ahead of the flush", t, processing.MarkProcessedEvery);
+                    timings.Add("  events filed by customer ahead of the flush", t, processing.MarkProcessedEvery);
                 }
             }
             else
@@ -586,18 +586,25 @@ public sealed partial class EventProcessor(
     }
 
     /// <summary>
-    /// The customer's events already folded, oldest first: those marked processed, and (write-behind) those at or
-    /// below the cursor still waiting for their flush — each part found by its own index.
+    /// The customer's events already folded, oldest first: those marked processed, or (write-behind) those at or below
+    /// the cursor — each part found by its own index.
     /// </summary>
     private static async Task<List<StoredEvent>> HistoryAsync(AutomationDbContext db, BatchContext context, string customerId, List<StoredEvent> events, CancellationToken cancellationToken)
     {
-        var history = await db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && e.Processed).ToListAsync(cancellationToken);
+        List<StoredEvent> history;
         if (context.WriteBehind)
         {
             var cursor = context.Cursor;
             var folding = events.Select(e => e.Sequence).ToHashSet();
-            history.AddRange((await db.Events.AsNoTracking().Where(e => !e.Processed && e.Sequence <= cursor && e.CustomerId == customerId).ToListAsync(cancellationToken))
-                .Where(e => !folding.Contains(e.Sequence)));
+            history = [];
+            foreach (var part in EventCustomerRows.Parts(db, customerId))
+            {
+                history.AddRange((await part.AsNoTracking().Where(e => e.Sequence <= cursor).ToListAsync(cancellationToken)).Where(e => !folding.Contains(e.Sequence)));
+            }
+        }
+        else
+        {
+            history = await db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && e.Processed).ToListAsync(cancellationToken);
         }
 
         return [.. history.OrderBy(e => e.Timestamp).ThenBy(e => e.Sequence)];

@@ -12,7 +12,7 @@ namespace Automation.Engine.Events;
 /// </summary>
 public static class SqliteEventReader
 {
-    /// <summary>Up to <paramref name="take"/> unprocessed events after <paramref name="after"/>, oldest first, in the context's transaction.</summary>
+    /// <summary>Up to <paramref name="take"/> events after <paramref name="after"/> (the processor's cursor), oldest first, in the context's transaction.</summary>
     public static async Task<List<StoredEvent>> ReadAfterAsync(AutomationDbContext db, long after, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -21,7 +21,7 @@ public static class SqliteEventReader
         command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = """
             SELECT "Sequence","EventId","CustomerId","Type","Timestamp","Value","PropertiesJson","ReceivedAt" FROM events
-            WHERE "Sequence" > $after AND NOT "Processed" ORDER BY "Sequence" LIMIT $take
+            WHERE "Sequence" > $after ORDER BY "Sequence" LIMIT $take
             """;
         command.Parameters.AddWithValue("$after", after);
         command.Parameters.AddWithValue("$take", take);

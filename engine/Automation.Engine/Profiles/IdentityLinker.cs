@@ -106,9 +106,7 @@ public static class IdentityLinker
     {
         db.CustomerAliases.Add(new CustomerAlias { AliasId = anonymous, CustomerId = customer, LinkedAt = now });
         await db.CustomerAliases.Where(a => a.CustomerId == anonymous).ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, customer), cancellationToken);
-        // Two statements, so that each finds its rows by an index (the embedded customer index covers processed events only).
-        await db.Events.Where(e => e.CustomerId == anonymous && e.Processed).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
-        await db.Events.Where(e => e.CustomerId == anonymous && !e.Processed).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, customer), cancellationToken);
+        await EventCustomerRows.MoveAsync(db, anonymous, customer, cancellationToken);
         foreach (var membership in await db.SegmentMemberships.Where(m => m.CustomerId == anonymous).ToListAsync(cancellationToken))
         {
             db.SegmentMemberships.Remove(membership);

@@ -19,8 +19,7 @@ namespace Automation.Engine.Profiles;
 /// committed batch by batch; a flush stores the profiles and, in the same transaction, how far they go (the
 /// <see cref="ProcessingCheckpoint.Profiles"/> checkpoint). After a crash the events between the two are folded again
 /// into the stored profiles without their side effects (<see cref="Events.EventProcessor"/>), so nothing is lost and
-/// nothing is sent twice. Marking events processed is apart from both: it only files them under their customer, and
-/// is cheapest in large transactions (<see cref="MarkProcessedAsync"/>).
+/// nothing is sent twice. Filing events under their customer is apart from both, and is cheapest in large transactions (<see cref="FileEventsAsync"/>).
 /// </para>
 /// Every member is called under the <see cref="Segments.ProfileWriteGate"/>; a flush taken with <see cref="TakeChanged"/>
 /// is detached, so the processor may write it while it folds the next batch.
@@ -47,7 +46,7 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
 
     /// <summary>
     /// The database records how far its profiles go (<see cref="ProcessingCheckpoint.Profiles"/>): only then may events
-    /// be marked processed ahead of a flush, since without the record recovery goes by the marks.
+    /// be filed ahead of a flush, since without the record recovery goes by the last event filed.
     /// </summary>
     public bool FlushRecorded { get; private set; }
 
@@ -145,7 +144,8 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
 
     /// <summary>
     /// How far the stored profiles go: every event at or below it is folded into them. A database that predates the
-    /// checkpoint marked events processed only when their profiles were written, so there it is the last processed event.
+    /// checkpoint marked events processed only when their profiles were written, so there it is the last processed event
+    /// (which its migration to the key table recorded as the <see cref="ProcessingCheckpoint.Indexed"/> checkpoint).
     /// </summary>
     public async Task<long> LoadFlushedAsync(AutomationDbContext db, CancellationToken cancellationToken)
     {
@@ -153,11 +153,12 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
         var flushed = await db.ProcessingCheckpoints.AsNoTracking().Where(c => c.Name == ProcessingCheckpoint.Profiles)
             .Select(c => (long?)c.Sequence).SingleOrDefaultAsync(cancellationToken);
         FlushRecorded = flushed is not null;
-        stored = flushed ?? await db.Events.Where(e => e.Processed).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        stored = flushed ?? await db.ProcessingCheckpoints.AsNoTracking().Where(c => c.Name == ProcessingCheckpoint.Indexed)
+            .Select(c => (long?)c.Sequence).SingleOrDefaultAsync(cancellationToken) ?? 0;
         return stored;
     }
 
-    /// <summary>Records how far the stored profiles go, in the caller's transaction, so that events may be marked ahead of a flush.</summary>
+    /// <summary>Records how far the stored profiles go, in the caller's transaction, so that events may be filed ahead of a flush.</summary>
     public async Task RecordFlushedAsync(AutomationDbContext db, CancellationToken cancellationToken)
     {
         await SaveFlushedAsync(db, stored, cancellationToken);
@@ -165,15 +166,12 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
     }
 
     /// <summary>
-    /// Marks the events up to <paramref name="cursor"/> processed, in the caller's transaction. Each marked event goes into
-    /// the customer index (the timeline's, the erasure's), a random insert: 1M of them in one transaction cost about a
-    /// third of what they cost 5,000 at a time, so the processor marks a backlog's events a few hundred thousand at a time.
+    /// Files the events up to <paramref name="cursor"/> under their customers (the timeline's, the erasure's index), in
+    /// the caller's transaction. Each is an insert at a random place in the key table, cheapest sorted and in large
+    /// transactions, so the processor files a backlog's events a few hundred thousand at a time.
     /// </summary>
-    public static Task MarkProcessedAsync(AutomationDbContext db, long cursor, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Events.Where(e => !e.Processed && e.Sequence <= cursor).ExecuteUpdateAsync(u => u.SetProperty(e => e.Processed, true), cancellationToken);
-    }
+    public static Task FileEventsAsync(AutomationDbContext db, long cursor, CancellationToken cancellationToken) =>
+        EventCustomerRows.FileAsync(db, cursor, cancellationToken);
 
     private static Task SaveFlushedAsync(AutomationDbContext db, long sequence, CancellationToken cancellationToken) =>
         BulkRows.UpsertAsync(db, [new ProcessingCheckpoint { Name = ProcessingCheckpoint.Profiles, Sequence = sequence }], cancellationToken);
@@ -207,8 +205,8 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
     }
 
     /// <summary>
-    /// Writes the flush's profiles, records that they go up to <paramref name="cursor"/> and marks the events up to it
-    /// processed, in the caller's transaction.
+    /// Writes the flush's profiles, records that they go up to <paramref name="cursor"/> and files the events up to it
+    /// under their customers, in the caller's transaction.
     /// </summary>
     public async Task WriteAsync(AutomationDbContext db, Flush flush, long cursor, CancellationToken cancellationToken)
     {
@@ -219,8 +217,8 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
         await SaveFlushedAsync(db, cursor, cancellationToken);
         stored = cursor;
         t = timings.Add("    flush: profile rows", t, flush.Rows.Count);
-        await MarkProcessedAsync(db, cursor, cancellationToken);
-        timings.Add("    flush: events marked processed", t);
+        await FileEventsAsync(db, cursor, cancellationToken);
+        timings.Add("    flush: events filed by customer", t);
     }
 
     /// <summary>

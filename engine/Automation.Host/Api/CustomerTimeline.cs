@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Automation.Storage;
+using Automation.Storage.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Host.Api;
@@ -42,18 +43,21 @@ public static class CustomerTimeline
     public static async Task<Page> ReadAsync(AutomationDbContext db, string customerId, int take, (long Ticks, long Sequence)? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // Processed and unprocessed events as two parts, so each is found by an index (the embedded customer index
-        // covers processed events only; unprocessed ones are few and indexed by Processed).
-        var processed = db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && e.Processed);
-        var unprocessed = db.Events.AsNoTracking().Where(e => e.CustomerId == customerId && !e.Processed);
-        if (after is { } cursor)
+        // The union of parts each found by an index (embedded: the filed events and those above the filing checkpoint).
+        IQueryable<Automation.Storage.Events.StoredEvent>? events = null;
+        foreach (var part in EventCustomerRows.Parts(db, customerId))
         {
-            var at = new DateTime(cursor.Ticks, DateTimeKind.Utc);
-            processed = processed.Where(e => e.Timestamp < at || (e.Timestamp == at && e.Sequence < cursor.Sequence));
-            unprocessed = unprocessed.Where(e => e.Timestamp < at || (e.Timestamp == at && e.Sequence < cursor.Sequence));
+            var older = part.AsNoTracking();
+            if (after is { } cursor)
+            {
+                var at = new DateTime(cursor.Ticks, DateTimeKind.Utc);
+                older = older.Where(e => e.Timestamp < at || (e.Timestamp == at && e.Sequence < cursor.Sequence));
+            }
+
+            events = events is null ? older : events.Concat(older);
         }
 
-        var rows = await processed.Concat(unprocessed).OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Sequence).Take(take + 1)
+        var rows = await events!.OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Sequence).Take(take + 1)
             .Select(e => new { e.EventId, e.Type, e.Timestamp, e.Value, e.PropertiesJson, e.Sequence })
             .ToListAsync(cancellationToken);
         var page = rows.Take(take).ToList();

@@ -9,6 +9,7 @@ using Automation.Host.Access;
 using Automation.Plugins.Sdk;
 using Automation.Storage;
 using Automation.Storage.Dispatch;
+using Automation.Storage.Events;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -126,9 +127,7 @@ public static class CustomersApi
         await using var db = await databases.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var profiles = await db.Profiles.Where(p => p.CustomerId == id).ExecuteDeleteAsync(ct);
-        // Two statements, so that each finds its rows by an index (the embedded customer index covers processed events only).
-        var events = await db.Events.Where(e => e.CustomerId == id && e.Processed).ExecuteDeleteAsync(ct)
-            + await db.Events.Where(e => e.CustomerId == id && !e.Processed).ExecuteDeleteAsync(ct);
+        var events = await EventCustomerRows.DeleteAsync(db, id, ct);
         var memberships = await db.SegmentMemberships.Where(m => m.CustomerId == id).ExecuteDeleteAsync(ct);
         var aliases = await db.CustomerAliases.Where(a => a.CustomerId == id || a.AliasId == id).ExecuteDeleteAsync(ct);
         ActionStatus[] open = [ActionStatus.Pending, ActionStatus.AwaitingApproval, ActionStatus.Held];

@@ -2,6 +2,7 @@ using System.Text;
 using Automation.Engine.Events;
 using Automation.Storage;
 using Automation.Storage.Dispatch;
+using Automation.Storage.Events;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public static class OperationsApi
         await using var db = await databases.CreateDbContextAsync(ct);
         var text = new StringBuilder();
         text.AppendLine("# TYPE automation_events_total counter").Append("automation_events_total ").Append(await db.Events.LongCountAsync(ct)).AppendLine();
-        text.AppendLine("# TYPE automation_events_unprocessed gauge").Append("automation_events_unprocessed ").Append(await db.Events.LongCountAsync(e => !e.Processed, ct)).AppendLine();
+        text.AppendLine("# TYPE automation_events_unprocessed gauge").Append("automation_events_unprocessed ").Append(await EventCustomerRows.UnprocessedAsync(db, ct)).AppendLine();
         text.AppendLine("# TYPE automation_customers gauge").Append("automation_customers ").Append(await db.Profiles.LongCountAsync(ct)).AppendLine();
         text.AppendLine("# TYPE automation_outbox_pending gauge").Append("automation_outbox_pending ").Append(await db.Outbox.LongCountAsync(ct)).AppendLine();
         text.AppendLine("# TYPE automation_actions gauge");

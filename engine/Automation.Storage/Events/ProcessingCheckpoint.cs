@@ -12,9 +12,15 @@ public sealed class ProcessingCheckpoint
 
     /// <summary>
     /// Embedded default: every event at or below it is in the stored profiles. Events are marked processed apart
-    /// from it (in larger transactions), so after a crash the events above it, not the unmarked ones, are folded again.
+    /// from it (in larger transactions), so after a crash the events above it, not the unfiled ones, are folded again.
     /// </summary>
     public const string Profiles = "profiles";
+
+    /// <summary>
+    /// Embedded default: every event at or below it is filed under its customer (<see cref="EventCustomerKey"/>); the
+    /// events above it are not, and are found by sequence.
+    /// </summary>
+    public const string Indexed = "indexed";
 
     public required string Name { get; set; }
 

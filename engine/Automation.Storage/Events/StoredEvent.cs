@@ -21,6 +21,9 @@ public sealed class StoredEvent
 
     public DateTime ReceivedAt { get; set; }
 
-    /// <summary>False until the profile, segments and workflows have seen it.</summary>
+    /// <summary>
+    /// PostgreSQL: false until the profile, segments and workflows have seen it. The embedded default leaves it false
+    /// and goes by its checkpoints instead (<see cref="ProcessingCheckpoint"/>): setting a flag rewrote every event row.
+    /// </summary>
     public bool Processed { get; set; }
 }

@@ -321,6 +321,25 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.ToTable("suppressions", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Events.EventCustomerKey", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Timestamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId", "Timestamp", "Sequence");
+
+                    b.ToTable("event_customers", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Automation.Storage.Events.ProcessingCheckpoint", b =>
                 {
                     b.Property<string>("Name")
@@ -376,11 +395,6 @@ namespace Automation.Storage.Migrations.Sqlite
 
                     b.HasIndex("EventId")
                         .IsUnique();
-
-                    b.HasIndex("CustomerId", "Timestamp")
-                        .HasFilter("\"Processed\"");
-
-                    b.HasIndex("Processed", "Sequence");
 
                     b.ToTable("events", (string)null);
                 });

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Storage.Events;
+
+/// <summary>
+/// A customer's events, found by an index on either provider. PostgreSQL indexes every event by customer as it is
+/// appended. The embedded default files folded events under their customer in large sorted steps
+/// (<see cref="EventCustomerKey"/>, up to the <see cref="ProcessingCheckpoint.Indexed"/> checkpoint), so there a
+/// customer's events are two parts: those filed, found by the key table, and those above the checkpoint, found by
+/// sequence (a range no longer than one filing step).
+/// </summary>
+public static class EventCustomerRows
+{
+    /// <summary>The queries whose union is the customer's events, each found by an index.</summary>
+    public static IReadOnlyList<IQueryable<StoredEvent>> Parts(AutomationDbContext db, string customerId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.IsPostgres)
+        {
+            return [db.Events.Where(e => e.CustomerId == customerId)];
+        }
+
+        var filed = db.Set<EventCustomerKey>().Where(k => k.CustomerId == customerId).Select(k => k.Sequence);
+        var watermark = Checkpoint(db, ProcessingCheckpoint.Indexed);
+        return
+        [
+            db.Events.Where(e => filed.Contains(e.Sequence)),
+            db.Events.Where(e => e.Sequence > (watermark.FirstOrDefault() ?? 0) && e.CustomerId == customerId),
+        ];
+    }
+
+    /// <summary>Deletes the customer's events (and, embedded, their filing); returns how many events went.</summary>
+    public static async Task<int> DeleteAsync(AutomationDbContext db, string customerId, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var part in Parts(db, customerId))
+        {
+            deleted += await part.ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (!db.IsPostgres)
+        {
+            await db.Set<EventCustomerKey>().Where(k => k.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Moves the events of one customer id to another (an anonymous history merged into a customer).</summary>
+    public static async Task MoveAsync(AutomationDbContext db, string from, string to, CancellationToken cancellationToken)
+    {
+        // Events first: the filed part is found through the keys that still name the old id.
+        foreach (var part in Parts(db, from))
+        {
+            await part.ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, to), cancellationToken);
+        }
+
+        if (!db.IsPostgres)
+        {
+            await db.Set<EventCustomerKey>().Where(k => k.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(k => k.CustomerId, to), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Embedded default: files the events above the checkpoint and up to <paramref name="upTo"/> under their customers
+    /// and moves the checkpoint, in the caller's transaction. Sorted by key, the inserts walk the key table page after
+    /// page; the events themselves are only read.
+    /// </summary>
+    public static async Task FileAsync(AutomationDbContext db, long upTo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO event_customers ("CustomerId","Timestamp","Sequence")
+            SELECT "CustomerId","Timestamp","Sequence" FROM events
+            WHERE "Sequence" > coalesce((SELECT "Sequence" FROM processing_checkpoints WHERE "Name" = {ProcessingCheckpoint.Indexed}), 0) AND "Sequence" <= {upTo}
+            ORDER BY "CustomerId","Timestamp","Sequence"
+            """,
+            cancellationToken);
+        await BulkRows.UpsertAsync(db, [new ProcessingCheckpoint { Name = ProcessingCheckpoint.Indexed, Sequence = upTo }], cancellationToken);
+    }
+
+    /// <summary>How many events the processor has not taken yet.</summary>
+    public static Task<long> UnprocessedAsync(AutomationDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.IsPostgres)
+        {
+            return db.Events.LongCountAsync(e => !e.Processed, cancellationToken);
+        }
+
+        var cursor = Checkpoint(db, ProcessingCheckpoint.Events);
+        return db.Events.LongCountAsync(e => e.Sequence > (cursor.FirstOrDefault() ?? 0), cancellationToken);
+    }
+
+    // Nullable, so that a missing row (nothing filed yet) reads as 0 through `?? 0` instead of a NULL comparing false.
+    private static IQueryable<long?> Checkpoint(AutomationDbContext db, string name) =>
+        db.ProcessingCheckpoints.Where(c => c.Name == name).Select(c => (long?)c.Sequence);
+}
