@@ -183,7 +183,9 @@ public sealed partial class EventProcessor(
             {
                 // Caught up: what is in memory goes to the database now, so readers see it.
                 var caughtUp = await write();
+                var taking = Stopwatch.GetTimestamp();
                 var flush = store.TakeChanged();
+                timings.Add("    flush: profiles serialized", taking, flush.Rows.Count);
                 await store.WriteAsync(db, flush, cursor, cancellationToken);
                 await caughtUp.CommitAsync(cancellationToken);
                 store.Flushed(flush);

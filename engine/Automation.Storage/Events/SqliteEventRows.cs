@@ -31,15 +31,22 @@ public static class SqliteEventRows
         SqliteDirectRows.Check(raw.sqlite3_prepare_v2(handle, Insert, out var statement), handle);
         using (statement)
         {
+            // A batch is received at one moment: its text is formatted once, not once per event.
+            (DateTime At, string Text)? received = null;
             foreach (var e in events)
             {
+                if (received?.At != e.ReceivedAt)
+                {
+                    received = (e.ReceivedAt, SqliteDates.Text(e.ReceivedAt));
+                }
+
                 SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 1, e.EventId), handle);
                 SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 2, e.CustomerId), handle);
                 SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 3, e.Type), handle);
                 SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 4, SqliteDates.Text(e.Timestamp)), handle);
                 SqliteDirectRows.Check(e.Value is { } value ? raw.sqlite3_bind_text(statement, 5, value.ToString(CultureInfo.InvariantCulture)) : raw.sqlite3_bind_null(statement, 5), handle);
                 SqliteDirectRows.Check(e.PropertiesJson is { } properties ? raw.sqlite3_bind_text(statement, 6, properties) : raw.sqlite3_bind_null(statement, 6), handle);
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 7, SqliteDates.Text(e.ReceivedAt)), handle);
+                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 7, received.Value.Text), handle);
                 SqliteDirectRows.Check(raw.sqlite3_step(statement), handle);
                 if (raw.sqlite3_changes(handle) == 1)
                 {
