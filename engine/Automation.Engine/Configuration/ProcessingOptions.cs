@@ -28,9 +28,9 @@ public sealed class ProcessingOptions
     public int TailCapacity { get; set; } = 1_000_000;
 
     /// <summary>
-    /// Embedded default: under a backlog, folded events are marked processed (which files them under their customer
-    /// for the timeline) once this many have gathered, in a transaction of their own, rather than all at once in the
-    /// flush that ends the backlog; caught up, a flush marks the rest.
+    /// Embedded default: under a backlog, folded events are filed under their customer (for the timeline, erasure and
+    /// merges) once this many have gathered, rather than all at once in the flush that ends the backlog; caught up, a
+    /// flush files the rest.
     /// </summary>
     public int MarkProcessedEvery { get; set; } = 200_000;
 

@@ -54,7 +54,7 @@ public sealed partial class EventProcessor(
     // Done once the write behind has moved its workflows on and detached its rows: the next batch may fold from then on.
     private Task foldable = Task.CompletedTask;
 
-    // Events folded since events were last marked processed (embedded default); touched by one write at a time.
+    // Events folded since events were last filed by customer (embedded default); touched by one write at a time.
     private int unmarked;
 
     /// <summary>
@@ -377,7 +377,7 @@ public sealed partial class EventProcessor(
 
     /// <summary>
     /// After a restart or a failed batch: the events whose side effects committed but whose profiles were still in
-    /// memory (above the stored profiles' checkpoint, marked processed or not) are folded again into the stored
+    /// memory (above the stored profiles' checkpoint, filed or not) are folded again into the stored
     /// profiles, without side effects — those left with their batches. Returns whether there were any.
     /// </summary>
     private async Task<bool> RecoverAsync(AutomationDbContext db, DateTime now, CancellationToken cancellationToken)
@@ -588,7 +588,7 @@ public sealed partial class EventProcessor(
     }
 
     /// <summary>
-    /// The customer's events already folded, oldest first: those marked processed, or (write-behind) those at or below
+    /// The customer's events already folded, oldest first: PostgreSQL's marked processed, or (write-behind) those at or below
     /// the cursor — each part found by its own index.
     /// </summary>
     private static async Task<List<StoredEvent>> HistoryAsync(AutomationDbContext db, BatchContext context, string customerId, List<StoredEvent> events, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed class ProcessingCheckpoint
     public const string Events = "events";
 
     /// <summary>
-    /// Embedded default: every event at or below it is in the stored profiles. Events are marked processed apart
+    /// Embedded default: every event at or below it is in the stored profiles. Events are filed by customer apart
     /// from it (in larger transactions), so after a crash the events above it, not the unfiled ones, are folded again.
     /// </summary>
     public const string Profiles = "profiles";
