@@ -322,7 +322,7 @@ public sealed partial class EventProcessor(
                         await store.RecordFlushedAsync(db, cancellationToken);
                     }
 
-                    await ProfileStore.FileEventsAsync(db, last, cancellationToken);
+                    await EventCustomerRows.FileAsync(db, last, cancellationToken);
                     unmarked = 0;
                     timings.Add("  events filed by customer ahead of the flush", t, processing.MarkProcessedEvery);
                 }

@@ -19,7 +19,7 @@ namespace Automation.Engine.Profiles;
 /// committed batch by batch; a flush stores the profiles and, in the same transaction, how far they go (the
 /// <see cref="ProcessingCheckpoint.Profiles"/> checkpoint). After a crash the events between the two are folded again
 /// into the stored profiles without their side effects (<see cref="Events.EventProcessor"/>), so nothing is lost and
-/// nothing is sent twice. Filing events under their customer is apart from both, and is cheapest in large transactions (<see cref="FileEventsAsync"/>).
+/// nothing is sent twice. Filing events under their customer is apart from both, and is cheapest in large transactions (<see cref="EventCustomerRows.FileAsync"/>).
 /// </para>
 /// Every member is called under the <see cref="Segments.ProfileWriteGate"/>; a flush taken with <see cref="TakeChanged"/>
 /// is detached, so the processor may write it while it folds the next batch.
@@ -136,8 +136,7 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
     public async Task<long> LoadCursorAsync(AutomationDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var cursor = await db.ProcessingCheckpoints.AsNoTracking().Where(c => c.Name == ProcessingCheckpoint.Events)
-            .Select(c => (long?)c.Sequence).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var cursor = await ProcessingCheckpoints.SequenceOf(db, ProcessingCheckpoint.Events).SingleOrDefaultAsync(cancellationToken) ?? 0;
         Cursor = cursor;
         return cursor;
     }
@@ -150,11 +149,9 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
     public async Task<long> LoadFlushedAsync(AutomationDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var flushed = await db.ProcessingCheckpoints.AsNoTracking().Where(c => c.Name == ProcessingCheckpoint.Profiles)
-            .Select(c => (long?)c.Sequence).SingleOrDefaultAsync(cancellationToken);
+        var flushed = await ProcessingCheckpoints.SequenceOf(db, ProcessingCheckpoint.Profiles).SingleOrDefaultAsync(cancellationToken);
         FlushRecorded = flushed is not null;
-        stored = flushed ?? await db.ProcessingCheckpoints.AsNoTracking().Where(c => c.Name == ProcessingCheckpoint.Indexed)
-            .Select(c => (long?)c.Sequence).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        stored = flushed ?? await ProcessingCheckpoints.SequenceOf(db, ProcessingCheckpoint.Indexed).SingleOrDefaultAsync(cancellationToken) ?? 0;
         return stored;
     }
 
@@ -165,20 +162,12 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
         FlushRecorded = true;
     }
 
-    /// <summary>
-    /// Files the events up to <paramref name="cursor"/> under their customers (the timeline's, the erasure's index), in
-    /// the caller's transaction. Each is an insert at a random place in the key table, cheapest sorted and in large
-    /// transactions, so the processor files a backlog's events a few hundred thousand at a time.
-    /// </summary>
-    public static Task FileEventsAsync(AutomationDbContext db, long cursor, CancellationToken cancellationToken) =>
-        EventCustomerRows.FileAsync(db, cursor, cancellationToken);
-
     private static Task SaveFlushedAsync(AutomationDbContext db, long sequence, CancellationToken cancellationToken) =>
-        BulkRows.UpsertAsync(db, [new ProcessingCheckpoint { Name = ProcessingCheckpoint.Profiles, Sequence = sequence }], cancellationToken);
+        ProcessingCheckpoints.SaveAsync(db, ProcessingCheckpoint.Profiles, sequence, cancellationToken);
 
     /// <summary>Stores the cursor in the caller's transaction.</summary>
     public static Task SaveCursorAsync(AutomationDbContext db, long cursor, CancellationToken cancellationToken) =>
-        BulkRows.UpsertAsync(db, [new ProcessingCheckpoint { Name = ProcessingCheckpoint.Events, Sequence = cursor }], cancellationToken);
+        ProcessingCheckpoints.SaveAsync(db, ProcessingCheckpoint.Events, cursor, cancellationToken);
 
     /// <summary>
     /// Takes the changed profiles for a flush: each serialized into a detached copy (the processor may go on folding
@@ -217,7 +206,7 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
         await SaveFlushedAsync(db, cursor, cancellationToken);
         stored = cursor;
         t = timings.Add("    flush: profile rows", t, flush.Rows.Count);
-        await FileEventsAsync(db, cursor, cancellationToken);
+        await EventCustomerRows.FileAsync(db, cursor, cancellationToken);
         timings.Add("    flush: events filed by customer", t);
     }
 

@@ -44,20 +44,8 @@ public static class CustomerTimeline
     {
         ArgumentNullException.ThrowIfNull(db);
         // The union of parts each found by an index (embedded: the filed events and those above the filing checkpoint).
-        IQueryable<Automation.Storage.Events.StoredEvent>? events = null;
-        foreach (var part in EventCustomerRows.Parts(db, customerId))
-        {
-            var older = part.AsNoTracking();
-            if (after is { } cursor)
-            {
-                var at = new DateTime(cursor.Ticks, DateTimeKind.Utc);
-                older = older.Where(e => e.Timestamp < at || (e.Timestamp == at && e.Sequence < cursor.Sequence));
-            }
-
-            events = events is null ? older : events.Concat(older);
-        }
-
-        var rows = await events!.OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Sequence).Take(take + 1)
+        var events = EventCustomerRows.Parts(db, customerId).Select(part => Older(part.AsNoTracking(), after)).Aggregate((a, b) => a.Concat(b));
+        var rows = await events.OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Sequence).Take(take + 1)
             .Select(e => new { e.EventId, e.Type, e.Timestamp, e.Value, e.PropertiesJson, e.Sequence })
             .ToListAsync(cancellationToken);
         var page = rows.Take(take).ToList();
@@ -65,6 +53,17 @@ public static class CustomerTimeline
         return new Page(
             [.. page.Select(e => new Entry(e.EventId, e.Type, e.Timestamp, e.Value, e.PropertiesJson is null ? null : JsonSerializer.Deserialize<JsonElement>(e.PropertiesJson)))],
             next);
+    }
+
+    private static IQueryable<StoredEvent> Older(IQueryable<StoredEvent> events, (long Ticks, long Sequence)? after)
+    {
+        if (after is not { } cursor)
+        {
+            return events;
+        }
+
+        var at = new DateTime(cursor.Ticks, DateTimeKind.Utc);
+        return events.Where(e => e.Timestamp < at || (e.Timestamp == at && e.Sequence < cursor.Sequence));
     }
 
     /// <summary>The address of the page after a cursor.</summary>

@@ -21,7 +21,7 @@ public static class EventCustomerRows
         }
 
         var filed = db.Set<EventCustomerKey>().Where(k => k.CustomerId == customerId).Select(k => k.Sequence);
-        var watermark = Checkpoint(db, ProcessingCheckpoint.Indexed);
+        var watermark = ProcessingCheckpoints.SequenceOf(db, ProcessingCheckpoint.Indexed);
         return
         [
             db.Events.Where(e => filed.Contains(e.Sequence)),
@@ -64,7 +64,8 @@ public static class EventCustomerRows
     /// <summary>
     /// Embedded default: files the events above the checkpoint and up to <paramref name="upTo"/> under their customers
     /// and moves the checkpoint, in the caller's transaction. Sorted by key, the inserts walk the key table page after
-    /// page; the events themselves are only read.
+    /// page, and they are cheapest in large transactions: the processor files a backlog's events a few hundred thousand
+    /// at a time. The events themselves are only read.
     /// </summary>
     public static async Task FileAsync(AutomationDbContext db, long upTo, CancellationToken cancellationToken)
     {
@@ -77,7 +78,7 @@ public static class EventCustomerRows
             ORDER BY "CustomerId","Timestamp","Sequence"
             """,
             cancellationToken);
-        await BulkRows.UpsertAsync(db, [new ProcessingCheckpoint { Name = ProcessingCheckpoint.Indexed, Sequence = upTo }], cancellationToken);
+        await ProcessingCheckpoints.SaveAsync(db, ProcessingCheckpoint.Indexed, upTo, cancellationToken);
     }
 
     /// <summary>How many events the processor has not taken yet.</summary>
@@ -89,11 +90,7 @@ public static class EventCustomerRows
             return db.Events.LongCountAsync(e => !e.Processed, cancellationToken);
         }
 
-        var cursor = Checkpoint(db, ProcessingCheckpoint.Events);
+        var cursor = ProcessingCheckpoints.SequenceOf(db, ProcessingCheckpoint.Events);
         return db.Events.LongCountAsync(e => e.Sequence > (cursor.FirstOrDefault() ?? 0), cancellationToken);
     }
-
-    // Nullable, so that a missing row (nothing filed yet) reads as 0 through `?? 0` instead of a NULL comparing false.
-    private static IQueryable<long?> Checkpoint(AutomationDbContext db, string name) =>
-        db.ProcessingCheckpoints.Where(c => c.Name == name).Select(c => (long?)c.Sequence);
 }

@@ -110,7 +110,8 @@ public sealed class ScoreCrossedTests
         {
             var last = await db.Events.MaxAsync(e => e.Sequence);
             await EventCustomerRows.FileAsync(db, last, CancellationToken.None);
-            await BulkRows.UpsertAsync(db, [new ProcessingCheckpoint { Name = ProcessingCheckpoint.Events, Sequence = last }, new ProcessingCheckpoint { Name = ProcessingCheckpoint.Profiles, Sequence = last }], CancellationToken.None);
+            await ProcessingCheckpoints.SaveAsync(db, ProcessingCheckpoint.Events, last, CancellationToken.None);
+            await ProcessingCheckpoints.SaveAsync(db, ProcessingCheckpoint.Profiles, last, CancellationToken.None);
         }
 
         await transaction.CommitAsync();
