@@ -8,7 +8,7 @@ using Automation.Host.Plugins;
 using Automation.Host.Seeding;
 using Automation.Host.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = EngineBuilder.CreateWeb(args);
 
 builder.AddAutomationOptions();
 builder.AddStorage();

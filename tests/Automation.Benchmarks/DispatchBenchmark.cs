@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Automation.Host.Configuration;
 using Automation.Engine.Events;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
@@ -69,7 +70,7 @@ public static class DispatchBenchmark
         {
             var bareBus = await BareBusProbe.MeasureAsync(backends, burst, rate, seconds);
 
-            var builder = WebApplication.CreateBuilder();
+            var builder = EngineBuilder.CreateWeb();
             builder.Logging.ClearProviders().AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Warning);
             if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1")
             {

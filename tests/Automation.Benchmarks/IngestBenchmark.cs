@@ -89,7 +89,7 @@ public static class IngestBenchmark
 
     private static async Task<(double Append, double Total)> EngineAsync(List<IncomingEvent?> data, int batch, string sqlite, bool sequential)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = EngineBuilder.CreateWeb();
         builder.Logging.ClearProviders();
         builder.Configuration["Automation:SqlitePath"] = sqlite;
         if (ProcessBatch() is { } size)

@@ -23,7 +23,7 @@ public static class RfmBenchmark
         Directory.CreateDirectory(folder);
         try
         {
-            var builder = WebApplication.CreateBuilder();
+            var builder = EngineBuilder.CreateWeb();
             builder.Logging.ClearProviders();
             builder.Configuration["Automation:SqlitePath"] = Path.Combine(folder, "automation.db");
             builder.AddAutomationOptions();

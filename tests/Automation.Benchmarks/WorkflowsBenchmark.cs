@@ -55,7 +55,7 @@ public static class WorkflowsBenchmark
         var folder = Path.Combine(Path.GetTempPath(), "automation-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         string? database = null;
-        var builder = WebApplication.CreateBuilder();
+        var builder = EngineBuilder.CreateWeb();
         builder.Logging.ClearProviders();
         if (store == "postgres")
         {

@@ -16,7 +16,7 @@ public static class EngineOnDatabase
 {
     public static IHost Build(string? database, string? sqlitePath, string? postgres, string? plugins)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        var builder = EngineBuilder.CreateHost();
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Automation:Database"] = database,

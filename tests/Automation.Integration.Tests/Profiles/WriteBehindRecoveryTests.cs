@@ -100,7 +100,7 @@ public sealed class WriteBehindRecoveryTests : IDisposable
     /// <summary>The engine as the host composes it, with no background services: the test drives the processor.</summary>
     private static async Task<WebApplication> StartAsync(string sqlite, int markEvery = 1_000_000)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = EngineBuilder.CreateWeb();
         builder.Logging.ClearProviders();
         builder.Configuration["Automation:SqlitePath"] = sqlite;
         builder.Configuration["Automation:Processing:BatchSize"] = "100";
