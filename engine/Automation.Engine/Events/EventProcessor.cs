@@ -200,7 +200,8 @@ public sealed partial class EventProcessor(
         // Linking that rewrites stored events, aliases or profiles happens inside the batch's transaction, once the
         // write behind (which may hold links of its own) has committed; such a batch is written before the call returns.
         // A profile held in memory is a customer's own, never an alias: a merged-away id is forgotten as it merges.
-        var links = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken, readOnly: writeBehind, live: writeBehind ? id => store.TryGet(id, out _) : null);
+        var customers = BatchCustomer.Group(batch, writeBehind ? store : null);
+        var links = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken, readOnly: writeBehind, unknown: writeBehind ? customers.Where(c => c.Held is null).Select(c => c.CustomerId) : null);
         var linked = links is null;
         if (links is null)
         {
@@ -214,15 +215,21 @@ public sealed partial class EventProcessor(
             store.Forget(anonymous);
         }
 
+        if (linked)
+        {
+            // Linking moved events to other customers and forgot merged-away ones: their groups and entries changed.
+            customers = BatchCustomer.Group(batch, writeBehind ? store : null);
+        }
+
         t = timings.Add("identify links", t);
-        var context = await PrepareAsync(db, batch, now, writeBehind, cursor, cancellationToken);
+        var context = await PrepareAsync(db, customers, now, writeBehind, cursor, cancellationToken);
         t = timings.Add("load profiles", t, context.Profiles.Count);
         await foldable;
         t = timings.Add("wait for the write behind", t);
-        var evaluated = new List<EvaluatedCustomer>();
-        foreach (var events in batch.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
+        var evaluated = new List<EvaluatedCustomer>(customers.Count);
+        foreach (var customer in customers)
         {
-            evaluated.Add(await EvaluateCustomerAsync(db, context, events.Key, [.. events], links.Rebuild.Contains(events.Key), cancellationToken));
+            evaluated.Add(await EvaluateCustomerAsync(db, context, customer, links.Rebuild.Count > 0 && links.Rebuild.Contains(customer.CustomerId), cancellationToken));
         }
 
         // Summed per batch: three stage timers per customer cost a visible share of the evaluation itself.
@@ -390,10 +397,11 @@ public sealed partial class EventProcessor(
             return false;
         }
 
-        var context = await PrepareAsync(db, unwritten, now, writeBehind: true, cursor, cancellationToken, workflows: false);
-        foreach (var events in unwritten.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
+        var customers = BatchCustomer.Group(unwritten, store);
+        var context = await PrepareAsync(db, customers, now, writeBehind: true, cursor, cancellationToken, workflows: false);
+        foreach (var customer in customers)
         {
-            var (profile, state) = await FoldAsync(db, context, events.Key, [.. events], rebuild: false, cancellationToken);
+            var (profile, state) = await FoldAsync(db, context, customer, rebuild: false, cancellationToken);
             Score(context, profile, state);
         }
 
@@ -404,7 +412,7 @@ public sealed partial class EventProcessor(
     /// Everything the batch's customers need, read in a few queries: profiles not held in memory and memberships
     /// untracked, active instances tracked (those waiting move on).
     /// </summary>
-    private async Task<BatchContext> PrepareAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, bool writeBehind, long cursor, CancellationToken cancellationToken, bool workflows = true)
+    private async Task<BatchContext> PrepareAsync(AutomationDbContext db, List<BatchCustomer> customers, DateTime now, bool writeBehind, long cursor, CancellationToken cancellationToken, bool workflows = true)
     {
         var triggers = workflows
             ? (await db.WorkflowVersions.AsNoTracking().Where(v => v.Status == WorkflowVersionStatus.Published)
@@ -420,11 +428,10 @@ public sealed partial class EventProcessor(
             Triggers = triggers,
             EventTriggers = [.. triggers.Where(t => t.Type == TriggerTypes.Event).Select(t => t.Key)],
         };
-        var customerIds = batch.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).ToList();
         var t = Stopwatch.GetTimestamp();
-        foreach (var chunk in customerIds.Chunk(LookupChunk))
+        foreach (var chunk in customers.Chunk(LookupChunk))
         {
-            var missing = writeBehind ? [.. chunk.Where(id => !store.TryGet(id, out _))] : chunk;
+            var missing = chunk.Where(c => !writeBehind || c.Held is null).Select(c => c.CustomerId).ToArray();
             foreach (var p in await db.Profiles.AsNoTracking().Where(p => EF.Parameter(missing).Contains(p.CustomerId)).ToListAsync(cancellationToken))
             {
                 context.Profiles[p.CustomerId] = p;
@@ -437,7 +444,7 @@ public sealed partial class EventProcessor(
             }
 
             // Write-behind keeps each customer's memberships with the profile after the first read.
-            var unknown = writeBehind ? [.. chunk.Where(id => !(store.TryGet(id, out var held) && held.Memberships is not null))] : chunk;
+            var unknown = chunk.Where(c => !writeBehind || c.Held?.Memberships is null).Select(c => c.CustomerId).ToArray();
             foreach (var id in unknown)
             {
                 context.Memberships[id] = [];
@@ -461,6 +468,16 @@ public sealed partial class EventProcessor(
     /// </summary>
     private static async Task LoadInstancesAsync(AutomationDbContext db, BatchContext context, List<string> customerIds, CancellationToken cancellationToken)
     {
+        // Two index probes tell when no customer at all is in a workflow or waits for an event (a backlog before any is
+        // published, or a quiet engine): then the batch needs no IN-list query per few thousand customers.
+        var none = !await db.WorkflowInstances.AnyAsync(i => i.ActiveKey != null, cancellationToken)
+            && !await db.WorkflowInstances.AnyAsync(i => i.WaitingForEvent != null, cancellationToken);
+        if (none)
+        {
+            WorkflowStarter.HoldActiveInstances(db, customerIds, []);
+            return;
+        }
+
         foreach (var chunk in customerIds.Chunk(LookupChunk))
         {
             var active = await db.WorkflowInstances
@@ -475,17 +492,18 @@ public sealed partial class EventProcessor(
     }
 
     /// <summary>Folds the customer's events, scores the profile and evaluates the segments (changes go to the batch's writes).</summary>
-    private async ValueTask<EvaluatedCustomer> EvaluateCustomerAsync(AutomationDbContext db, BatchContext context, string customerId, List<StoredEvent> events, bool rebuild, CancellationToken cancellationToken)
+    private async ValueTask<EvaluatedCustomer> EvaluateCustomerAsync(AutomationDbContext db, BatchContext context, BatchCustomer customer, bool rebuild, CancellationToken cancellationToken)
     {
         var t = Stopwatch.GetTimestamp();
-        var (profile, state) = await FoldAsync(db, context, customerId, events, rebuild, cancellationToken);
+        var (customerId, events) = (customer.CustomerId, customer.Events);
+        var (profile, state) = await FoldAsync(db, context, customer, rebuild, cancellationToken);
         var folded = Stopwatch.GetTimestamp();
         context.FoldTicks += folded - t;
         var (features, scores, crossings) = Score(context, profile, state);
         t = Stopwatch.GetTimestamp();
         context.ScoreTicks += t - folded;
-        var current = context.Memberships.GetValueOrDefault(customerId);
-        if (context.WriteBehind && store.TryGet(customerId, out var held))
+        var current = context.Memberships.Count > 0 ? context.Memberships.GetValueOrDefault(customerId) : null;
+        if (context.WriteBehind && customer.Held is { } held)
         {
             current ??= held.Memberships;
             held.Memberships = current ??= [];
@@ -536,17 +554,18 @@ public sealed partial class EventProcessor(
     }
 
     /// <summary>Folds the customer's events into the profile (held in memory, loaded, or new) and keeps it for writing.</summary>
-    private async ValueTask<(CustomerProfile Profile, ProfileState State)> FoldAsync(AutomationDbContext db, BatchContext context, string customerId, List<StoredEvent> events, bool rebuild, CancellationToken cancellationToken)
+    private async ValueTask<(CustomerProfile Profile, ProfileState State)> FoldAsync(AutomationDbContext db, BatchContext context, BatchCustomer customer, bool rebuild, CancellationToken cancellationToken)
     {
+        var (customerId, events) = (customer.CustomerId, customer.Events);
         CustomerProfile profile;
         ProfileState state;
-        if (context.WriteBehind && store.TryGet(customerId, out var held))
+        if (context.WriteBehind && customer.Held is { } held)
         {
             (profile, state) = (held.Profile, held.State);
         }
         else
         {
-            if (!context.Profiles.TryGetValue(customerId, out profile!))
+            if (context.Profiles.Count == 0 || !context.Profiles.TryGetValue(customerId, out profile!))
             {
                 profile = ProfileUpdater.NewProfile(customerId, events.Min(e => e.Timestamp));
             }
@@ -576,7 +595,15 @@ public sealed partial class EventProcessor(
         profile.UpdatedAt = context.Now;
         if (context.WriteBehind)
         {
-            store.Changed(profile, state);
+            if (customer.Held is { } entry && ReferenceEquals(entry.Profile, profile))
+            {
+                entry.State = state;
+                store.Changed(entry);
+            }
+            else
+            {
+                customer.Held = store.Changed(profile, state);
+            }
         }
         else
         {

@@ -22,15 +22,15 @@ public static class IdentityLinker
     /// <summary>
     /// Links the batch's identities. With <paramref name="readOnly"/>, returns null instead when linking would write
     /// (a new link, or an event under an id linked earlier), so that the caller can do it inside its transaction.
-    /// Ids for which <paramref name="live"/> is true are known to have a profile of their own, so to be no alias:
-    /// their links are not looked up (a write-behind store knows most of a backlog's customers).
+    /// Only <paramref name="unknown"/>, when given, of the batch's customer ids may be aliases: the caller knows the rest
+    /// to have a profile of their own, so their links are not looked up (a write-behind store knows most of a backlog's
+    /// customers). Every anonymous id an identify event names is looked up.
     /// </summary>
-    public static async Task<IdentityLinks?> LinkAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken, bool readOnly = false, Func<string, bool>? live = null)
+    public static async Task<IdentityLinks?> LinkAsync(AutomationDbContext db, List<StoredEvent> batch, DateTime now, CancellationToken cancellationToken, bool readOnly = false, IEnumerable<string>? unknown = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
-        var named = batch.Select(e => e.CustomerId).Concat(batch.Select(AnonymousIdOf).OfType<string>()).Distinct(StringComparer.Ordinal)
-            .Where(id => live is null || !live(id)).ToList();
+        var named = (unknown ?? batch.Select(e => e.CustomerId)).Concat(batch.Select(AnonymousIdOf).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in named.Chunk(5000))
         {

@@ -34,6 +34,9 @@ internal sealed class WorkflowConfiguration :
         builder.HasIndex(i => i.WakeAt);
         builder.HasIndex(i => new { i.WorkflowId, i.Status });
         builder.HasIndex(i => i.ParentInstanceId);
+
+        // Lets the processor see in one probe that no instance anywhere waits for an event (most batches under load).
+        builder.HasIndex(i => i.WaitingForEvent);
     }
 
     public void Configure(EntityTypeBuilder<WorkflowStep> builder)

@@ -819,6 +819,8 @@ namespace Automation.Storage.Migrations.Postgres
 
                     b.HasIndex("ParentInstanceId");
 
+                    b.HasIndex("WaitingForEvent");
+
                     b.HasIndex("WakeAt");
 
                     b.HasIndex("CustomerId", "WaitingForEvent");

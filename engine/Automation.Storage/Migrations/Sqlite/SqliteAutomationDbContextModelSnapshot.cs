@@ -823,6 +823,8 @@ namespace Automation.Storage.Migrations.Sqlite
 
                     b.HasIndex("ParentInstanceId");
 
+                    b.HasIndex("WaitingForEvent");
+
                     b.HasIndex("WakeAt");
 
                     b.HasIndex("CustomerId", "WaitingForEvent");
