@@ -201,6 +201,7 @@ public sealed partial class EventProcessor(
         // write behind (which may hold links of its own) has committed; such a batch is written before the call returns.
         // A profile held in memory is a customer's own, never an alias: a merged-away id is forgotten as it merges.
         var customers = BatchCustomer.Group(batch, writeBehind ? store : null);
+        t = timings.Add("group by customer", t, customers.Count);
         var links = await IdentityLinker.LinkAsync(db, batch, now, cancellationToken, readOnly: writeBehind, unknown: writeBehind ? customers.Where(c => c.Held is null).Select(c => c.CustomerId) : null);
         var linked = links is null;
         if (links is null)
@@ -510,9 +511,7 @@ public sealed partial class EventProcessor(
         }
 
         var changes = MembershipWriter.Apply(context.Writes, context.Segments, features, scores, current ?? [], context.Now, context.WriteBehind ? current : null);
-        if (context.WriteBehind && context.Triggers.Count > 0
-            && (changes.Any(c => context.Triggers.Contains((c.Entered ? TriggerTypes.SegmentEntered : TriggerTypes.SegmentExited, c.Segment)))
-                || crossings.Any(c => context.Triggers.Contains((TriggerTypes.ScoreCrossed, c.Score)))))
+        if (context.WriteBehind && context.Triggers.Count > 0 && StartsWorkflow(context.Triggers, changes, crossings))
         {
             // A workflow starts on one of these messages and reads the profile: keep the copy it should read.
             store.Publish(profile, state);
@@ -522,15 +521,39 @@ public sealed partial class EventProcessor(
         return new EvaluatedCustomer(customerId, events, profile, state, features, scores);
     }
 
-    /// <summary>Resumes the customer's instances waiting for these events and starts the workflows they trigger.</summary>
-    private async Task RunWorkflowsAsync(AutomationDbContext db, BatchContext context, EvaluatedCustomer customer, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when a published workflow starts on one of these messages. Apart from the caller, whose every call would
+    /// otherwise allocate the lambdas' closure, needed or not.
+    /// </summary>
+    private static bool StartsWorkflow(HashSet<(string Type, string? Key)> triggers, List<MembershipChange> changes, IReadOnlyList<ScoreThresholdCrossed> crossings)
     {
-        if (context.EventTriggers.Count == 0 && !context.Waiting.ContainsKey(customer.CustomerId))
+        foreach (var c in changes)
         {
-            // Nothing waits for this customer's events and no workflow starts on one: the common case under load.
-            return;
+            if (triggers.Contains((c.Entered ? TriggerTypes.SegmentEntered : TriggerTypes.SegmentExited, c.Segment)))
+            {
+                return true;
+            }
         }
 
+        foreach (var c in crossings)
+        {
+            if (triggers.Contains((TriggerTypes.ScoreCrossed, c.Score)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Resumes the customer's instances waiting for these events and starts the workflows they trigger.</summary>
+    private Task RunWorkflowsAsync(AutomationDbContext db, BatchContext context, EvaluatedCustomer customer, CancellationToken cancellationToken) =>
+        context.EventTriggers.Count == 0 && !context.Waiting.ContainsKey(customer.CustomerId)
+            ? Task.CompletedTask // nothing waits for this customer's events and no workflow starts on one: the common case under load
+            : MoveWorkflowsAsync(db, context, customer, cancellationToken);
+
+    private async Task MoveWorkflowsAsync(AutomationDbContext db, BatchContext context, EvaluatedCustomer customer, CancellationToken cancellationToken)
+    {
         var (customerId, events, profile, state, features, scores) = customer;
         var now = context.Now;
         var types = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
