@@ -469,6 +469,15 @@ public sealed partial class EventProcessor(
     /// </summary>
     private static async Task LoadInstancesAsync(AutomationDbContext db, BatchContext context, List<string> customerIds, CancellationToken cancellationToken)
     {
+        if (context.EventTriggers.Count > 0)
+        {
+            // This batch's events start workflows: their re-entry rules are answered from one read of past entries.
+            foreach (var chunk in customerIds.Chunk(LookupChunk))
+            {
+                await WorkflowEntries.LoadAsync(db, chunk, cancellationToken);
+            }
+        }
+
         // Two index probes tell when no customer at all is in a workflow or waits for an event (a backlog before any is
         // published, or a quiet engine): then the batch needs no IN-list query per few thousand customers.
         var none = !await db.WorkflowInstances.AnyAsync(i => i.ActiveKey != null, cancellationToken)

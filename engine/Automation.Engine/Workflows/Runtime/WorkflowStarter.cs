@@ -71,6 +71,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
             };
             db.WorkflowInstances.Add(instance);
             db.Pending.Add(instance.ActiveKey, instance);
+            WorkflowEntries.Entered(db, instance);
             db.Journal(new WorkflowStep { InstanceId = instance.Id, ActivityId = "trigger", ActivityType = "trigger", At = nowUtc, Port = "done", Summary = Describe(trigger) });
             await runner.RunFromStartAsync(db, definition, instance, profile, nowUtc, cancellationToken);
             started.Add(instance);
@@ -120,14 +121,19 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
             return false;
         }
 
-        // Entries only: a fork's branches start later than their instance and are not entries of their own.
-        var earlier = db.WorkflowInstances.Where(i => i.WorkflowId == definition.Id && i.CustomerId == customerId && i.ParentInstanceId == null);
-        return definition.Reentry.Policy switch
+        if (definition.Reentry.Policy == ReentryPolicies.Always)
         {
-            ReentryPolicies.Always => true,
-            ReentryPolicies.OncePer => !await earlier.AnyAsync(i => i.StartedAt >= nowUtc.AddDays(-(definition.Reentry.Days ?? 30)), cancellationToken),
-            _ => !await earlier.AnyAsync(cancellationToken),
-        };
+            return true;
+        }
+
+        // Entries only: a fork's branches start later than their instance and are not entries of their own.
+        var last = WorkflowEntries.TryLastEntered(db, definition.Id, customerId, out var known)
+            ? known
+            : await db.WorkflowInstances.Where(i => i.WorkflowId == definition.Id && i.CustomerId == customerId && i.ParentInstanceId == null)
+                .MaxAsync(i => (DateTime?)i.StartedAt, cancellationToken);
+        return definition.Reentry.Policy == ReentryPolicies.OncePer
+            ? last is null || last < nowUtc.AddDays(-(definition.Reentry.Days ?? 30))
+            : last is null;
     }
 
     private static string Describe(TriggerInfo trigger) => trigger switch
