@@ -37,18 +37,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
         Func<TriggerDefinition, bool>? matches = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // Asked once per unit of work: a batch that starts a thousand instances of one trigger reads its versions once.
-        var memo = $"versions:{triggerType}:{triggerKey}";
-        if (db.Memo.GetValueOrDefault(memo) is not List<(string WorkflowId, int Version)> versions)
-        {
-            versions = (await (
-                from v in db.WorkflowVersions.AsNoTracking()
-                join w in db.Workflows.AsNoTracking() on v.WorkflowId equals w.Id
-                where v.Status == WorkflowVersionStatus.Published && w.Enabled && v.TriggerType == triggerType && v.TriggerKey == triggerKey
-                select new { v.WorkflowId, v.Version }).ToListAsync(cancellationToken)).Select(v => (v.WorkflowId, v.Version)).ToList();
-            db.Memo[memo] = versions;
-        }
-
+        var versions = await VersionsAsync(db, triggerType, triggerKey, cancellationToken);
         var started = new List<WorkflowInstance>();
         foreach (var version in versions)
         {
@@ -78,6 +67,27 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
         }
 
         return started;
+    }
+
+    /// <summary>
+    /// The published versions of enabled workflows with this trigger. Asked once per unit of work: a batch that starts a
+    /// thousand instances of one trigger reads its versions once, and a consumer that finds none needs no transaction.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string WorkflowId, int Version)>> VersionsAsync(AutomationDbContext db, string triggerType, string? triggerKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var memo = $"versions:{triggerType}:{triggerKey}";
+        if (db.Memo.GetValueOrDefault(memo) is not List<(string WorkflowId, int Version)> versions)
+        {
+            versions = (await (
+                from v in db.WorkflowVersions.AsNoTracking()
+                join w in db.Workflows.AsNoTracking() on v.WorkflowId equals w.Id
+                where v.Status == WorkflowVersionStatus.Published && w.Enabled && v.TriggerType == triggerType && v.TriggerKey == triggerKey
+                select new { v.WorkflowId, v.Version }).ToListAsync(cancellationToken)).Select(v => (v.WorkflowId, v.Version)).ToList();
+            db.Memo[memo] = versions;
+        }
+
+        return versions;
     }
 
     public static string ActiveKey(string workflowId, string customerId) => $"{workflowId}|{customerId}";

@@ -38,6 +38,13 @@ public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContex
     private async Task StartAsync(Guid? messageId, string type, string key, TriggerInfo trigger, string customerId, CancellationToken cancellationToken, Func<TriggerDefinition, bool>? matches = null)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if ((await WorkflowStarter.VersionsAsync(db, type, key, cancellationToken)).Count == 0)
+        {
+            // Most segment and score messages start nothing (no published workflow listens): they then take no write
+            // transaction, which on the embedded default queues behind the event processor's.
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         if (messageId is { } id && !await ConsumedMessages.TryMarkAsync(db, id, type, now, cancellationToken))
