@@ -288,7 +288,7 @@ public sealed partial class EventProcessor(
             var processing = options.Value.Processing;
             transaction = await write();
             t = timings.Add("wait for the write gate", t);
-            await LoadInstancesAsync(db, context, [.. evaluated.Select(c => c.CustomerId)], cancellationToken);
+            await LoadInstancesAsync(db, context, evaluated, cancellationToken);
             foreach (var customer in evaluated)
             {
                 await RunWorkflowsAsync(db, context, customer, cancellationToken);
@@ -467,12 +467,15 @@ public sealed partial class EventProcessor(
     /// dispatch move instances too): those waiting for an event move on, and the rest tell the starter who is already
     /// in a workflow without a query per start.
     /// </summary>
-    private static async Task LoadInstancesAsync(AutomationDbContext db, BatchContext context, List<string> customerIds, CancellationToken cancellationToken)
+    private static async Task LoadInstancesAsync(AutomationDbContext db, BatchContext context, List<EvaluatedCustomer> evaluated, CancellationToken cancellationToken)
     {
+        List<string> customerIds = [.. evaluated.Select(c => c.CustomerId)];
         if (context.EventTriggers.Count > 0)
         {
-            // This batch's events start workflows: their re-entry rules are answered from one read of past entries.
-            foreach (var chunk in customerIds.Chunk(LookupChunk))
+            // The customers whose events may start a workflow: their re-entry rules are answered from one read of their
+            // past entries.
+            var triggering = evaluated.Where(c => c.Events.Exists(e => context.EventTriggers.Contains(e.Type))).Select(c => c.CustomerId);
+            foreach (var chunk in triggering.Chunk(LookupChunk))
             {
                 await WorkflowEntries.LoadAsync(db, chunk, cancellationToken);
             }
