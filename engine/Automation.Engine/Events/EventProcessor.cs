@@ -183,10 +183,7 @@ public sealed partial class EventProcessor(
             {
                 // Caught up: what is in memory goes to the database now, so readers see it.
                 var caughtUp = await write();
-                var taking = Stopwatch.GetTimestamp();
-                var flush = store.TakeChanged();
-                timings.Add("    flush: profiles serialized", taking, flush.Rows.Count);
-                await store.WriteAsync(db, flush, cursor, cancellationToken);
+                var flush = await store.WriteChangedAsync(db, cursor, cancellationToken);
                 await caughtUp.CommitAsync(cancellationToken);
                 store.Flushed(flush);
                 timings.Add("  flush profiles when caught up", t, flush.Rows.Count);
