@@ -42,7 +42,7 @@ public sealed class EventIngestion(
                 continue;
             }
 
-            IncomingEventValidator.TryParseTimestamp(e.Timestamp, out var at);
+            Iso8601Timestamp.TryParse(e.Timestamp, out var at);
             events.Add(new StoredEvent
             {
                 EventId = id,

@@ -28,7 +28,7 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
             .Must(Present).WithMessage("timestamp is required")
             .Must(BeIso8601).WithMessage("timestamp must be ISO 8601 with a time zone, e.g. 2026-11-23T10:15:00Z");
         RuleFor(e => e.Timestamp)
-            .Must(t => !TryParseTimestamp(t, out var at) || at <= clock.GetUtcNow().AddDays(1))
+            .Must(t => !Iso8601Timestamp.TryParse(t, out var at) || at <= clock.GetUtcNow().AddDays(1))
             .WithMessage("timestamp is more than a day in the future");
         RuleFor(e => e.Value)
             .Must(v => v is null || v.Value.ValueKind == JsonValueKind.Null || (v.Value.ValueKind == JsonValueKind.Number && v.Value.TryGetDecimal(out _)))
@@ -48,14 +48,11 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
             .WithMessage($"properties.anonymousId (the id to merge into customerId) must be a non-empty string of at most {MaxIdLength} characters");
     }
 
-    /// <summary>Strict ISO 8601: date, 'T', time, and an offset or 'Z' (a time with no zone is ambiguous).</summary>
-    public static bool TryParseTimestamp(string? text, out DateTimeOffset at) => Iso8601Timestamp.TryParse(text, out at);
-
     private static bool HaveUsableAnonymousId(JsonElement? properties) =>
         !properties!.Value.TryGetProperty("anonymousId", out var id)
         || (id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 and <= MaxIdLength });
 
-    private static bool BeIso8601(string? text) => TryParseTimestamp(text, out _);
+    private static bool BeIso8601(string? text) => Iso8601Timestamp.TryParse(text, out _);
 
     private static bool Present(string? text) => !string.IsNullOrWhiteSpace(text);
 

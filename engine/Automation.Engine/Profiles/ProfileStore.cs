@@ -240,11 +240,7 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
             }
         }
 
-        await SaveFlushedAsync(db, cursor, cancellationToken);
-        stored = cursor;
-        t = timings.Add("    flush: profiles serialized and written", t, flush.Rows.Count);
-        await EventCustomerRows.FileAsync(db, cursor, cancellationToken);
-        timings.Add("    flush: events filed by customer", t);
+        await FinishAsync(db, cursor, timings.Add("    flush: profiles serialized and written", t, flush.Rows.Count), cancellationToken);
         return flush;
 
         static Task<CustomerProfile[]> SerializeAsync(Entry[] entries) => Task.Run(() => Array.ConvertAll(entries, Detached));
@@ -291,11 +287,16 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
         ArgumentNullException.ThrowIfNull(flush);
         var t = System.Diagnostics.Stopwatch.GetTimestamp();
         await BulkRows.UpsertAsync(db, flush.Rows, cancellationToken);
+        await FinishAsync(db, cursor, timings.Add("    flush: profile rows", t, flush.Rows.Count), cancellationToken);
+    }
+
+    /// <summary>After a flush's rows: records how far the stored profiles go and files the events up to there.</summary>
+    private async Task FinishAsync(AutomationDbContext db, long cursor, long started, CancellationToken cancellationToken)
+    {
         await SaveFlushedAsync(db, cursor, cancellationToken);
         stored = cursor;
-        t = timings.Add("    flush: profile rows", t, flush.Rows.Count);
         await EventCustomerRows.FileAsync(db, cursor, cancellationToken);
-        timings.Add("    flush: events filed by customer", t);
+        timings.Add("    flush: events filed by customer", started);
     }
 
     /// <summary>

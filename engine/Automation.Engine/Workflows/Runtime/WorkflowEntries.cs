@@ -24,9 +24,8 @@ public sealed class WorkflowEntries
         var entries = Of(db) ?? new WorkflowEntries();
         db.Memo[MemoKey] = entries;
 
-        // Entries only: a fork's branches start later than their instance and are not entries of their own.
-        var rows = await db.WorkflowInstances.AsNoTracking()
-            .Where(i => EF.Parameter(customerIds).Contains(i.CustomerId) && i.ParentInstanceId == null)
+        var rows = await Of(db.WorkflowInstances.AsNoTracking())
+            .Where(i => EF.Parameter(customerIds).Contains(i.CustomerId))
             .GroupBy(i => new { i.WorkflowId, i.CustomerId })
             .Select(g => new { g.Key.WorkflowId, g.Key.CustomerId, Last = g.Max(i => i.StartedAt) })
             .ToListAsync(cancellationToken);
@@ -37,6 +36,9 @@ public sealed class WorkflowEntries
 
         entries.customers.UnionWith(customerIds);
     }
+
+    /// <summary>The instances that are entries: a fork's branches start later than their instance and are not entries of their own.</summary>
+    public static IQueryable<WorkflowInstance> Of(IQueryable<WorkflowInstance> instances) => instances.Where(i => i.ParentInstanceId == null);
 
     /// <summary>When the customer last entered the workflow, if this unit of work knows their entries; null otherwise.</summary>
     public static bool TryLastEntered(AutomationDbContext db, string workflowId, string customerId, out DateTime? lastEntered)

@@ -136,10 +136,9 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
             return true;
         }
 
-        // Entries only: a fork's branches start later than their instance and are not entries of their own.
         var last = WorkflowEntries.TryLastEntered(db, definition.Id, customerId, out var known)
             ? known
-            : await db.WorkflowInstances.Where(i => i.WorkflowId == definition.Id && i.CustomerId == customerId && i.ParentInstanceId == null)
+            : await WorkflowEntries.Of(db.WorkflowInstances).Where(i => i.WorkflowId == definition.Id && i.CustomerId == customerId)
                 .MaxAsync(i => (DateTime?)i.StartedAt, cancellationToken);
         return definition.Reentry.Policy == ReentryPolicies.OncePer
             ? last is null || last < nowUtc.AddDays(-(definition.Reentry.Days ?? 30))
