@@ -10,7 +10,7 @@ namespace Automation.Storage;
 /// Set-based writes of many rows of one entity in the context's current transaction, with no change tracking:
 /// INSERT … ON CONFLICT and DELETE … WHERE (key) IN statements built from the EF model, so columns and value
 /// conversions never drift from the schema. SQLite runs in-process, so one prepared single-row statement re-bound per
-/// row is fastest there — bound by position on the raw handle for inserts (<see cref="SqliteDirectRows"/>), since
+/// row is fastest there — bound by position on the raw handle (<see cref="SqliteDirectRows"/>), since
 /// Microsoft.Data.Sqlite looks parameters up by name on every execution; PostgreSQL gets hundreds of rows per
 /// statement, one round trip each.
 /// </summary>
@@ -33,6 +33,15 @@ public static class BulkRows
         ArgumentNullException.ThrowIfNull(db);
         var entity = EntityOf<T>(db);
         var key = entity.FindPrimaryKey()!.Properties.ToList();
+        if (!db.IsPostgres && SqliteDirectRows.Supports(key))
+        {
+            ArgumentNullException.ThrowIfNull(rows);
+            var matches = string.Join(" AND ", key.Select((k, i) => $"{Quote(k.GetColumnName())} = ?{i + 1}"));
+            return rows.Count == 0
+                ? Task.CompletedTask
+                : SqliteDirectRows.RunAsync(db, rows, [.. key.Select(ProviderValue)], $"DELETE FROM {Quote(entity.GetTableName()!)} WHERE {matches}", cancellationToken);
+        }
+
         var names = string.Join(",", key.Select(k => Quote(k.GetColumnName())));
         return RunAsync(db, rows, key, count =>
             $"DELETE FROM {Quote(entity.GetTableName()!)} WHERE ({names}) IN ({string.Join(",", Enumerable.Range(0, count).Select(r => Row(r, key.Count)))})", cancellationToken);

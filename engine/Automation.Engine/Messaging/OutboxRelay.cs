@@ -83,17 +83,29 @@ public sealed partial class OutboxRelay(
 
             foreach (var message in messages.Where(m => m.Destination is null))
             {
-                await SendAsync(publisher, senders, message, cancellationToken);
+                if (message.MessageType == OutboxEnvelope.TypeName)
+                {
+                    await PublishEnvelopeAsync(db, publisher, message, cancellationToken);
+                }
+                else
+                {
+                    await SendAsync(publisher, senders, message, cancellationToken);
+                }
+
                 sent.Add(message);
             }
         }
         finally
         {
-            if (sent.Count > 0)
+            if (sent.Count > 0 || transaction is not null)
             {
                 // One statement for the lot: change-tracked, each row was a DELETE of its own.
                 var ids = sent.Select(m => m.Id).ToList();
-                await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
+                if (ids.Count > 0)
+                {
+                    await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
+                }
+
                 if (transaction is not null)
                 {
                     await transaction.CommitAsync(CancellationToken.None);
@@ -102,6 +114,30 @@ public sealed partial class OutboxRelay(
         }
 
         return sent.Count;
+    }
+
+    /// <summary>
+    /// Publishes an envelope's messages in order, each with its own id. When one fails, the row keeps only the messages
+    /// not yet published, so that a retry does not publish the others twice.
+    /// </summary>
+    private static async Task PublishEnvelopeAsync(AutomationDbContext db, IPublishEndpoint publisher, OutboxMessage envelope, CancellationToken cancellationToken)
+    {
+        var items = OutboxEnvelope.Read(envelope.Body);
+        for (var i = 0; i < items.Count; i++)
+        {
+            try
+            {
+                var type = MessageTypes.Resolve(items[i].Type);
+                var id = items[i].Id;
+                await publisher.Publish(items[i].Body.Deserialize(type, MessageTypes.Json)!, type, ctx => ctx.MessageId = id, cancellationToken);
+            }
+            catch when (i > 0)
+            {
+                var rest = OutboxEnvelope.Write(items.Skip(i));
+                await db.Outbox.Where(m => m.Id == envelope.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Body, rest), CancellationToken.None);
+                throw;
+            }
+        }
     }
 
     private static async Task SendAsync(IPublishEndpoint publisher, ISendEndpointProvider senders, OutboxMessage message, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Automation.Engine.Events;
 using Automation.Engine.Messaging;
 using Automation.Storage;
-using Automation.Storage.Messaging;
 using Automation.Storage.Profiles;
 using Automation.Storage.Segments;
 
@@ -17,9 +16,8 @@ public sealed class ProfileWrites
     private readonly Dictionary<string, CustomerProfile> profiles = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), SegmentMembership> memberships = [];
     private readonly Dictionary<(string, string), SegmentMembership> removed = [];
-    private readonly List<OutboxMessage> outbox = [];
-
-    public int Messages => outbox.Count;
+    private readonly List<object> published = [];
+    private DateTime publishedAt;
 
     public void Profile(CustomerProfile profile)
     {
@@ -44,8 +42,14 @@ public sealed class ProfileWrites
         removed[key] = membership;
     }
 
+    /// <summary>A message published after commit; the batch's messages leave a hundred to an outbox row (<see cref="OutboxEnvelope"/>).</summary>
     public void Publish<T>(T message, DateTime nowUtc)
-        where T : class => outbox.Add(OutboxWriter.Message(message, null, nowUtc));
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        published.Add(message);
+        publishedAt = nowUtc;
+    }
 
     /// <summary>
     /// Detaches the gathered memberships from the objects the next batch goes on changing (a write behind the processor
@@ -69,7 +73,9 @@ public sealed class ProfileWrites
         await BulkRows.DeleteAsync(db, removed.Values, cancellationToken);
         await BulkRows.UpsertAsync(db, memberships.Values, cancellationToken);
         t = timings?.Add("  membership rows", t, removed.Count + memberships.Count) ?? t;
-        await BulkRows.InsertAsync(db, outbox, cancellationToken);
-        timings?.Add("  outbox rows", t, outbox.Count);
+        // Serialized here rather than as each is published: embedded, this runs behind the processor, on the other core.
+        await BulkRows.InsertAsync(db, OutboxEnvelope.Create(published, publishedAt), cancellationToken);
+
+        timings?.Add("  outbox messages", t, published.Count);
     }
 }

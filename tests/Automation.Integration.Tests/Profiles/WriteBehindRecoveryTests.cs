@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Automation.Engine.Events;
+using Automation.Engine.Messaging;
 using Automation.Engine.Segments;
 using Automation.Host;
 using Automation.Host.Configuration;
@@ -156,7 +157,10 @@ public sealed class WriteBehindRecoveryTests : IDisposable
             .ToList();
         var memberships = (await db.SegmentMemberships.AsNoTracking().Select(m => m.CustomerId + "|" + m.SegmentKey).ToListAsync()).Order(StringComparer.Ordinal).ToList();
         var messages = (await db.Outbox.AsNoTracking().Select(m => new { m.MessageType, m.Body }).ToListAsync())
-            .Select(m => m.MessageType + "|" + Field(m.Body, "customerId") + "|" + Field(m.Body, "segment"))
+            .SelectMany(m => m.MessageType == OutboxEnvelope.TypeName
+                ? OutboxEnvelope.Read(m.Body).Select(i => (i.Type, Body: i.Body.GetRawText()))
+                : [(Type: m.MessageType, m.Body)])
+            .Select(m => m.Type + "|" + Field(m.Body, "customerId") + "|" + Field(m.Body, "segment"))
             .Order(StringComparer.Ordinal).ToList();
         return new Snapshot(profiles, memberships, messages);
     }
