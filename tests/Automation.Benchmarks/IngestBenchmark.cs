@@ -195,6 +195,15 @@ public static class IngestBenchmark
         }
 
         var processed = watch.Elapsed.TotalSeconds;
+
+        // Segment and score messages leave through the outbox behind the processor: how long after it they are all out.
+        var pendingAtEnd = Gauge(await client.GetStringAsync("/metrics"), "automation_outbox_pending");
+        while (Gauge(await client.GetStringAsync("/metrics"), "automation_outbox_pending") > 0 && watch.Elapsed.TotalSeconds < processed + 600)
+        {
+            await Task.Delay(250);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  host outbox: {pendingAtEnd:N0} rows pending when the events were processed, all relayed {watch.Elapsed.TotalSeconds - processed:0.0} s later"));
         foreach (var line in (await client.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("automation_processing_seconds_total{", StringComparison.Ordinal)))
         {
             Console.WriteLine("  host " + line);
@@ -202,6 +211,10 @@ public static class IngestBenchmark
 
         return (accepted, processed);
     }
+
+    private static long Gauge(string metrics, string name) => long.Parse(
+        metrics.Split('\n').First(l => l.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..],
+        CultureInfo.InvariantCulture);
 
     private static List<IncomingEvent?> Generate(int count, int customers)
     {

@@ -5,9 +5,9 @@ using System.Text.Json;
 namespace Automation.Engine.Profiles;
 
 /// <summary>
-/// Writes a profile's working state as JSON through one reused buffer and writer per thread: a flush serializes four
-/// parts of every changed profile, and a serializer call with its own buffer each cost as much as the row's insert.
-/// The text is what <see cref="JsonSerializer"/> wrote before, so stored rows read the same either way.
+/// Writes JSON text through one reused buffer and writer per thread: a flush serializes four parts of every changed
+/// profile (and a batch its outbox envelopes), and a serializer call with its own buffer each cost as much as the row's
+/// insert. A profile's text is what <see cref="JsonSerializer"/> wrote before, so stored rows read the same either way.
 /// </summary>
 internal static class StateJson
 {
