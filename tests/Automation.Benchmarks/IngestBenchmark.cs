@@ -97,6 +97,11 @@ public static class IngestBenchmark
             builder.Configuration["Automation:Processing:BatchSize"] = size;
         }
 
+        if (BacklogBatch() is { } backlog)
+        {
+            builder.Configuration["Automation:Processing:BacklogBatchSize"] = backlog;
+        }
+
         await using var app = await BenchmarkEngine.StartAsync(builder);
         var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
 
@@ -162,6 +167,11 @@ public static class IngestBenchmark
         if (ProcessBatch() is { } size)
         {
             settings["Automation__Processing__BatchSize"] = size;
+        }
+
+        if (BacklogBatch() is { } backlog)
+        {
+            settings["Automation__Processing__BacklogBatchSize"] = backlog;
         }
 
         await using var host = await HostProcess.StartAsync(requireDesigner: false, settings: settings);
@@ -246,6 +256,11 @@ public static class IngestBenchmark
     /// <summary>The processor's batch size when --process-batch overrides the engine's default.</summary>
     private static string? ProcessBatch() => Environment.GetCommandLineArgs().Contains("--process-batch")
         ? BenchmarkArgs.Int(Environment.GetCommandLineArgs(), "--process-batch", 0).ToString(CultureInfo.InvariantCulture)
+        : null;
+
+    /// <summary>The processor's largest batch under a backlog when --backlog-batch overrides the engine's default.</summary>
+    private static string? BacklogBatch() => Environment.GetCommandLineArgs().Contains("--backlog-batch")
+        ? BenchmarkArgs.Int(Environment.GetCommandLineArgs(), "--backlog-batch", 0).ToString(CultureInfo.InvariantCulture)
         : null;
 
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -172,9 +172,15 @@ public sealed partial class EventProcessor(
         var recovered = writeBehind && store.NeedsRecovery && await RecoverAsync(db, now, cancellationToken);
         var cursor = behind?.Cursor ?? store.Cursor ?? 0;
 
+        // A deep backlog is taken a backlog batch at a time (many events per customer, evaluated once); otherwise short
+        // batches keep the write gate free for appends and a caught-up processor writes its profiles often.
+        var size = writeBehind && await SqliteEventReader.CountAfterAsync(db, cursor, cancellationToken) >= processing.BacklogBatchSize
+            ? processing.BacklogBatchSize
+            : processing.BatchSize;
+
         // Read untracked and mark processed by sequence: tracking every event row costs more than the work.
         var batch = writeBehind
-            ? await ReadAfterAsync(db, cursor, processing.BatchSize, cancellationToken)
+            ? await ReadAfterAsync(db, cursor, size, cancellationToken)
             : await db.Events.AsNoTracking().Where(e => !e.Processed).OrderBy(e => e.Sequence).Take(processing.BatchSize).ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {

@@ -25,7 +25,7 @@ public static class SqliteEventReader
             """;
         command.Parameters.AddWithValue("$after", after);
         command.Parameters.AddWithValue("$take", take);
-        var events = new List<StoredEvent>(take);
+        var events = new List<StoredEvent>(Math.Min(take, 8192));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -43,5 +43,16 @@ public static class SqliteEventReader
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// How many events the log holds after <paramref name="after"/>: sequences are the log's row ids, so the highest less
+    /// the cursor (an append rolled back leaves a gap, which this counts).
+    /// </summary>
+    public static async Task<long> CountAfterAsync(AutomationDbContext db, long after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var last = await db.Database.SqlQueryRaw<long>("""SELECT coalesce(max("Sequence"), 0) AS "Value" FROM events""").SingleAsync(cancellationToken);
+        return last - after;
     }
 }

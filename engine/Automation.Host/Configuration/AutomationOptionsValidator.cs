@@ -40,6 +40,11 @@ public sealed class AutomationOptionsValidator : IValidateOptions<AutomationOpti
             failures.Add("Automation:Processing:BatchSize must be between 1 and 50000");
         }
 
+        if (options.Processing.BacklogBatchSize < options.Processing.BatchSize || options.Processing.BacklogBatchSize > 1_000_000)
+        {
+            failures.Add("Automation:Processing:BacklogBatchSize must be between BatchSize and 1000000");
+        }
+
         if (options.Processing.MarkProcessedEvery < 1)
         {
             failures.Add("Automation:Processing:MarkProcessedEvery must be at least 1");

@@ -20,6 +20,7 @@ public sealed class BrokerRestartTests
         var ledger = new ProofLedger(Path.Combine(plugins.Scratch, "deliveries.tsv"));
         var settings = PluginDeliveryTests.ProofSettings(plugins, ledger, failureRate: 0.2, redeliveries: 3);
         settings["Automation:Processing:BatchSize"] = "50";
+        settings["Automation:Processing:BacklogBatchSize"] = "50";
         settings["Automation:RabbitMq:Host"] = "127.0.0.1";
         settings["Automation:RabbitMq:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture);
         settings["Automation:RabbitMq:VirtualHost"] = "/";

@@ -19,6 +19,7 @@ public sealed class PluginDeliveryTests
         var settings = ProofSettings(plugins, ledger, failureRate: 0.3, redeliveries: 3);
         // Many small processing transactions instead of one of 1,000 workflow starts: dispatches start flowing at once.
         settings["Automation:Processing:BatchSize"] = "100";
+        settings["Automation:Processing:BacklogBatchSize"] = "100";
         using var host = AutomationHost.OnRabbitMqAndPostgres(settings);
         using var admin = await host.AdminAsync();
         await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction("flaky-1000", "proof_tick", "proof.flaky"));

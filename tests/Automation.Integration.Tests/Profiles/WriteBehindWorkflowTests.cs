@@ -23,6 +23,7 @@ public sealed class WriteBehindWorkflowTests : IDisposable
 
                 // Small full batches and no flush by time: the profiles stay in memory until the backlog is drained.
                 ["Automation:Processing:BatchSize"] = "5",
+                ["Automation:Processing:BacklogBatchSize"] = "5",
                 ["Automation:Processing:ProfileFlushInterval"] = "01:00:00",
             },
             clock);
