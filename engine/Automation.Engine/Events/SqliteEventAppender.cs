@@ -52,7 +52,7 @@ public static class SqliteEventAppender
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var last = connection.CreateCommand();
         last.Transaction = transaction;
-        last.CommandText = """SELECT coalesce(max("Sequence"), 0) FROM events""";
+        last.CommandText = SqliteEventRows.LastSequence;
         var previousMax = (long)(await last.ExecuteScalarAsync(cancellationToken))!;
         var stored = SqliteEventRows.Append(connection, events);
         await transaction.CommitAsync(cancellationToken);

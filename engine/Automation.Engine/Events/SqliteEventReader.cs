@@ -52,7 +52,7 @@ public static class SqliteEventReader
     public static async Task<long> CountAfterAsync(AutomationDbContext db, long after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var last = await db.Database.SqlQueryRaw<long>("""SELECT coalesce(max("Sequence"), 0) AS "Value" FROM events""").SingleAsync(cancellationToken);
+        var last = await db.Database.SqlQueryRaw<long>(SqliteEventRows.LastSequence).SingleAsync(cancellationToken);
         return last - after;
     }
 }

@@ -12,6 +12,9 @@ namespace Automation.Storage.Events;
 /// </summary>
 public static class SqliteEventRows
 {
+    /// <summary>The log's highest sequence (0 when empty), as one column named Value.</summary>
+    public const string LastSequence = """SELECT coalesce(max("Sequence"), 0) AS "Value" FROM events""";
+
     private const string Insert = """
         INSERT INTO events ("EventId","CustomerId","Type","Timestamp","Value","PropertiesJson","ReceivedAt","Processed")
         VALUES (?1,?2,?3,?4,?5,?6,?7,0)
