@@ -25,13 +25,7 @@ public sealed class OutboxEnvelopeRelayTests
         writes.Publish(new SegmentEntered("c-1", "at-risk", [new ReasonCode("DaysSinceLastPurchase", "40", "40 days since the last purchase")], Now), Now);
         writes.Publish(new SegmentExited("c-1", "champions", "no longer meets the segment's expression", Now), Now);
         writes.Publish(new SegmentEntered("c-2", "at-risk", [], Now), Now);
-        await using (var db = database.CreateDbContext())
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await writes.WriteAsync(db, CancellationToken.None);
-            await transaction.CommitAsync();
-            Assert.Equal(1, await db.Outbox.CountAsync());
-        }
+        Assert.Equal(1, await CommitAsync(database, writes));
 
         Assert.Equal(1, await Relay(database, bus).RelayOnceAsync(CancellationToken.None));
 
@@ -57,13 +51,7 @@ public sealed class OutboxEnvelopeRelayTests
             writes.Publish(new SegmentEntered("c-" + i, "at-risk", [], Now), Now);
         }
 
-        await using (var db = database.CreateDbContext())
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await writes.WriteAsync(db, CancellationToken.None);
-            await transaction.CommitAsync();
-            Assert.Equal(3, await db.Outbox.CountAsync());
-        }
+        Assert.Equal(3, await CommitAsync(database, writes));
 
         Assert.Equal(3, await Relay(database, bus).RelayOnceAsync(CancellationToken.None));
 
@@ -103,6 +91,16 @@ public sealed class OutboxEnvelopeRelayTests
         SegmentExited exited => "SegmentExited:" + exited.CustomerId,
         var other => other.GetType().Name,
     };
+
+    /// <summary>Writes the gathered rows in a transaction of their own, as a batch does; returns the outbox rows then stored.</summary>
+    private static async Task<int> CommitAsync(TemporaryDatabase database, ProfileWrites writes)
+    {
+        await using var db = database.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await writes.WriteAsync(db, CancellationToken.None);
+        await transaction.CommitAsync();
+        return await db.Outbox.CountAsync();
+    }
 
     private static OutboxRelay Relay(TemporaryDatabase database, Bus bus) =>
         new(bus.Provider.GetRequiredService<IServiceScopeFactory>(), database, new OutboxSignal(), NullLogger<OutboxRelay>.Instance);
