@@ -48,6 +48,7 @@ public static class EngineSetup
         services.AddSingleton<WorkflowService>();
         services.AddSingleton<Automation.Engine.Workflows.Simulation.WorkflowSimulator>();
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<EventFiler>();
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<ProcessingTimings>();
         services.AddSingleton<OutboxSignal>();

@@ -40,9 +40,9 @@ public sealed class ProcessingOptions
     public int TailCapacity { get; set; } = 1_000_000;
 
     /// <summary>
-    /// Embedded default: under a backlog, folded events are filed under their customer (for the timeline, erasure and
-    /// merges) once this many have gathered, rather than all at once in the flush that ends the backlog; caught up, a
-    /// flush files the rest.
+    /// Embedded default: once this many appended events are not yet filed under their customer (for the timeline,
+    /// erasure and merges), they are filed in a transaction of their own while the processor folds, rather than in the
+    /// batch writes or the flush that ends a backlog; caught up, a flush files the rest.
     /// </summary>
     public int MarkProcessedEvery { get; set; } = 200_000;
 

@@ -40,6 +40,7 @@ public sealed partial class EventProcessor(
     ProfileWriteGate gate,
     ProfileStore store,
     EventTail tail,
+    EventFiler filer,
     IOptions<AutomationOptions> options,
     ProcessingTimings timings,
     TimeProvider clock,
@@ -53,9 +54,6 @@ public sealed partial class EventProcessor(
 
     // Done once the write behind has moved its workflows on and detached its rows: the next batch may fold from then on.
     private Task foldable = Task.CompletedTask;
-
-    // Events folded since events were last filed by customer (embedded default); touched by one write at a time.
-    private int unmarked;
 
     /// <summary>
     /// Processes one batch; returns how many events it took. On the embedded default the batch's write (workflows,
@@ -174,9 +172,12 @@ public sealed partial class EventProcessor(
 
         // A deep backlog is taken a backlog batch at a time (many events per customer, evaluated once); otherwise short
         // batches keep the write gate free for appends and a caught-up processor writes its profiles often.
-        var size = writeBehind && await SqliteEventReader.CountAfterAsync(db, cursor, cancellationToken) >= processing.BacklogBatchSize
-            ? processing.BacklogBatchSize
-            : processing.BatchSize;
+        var waiting = writeBehind ? await SqliteEventReader.CountAfterAsync(db, cursor, cancellationToken) : 0;
+        var size = waiting >= processing.BacklogBatchSize ? processing.BacklogBatchSize : processing.BatchSize;
+        if (writeBehind)
+        {
+            await filer.StartIfDueAsync(db, cursor + waiting, cancellationToken);
+        }
 
         // Read untracked and mark processed by sequence: tracking every event row costs more than the work.
         var batch = writeBehind
@@ -316,26 +317,10 @@ public sealed partial class EventProcessor(
 
                 context.Writes.Freeze();
                 foldable.TrySetResult();
-                unmarked += batch.Count;
                 if (flush is not null)
                 {
                     await store.WriteAsync(db, flush, last, cancellationToken);
-                    unmarked = 0;
                     timings.Add("  flush profiles", t, flush.Rows.Count);
-                }
-                else if (unmarked >= processing.MarkProcessedEvery)
-                {
-                    // A backlog's events are filed a few hundred thousand at a time, behind the processor, instead of
-                    // all at once in the flush that ends it, which nothing overlaps. Recovery then goes by the recorded
-                    // checkpoint rather than by the last event filed.
-                    if (!store.FlushRecorded)
-                    {
-                        await store.RecordFlushedAsync(db, cancellationToken);
-                    }
-
-                    await EventCustomerRows.FileAsync(db, last, cancellationToken);
-                    unmarked = 0;
-                    timings.Add("  events filed by customer ahead of the flush", t, processing.MarkProcessedEvery);
                 }
             }
             else
@@ -395,6 +380,14 @@ public sealed partial class EventProcessor(
     {
         var cursor = await store.LoadCursorAsync(db, cancellationToken);
         var flushed = await store.LoadFlushedAsync(db, cancellationToken);
+        if (!store.FlushRecorded)
+        {
+            // Before any event is filed ahead of the processor (EventFiler): recovery must not go by the last event filed.
+            await using var record = await db.Database.BeginTransactionAsync(cancellationToken);
+            await store.RecordFlushedAsync(db, cancellationToken);
+            await record.CommitAsync(cancellationToken);
+        }
+
         var unwritten = await db.Events.AsNoTracking().Where(e => e.Sequence > flushed && e.Sequence <= cursor).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         if (unwritten.Count == 0)
         {

@@ -53,7 +53,7 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
 
     /// <summary>
     /// The database records how far its profiles go (<see cref="ProcessingCheckpoint.Profiles"/>): only then may events
-    /// be filed ahead of a flush, since without the record recovery goes by the last event filed.
+    /// be filed ahead of a flush (<see cref="EventFiler"/>), since without the record recovery goes by the last event filed.
     /// </summary>
     public bool FlushRecorded { get; private set; }
 

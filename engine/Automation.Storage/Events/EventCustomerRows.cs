@@ -63,22 +63,29 @@ public static class EventCustomerRows
 
     /// <summary>
     /// Embedded default: files the events above the checkpoint and up to <paramref name="upTo"/> under their customers
-    /// and moves the checkpoint, in the caller's transaction. Sorted by key, the inserts walk the key table page after
-    /// page, and they are cheapest in large transactions: the processor files a backlog's events a few hundred thousand
-    /// at a time. The events themselves are only read.
+    /// and moves the checkpoint, in the caller's transaction; a checkpoint already at or past it stays. Sorted by key,
+    /// the inserts walk the key table page after page, and they are cheapest in large transactions: a backlog's events
+    /// are filed up to a million at a time. The events themselves are only read. Returns how many were filed.
     /// </summary>
-    public static async Task FileAsync(AutomationDbContext db, long upTo, CancellationToken cancellationToken)
+    public static async Task<int> FileAsync(AutomationDbContext db, long upTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.Database.ExecuteSqlAsync(
+        var from = await ProcessingCheckpoints.SequenceOf(db, ProcessingCheckpoint.Indexed).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        if (upTo <= from)
+        {
+            return 0;
+        }
+
+        var filed = await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO event_customers ("CustomerId","Timestamp","Sequence")
             SELECT "CustomerId","Timestamp","Sequence" FROM events
-            WHERE "Sequence" > coalesce((SELECT "Sequence" FROM processing_checkpoints WHERE "Name" = {ProcessingCheckpoint.Indexed}), 0) AND "Sequence" <= {upTo}
+            WHERE "Sequence" > {from} AND "Sequence" <= {upTo}
             ORDER BY "CustomerId","Timestamp","Sequence"
             """,
             cancellationToken);
         await ProcessingCheckpoints.SaveAsync(db, ProcessingCheckpoint.Indexed, upTo, cancellationToken);
+        return filed;
     }
 
     /// <summary>How many events the processor has not taken yet.</summary>
