@@ -250,13 +250,14 @@ public sealed partial class EventProcessor(
         var refolded = recovered || links.Rebuild.Count > 0;
         if (!writeBehind)
         {
-            await WriteAsync(db, write, context, evaluated, batch, refolded, written, cancellationToken);
+            await WriteAsync(db, write, context, evaluated, batch, flushes: false, written, cancellationToken);
             return batch.Count;
         }
 
         // On a thread of its own: SQLite's async calls complete synchronously, so the write would otherwise run to its
         // commit before this call returned.
-        var writing = Task.Run(() => WriteAsync(db, write, context, evaluated, batch, refolded, written, cancellationToken), CancellationToken.None);
+        var reachesEnd = batch.Count < processing.BatchSize || batch[^1].Sequence >= cursor + waiting;
+        var writing = Task.Run(() => WriteAsync(db, write, context, evaluated, batch, refolded || reachesEnd, written, cancellationToken), CancellationToken.None);
 
         handOver();
         behind = (writing, batch[^1].Sequence);
@@ -281,7 +282,7 @@ public sealed partial class EventProcessor(
         BatchContext context,
         List<EvaluatedCustomer> evaluated,
         List<StoredEvent> batch,
-        bool refolded,
+        bool flushes,
         TaskCompletionSource foldable,
         CancellationToken cancellationToken)
     {
@@ -300,27 +301,29 @@ public sealed partial class EventProcessor(
 
             t = timings.Add("workflows", t);
             var last = batch[^1].Sequence;
-            ProfileStore.Flush? flush = null;
+            Task<ProfileStore.Flush>? flushing = null;
             if (context.WriteBehind)
             {
                 await ProfileStore.SaveCursorAsync(db, last, cancellationToken);
 
-                // Caught up (a short batch), a merged history (its profile was refolded from rows that just changed hands),
-                // or enough waiting: write the profiles and file their events by customer in this batch's transaction. Caught
-                // up, the segment messages this batch sends must find the profiles they describe: the workflows they start
-                // read the stored profile (a contact detail from this very batch, say).
-                if (batch.Count < processing.BatchSize || refolded
-                    || store.Dirty >= processing.MaxUnwrittenProfiles || store.DirtyFor >= processing.ProfileFlushInterval)
+                // Caught up (the batch reached the end of the log), a merged history (its profile was refolded from rows
+                // that just changed hands), or enough waiting: write the profiles and file their events by customer in this
+                // batch's transaction. Caught up, the segment messages this batch sends must find the profiles they
+                // describe: the workflows they start read the stored profile (a contact detail from this very batch, say).
+                if (flushes || store.Dirty >= processing.MaxUnwrittenProfiles || store.DirtyFor >= processing.ProfileFlushInterval)
                 {
-                    flush = store.TakeChanged();
+                    flushing = store.TakeChangedAsync();
                 }
 
                 context.Writes.Freeze();
-                foldable.TrySetResult();
-                if (flush is not null)
+                if (flushing is null)
                 {
-                    await store.WriteAsync(db, flush, last, cancellationToken);
-                    timings.Add("  flush profiles", t, flush.Rows.Count);
+                    foldable.TrySetResult();
+                }
+                else
+                {
+                    // The next batch folds once the flush's copies are serialized, which goes on while memberships are written.
+                    _ = flushing.ContinueWith(static (_, next) => ((TaskCompletionSource)next!).TrySetResult(), foldable, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
             }
             else
@@ -334,6 +337,15 @@ public sealed partial class EventProcessor(
             t = timings.Add("mark processed", t);
             await context.Writes.WriteAsync(db, cancellationToken, timings);
             t = timings.Add("write profiles", t);
+            ProfileStore.Flush? flush = null;
+            if (flushing is not null)
+            {
+                flush = await flushing;
+                t = timings.Add("  wait for the flush's copies", t);
+                await store.WriteAsync(db, flush, last, cancellationToken);
+                t = timings.Add("  flush profiles", t, flush.Rows.Count);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             t = timings.Add("save workflows", t);
             await transaction.CommitAsync(cancellationToken);
