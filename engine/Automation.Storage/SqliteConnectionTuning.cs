@@ -14,6 +14,8 @@ namespace Automation.Storage;
 /// worst a few commits old after an OS crash, never torn.</item>
 /// <item>a 64 MiB page cache instead of SQLite's 2 MiB: event processing reads and rewrites thousands of profiles per
 /// batch, and a small cache turns that into file reads.</item>
+/// <item>no automatic checkpoint inside commits: <see cref="SqliteCheckpointer"/> moves the log into the file on a
+/// thread of its own.</item>
 /// </list>
 /// </summary>
 public sealed class SqliteConnectionTuning : DbConnectionInterceptor
@@ -23,7 +25,7 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
     /// <summary>Restores the engine's commit mode on a connection that switched to <see cref="Full"/> for one commit.</summary>
     public const string Normal = "PRAGMA synchronous=NORMAL;";
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=10000;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=0;";
 
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Tuned = [];
 
@@ -38,6 +40,7 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Watch(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -51,6 +54,15 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Watch(connection);
+    }
+
+    private static void Watch(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            SqliteCheckpointer.Watch(sqlite);
+        }
     }
 
     /// <summary>

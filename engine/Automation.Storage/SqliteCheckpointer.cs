@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Automation.Storage;
+
+/// <summary>
+/// Copies an SQLite file's write-ahead log into the database on a thread of its own. SQLite's automatic checkpoint
+/// runs inside whichever commit finds the log past its threshold, so that commit also copies and syncs tens of
+/// megabytes: about 0.3 s of the commit that ends a backlog batch, which nothing overlaps, and an append's 202 now and
+/// then. Engine connections turn it off (wal_autocheckpoint=0) and a commit hook wakes this instead; a passive
+/// checkpoint waits for no reader or writer, and a log it could not finish (a reader on an old snapshot) is taken up
+/// after the next commit. A commit is durable in the log itself, so a checkpoint never decides what survives a crash.
+/// </summary>
+public sealed class SqliteCheckpointer
+{
+    /// <summary>At most one checkpoint per interval while commits go on: each syncs the log and the file.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+
+    private static readonly ConcurrentDictionary<string, SqliteCheckpointer> Files = new(StringComparer.Ordinal);
+
+    private static long checkpoints;
+
+    private readonly string connectionString;
+
+    // 1: a commit since the last checkpoint began.
+    private int committed;
+
+    // 1: the loop runs (it ends after an interval with no commit).
+    private int running;
+
+    private SqliteCheckpointer(string connectionString) => this.connectionString = connectionString;
+
+    /// <summary>How many checkpoints this process has made (a failed one, the file removed under it say, ends its loop).</summary>
+    public static long Checkpoints => Interlocked.Read(ref checkpoints);
+
+    /// <summary>Wakes the file's checkpointer after each commit on this newly opened connection (a file, not memory).</summary>
+    public static void Watch(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var settings = new SqliteConnectionStringBuilder(connection.ConnectionString);
+        if (connection.Handle is not { } handle || settings.Mode == SqliteOpenMode.Memory || settings.DataSource is "" or ":memory:")
+        {
+            return;
+        }
+
+        // Its own unpooled connection, which never creates the file: nothing of it stays open between checkpoints, and a
+        // file removed meanwhile (a test's) stays removed.
+        settings.Pooling = false;
+        settings.Mode = SqliteOpenMode.ReadWrite;
+        var checkpointer = Files.GetOrAdd(Path.GetFullPath(settings.DataSource), _ => new SqliteCheckpointer(settings.ToString()));
+        raw.sqlite3_commit_hook(handle, static state => ((SqliteCheckpointer)state).Committed(), checkpointer);
+    }
+
+    /// <summary>Runs inside SQLite's commit on the committing thread: flags only. Returns 0 (the commit goes on).</summary>
+    private int Committed()
+    {
+        Volatile.Write(ref committed, 1);
+        if (Interlocked.CompareExchange(ref running, 1, 0) == 0)
+        {
+            _ = Task.Run(RunAsync);
+        }
+
+        return 0;
+    }
+
+    private async Task RunAsync()
+    {
+        while (true)
+        {
+            // Waits first: the commit that woke the loop is still going on, and later ones join its checkpoint.
+            await Task.Delay(Interval);
+            if (Interlocked.Exchange(ref committed, 0) == 0)
+            {
+                Volatile.Write(ref running, 0);
+
+                // A commit between the two lines found the loop still running: it must not go unnoticed.
+                if (Volatile.Read(ref committed) == 0 || Interlocked.CompareExchange(ref running, 1, 0) != 0)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            try
+            {
+                await using var connection = new SqliteConnection(connectionString);
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                await command.ExecuteNonQueryAsync();
+                Interlocked.Increment(ref checkpoints);
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+            {
+                Volatile.Write(ref running, 0);
+                return;
+            }
+        }
+    }
+}
