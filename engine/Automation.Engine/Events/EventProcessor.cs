@@ -438,10 +438,14 @@ public sealed partial class EventProcessor(
             EventTriggers = [.. triggers.Where(t => t.Type == TriggerTypes.Event).Select(t => t.Key)],
         };
         var t = Stopwatch.GetTimestamp();
+
+        // Two index probes spare a first import the lookup of a hundred thousand ids that cannot be found.
+        var profiles = await db.Profiles.AnyAsync(cancellationToken);
+        var memberships = workflows && await db.SegmentMemberships.AnyAsync(cancellationToken);
         foreach (var chunk in customers.Chunk(LookupChunk))
         {
             var missing = chunk.Where(c => !writeBehind || c.Held is null).Select(c => c.CustomerId).ToArray();
-            foreach (var p in await db.Profiles.AsNoTracking().Where(p => EF.Parameter(missing).Contains(p.CustomerId)).ToListAsync(cancellationToken))
+            foreach (var p in profiles && missing.Length > 0 ? await db.Profiles.AsNoTracking().Where(p => EF.Parameter(missing).Contains(p.CustomerId)).ToListAsync(cancellationToken) : [])
             {
                 context.Profiles[p.CustomerId] = p;
             }
@@ -459,7 +463,7 @@ public sealed partial class EventProcessor(
                 context.Memberships[id] = [];
             }
 
-            foreach (var m in await db.SegmentMemberships.AsNoTracking().Where(m => EF.Parameter(unknown).Contains(m.CustomerId)).ToListAsync(cancellationToken))
+            foreach (var m in memberships && unknown.Length > 0 ? await db.SegmentMemberships.AsNoTracking().Where(m => EF.Parameter(unknown).Contains(m.CustomerId)).ToListAsync(cancellationToken) : [])
             {
                 (context.Memberships.TryGetValue(m.CustomerId, out var list) ? list : context.Memberships[m.CustomerId] = []).Add(m);
             }

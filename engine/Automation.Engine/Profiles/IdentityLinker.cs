@@ -32,7 +32,10 @@ public static class IdentityLinker
         ArgumentNullException.ThrowIfNull(batch);
         var named = (unknown ?? batch.Select(e => e.CustomerId)).Concat(batch.Select(AnonymousIdOf).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in named.Chunk(5000))
+
+        // One index probe spares a first import (or an engine that never linked an identity) a hundred-thousand-id lookup.
+        var aliases = named.Count > 0 && await db.CustomerAliases.AnyAsync(cancellationToken);
+        foreach (var chunk in aliases ? named.Chunk(5000) : [])
         {
             foreach (var alias in await db.CustomerAliases.AsNoTracking().Where(a => EF.Parameter(chunk).Contains(a.AliasId)).ToListAsync(cancellationToken))
             {

@@ -70,12 +70,23 @@ public sealed class ProfileWrites
         var t = Stopwatch.GetTimestamp();
         await BulkRows.UpsertAsync(db, profiles.Values, cancellationToken);
         t = timings?.Add("  profile rows", t, profiles.Count) ?? t;
-        await BulkRows.DeleteAsync(db, removed.Values, cancellationToken);
-        await BulkRows.UpsertAsync(db, memberships.Values, cancellationToken);
+        await BulkRows.DeleteAsync(db, InKeyOrder(removed), cancellationToken);
+        await BulkRows.UpsertAsync(db, InKeyOrder(memberships), cancellationToken);
         t = timings?.Add("  membership rows", t, removed.Count + memberships.Count) ?? t;
         // Serialized here rather than as each is published: embedded, this runs behind the processor, on the other core.
         await BulkRows.InsertAsync(db, OutboxEnvelope.Create(published, publishedAt), cancellationToken);
 
         timings?.Add("  outbox messages", t, published.Count);
+    }
+
+    /// <summary>
+    /// Sorted by the table's key (segment, customer): the writes walk its index page after page instead of jumping, as
+    /// sorted profile upserts do (<see cref="ProfileStore"/>).
+    /// </summary>
+    private static List<SegmentMembership> InKeyOrder(Dictionary<(string, string), SegmentMembership> rows)
+    {
+        var sorted = rows.Values.ToList();
+        sorted.Sort(static (a, b) => string.CompareOrdinal(a.SegmentKey, b.SegmentKey) is var bySegment and not 0 ? bySegment : string.CompareOrdinal(a.CustomerId, b.CustomerId));
+        return sorted;
     }
 }
