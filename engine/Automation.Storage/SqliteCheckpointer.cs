@@ -17,6 +17,9 @@ public sealed class SqliteCheckpointer
     /// <summary>At most one checkpoint per interval while commits go on: each syncs the log and the file.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
+    // Log frames (pages) past which an unfinished checkpoint is finished with the writers held: 64 MiB of 4 KiB pages.
+    private const long ResetFrames = 16_384;
+
     private static readonly ConcurrentDictionary<string, SqliteCheckpointer> Files = new(StringComparer.Ordinal);
 
     private static long checkpoints;
@@ -64,6 +67,16 @@ public sealed class SqliteCheckpointer
         return 0;
     }
 
+    /// <summary>One passive checkpoint; returns how many frames the log held.</summary>
+    private static async Task<long> CheckpointAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var reader = await command.ExecuteReaderAsync();
+        var log = await reader.ReadAsync() ? reader.GetInt64(1) : 0;
+        return log;
+    }
+
     private async Task RunAsync()
     {
         while (true)
@@ -87,9 +100,26 @@ public sealed class SqliteCheckpointer
             {
                 await using var connection = new SqliteConnection(connectionString);
                 await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                await command.ExecuteNonQueryAsync();
+                if (await CheckpointAsync(connection) >= ResetFrames)
+                {
+                    // A writer kept adding to the log while it was copied, so the next one found it not wholly copied and
+                    // went on at its end instead of restarting it: the log grew with every write (390 MB through a
+                    // 1M-event import). The rest is copied with this process's writers held (a few frames, quickly);
+                    // the next writer then restarts the log.
+                    var entered = await SqliteWriteGate.EnterAsync(connection, CancellationToken.None);
+                    try
+                    {
+                        await CheckpointAsync(connection);
+                    }
+                    finally
+                    {
+                        if (entered)
+                        {
+                            SqliteWriteGate.Exit(connection);
+                        }
+                    }
+                }
+
                 Interlocked.Increment(ref checkpoints);
             }
             catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
