@@ -10,7 +10,9 @@ namespace Automation.Storage;
 /// megabytes: about 0.3 s of the commit that ends a backlog batch, which nothing overlaps, and an append's 202 now and
 /// then. Engine connections turn it off (wal_autocheckpoint=0) and a commit hook wakes this instead; a passive
 /// checkpoint waits for no reader or writer, and a log it could not finish (a reader on an old snapshot) is taken up
-/// after the next commit. A commit is durable in the log itself, so a checkpoint never decides what survives a crash.
+/// after the next commit. Past 64 MiB of log, the last few frames are copied with this process's writers held, so that
+/// the log restarts instead of growing. A commit is durable in the log itself, so a checkpoint never decides what
+/// survives a crash.
 /// </summary>
 public sealed class SqliteCheckpointer
 {
@@ -22,8 +24,6 @@ public sealed class SqliteCheckpointer
 
     private static readonly ConcurrentDictionary<string, SqliteCheckpointer> Files = new(StringComparer.Ordinal);
 
-    private static long checkpoints;
-
     private readonly string connectionString;
 
     // 1: a commit since the last checkpoint began.
@@ -33,9 +33,6 @@ public sealed class SqliteCheckpointer
     private int running;
 
     private SqliteCheckpointer(string connectionString) => this.connectionString = connectionString;
-
-    /// <summary>How many checkpoints this process has made (a failed one, the file removed under it say, ends its loop).</summary>
-    public static long Checkpoints => Interlocked.Read(ref checkpoints);
 
     /// <summary>Wakes the file's checkpointer after each commit on this newly opened connection (a file, not memory).</summary>
     public static void Watch(SqliteConnection connection)
@@ -73,8 +70,7 @@ public sealed class SqliteCheckpointer
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await using var reader = await command.ExecuteReaderAsync();
-        var log = await reader.ReadAsync() ? reader.GetInt64(1) : 0;
-        return log;
+        return await reader.ReadAsync() ? reader.GetInt64(1) : 0;
     }
 
     private async Task RunAsync()
@@ -119,11 +115,11 @@ public sealed class SqliteCheckpointer
                         }
                     }
                 }
-
-                Interlocked.Increment(ref checkpoints);
             }
-            catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or TimeoutException)
             {
+                // The file removed under it (a test's), say, or a writer holding it past the gate's patience: the loop
+                // ends, and the next commit starts another.
                 Volatile.Write(ref running, 0);
                 return;
             }
