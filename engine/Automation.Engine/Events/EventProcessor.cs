@@ -170,10 +170,11 @@ public sealed partial class EventProcessor(
         var recovered = writeBehind && store.NeedsRecovery && await RecoverAsync(db, now, cancellationToken);
         var cursor = behind?.Cursor ?? store.Cursor ?? 0;
 
-        // A deep backlog is taken a backlog batch at a time (many events per customer, evaluated once); otherwise short
-        // batches keep the write gate free for appends and a caught-up processor writes its profiles often.
+        // A batch takes everything waiting, up to a backlog batch: a customer with many events waiting is then scored,
+        // evaluated and written once for all of them (a 400k backlog took 80 batches of 5k, each customer evaluated in
+        // most of them). A caught-up processor's batches are short anyway.
         var waiting = writeBehind ? await SqliteEventReader.CountAfterAsync(db, cursor, cancellationToken) : 0;
-        var size = waiting >= processing.BacklogBatchSize ? processing.BacklogBatchSize : processing.BatchSize;
+        var size = (int)Math.Clamp(waiting, processing.BatchSize, processing.BacklogBatchSize);
         if (writeBehind)
         {
             await filer.StartIfDueAsync(db, cursor + waiting, cancellationToken);
