@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Automation.Engine.Events;
 
 /// <summary>
-/// Embedded default: files appended events under their customers (<see cref="EventCustomerRows.FileAsync"/>) in a
-/// transaction of its own, on the other core, while the processor folds. Filing needs only the stored events, not
+/// Embedded default: files appended events under their customers (<see cref="EventCustomerRows.FileAsync"/>) in
+/// transactions of its own, on the other core, while the processor folds. Filing needs only the stored events, not
 /// their profiles, so it need not wait for the processor: inside a batch's write it was a third of the write that
 /// ends a backlog, which nothing overlaps. Events may be filed before they are processed; recovery goes by the
 /// recorded <see cref="ProcessingCheckpoint.Profiles"/> checkpoint, so a step runs only once that is recorded.
