@@ -103,9 +103,15 @@ public sealed partial class EventFiler(
                 return from;
             }
 
-            var rows = await EventCustomerRows.FileAsync(db, Math.Min(upTo, from + StepEvents), CancellationToken.None);
+            var step = Math.Min(upTo, from + StepEvents);
+            var rows = await EventCustomerRows.FileAsync(db, step, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
             timings.Add("events filed by customer ahead", t, rows);
+            if (step >= upTo)
+            {
+                // The checkpoint is at upTo now: no further transaction just to find that out.
+                return step;
+            }
         }
     }
 

@@ -65,7 +65,7 @@ public static class EventCustomerRows
     /// Embedded default: files the events above the checkpoint and up to <paramref name="upTo"/> under their customers
     /// and moves the checkpoint, in the caller's transaction; a checkpoint already at or past it stays. Sorted by key,
     /// the inserts walk the key table page after page, and they are cheapest in large transactions: a backlog's events
-    /// are filed up to a million at a time. The events themselves are only read. Returns how many were filed.
+    /// are filed a quarter of a million at a time. The events themselves are only read. Returns how many were filed.
     /// </summary>
     public static async Task<int> FileAsync(AutomationDbContext db, long upTo, CancellationToken cancellationToken)
     {
