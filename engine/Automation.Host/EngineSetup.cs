@@ -23,6 +23,7 @@ public static class EngineSetup
         services.AddSingleton<IValidator<IncomingEvent>, IncomingEventValidator>();
         services.AddSingleton<EventProcessingSignal>();
         services.AddSingleton<EventTail>();
+        services.AddSingleton<EventInbox>();
         services.AddSingleton<EventIngestion>();
         services.AddSingleton<ProfileUpdater>();
         services.AddSingleton<FeatureCalculator>();

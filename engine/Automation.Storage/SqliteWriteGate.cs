@@ -42,6 +42,30 @@ public sealed class SqliteWriteGate
         return true;
     }
 
+    /// <summary>
+    /// Takes the file's gate for this connection only if it is free this moment; true
+    /// when the connection holds it after the call (and must <see cref="Exit"/>), false when it was busy.
+    /// </summary>
+    public static bool TryEnter(DbConnection connection, out bool entered)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        entered = false;
+        if (Holders.TryGetValue(connection, out _))
+        {
+            return true;
+        }
+
+        var gate = For(connection);
+        if (!gate.turn.Wait(0))
+        {
+            return false;
+        }
+
+        Holders.AddOrUpdate(connection, gate);
+        entered = true;
+        return true;
+    }
+
     /// <inheritdoc cref="EnterAsync"/>
     public static bool Enter(DbConnection connection)
     {

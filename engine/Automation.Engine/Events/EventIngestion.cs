@@ -15,7 +15,8 @@ public sealed class EventIngestion(
     IValidator<IncomingEvent> validator,
     EventProcessingSignal signal,
     TimeProvider clock,
-    EventTail? tail = null)
+    EventTail? tail = null,
+    EventInbox? inbox = null)
 {
     public const int MaxBatchEvents = 10_000;
 
@@ -58,7 +59,9 @@ public sealed class EventIngestion(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (!db.IsPostgres)
         {
-            var added = await SqliteEventAppender.AppendAsync(db, events, tail, cancellationToken);
+            var added = inbox is not null
+                ? await inbox.AppendAsync(db, events, cancellationToken)
+                : await SqliteEventAppender.AppendAsync(db, events, tail, cancellationToken);
             signal.Notify();
             return new IngestionResult(added, duplicates + (events.Count - added), []);
         }

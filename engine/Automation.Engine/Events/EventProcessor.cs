@@ -41,6 +41,7 @@ public sealed partial class EventProcessor(
     ProfileStore store,
     EventTail tail,
     EventFiler filer,
+    EventInbox inbox,
     IOptions<AutomationOptions> options,
     ProcessingTimings timings,
     TimeProvider clock,
@@ -174,6 +175,14 @@ public sealed partial class EventProcessor(
         // evaluated and written once for all of them (a 400k backlog took 80 batches of 5k, each customer evaluated in
         // most of them). A caught-up processor's batches are short anyway.
         var waiting = writeBehind ? await SqliteEventReader.CountAfterAsync(db, cursor, cancellationToken) : 0;
+        if (writeBehind && (inbox.Pending > 0 || !inbox.Recovered))
+        {
+            // What was accepted while the writer was busy joins the log in one append, for this batch to fold. With
+            // events of the log to fold meanwhile, not at the price of waiting for the write behind to commit.
+            var moved = waiting == 0 || behind is null ? await inbox.MoveAsync(db, cancellationToken) : await inbox.TryMoveAsync(db, cancellationToken);
+            waiting += moved;
+            t = timings.Add("move staged events into the log", t, moved);
+        }
         var size = (int)Math.Clamp(waiting, processing.BatchSize, processing.BacklogBatchSize);
         if (writeBehind)
         {

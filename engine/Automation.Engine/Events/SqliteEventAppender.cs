@@ -14,23 +14,43 @@ namespace Automation.Engine.Events;
 public static class SqliteEventAppender
 {
     /// <summary>Appends the events; returns how many were new (the rest were already in the log).</summary>
-    public static async Task<int> AppendAsync(AutomationDbContext db, IReadOnlyList<StoredEvent> events, EventTail? tail, CancellationToken cancellationToken)
+    public static async Task<int> AppendAsync(AutomationDbContext db, IReadOnlyList<StoredEvent> events, EventTail? tail, CancellationToken cancellationToken) =>
+        (await AppendAsync(db, events, tail, wait: true, cancellationToken))!.Value;
+
+    /// <summary>
+    /// Appends the events only if no other writer of this process holds the file this moment; null when one does (and
+    /// nothing was written).
+    /// </summary>
+    public static Task<int?> TryAppendAsync(AutomationDbContext db, IReadOnlyList<StoredEvent> events, EventTail? tail, CancellationToken cancellationToken) =>
+        AppendAsync(db, events, tail, wait: false, cancellationToken);
+
+    private static async Task<int?> AppendAsync(AutomationDbContext db, IReadOnlyList<StoredEvent> events, EventTail? tail, bool wait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using (var full = connection.CreateCommand())
-        {
-            // The engine's connections commit with NORMAL; an accepted batch must survive a power loss too.
-            full.CommandText = SqliteConnectionTuning.Full;
-            await full.ExecuteNonQueryAsync(cancellationToken);
-        }
 
         // Its transaction is the connection's own, not EF Core's: it queues at the write gate by hand.
-        var entered = await SqliteWriteGate.EnterAsync(connection, cancellationToken);
+        bool entered;
+        if (wait)
+        {
+            entered = await SqliteWriteGate.EnterAsync(connection, cancellationToken);
+        }
+        else if (!SqliteWriteGate.TryEnter(connection, out entered))
+        {
+            return null;
+        }
+
         try
         {
+            // The engine's connections commit with NORMAL; an accepted batch must survive a power loss too.
+            await using (var full = connection.CreateCommand())
+            {
+                full.CommandText = SqliteConnectionTuning.Full;
+                await full.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return await InsertAsync(connection, events, tail, cancellationToken);
         }
         finally

@@ -119,12 +119,18 @@ public static class CustomersApi
         return TypedResults.Ok(page.Events);
     }
 
-    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ProfileWriteGate gate, ProfileStore store, EventTail tail, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ProfileWriteGate gate, ProfileStore store, EventTail tail, EventInbox inbox, TimeProvider clock, CancellationToken ct)
     {
         // Between event batches, and the profile held in memory is dropped: nothing writes the erased customer back.
         using var writing = await gate.EnterAsync(ct);
         store.Forget(id);
         await using var db = await databases.CreateDbContextAsync(ct);
+        if (!db.IsPostgres)
+        {
+            // Events accepted while the writer was busy are erased with the rest: into the log first.
+            await inbox.MoveAsync(db, ct);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var profiles = await db.Profiles.Where(p => p.CustomerId == id).ExecuteDeleteAsync(ct);
         var events = await EventCustomerRows.DeleteAsync(db, id, ct);

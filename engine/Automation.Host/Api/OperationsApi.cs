@@ -29,12 +29,15 @@ public static class OperationsApi
         return ok ? TypedResults.Ok(new { status = "healthy" }) : TypedResults.Json(new { status = "unhealthy", reason = "database unreachable" }, statusCode: 503);
     }
 
-    private static async Task<IResult> MetricsAsync(IDbContextFactory<AutomationDbContext> databases, ProcessingTimings timings, CancellationToken ct)
+    private static async Task<IResult> MetricsAsync(IDbContextFactory<AutomationDbContext> databases, ProcessingTimings timings, EventInbox inbox, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var text = new StringBuilder();
-        text.AppendLine("# TYPE automation_events_total counter").Append("automation_events_total ").Append(await db.Events.LongCountAsync(ct)).AppendLine();
-        text.AppendLine("# TYPE automation_events_unprocessed gauge").Append("automation_events_unprocessed ").Append(await EventCustomerRows.UnprocessedAsync(db, ct)).AppendLine();
+
+        // Accepted while the writer was busy and not yet moved into the log: stored, and not processed.
+        var staged = db.IsPostgres ? 0 : inbox.Unmoved(db);
+        text.AppendLine("# TYPE automation_events_total counter").Append("automation_events_total ").Append(await db.Events.LongCountAsync(ct) + staged).AppendLine();
+        text.AppendLine("# TYPE automation_events_unprocessed gauge").Append("automation_events_unprocessed ").Append(await EventCustomerRows.UnprocessedAsync(db, ct) + staged).AppendLine();
         text.AppendLine("# TYPE automation_customers gauge").Append("automation_customers ").Append(await db.Profiles.LongCountAsync(ct)).AppendLine();
         text.AppendLine("# TYPE automation_outbox_pending gauge").Append("automation_outbox_pending ").Append(await db.Outbox.LongCountAsync(ct)).AppendLine();
         text.AppendLine("# TYPE automation_actions gauge");
