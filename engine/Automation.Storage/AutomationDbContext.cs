@@ -98,7 +98,20 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Started instances are only inserted here; change-tracked, each was one more single-row INSERT through EF
+            // Core's update pipeline, the costliest part of a batch that starts thousands. A unique key they break (two
+            // starts of one workflow for one customer) still fails the unit of work.
+            var started = ChangeTracker.Entries<WorkflowInstance>().Where(e => e.State == EntityState.Added).ToList();
+            if (started.Count > 0)
+            {
+                await BulkRows.InsertNewAsync(this, [.. started.Select(e => e.Entity)], cancellationToken);
+                foreach (var entry in started)
+                {
+                    entry.State = EntityState.Unchanged;
+                }
+            }
+
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + started.Count;
             await BulkRows.InsertAsync(this, journal, cancellationToken);
             await BulkRows.InsertAsync(this, outbox, cancellationToken);
             saved += journal.Count + outbox.Count;

@@ -20,11 +20,15 @@ public static class BulkRows
 
     /// <summary>Inserts the rows, or updates every non-key column of the row with the same key.</summary>
     public static Task UpsertAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
-        where T : class => InsertAsync(db, rows, upsert: true, cancellationToken);
+        where T : class => InsertAsync(db, rows, Conflict.Update, cancellationToken);
 
     /// <summary>Inserts the rows (store-generated keys left to the database); a row whose key exists is left alone.</summary>
     public static Task InsertAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
-        where T : class => InsertAsync(db, rows, upsert: false, cancellationToken);
+        where T : class => InsertAsync(db, rows, Conflict.Ignore, cancellationToken);
+
+    /// <summary>Inserts the rows as EF Core would: a row that breaks a unique key fails the statement (and the unit of work).</summary>
+    public static Task InsertNewAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : class => InsertAsync(db, rows, Conflict.Fail, cancellationToken);
 
     /// <summary>Deletes the rows with these keys.</summary>
     public static Task DeleteAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
@@ -47,18 +51,29 @@ public static class BulkRows
             $"DELETE FROM {Quote(entity.GetTableName()!)} WHERE ({names}) IN ({string.Join(",", Enumerable.Range(0, count).Select(r => Row(r, key.Count)))})", cancellationToken);
     }
 
-    private static Task InsertAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, bool upsert, CancellationToken cancellationToken)
+    private enum Conflict
+    {
+        Update,
+        Ignore,
+        Fail,
+    }
+
+    private static Task InsertAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, Conflict onConflict, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         var entity = EntityOf<T>(db);
         var key = entity.FindPrimaryKey()!.Properties;
-        var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd)).ToList();
+        // Integer keys are the database's to number; a GUID key EF Core generated as the entity was added is the row's own.
+        var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType != typeof(Guid))).ToList();
         var names = string.Join(",", columns.Select(c => Quote(c.GetColumnName())));
-        var conflict = upsert
-            ? $"ON CONFLICT ({string.Join(",", key.Select(k => Quote(k.GetColumnName())))}) DO UPDATE SET "
-              + string.Join(",", columns.Where(c => !c.IsPrimaryKey()).Select(c => $"{Quote(c.GetColumnName())} = excluded.{Quote(c.GetColumnName())}"))
-            : "ON CONFLICT DO NOTHING";
+        var conflict = onConflict switch
+        {
+            Conflict.Update => $"ON CONFLICT ({string.Join(",", key.Select(k => Quote(k.GetColumnName())))}) DO UPDATE SET "
+                + string.Join(",", columns.Where(c => !c.IsPrimaryKey()).Select(c => $"{Quote(c.GetColumnName())} = excluded.{Quote(c.GetColumnName())}")),
+            Conflict.Ignore => "ON CONFLICT DO NOTHING",
+            _ => "",
+        };
         if (!db.IsPostgres && SqliteDirectRows.Supports(columns))
         {
             ArgumentNullException.ThrowIfNull(rows);

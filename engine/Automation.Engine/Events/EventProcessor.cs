@@ -485,45 +485,54 @@ public sealed partial class EventProcessor(
     }
 
     /// <summary>
-    /// Every active instance of these customers, tracked, read inside the batch's transaction (timers, approvals and
-    /// dispatch move instances too): those waiting for an event move on, and the rest tell the starter who is already
-    /// in a workflow without a query per start.
+    /// The instances this batch may move, tracked, read inside the batch's transaction (timers, approvals and dispatch
+    /// move instances too): those of its customers waiting for an event type the customer's batch holds, and the active
+    /// instances of event-triggered workflows for the customers whose events may start one, so that the starter knows
+    /// who is already in without a query per start. Every other active instance stays untracked: loading them all
+    /// (tens of thousands per batch under a steady ingest) made loading and saving the batch's workflows its costliest part.
     /// </summary>
     private static async Task LoadInstancesAsync(AutomationDbContext db, BatchContext context, List<EvaluatedCustomer> evaluated, CancellationToken cancellationToken)
     {
-        List<string> customerIds = [.. evaluated.Select(c => c.CustomerId)];
-        if (context.EventTriggers.Count > 0)
+        List<string> triggering = context.EventTriggers.Count == 0 ? [] : [.. evaluated.Where(c => c.Events.Exists(e => context.EventTriggers.Contains(e.Type))).Select(c => c.CustomerId)];
+
+        // Their re-entry rules are answered from one read of their past entries.
+        foreach (var chunk in triggering.Chunk(LookupChunk))
         {
-            // The customers whose events may start a workflow: their re-entry rules are answered from one read of their
-            // past entries.
-            var triggering = evaluated.Where(c => c.Events.Exists(e => context.EventTriggers.Contains(e.Type))).Select(c => c.CustomerId);
-            foreach (var chunk in triggering.Chunk(LookupChunk))
+            await WorkflowEntries.LoadAsync(db, chunk, cancellationToken);
+        }
+
+        List<string> keys = [];
+        foreach (var type in context.EventTriggers)
+        {
+            foreach (var (workflowId, _) in await WorkflowStarter.VersionsAsync(db, TriggerTypes.Event, type, cancellationToken))
             {
-                await WorkflowEntries.LoadAsync(db, chunk, cancellationToken);
+                keys.AddRange(triggering.Select(c => WorkflowStarter.ActiveKey(workflowId, c)));
             }
         }
 
-        // Two index probes tell when no customer at all is in a workflow or waits for an event (a backlog before any is
-        // published, or a quiet engine): then the batch needs no IN-list query per few thousand customers.
-        var none = !await db.WorkflowInstances.AnyAsync(i => i.ActiveKey != null, cancellationToken)
-            && !await db.WorkflowInstances.AnyAsync(i => i.WaitingForEvent != null, cancellationToken);
-        if (none)
+        // The event types instances wait for (a handful, read from their index), then who of this batch waits for one.
+        var waitedFor = (await db.WorkflowInstances.Where(i => i.WaitingForEvent != null).Select(i => i.WaitingForEvent!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        List<string> waiting = waitedFor.Count == 0 ? [] : [.. evaluated.Where(c => c.Events.Exists(e => waitedFor.Contains(e.Type))).Select(c => c.CustomerId)];
+        List<WorkflowInstance> loaded = [];
+        foreach (var chunk in waiting.Chunk(LookupChunk))
         {
-            WorkflowStarter.HoldActiveInstances(db, customerIds, []);
-            return;
+            loaded.AddRange(await db.WorkflowInstances
+                .Where(i => EF.Parameter(chunk).Contains(i.CustomerId) && i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null && waitedFor.Contains(i.WaitingForEvent))
+                .ToListAsync(cancellationToken));
         }
 
-        foreach (var chunk in customerIds.Chunk(LookupChunk))
+        foreach (var instance in loaded)
         {
-            var active = await db.WorkflowInstances
-                .Where(i => EF.Parameter(chunk).Contains(i.CustomerId) && (i.ActiveKey != null || (i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null)))
-                .ToListAsync(cancellationToken);
-            WorkflowStarter.HoldActiveInstances(db, chunk, active);
-            foreach (var instance in active.Where(i => i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null))
-            {
-                (context.Waiting.TryGetValue(instance.CustomerId, out var list) ? list : context.Waiting[instance.CustomerId] = []).Add(instance);
-            }
+            (context.Waiting.TryGetValue(instance.CustomerId, out var list) ? list : context.Waiting[instance.CustomerId] = []).Add(instance);
         }
+
+        var active = new List<WorkflowInstance>();
+        foreach (var chunk in (keys.Count > 0 && await db.WorkflowInstances.AnyAsync(i => i.ActiveKey != null, cancellationToken) ? keys : []).Chunk(LookupChunk))
+        {
+            active.AddRange(await db.WorkflowInstances.Where(i => EF.Parameter(chunk).Contains(i.ActiveKey)).ToListAsync(cancellationToken));
+        }
+
+        WorkflowStarter.HoldActiveInstances(db, keys, active.Concat(loaded));
     }
 
     /// <summary>Folds the customer's events, scores the profile and evaluates the segments (changes go to the batch's writes).</summary>

@@ -93,10 +93,10 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
     public static string ActiveKey(string workflowId, string customerId) => $"{workflowId}|{customerId}";
 
     /// <summary>
-    /// Hands the starter every active instance of these customers, loaded (tracked) with a batch: each is found by
-    /// its active key, and a start for one of these customers then needs no query to know who is already in.
+    /// Hands the starter the active instances found under these active keys, loaded (tracked) with a batch: a start
+    /// under one of these keys then needs no query to know whether the customer is already in.
     /// </summary>
-    public static void HoldActiveInstances(AutomationDbContext db, IEnumerable<string> customerIds, IEnumerable<WorkflowInstance> instances)
+    public static void HoldActiveInstances(AutomationDbContext db, IEnumerable<string> activeKeys, IEnumerable<WorkflowInstance> instances)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(instances);
@@ -108,12 +108,12 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
             }
         }
 
-        if (db.Memo.GetValueOrDefault(ActiveLoadedMemo) is not HashSet<string> customers)
+        if (db.Memo.GetValueOrDefault(ActiveLoadedMemo) is not HashSet<string> keys)
         {
-            db.Memo[ActiveLoadedMemo] = customers = new HashSet<string>(StringComparer.Ordinal);
+            db.Memo[ActiveLoadedMemo] = keys = new HashSet<string>(StringComparer.Ordinal);
         }
 
-        customers.UnionWith(customerIds);
+        keys.UnionWith(activeKeys);
     }
 
     private static async Task<bool> MayEnterAsync(AutomationDbContext db, WorkflowDefinition definition, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
@@ -124,8 +124,8 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
             return false;
         }
 
-        // A batch that loaded its customers' active instances already holds the answer; others ask the database.
-        var loaded = db.Memo.GetValueOrDefault(ActiveLoadedMemo) is HashSet<string> customers && customers.Contains(customerId);
+        // A batch that loaded the active instances under this key already holds the answer; others ask the database.
+        var loaded = db.Memo.GetValueOrDefault(ActiveLoadedMemo) is HashSet<string> keys && keys.Contains(activeKey);
         if (!loaded && await db.WorkflowInstances.AnyAsync(i => i.ActiveKey == activeKey, cancellationToken))
         {
             return false;
