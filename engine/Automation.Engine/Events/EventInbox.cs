@@ -51,7 +51,27 @@ public sealed class EventInbox(EventTail tail) : IAsyncDisposable
                 await RecoverAsync(db, cancellationToken);
             }
 
-            // Staged rows go first: an event appended now must not overtake what was accepted before it.
+            // Staged rows go first: an event appended now must not overtake what was accepted before it. A writer held
+            // only a moment (a checkpoint finishing during a bulk import, before the processor runs) would otherwise
+            // leave every later batch staged and written twice: the first append to find the file free moves them
+            // itself, unless a move is under way. (Moving them only once they had waited a second measured no better
+            // over HTTP and cost the bulk import a quarter of its append rate.)
+            if (Pending > 0 && moving.Wait(0))
+            {
+                try
+                {
+                    List<Staged> taking = [.. staged];
+                    if (await SqliteEventAppender.TryAppendAsync(db, Events(taking), tail, cancellationToken) is not null)
+                    {
+                        Drop(taking);
+                    }
+                }
+                finally
+                {
+                    moving.Release();
+                }
+            }
+
             if (Pending == 0 && await SqliteEventAppender.TryAppendAsync(db, events, tail, cancellationToken) is { } added)
             {
                 return added;
@@ -113,7 +133,7 @@ public sealed class EventInbox(EventTail tail) : IAsyncDisposable
             }
 
             // Appends go on meanwhile: they see the staged rows still here, so they stage too, behind these.
-            var events = taking.Count == 1 ? taking[0].Events : [.. taking.SelectMany(s => s.Events)];
+            var events = Events(taking);
             var added = wait ? await SqliteEventAppender.AppendAsync(db, events, tail, cancellationToken) : await SqliteEventAppender.TryAppendAsync(db, events, tail, cancellationToken);
             if (added is null)
             {
@@ -123,13 +143,7 @@ public sealed class EventInbox(EventTail tail) : IAsyncDisposable
             await turn.WaitAsync(cancellationToken);
             try
             {
-                SqliteInboxRows.DeleteThrough(inbox!, taking[^1].Last);
-                foreach (var _ in taking)
-                {
-                    staged.Dequeue();
-                }
-
-                Interlocked.Add(ref pending, -events.Count);
+                Drop(taking);
             }
             finally
             {
@@ -141,6 +155,19 @@ public sealed class EventInbox(EventTail tail) : IAsyncDisposable
         finally
         {
             moving.Release();
+        }
+    }
+
+    private static List<StoredEvent> Events(List<Staged> taking) => taking.Count == 1 ? taking[0].Events : [.. taking.SelectMany(s => s.Events)];
+
+    /// <summary>The staged batches just moved into the log leave the inbox. Called under the lock.</summary>
+    private void Drop(List<Staged> taking)
+    {
+        SqliteInboxRows.DeleteThrough(inbox!, taking[^1].Last);
+        foreach (var moved in taking)
+        {
+            staged.Dequeue();
+            Interlocked.Add(ref pending, -moved.Events.Count);
         }
     }
 

@@ -100,9 +100,15 @@ public sealed class EventInboxTests : IDisposable
             Assert.Equal((7, 3), (overInbox.Accepted, overInbox.Duplicates));
         }
 
-        // With the inbox not yet moved, a batch that finds the writer free still queues behind it.
+        // The first batch to find the writer free moves what is staged into the log ahead of itself.
         var after = await ingestion.IngestAsync(Batch("dup", 20, 5, "c-3"), CancellationToken.None);
         Assert.Equal((3, 2), (after.Accepted, after.Duplicates));
+        await using (var moved = await Database(engine))
+        {
+            Assert.Equal(25, await moved.Events.CountAsync());
+            Assert.Equal(0, engine.Services.GetRequiredService<EventInbox>().Unmoved(moved));
+        }
+
         await DrainAsync(engine);
         await using var db = await Database(engine);
         Assert.Equal(25, await db.Events.CountAsync());
