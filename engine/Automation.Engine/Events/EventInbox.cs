@@ -98,7 +98,8 @@ public sealed class EventInbox(EventTail tail) : IAsyncDisposable
 
     /// <summary>
     /// Moves everything staged into the log (one append, through the write gate) and drops it from the inbox; returns
-    /// how many events the log gained (a row moved once before a restart is not added again). After a restart the first call reads what the inbox file holds.
+    /// how many events the log gained (a row moved once before a restart is not added again). After a restart the
+    /// first call reads what the inbox file holds.
     /// </summary>
     public Task<int> MoveAsync(AutomationDbContext db, CancellationToken cancellationToken) => MoveAsync(db, wait: true, cancellationToken);
 
@@ -185,18 +186,18 @@ public sealed class EventInbox(EventTail tail) : IAsyncDisposable
     /// <summary>The events another run of this engine left in the inbox, queued to be moved first. Called under the lock.</summary>
     private async Task RecoverAsync(AutomationDbContext db, CancellationToken cancellationToken)
     {
-        recovered = true;
-        if (!File.Exists(PathOf(db)))
+        if (File.Exists(PathOf(db)))
         {
-            return;
+            var (rows, last) = SqliteInboxRows.ReadAll(await OpenAsync(db, cancellationToken));
+            if (rows.Count > 0)
+            {
+                staged.Enqueue(new Staged(rows, last));
+                Interlocked.Add(ref pending, rows.Count);
+            }
         }
 
-        var (rows, last) = SqliteInboxRows.ReadAll(await OpenAsync(db, cancellationToken));
-        if (rows.Count > 0)
-        {
-            staged.Enqueue(new Staged(rows, last));
-            Interlocked.Add(ref pending, rows.Count);
-        }
+        // Only once read: a failed read is tried again by the next append or move.
+        Volatile.Write(ref recovered, true);
     }
 
     /// <summary>The inbox's own connection, opened (and the file created) on first use. Called under the lock.</summary>

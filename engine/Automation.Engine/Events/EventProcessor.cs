@@ -183,6 +183,7 @@ public sealed partial class EventProcessor(
             waiting += moved;
             t = timings.Add("move staged events into the log", t, moved);
         }
+
         var size = (int)Math.Clamp(waiting, processing.BatchSize, processing.BacklogBatchSize);
         if (writeBehind)
         {
