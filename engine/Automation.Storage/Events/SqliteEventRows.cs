@@ -43,13 +43,7 @@ public static class SqliteEventRows
                     received = (e.ReceivedAt, SqliteDates.Text(e.ReceivedAt));
                 }
 
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 1, e.EventId), handle);
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 2, e.CustomerId), handle);
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 3, e.Type), handle);
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 4, SqliteDates.Text(e.Timestamp)), handle);
-                SqliteDirectRows.Check(e.Value is { } value ? raw.sqlite3_bind_text(statement, 5, value.ToString(CultureInfo.InvariantCulture)) : raw.sqlite3_bind_null(statement, 5), handle);
-                SqliteDirectRows.Check(e.PropertiesJson is { } properties ? raw.sqlite3_bind_text(statement, 6, properties) : raw.sqlite3_bind_null(statement, 6), handle);
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 7, received.Value.Text), handle);
+                Bind(statement, handle, e, received.Value.Text);
                 SqliteDirectRows.Check(raw.sqlite3_step(statement), handle);
                 if (raw.sqlite3_changes(handle) == 1)
                 {
@@ -62,5 +56,17 @@ public static class SqliteEventRows
         }
 
         return stored;
+    }
+
+    /// <summary>Binds an event's columns (?1 id … ?7 received) as the log stores them; the inbox keeps the same text.</summary>
+    internal static void Bind(sqlite3_stmt statement, sqlite3 handle, StoredEvent e, string received)
+    {
+        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 1, e.EventId), handle);
+        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 2, e.CustomerId), handle);
+        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 3, e.Type), handle);
+        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 4, SqliteDates.Text(e.Timestamp)), handle);
+        SqliteDirectRows.Check(e.Value is { } value ? raw.sqlite3_bind_text(statement, 5, value.ToString(CultureInfo.InvariantCulture)) : raw.sqlite3_bind_null(statement, 5), handle);
+        SqliteDirectRows.Check(e.PropertiesJson is { } properties ? raw.sqlite3_bind_text(statement, 6, properties) : raw.sqlite3_bind_null(statement, 6), handle);
+        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 7, received), handle);
     }
 }

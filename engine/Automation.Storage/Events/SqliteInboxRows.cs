@@ -71,13 +71,7 @@ public static class SqliteInboxRows
                     received = (e.ReceivedAt, SqliteDates.Text(e.ReceivedAt));
                 }
 
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(insert, 1, e.EventId), handle);
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(insert, 2, e.CustomerId), handle);
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(insert, 3, e.Type), handle);
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(insert, 4, SqliteDates.Text(e.Timestamp)), handle);
-                SqliteDirectRows.Check(e.Value is { } value ? raw.sqlite3_bind_text(insert, 5, value.ToString(CultureInfo.InvariantCulture)) : raw.sqlite3_bind_null(insert, 5), handle);
-                SqliteDirectRows.Check(e.PropertiesJson is { } properties ? raw.sqlite3_bind_text(insert, 6, properties) : raw.sqlite3_bind_null(insert, 6), handle);
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(insert, 7, received.Value.Text), handle);
+                SqliteEventRows.Bind(insert, handle, e, received.Value.Text);
                 SqliteDirectRows.Check(raw.sqlite3_step(insert), handle);
                 if (raw.sqlite3_changes(handle) == 1)
                 {

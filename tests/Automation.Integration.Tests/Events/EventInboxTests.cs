@@ -1,17 +1,12 @@
 using System.Globalization;
 using Automation.Engine.Events;
-using Automation.Engine.Segments;
-using Automation.Host;
-using Automation.Host.Configuration;
-using Automation.Host.Storage;
+using Automation.Integration.Tests.Support;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Automation.Integration.Tests.Events;
 
@@ -145,30 +140,9 @@ public sealed class EventInboxTests : IDisposable
         await processor.DrainAsync(CancellationToken.None);
     }
 
-    private static Task<AutomationDbContext> Database(WebApplication engine) =>
-        engine.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>().CreateDbContextAsync();
+    private static Task<AutomationDbContext> Database(WebApplication engine) => DrivenEngine.DatabaseAsync(engine);
 
-    /// <summary>The engine as the host composes it, with no background services: the test drives the processor.</summary>
-    private static async Task<WebApplication> StartAsync(string sqlite)
-    {
-        var builder = EngineBuilder.CreateWeb();
-        builder.Logging.ClearProviders();
-        builder.Configuration["Automation:SqlitePath"] = sqlite;
-        builder.AddAutomationOptions();
-        builder.AddStorage();
-        builder.AddEngine();
-        builder.Services.TryAddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
-        var app = builder.Build();
-        await app.MigrateDatabaseAsync();
-        await using var db = await Database(app);
-        if (!await db.Segments.AnyAsync())
-        {
-            db.Segments.AddRange(BuiltInSegments.All());
-            await db.SaveChangesAsync();
-        }
-
-        return app;
-    }
+    private static Task<WebApplication> StartAsync(string sqlite) => DrivenEngine.StartAsync(sqlite);
 
     private sealed class HeldWriter(AutomationDbContext db, IDbContextTransaction transaction) : IAsyncDisposable
     {

@@ -2,17 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Automation.Engine.Events;
 using Automation.Engine.Messaging;
-using Automation.Engine.Segments;
-using Automation.Host;
-using Automation.Host.Configuration;
-using Automation.Host.Storage;
+using Automation.Integration.Tests.Support;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Automation.Integration.Tests.Profiles;
 
@@ -132,30 +127,13 @@ public sealed class WriteBehindRecoveryTests : IDisposable
     }
 
     /// <summary>The engine as the host composes it, with no background services: the test drives the processor.</summary>
-    private static async Task<WebApplication> StartAsync(string sqlite, int markEvery = 1_000_000, int backlogBatch = 100)
+    private static Task<WebApplication> StartAsync(string sqlite, int markEvery = 1_000_000, int backlogBatch = 100) => DrivenEngine.StartAsync(sqlite, new Dictionary<string, string>
     {
-        var builder = EngineBuilder.CreateWeb();
-        builder.Logging.ClearProviders();
-        builder.Configuration["Automation:SqlitePath"] = sqlite;
-        builder.Configuration["Automation:Processing:BatchSize"] = "100";
-        builder.Configuration["Automation:Processing:BacklogBatchSize"] = backlogBatch.ToString(CultureInfo.InvariantCulture);
-        builder.Configuration["Automation:Processing:ProfileFlushInterval"] = "01:00:00";
-        builder.Configuration["Automation:Processing:MarkProcessedEvery"] = markEvery.ToString(CultureInfo.InvariantCulture);
-        builder.AddAutomationOptions();
-        builder.AddStorage();
-        builder.AddEngine();
-        builder.Services.TryAddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
-        var app = builder.Build();
-        await app.MigrateDatabaseAsync();
-        await using var db = await Database(app);
-        if (!await db.Segments.AnyAsync())
-        {
-            db.Segments.AddRange(BuiltInSegments.All());
-            await db.SaveChangesAsync();
-        }
-
-        return app;
-    }
+        ["Automation:Processing:BatchSize"] = "100",
+        ["Automation:Processing:BacklogBatchSize"] = backlogBatch.ToString(CultureInfo.InvariantCulture),
+        ["Automation:Processing:ProfileFlushInterval"] = "01:00:00",
+        ["Automation:Processing:MarkProcessedEvery"] = markEvery.ToString(CultureInfo.InvariantCulture),
+    });
 
     private static async Task IngestAsync(WebApplication engine, List<IncomingEvent?> events)
     {
