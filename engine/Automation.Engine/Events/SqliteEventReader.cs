@@ -29,17 +29,9 @@ public static class SqliteEventReader
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new StoredEvent
-            {
-                Sequence = reader.GetInt64(0),
-                EventId = reader.GetString(1),
-                CustomerId = reader.GetString(2),
-                Type = reader.GetString(3),
-                Timestamp = SqliteDates.Parse(reader.GetString(4)),
-                Value = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
-                PropertiesJson = reader.IsDBNull(6) ? null : reader.GetString(6),
-                ReceivedAt = SqliteDates.Parse(reader.GetString(7)),
-            });
+            var e = SqliteEventRows.Read(reader);
+            e.Sequence = reader.GetInt64(0);
+            events.Add(e);
         }
 
         return events;

@@ -58,6 +58,25 @@ public static class SqliteEventRows
         return stored;
     }
 
+    /// <summary>
+    /// An event from a reader whose columns 1–7 are "EventId" … "ReceivedAt" as stored (column 0 is the caller's: the
+    /// log's sequence, or the inbox's arrival number), with exact date parsing.
+    /// </summary>
+    public static StoredEvent Read(SqliteDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new StoredEvent
+        {
+            EventId = reader.GetString(1),
+            CustomerId = reader.GetString(2),
+            Type = reader.GetString(3),
+            Timestamp = SqliteDates.Parse(reader.GetString(4)),
+            Value = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
+            PropertiesJson = reader.IsDBNull(6) ? null : reader.GetString(6),
+            ReceivedAt = SqliteDates.Parse(reader.GetString(7)),
+        };
+    }
+
     /// <summary>Binds an event's columns (?1 id … ?7 received) as the log stores them; the inbox keeps the same text.</summary>
     internal static void Bind(sqlite3_stmt statement, sqlite3 handle, StoredEvent e, string received)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -98,16 +97,7 @@ public static class SqliteInboxRows
         while (reader.Read())
         {
             last = reader.GetInt64(0);
-            staged.Add(new StoredEvent
-            {
-                EventId = reader.GetString(1),
-                CustomerId = reader.GetString(2),
-                Type = reader.GetString(3),
-                Timestamp = SqliteDates.Parse(reader.GetString(4)),
-                Value = reader.IsDBNull(5) ? null : decimal.Parse(reader.GetString(5), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture),
-                PropertiesJson = reader.IsDBNull(6) ? null : reader.GetString(6),
-                ReceivedAt = SqliteDates.Parse(reader.GetString(7)),
-            });
+            staged.Add(SqliteEventRows.Read(reader));
         }
 
         return (staged, last);
