@@ -43,6 +43,7 @@ public static class EngineSetup
         services.AddSingleton(sp => new ValidationServices(sp.GetRequiredService<ProfileExpressionCompiler>(), sp.GetRequiredService<ActionCatalog>(), sp.GetRequiredService<RuleSetCatalog>()));
         services.AddSingleton<IValidator<WorkflowDefinition>, WorkflowDefinitionValidator>();
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<PublishedTriggers>();
         services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<WorkflowStarter>();
         services.AddSingleton<InstanceResumer>();

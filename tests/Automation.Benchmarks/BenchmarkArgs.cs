@@ -10,4 +10,10 @@ public static class BenchmarkArgs
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
+
+    public static string Text(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
 }

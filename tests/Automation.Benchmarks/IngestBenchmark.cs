@@ -36,14 +36,25 @@ public static class IngestBenchmark
             // After the baseline: what the engine allocates, not what the plain file's serializer did.
             using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
             var (append, total) = await EngineAsync(data, batch, Path.Combine(folder, "automation.db"), !args.Contains("--concurrent"));
-            var (accepted, processed) = args.Contains("--no-http") ? (double.NaN, double.NaN) : await HttpAsync(data, batch);
+            var clients = BenchmarkArgs.Int(args, "--clients", 1);
+            var workflows = BenchmarkArgs.Text(args, "--workflows", "both");
+            var emptyWorkflows = Path.Combine(folder, "no-workflows");
+            Directory.CreateDirectory(emptyWorkflows);
+            var http = !args.Contains("--no-http");
+
+            // The embedded figure publishes no workflow: the host measured with none does the same work per event; with
+            // the shipped ones it also starts and moves their instances (the cart-recovery workflow starts on add_to_cart).
+            var (accepted, processed) = http && workflows is "both" or "none" ? await HttpAsync(data, batch, clients, emptyWorkflows) : (double.NaN, double.NaN);
+            var (acceptedShipped, processedShipped) = http && workflows is "both" or "shipped" ? await HttpAsync(data, batch, clients, RepoPaths.Workflows) : (double.NaN, double.NaN);
 
             var table = new Table().AddColumns("measure", "events", "seconds", "events/s", "vs baseline");
             table.AddRow("baseline: JSON lines to a plain file, fsync per batch", N(events), S(baseline), N(events / baseline), "1.00");
             table.AddRow("engine: validate + durable append (202 point)", N(events), S(append), N(events / append), R(baseline / append));
             table.AddRow("engine: + profile update + segment evaluation", N(events), S(total), N(events / total), R(baseline / total));
-            table.AddRow("HTTP on loopback to the host process: all 202s", N(events), S(accepted), N(events / accepted), R(baseline / accepted));
-            table.AddRow("HTTP: + processed (metrics show none left)", N(events), S(processed), N(events / processed), R(baseline / processed));
+            table.AddRow($"HTTP on loopback to the host process, no workflow published, {clients} client(s): all 202s", N(events), S(accepted), N(events / accepted), R(baseline / accepted));
+            table.AddRow("HTTP, no workflow published: + processed (metrics show none left)", N(events), S(processed), N(events / processed), R(baseline / processed));
+            table.AddRow($"HTTP, the shipped workflows published, {clients} client(s): all 202s", N(events), S(acceptedShipped), N(events / acceptedShipped), R(baseline / acceptedShipped));
+            table.AddRow("HTTP, the shipped workflows published: + processed", N(events), S(processedShipped), N(events / processedShipped), R(baseline / processedShipped));
             AnsiConsole.Write(table);
             foreach (var (type, mib) in sampler?.Top(40) ?? [])
             {
@@ -52,7 +63,8 @@ public static class IngestBenchmark
 
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {events / total:0} events/s end to end ({events / append:0} events/s to durable append); baseline plain file {events / baseline:0} events/s; ratio {baseline / total:0.000}; peak working set {peak:0} MiB"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest over HTTP: {events / accepted:0} events/s accepted (202), {events / processed:0} events/s processed; ratio to baseline {baseline / processed:0.000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest over HTTP ({clients} client(s)), no workflow published: {events / accepted:0} events/s accepted (202), {events / processed:0} events/s processed; ratio to baseline {baseline / processed:0.000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest over HTTP ({clients} client(s)), shipped workflows published: {events / acceptedShipped:0} events/s accepted (202), {events / processedShipped:0} events/s processed; ratio to baseline {baseline / processedShipped:0.000}"));
             return 0;
         }
         finally
@@ -158,12 +170,13 @@ public static class IngestBenchmark
     }
 
     /// <summary>
-    /// The same events posted in batches by one HttpClient to the real host process on loopback (Kestrel, API key,
-    /// validation, durable append before each 202), then until its metrics show no unprocessed event.
+    /// The same events posted in batches by <paramref name="clients"/> concurrent senders to the real host process on
+    /// loopback (Kestrel, API key, validation, durable append before each 202), then until its metrics show no
+    /// unprocessed event. The host publishes the workflows of <paramref name="workflows"/>.
     /// </summary>
-    private static async Task<(double Accepted, double Processed)> HttpAsync(List<IncomingEvent?> data, int batch)
+    private static async Task<(double Accepted, double Processed)> HttpAsync(List<IncomingEvent?> data, int batch, int clients, string workflows)
     {
-        var settings = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" };
+        var settings = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning", ["Automation__WorkflowsPath"] = workflows };
         if (ProcessBatch() is { } size)
         {
             settings["Automation__Processing__BatchSize"] = size;
@@ -178,19 +191,26 @@ public static class IngestBenchmark
         using var client = host.ApiClient();
         client.Timeout = TimeSpan.FromMinutes(5);
         var bodies = data.Chunk(batch).Select(chunk => JsonSerializer.SerializeToUtf8Bytes(new { events = chunk }, JsonSerializerOptions.Web)).ToList();
+        var startCpu = host.ProcessorTime;
         var watch = Stopwatch.StartNew();
-        foreach (var body in bodies)
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            using var response = await client.PostAsync("/api/events", content);
-            if (response.StatusCode != System.Net.HttpStatusCode.Accepted)
+            // Each sender takes the next batch when its last one was answered: the log's order is the send order per sender.
+            for (var i = Interlocked.Increment(ref next); i < bodies.Count; i = Interlocked.Increment(ref next))
             {
-                throw new InvalidOperationException($"the host answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                using var content = new ByteArrayContent(bodies[i]);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                using var response = await client.PostAsync("/api/events", content);
+                if (response.StatusCode != System.Net.HttpStatusCode.Accepted)
+                {
+                    throw new InvalidOperationException($"the host answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
             }
-        }
+        }));
 
         var accepted = watch.Elapsed.TotalSeconds;
+        var acceptedCpu = host.ProcessorTime - startCpu;
         while (true)
         {
             var metrics = await client.GetStringAsync("/metrics");
@@ -205,6 +225,8 @@ public static class IngestBenchmark
         }
 
         var processed = watch.Elapsed.TotalSeconds;
+        var processedCpu = host.ProcessorTime - startCpu;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  host CPU: {acceptedCpu.TotalSeconds:0.0} s until the last 202 ({accepted:0.0} s), {processedCpu.TotalSeconds:0.0} s until processed ({processed:0.0} s)"));
 
         // Segment and score messages leave through the outbox behind the processor: how long after it they are all out.
         var pendingAtEnd = Gauge(await client.GetStringAsync("/metrics"), "automation_outbox_pending");

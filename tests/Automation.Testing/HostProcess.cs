@@ -49,6 +49,16 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The folder holding the host's database; start again on the same folder to find its data.</summary>
     public string Folder => folder;
 
+    /// <summary>CPU time the host process has used so far (both cores counted), for benchmarks.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>
     /// Starts the host; pass the folder of an earlier (killed) host to restart on its database, and settings
     /// (environment variable names, e.g. Automation__WorkflowsPath) to override the defaults below.

@@ -12,7 +12,7 @@ namespace Automation.Engine.Workflows.Authoring;
 /// Drafts, publishing and switching workflows on and off. A published version is frozen: edits make a new draft,
 /// and running instances finish on the version they started on.
 /// </summary>
-public sealed class WorkflowService(IDbContextFactory<AutomationDbContext> databases, IValidator<WorkflowDefinition> validator, DefinitionCache cache, TimeProvider clock)
+public sealed class WorkflowService(IDbContextFactory<AutomationDbContext> databases, IValidator<WorkflowDefinition> validator, DefinitionCache cache, PublishedTriggers triggers, TimeProvider clock)
 {
     public async Task<IReadOnlyList<DefinitionProblem>> ValidateAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
@@ -131,6 +131,7 @@ public sealed class WorkflowService(IDbContextFactory<AutomationDbContext> datab
         AuditLog.Write(db, actor, "workflow.published", $"workflow/{workflowId}", $"v{draft.Version}: {string.Join("; ", changes)}", now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        triggers.Invalidate();
         return new SaveResult(workflowId, draft.Version, [], changes);
     }
 
@@ -146,6 +147,7 @@ public sealed class WorkflowService(IDbContextFactory<AutomationDbContext> datab
         workflow.Enabled = enabled;
         AuditLog.Write(db, actor, enabled ? "workflow.enabled" : "workflow.disabled", $"workflow/{workflowId}", "", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        triggers.Invalidate();
         return true;
     }
 }

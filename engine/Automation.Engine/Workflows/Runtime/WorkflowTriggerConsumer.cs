@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Automation.Engine.Workflows.Runtime;
 
 /// <summary>Starts workflows when a customer crosses a segment or score threshold.</summary>
-public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContext> databases, WorkflowStarter starter, ProfileStore store, OutboxSignal outbox, TimeProvider clock)
+public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContext> databases, WorkflowStarter starter, PublishedTriggers published, ProfileStore store, OutboxSignal outbox, TimeProvider clock)
     : MassTransit.IConsumer<SegmentEntered>, MassTransit.IConsumer<SegmentExited>, MassTransit.IConsumer<ScoreThresholdCrossed>
 {
     public Task Consume(MassTransit.ConsumeContext<SegmentEntered> context)
@@ -37,13 +37,14 @@ public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContex
 
     private async Task StartAsync(Guid? messageId, string type, string key, TriggerInfo trigger, string customerId, CancellationToken cancellationToken, Func<TriggerDefinition, bool>? matches = null)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        if ((await WorkflowStarter.VersionsAsync(db, type, key, cancellationToken)).Count == 0)
+        // Most segment and score messages start nothing (no published workflow listens): they then open no context and
+        // take no write transaction, which on the embedded default queues behind the event processor's.
+        if (!await published.ListensAsync(type, key, cancellationToken))
         {
-            // Most segment and score messages start nothing (no published workflow listens): they then take no write
-            // transaction, which on the embedded default queues behind the event processor's.
             return;
         }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
