@@ -37,7 +37,7 @@ public sealed class PublishedTriggers(IDbContextFactory<AutomationDbContext> dat
         Volatile.Write(ref loadedAt, long.MinValue);
     }
 
-    private bool Stale(long at) => at == long.MinValue || clock.GetElapsedTime(at) >= RefreshInterval;
+    private bool Stale(long at) => at == long.MinValue || clock.GetUtcNow().UtcTicks - at >= RefreshInterval.Ticks;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ public sealed class PublishedTriggers(IDbContextFactory<AutomationDbContext> dat
 
             // A change committed while this read runs invalidates again, so that it is not lost behind an older answer.
             var reading = Volatile.Read(ref version);
-            var started = clock.GetTimestamp();
+            var started = clock.GetUtcNow().UtcTicks;
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             var rows = await (
                 from v in db.WorkflowVersions.AsNoTracking()
