@@ -226,7 +226,7 @@ public static class IngestBenchmark
 
         var processed = watch.Elapsed.TotalSeconds;
         var processedCpu = host.ProcessorTime - startCpu;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  host CPU: {acceptedCpu.TotalSeconds:0.0} s until the last 202 ({accepted:0.0} s), {processedCpu.TotalSeconds:0.0} s until processed ({processed:0.0} s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  host CPU: {acceptedCpu.TotalSeconds:0.0} s until the last 202 ({accepted:0.0} s), {processedCpu.TotalSeconds:0.0} s until processed ({processed:0.0} s); host peak working set {host.PeakWorkingSet / (1024.0 * 1024):0} MiB"));
 
         // Segment and score messages leave through the outbox behind the processor: how long after it they are all out.
         var pendingAtEnd = Gauge(await client.GetStringAsync("/metrics"), "automation_outbox_pending");

@@ -49,6 +49,16 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The folder holding the host's database; start again on the same folder to find its data.</summary>
     public string Folder => folder;
 
+    /// <summary>The most memory the host process has held so far, in bytes, for benchmarks.</summary>
+    public long PeakWorkingSet
+    {
+        get
+        {
+            process.Refresh();
+            return process.PeakWorkingSet64;
+        }
+    }
+
     /// <summary>CPU time the host process has used so far (both cores counted), for benchmarks.</summary>
     public TimeSpan ProcessorTime
     {

@@ -45,7 +45,6 @@ public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContex
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         if (messageId is { } id && !await ConsumedMessages.TryMarkAsync(db, id, type, now, cancellationToken))
