@@ -111,7 +111,14 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
                 }
             }
 
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + started.Count;
+            // Instances moved on (resumed, finished) are each one UPDATE too; checked against their revision as EF Core would.
+            var moved = ChangeTracker.Entries<WorkflowInstance>().Where(e => e.State == EntityState.Modified).ToList();
+            if (moved.Count > 0 && !await BulkRows.TryUpdateTrackedAsync(this, moved, cancellationToken))
+            {
+                moved.Clear();
+            }
+
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + started.Count + moved.Count;
             await BulkRows.InsertAsync(this, journal, cancellationToken);
             await BulkRows.InsertAsync(this, outbox, cancellationToken);
             saved += journal.Count + outbox.Count;

@@ -28,8 +28,11 @@ internal static class SqliteDirectRows
         return Bound.Contains(Nullable.GetUnderlyingType(type) ?? type);
     });
 
-    /// <summary>Runs the one-row statement (parameters ?1…?n in column order) for each row.</summary>
-    public static async Task RunAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, Func<object, object>[] values, string sql, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the one-row statement (parameters ?1…?n in column order) for each row. With <paramref name="oneRowEach"/>
+    /// a statement that changed no row (an UPDATE whose concurrency token no longer matches) fails as EF Core's would.
+    /// </summary>
+    public static async Task RunAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, Func<object, object>[] values, string sql, CancellationToken cancellationToken, bool oneRowEach = false)
         where T : class
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -52,6 +55,10 @@ internal static class SqliteDirectRows
                 }
 
                 raw.sqlite3_reset(statement);
+                if (oneRowEach && raw.sqlite3_changes(handle) != 1)
+                {
+                    throw new DbUpdateConcurrencyException($"the row was changed or removed since it was read ({sql})");
+                }
             }
         }
     }
