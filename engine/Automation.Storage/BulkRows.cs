@@ -55,8 +55,9 @@ public static class BulkRows
     /// <summary>
     /// SQLite only: writes the tracked rows' changes, each as one UPDATE of every non-key column checked against its
     /// concurrency token's original value (a row changed meanwhile fails the unit of work, as in EF Core), and marks
-    /// them unchanged. EF Core's update pipeline parsed and ran a batched command per save: a batch that moves tens
-    /// of thousands of instances spent most of its save there. Returns false, writing nothing, where it does not apply.
+    /// them unchanged. Through EF Core's update pipeline, the moved instances were most of a busy processor's save of
+    /// workflows (11.5 s of a 1M-event HTTP ingest with the shipped workflows; 6.1 s this way). Returns false, writing
+    /// nothing, where it does not apply (PostgreSQL, or a column type not bound directly).
     /// </summary>
     public static async Task<bool> TryUpdateTrackedAsync<T>(AutomationDbContext db, IReadOnlyList<EntityEntry<T>> rows, CancellationToken cancellationToken)
         where T : class
