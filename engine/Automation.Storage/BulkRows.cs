@@ -65,9 +65,6 @@ public static class BulkRows
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
         var entity = EntityOf<T>(db);
-        var key = entity.FindPrimaryKey()!.Properties.ToList();
-        var tokens = entity.GetProperties().Where(p => p.IsConcurrencyToken).ToList();
-        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
         if (db.IsPostgres || !SqliteDirectRows.Supports(entity.GetProperties()))
         {
             return false;
@@ -75,6 +72,9 @@ public static class BulkRows
 
         if (rows.Count > 0)
         {
+            var key = entity.FindPrimaryKey()!.Properties.ToList();
+            var tokens = entity.GetProperties().Where(p => p.IsConcurrencyToken).ToList();
+            var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
             var set = string.Join(",", columns.Select((c, i) => $"{Quote(c.GetColumnName())} = ?{i + 1}"));
             var where = string.Join(" AND ", key.Concat(tokens).Select((k, i) => $"{Quote(k.GetColumnName())} = ?{columns.Count + i + 1}"));
             Func<object, object>[] values =
