@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -40,12 +39,13 @@ internal static class SqliteDirectRows
         Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
         using (statement)
         {
+            var scratch = new Utf8Scratch();
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 for (var c = 0; c < values.Length; c++)
                 {
-                    Check(Bind(statement, c + 1, values[c](row)), handle);
+                    Check(Bind(statement, c + 1, values[c](row), ref scratch), handle);
                 }
 
                 var done = raw.sqlite3_step(statement);
@@ -63,10 +63,11 @@ internal static class SqliteDirectRows
         }
     }
 
-    private static int Bind(sqlite3_stmt statement, int index, object value) => value switch
+    // Text goes through the scratch buffer as UTF-8: the string overloads allocated an encoded copy per value.
+    private static int Bind(sqlite3_stmt statement, int index, object value, ref Utf8Scratch scratch) => value switch
     {
         DBNull => raw.sqlite3_bind_null(statement, index),
-        string s => raw.sqlite3_bind_text(statement, index, s),
+        string s => raw.sqlite3_bind_text(statement, index, scratch.Text(s)),
         long l => raw.sqlite3_bind_int64(statement, index, l),
         int i => raw.sqlite3_bind_int64(statement, index, i),
         short s => raw.sqlite3_bind_int64(statement, index, s),
@@ -74,8 +75,8 @@ internal static class SqliteDirectRows
         bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
         double d => raw.sqlite3_bind_double(statement, index, d),
         float f => raw.sqlite3_bind_double(statement, index, f),
-        decimal m => raw.sqlite3_bind_text(statement, index, m.ToString(DecimalFormat, CultureInfo.InvariantCulture)),
-        DateTime t => raw.sqlite3_bind_text(statement, index, SqliteDates.Text(t)),
+        decimal m => raw.sqlite3_bind_text(statement, index, scratch.Decimal(m, DecimalFormat)),
+        DateTime t => raw.sqlite3_bind_text(statement, index, scratch.Date(t)),
         Guid g => raw.sqlite3_bind_text(statement, index, g.ToString().ToUpperInvariant()),
         _ => throw new InvalidOperationException($"{value.GetType().Name} values are not bound directly"),
     };

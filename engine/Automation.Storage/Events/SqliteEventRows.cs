@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -34,16 +33,18 @@ public static class SqliteEventRows
         SqliteDirectRows.Check(raw.sqlite3_prepare_v2(handle, Insert, out var statement), handle);
         using (statement)
         {
-            // A batch is received at one moment: its text is formatted once, not once per event.
-            (DateTime At, string Text)? received = null;
+            // A batch is received at one moment: its text is bound once (a binding outlives sqlite3_reset), not per event.
+            DateTime? received = null;
+            var scratch = new Utf8Scratch();
             foreach (var e in events)
             {
-                if (received?.At != e.ReceivedAt)
+                if (received != e.ReceivedAt)
                 {
-                    received = (e.ReceivedAt, SqliteDates.Text(e.ReceivedAt));
+                    received = e.ReceivedAt;
+                    SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 7, SqliteDates.Text(e.ReceivedAt)), handle);
                 }
 
-                Bind(statement, handle, e, received.Value.Text);
+                Bind(statement, handle, e, ref scratch);
                 SqliteDirectRows.Check(raw.sqlite3_step(statement), handle);
                 if (raw.sqlite3_changes(handle) == 1)
                 {
@@ -77,15 +78,18 @@ public static class SqliteEventRows
         };
     }
 
-    /// <summary>Binds an event's columns (?1 id … ?7 received) as the log stores them; the inbox keeps the same text.</summary>
-    internal static void Bind(sqlite3_stmt statement, sqlite3 handle, StoredEvent e, string received)
+    /// <summary>
+    /// Binds an event's columns ?1 id … ?6 properties as the log stores them (the inbox keeps the same text; ?7, the
+    /// batch's received time, is the caller's), from UTF-8 written into <paramref name="scratch"/>: SQLite copies each
+    /// value as it is bound, and the string overloads allocated an encoded copy and a formatted date per column.
+    /// </summary>
+    internal static void Bind(sqlite3_stmt statement, sqlite3 handle, StoredEvent e, ref Utf8Scratch scratch)
     {
-        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 1, e.EventId), handle);
-        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 2, e.CustomerId), handle);
-        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 3, e.Type), handle);
-        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 4, SqliteDates.Text(e.Timestamp)), handle);
-        SqliteDirectRows.Check(e.Value is { } value ? raw.sqlite3_bind_text(statement, 5, value.ToString(CultureInfo.InvariantCulture)) : raw.sqlite3_bind_null(statement, 5), handle);
-        SqliteDirectRows.Check(e.PropertiesJson is { } properties ? raw.sqlite3_bind_text(statement, 6, properties) : raw.sqlite3_bind_null(statement, 6), handle);
-        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 7, received), handle);
+        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 1, scratch.Text(e.EventId)), handle);
+        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 2, scratch.Text(e.CustomerId)), handle);
+        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 3, scratch.Text(e.Type)), handle);
+        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 4, scratch.Date(e.Timestamp)), handle);
+        SqliteDirectRows.Check(e.Value is { } value ? raw.sqlite3_bind_text(statement, 5, scratch.Decimal(value)) : raw.sqlite3_bind_null(statement, 5), handle);
+        SqliteDirectRows.Check(e.PropertiesJson is { } properties ? raw.sqlite3_bind_text(statement, 6, scratch.Text(properties)) : raw.sqlite3_bind_null(statement, 6), handle);
     }
 }

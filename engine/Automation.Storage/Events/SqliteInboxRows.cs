@@ -54,10 +54,11 @@ public static class SqliteInboxRows
         using (insert)
         using (known)
         {
-            (DateTime At, string Text)? received = null;
+            DateTime? received = null;
+            var scratch = new Utf8Scratch();
             foreach (var e in events)
             {
-                SqliteDirectRows.Check(raw.sqlite3_bind_text(known, 1, e.EventId), logHandle);
+                SqliteDirectRows.Check(raw.sqlite3_bind_text(known, 1, scratch.Text(e.EventId)), logHandle);
                 var inLog = raw.sqlite3_step(known) == raw.SQLITE_ROW;
                 raw.sqlite3_reset(known);
                 if (inLog)
@@ -65,12 +66,13 @@ public static class SqliteInboxRows
                     continue;
                 }
 
-                if (received?.At != e.ReceivedAt)
+                if (received != e.ReceivedAt)
                 {
-                    received = (e.ReceivedAt, SqliteDates.Text(e.ReceivedAt));
+                    received = e.ReceivedAt;
+                    SqliteDirectRows.Check(raw.sqlite3_bind_text(insert, 7, SqliteDates.Text(e.ReceivedAt)), handle);
                 }
 
-                SqliteEventRows.Bind(insert, handle, e, received.Value.Text);
+                SqliteEventRows.Bind(insert, handle, e, ref scratch);
                 SqliteDirectRows.Check(raw.sqlite3_step(insert), handle);
                 if (raw.sqlite3_changes(handle) == 1)
                 {
