@@ -24,6 +24,7 @@ var app = builder.Build();
 await app.CheckStartupAsync();
 await app.MigrateDatabaseAsync();
 await app.SeedAsync();
+await app.CompileSegmentsAsync();
 
 app.UseApiProblems();
 app.UseDefaultFiles();

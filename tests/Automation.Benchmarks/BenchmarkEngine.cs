@@ -25,6 +25,7 @@ public static class BenchmarkEngine
         await using var db = await databases.CreateDbContextAsync();
         db.Segments.AddRange(BuiltInSegments.All());
         await db.SaveChangesAsync();
+        await app.CompileSegmentsAsync();
         return app;
     }
 }

@@ -7,7 +7,8 @@ namespace Automation.Engine.Segments;
 
 /// <summary>
 /// The compiled segments, reloaded when a definition changes (in this process, or in another one:
-/// a short refresh interval picks those up).
+/// a short refresh interval picks those up). An expression is compiled once per text: a refresh rereads the
+/// definitions but recompiles only what changed (compiling the built-in segments took a third of a second).
 /// </summary>
 public sealed partial class SegmentCatalog(
     IDbContextFactory<AutomationDbContext> databases,
@@ -18,6 +19,7 @@ public sealed partial class SegmentCatalog(
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim gate = new(1, 1);
     private IReadOnlyList<CompiledSegment> segments = [];
+    private Dictionary<string, ProfileExpression> compiledByText = new(StringComparer.Ordinal);
     private DateTimeOffset loadedAt = DateTimeOffset.MinValue;
 
     public async Task<IReadOnlyList<CompiledSegment>> CurrentAsync(CancellationToken cancellationToken)
@@ -51,10 +53,17 @@ public sealed partial class SegmentCatalog(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var definitions = await db.Segments.AsNoTracking().OrderBy(s => s.Key).ToListAsync(cancellationToken);
         var compiled = new List<CompiledSegment>(definitions.Count);
+        var byText = new Dictionary<string, ProfileExpression>(StringComparer.Ordinal);
         foreach (var definition in definitions)
         {
-            if (compiler.TryCompile(definition.Expression, out var expression, out var problems))
+            if (compiledByText.TryGetValue(definition.Expression, out var known))
             {
+                byText[definition.Expression] = known;
+                compiled.Add(new CompiledSegment(definition, known));
+            }
+            else if (compiler.TryCompile(definition.Expression, out var expression, out var problems))
+            {
+                byText[definition.Expression] = expression!;
                 compiled.Add(new CompiledSegment(definition, expression!));
             }
             else
@@ -65,6 +74,7 @@ public sealed partial class SegmentCatalog(
         }
 
         segments = compiled;
+        compiledByText = byText;
         loadedAt = clock.GetUtcNow();
     }
 
