@@ -48,13 +48,13 @@ internal static class SqliteDirectRows
                     Check(Bind(statement, c + 1, values[c](row), ref scratch), handle);
                 }
 
-                var done = raw.sqlite3_step(statement);
+                var done = SqliteNative.Step(statement);
                 if (done != raw.SQLITE_DONE)
                 {
                     Check(done, handle);
                 }
 
-                raw.sqlite3_reset(statement);
+                SqliteNative.Reset(statement);
                 if (oneRowEach && raw.sqlite3_changes(handle) != 1)
                 {
                     throw new DbUpdateConcurrencyException($"the row was changed or removed since it was read ({sql})");
@@ -66,17 +66,17 @@ internal static class SqliteDirectRows
     // Text goes through the scratch buffer as UTF-8: the string overloads allocated an encoded copy per value.
     private static int Bind(sqlite3_stmt statement, int index, object value, ref Utf8Scratch scratch) => value switch
     {
-        DBNull => raw.sqlite3_bind_null(statement, index),
-        string s => raw.sqlite3_bind_text(statement, index, scratch.Text(s)),
-        long l => raw.sqlite3_bind_int64(statement, index, l),
-        int i => raw.sqlite3_bind_int64(statement, index, i),
-        short s => raw.sqlite3_bind_int64(statement, index, s),
-        byte b => raw.sqlite3_bind_int64(statement, index, b),
-        bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
-        double d => raw.sqlite3_bind_double(statement, index, d),
-        float f => raw.sqlite3_bind_double(statement, index, f),
-        decimal m => raw.sqlite3_bind_text(statement, index, scratch.Decimal(m, DecimalFormat)),
-        DateTime t => raw.sqlite3_bind_text(statement, index, scratch.Date(t)),
+        DBNull => SqliteNative.BindNull(statement, index),
+        string s => SqliteNative.BindText(statement, index, scratch.Text(s)),
+        long l => SqliteNative.BindInt64(statement, index, l),
+        int i => SqliteNative.BindInt64(statement, index, i),
+        short s => SqliteNative.BindInt64(statement, index, s),
+        byte b => SqliteNative.BindInt64(statement, index, b),
+        bool b => SqliteNative.BindInt64(statement, index, b ? 1 : 0),
+        double d => SqliteNative.BindDouble(statement, index, d),
+        float f => SqliteNative.BindDouble(statement, index, f),
+        decimal m => SqliteNative.BindText(statement, index, scratch.Decimal(m, DecimalFormat)),
+        DateTime t => SqliteNative.BindText(statement, index, scratch.Date(t)),
         Guid g => raw.sqlite3_bind_text(statement, index, g.ToString().ToUpperInvariant()),
         _ => throw new InvalidOperationException($"{value.GetType().Name} values are not bound directly"),
     };

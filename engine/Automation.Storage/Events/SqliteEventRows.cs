@@ -45,14 +45,14 @@ public static class SqliteEventRows
                 }
 
                 Bind(statement, handle, e, ref scratch);
-                SqliteDirectRows.Check(raw.sqlite3_step(statement), handle);
-                if (raw.sqlite3_changes(handle) == 1)
+                SqliteDirectRows.Check(SqliteNative.Step(statement), handle);
+                if (SqliteNative.Changes(handle) == 1)
                 {
-                    e.Sequence = raw.sqlite3_last_insert_rowid(handle);
+                    e.Sequence = SqliteNative.LastInsertRowId(handle);
                     stored.Add(e);
                 }
 
-                raw.sqlite3_reset(statement);
+                SqliteNative.Reset(statement);
             }
         }
 
@@ -85,11 +85,11 @@ public static class SqliteEventRows
     /// </summary>
     internal static void Bind(sqlite3_stmt statement, sqlite3 handle, StoredEvent e, ref Utf8Scratch scratch)
     {
-        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 1, scratch.Text(e.EventId)), handle);
-        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 2, scratch.Text(e.CustomerId)), handle);
-        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 3, scratch.Text(e.Type)), handle);
-        SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 4, scratch.Date(e.Timestamp)), handle);
-        SqliteDirectRows.Check(e.Value is { } value ? raw.sqlite3_bind_text(statement, 5, scratch.Decimal(value)) : raw.sqlite3_bind_null(statement, 5), handle);
-        SqliteDirectRows.Check(e.PropertiesJson is { } properties ? raw.sqlite3_bind_text(statement, 6, scratch.Text(properties)) : raw.sqlite3_bind_null(statement, 6), handle);
+        SqliteDirectRows.Check(SqliteNative.BindText(statement, 1, scratch.Text(e.EventId)), handle);
+        SqliteDirectRows.Check(SqliteNative.BindText(statement, 2, scratch.Text(e.CustomerId)), handle);
+        SqliteDirectRows.Check(SqliteNative.BindText(statement, 3, scratch.Text(e.Type)), handle);
+        SqliteDirectRows.Check(SqliteNative.BindText(statement, 4, scratch.Date(e.Timestamp)), handle);
+        SqliteDirectRows.Check(e.Value is { } value ? SqliteNative.BindText(statement, 5, scratch.Decimal(value)) : SqliteNative.BindNull(statement, 5), handle);
+        SqliteDirectRows.Check(e.PropertiesJson is { } properties ? SqliteNative.BindText(statement, 6, scratch.Text(properties)) : SqliteNative.BindNull(statement, 6), handle);
     }
 }
