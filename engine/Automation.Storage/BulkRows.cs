@@ -44,7 +44,7 @@ public static class BulkRows
             var matches = string.Join(" AND ", key.Select((k, i) => $"{Quote(k.GetColumnName())} = ?{i + 1}"));
             return rows.Count == 0
                 ? Task.CompletedTask
-                : SqliteDirectRows.RunAsync(db, rows, [.. key.Select(ProviderValue)], $"DELETE FROM {Quote(entity.GetTableName()!)} WHERE {matches}", cancellationToken);
+                : SqliteDirectRows.RunAsync(db, rows, key, $"DELETE FROM {Quote(entity.GetTableName()!)} WHERE {matches}", cancellationToken);
         }
 
         var names = string.Join(",", key.Select(k => Quote(k.GetColumnName())));
@@ -83,7 +83,7 @@ public static class BulkRows
                 .. key.Select(k => Current(ProviderValue(k))),
                 .. tokens.Select(Original),
             ];
-            await SqliteDirectRows.RunAsync(db, rows, values, $"UPDATE {Quote(entity.GetTableName()!)} SET {set} WHERE {where}", cancellationToken, oneRowEach: true);
+            await SqliteDirectRows.RunAsync(db, rows, [.. values.Select(SqliteColumnBinders.Of)], $"UPDATE {Quote(entity.GetTableName()!)} SET {set} WHERE {where}", cancellationToken, oneRowEach: true);
             foreach (var row in rows)
             {
                 row.OriginalValues.SetValues(row.CurrentValues);
@@ -131,7 +131,7 @@ public static class BulkRows
             var positions = string.Join(",", Enumerable.Range(1, columns.Count).Select(c => $"?{c}"));
             return rows.Count == 0
                 ? Task.CompletedTask
-                : SqliteDirectRows.RunAsync(db, rows, [.. columns.Select(ProviderValue)], $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) VALUES ({positions}) {conflict}", cancellationToken);
+                : SqliteDirectRows.RunAsync(db, rows, columns, $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) VALUES ({positions}) {conflict}", cancellationToken);
         }
 
         return RunAsync(db, rows, columns, count =>
@@ -204,15 +204,7 @@ public static class BulkRows
         return command;
     }
 
-    /// <summary>Reads the column's value from an entity as the provider stores it (EF's value converter applied).</summary>
-    private static Func<object, object> ProviderValue(IProperty property)
-    {
-        var getter = property.GetGetter();
-        var converter = property.GetTypeMapping().Converter;
-        return converter is null
-            ? entity => getter.GetClrValue(entity) ?? DBNull.Value
-            : entity => getter.GetClrValue(entity) is { } value ? converter.ConvertToProvider(value) ?? DBNull.Value : DBNull.Value;
-    }
+    private static Func<object, object> ProviderValue(IProperty property) => SqliteColumnBinders.ProviderValue(property);
 
     private static string Row(int row, int columns)
     {

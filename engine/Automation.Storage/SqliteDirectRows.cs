@@ -8,30 +8,23 @@ namespace Automation.Storage;
 /// <summary>
 /// SQLite's single-row insert statement run once per row with its values bound by position on the connection's own
 /// handle. Microsoft.Data.Sqlite looks every parameter up by name on every execution, which on a wide row such as a
-/// profile cost as much as SQLite's own work. Values are bound as the provider binds them (text dates, text decimals,
-/// upper-case text GUIDs, 0/1 booleans), so the stored text is the same either way.
+/// profile cost as much as SQLite's own work. Values are bound by <see cref="SqliteColumnBinders"/>, as the provider
+/// binds them, so the stored text is the same either way.
 /// </summary>
 internal static class SqliteDirectRows
 {
-    private const string DecimalFormat = "0.0###########################";
-
-    private static readonly HashSet<Type> Bound =
-    [
-        typeof(string), typeof(long), typeof(int), typeof(short), typeof(byte), typeof(bool), typeof(double), typeof(float), typeof(decimal), typeof(DateTime), typeof(Guid),
-    ];
-
     /// <summary>True when every column's stored type is one bound here exactly as the provider binds it.</summary>
-    public static bool Supports(IEnumerable<IProperty> columns) => columns.All(c =>
-    {
-        var type = c.GetTypeMapping().Converter?.ProviderClrType ?? c.ClrType;
-        return Bound.Contains(Nullable.GetUnderlyingType(type) ?? type);
-    });
+    public static bool Supports(IEnumerable<IProperty> columns) => SqliteColumnBinders.Supports(columns);
+
+    /// <summary>Runs the one-row statement (parameters ?1…?n in column order) for each entity, binding its columns' values.</summary>
+    public static Task RunAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, IEnumerable<IProperty> columns, string sql, CancellationToken cancellationToken)
+        where T : class => RunAsync(db, rows, [.. columns.Select(SqliteColumnBinders.For)], sql, cancellationToken);
 
     /// <summary>
     /// Runs the one-row statement (parameters ?1…?n in column order) for each row. With <paramref name="oneRowEach"/>
     /// a statement that changed no row (an UPDATE whose concurrency token no longer matches) fails as EF Core's would.
     /// </summary>
-    public static async Task RunAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, Func<object, object>[] values, string sql, CancellationToken cancellationToken, bool oneRowEach = false)
+    public static async Task RunAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, SqliteColumnBinder[] binders, string sql, CancellationToken cancellationToken, bool oneRowEach = false)
         where T : class
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -43,9 +36,9 @@ internal static class SqliteDirectRows
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                for (var c = 0; c < values.Length; c++)
+                for (var c = 0; c < binders.Length; c++)
                 {
-                    Check(Bind(statement, c + 1, values[c](row), ref scratch), handle);
+                    Check(binders[c](statement, c + 1, row, scratch), handle);
                 }
 
                 var done = SqliteNative.Step(statement);
@@ -62,24 +55,6 @@ internal static class SqliteDirectRows
             }
         }
     }
-
-    // Text goes through the scratch buffer as UTF-8: the string overloads allocated an encoded copy per value.
-    private static int Bind(sqlite3_stmt statement, int index, object value, ref Utf8Scratch scratch) => value switch
-    {
-        DBNull => SqliteNative.BindNull(statement, index),
-        string s => SqliteNative.BindText(statement, index, scratch.Text(s)),
-        long l => SqliteNative.BindInt64(statement, index, l),
-        int i => SqliteNative.BindInt64(statement, index, i),
-        short s => SqliteNative.BindInt64(statement, index, s),
-        byte b => SqliteNative.BindInt64(statement, index, b),
-        bool b => SqliteNative.BindInt64(statement, index, b ? 1 : 0),
-        double d => SqliteNative.BindDouble(statement, index, d),
-        float f => SqliteNative.BindDouble(statement, index, f),
-        decimal m => SqliteNative.BindText(statement, index, scratch.Decimal(m, DecimalFormat)),
-        DateTime t => SqliteNative.BindText(statement, index, scratch.Date(t)),
-        Guid g => raw.sqlite3_bind_text(statement, index, g.ToString().ToUpperInvariant()),
-        _ => throw new InvalidOperationException($"{value.GetType().Name} values are not bound directly"),
-    };
 
     /// <summary>Throws SQLite's error for a failed call on the handle.</summary>
     internal static void Check(int result, sqlite3 handle)

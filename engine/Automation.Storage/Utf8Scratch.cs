@@ -7,7 +7,7 @@ namespace Automation.Storage;
 /// One reusable buffer a row's values are written into as UTF-8 just before each is bound to a statement (SQLite copies
 /// a value as it is bound, so the next value may reuse the space). Values are written as the provider stores them.
 /// </summary>
-internal struct Utf8Scratch
+internal sealed class Utf8Scratch
 {
     private byte[]? buffer;
 

@@ -44,7 +44,7 @@ public static class SqliteEventRows
                     SqliteDirectRows.Check(raw.sqlite3_bind_text(statement, 7, SqliteDates.Text(e.ReceivedAt)), handle);
                 }
 
-                Bind(statement, handle, e, ref scratch);
+                Bind(statement, handle, e, scratch);
                 SqliteDirectRows.Check(SqliteNative.Step(statement), handle);
                 if (SqliteNative.Changes(handle) == 1)
                 {
@@ -83,7 +83,7 @@ public static class SqliteEventRows
     /// batch's received time, is the caller's), from UTF-8 written into <paramref name="scratch"/>: SQLite copies each
     /// value as it is bound, and the string overloads allocated an encoded copy and a formatted date per column.
     /// </summary>
-    internal static void Bind(sqlite3_stmt statement, sqlite3 handle, StoredEvent e, ref Utf8Scratch scratch)
+    internal static void Bind(sqlite3_stmt statement, sqlite3 handle, StoredEvent e, Utf8Scratch scratch)
     {
         SqliteDirectRows.Check(SqliteNative.BindText(statement, 1, scratch.Text(e.EventId)), handle);
         SqliteDirectRows.Check(SqliteNative.BindText(statement, 2, scratch.Text(e.CustomerId)), handle);

@@ -72,7 +72,7 @@ public static class SqliteInboxRows
                     SqliteDirectRows.Check(raw.sqlite3_bind_text(insert, 7, SqliteDates.Text(e.ReceivedAt)), handle);
                 }
 
-                SqliteEventRows.Bind(insert, handle, e, ref scratch);
+                SqliteEventRows.Bind(insert, handle, e, scratch);
                 SqliteDirectRows.Check(raw.sqlite3_step(insert), handle);
                 if (raw.sqlite3_changes(handle) == 1)
                 {
