@@ -139,8 +139,9 @@ public sealed class EventIngestion(
 
     /// <summary>
     /// Runs <paramref name="body"/> (part, from, to) over ranges covering <paramref name="count"/> items, one per core for a
-    /// large batch. Validating and converting a batch was a third of an append's time on one core while the other
-    /// waited: each item's work is independent (the validator keeps no state), only the insert needs SQLite's one writer.
+    /// large batch. Validating and converting a batch ran on one core while the other waited (a third of an append before
+    /// the validator's shortcut): each item's work is independent (the validator keeps no state); only the insert needs
+    /// SQLite's one writer.
     /// </summary>
     private static void InParts(int count, Action<int, int, int> body)
     {
