@@ -7,7 +7,8 @@ namespace Automation.Storage;
 /// The calls the bulk writers make once per value or row, straight into the e_sqlite3 library that SQLitePCLRaw itself
 /// binds to (the same handles, the same library). SQLitePCLRaw's raw API dispatches each call through its provider
 /// interface and counts a SafeHandle reference around it: at a few million bound values per million events, that was
-/// about half of the binding's time. Everything else (prepare, errors, transactions) stays on SQLitePCLRaw.
+/// about half of the binding's time. Everything else (prepare, errors, transactions) stays on SQLitePCLRaw, and so do
+/// these calls when SQLitePCLRaw was given another native library (a handle belongs to the library that opened it).
 /// </summary>
 internal static partial class SqliteNative
 {
@@ -19,23 +20,30 @@ internal static partial class SqliteNative
     // A valid pointer for empty text: a null one would bind NULL instead of ''.
     private static readonly byte[] Empty = [0];
 
+    private static readonly bool Direct = raw.GetNativeLibraryName() == Library;
+
     /// <summary>Binds UTF-8 text (copied by SQLite).</summary>
-    public static int BindText(sqlite3_stmt statement, int index, ReadOnlySpan<byte> utf8) =>
-        BindText(statement.DangerousGetHandle(), index, ref utf8.IsEmpty ? ref Empty[0] : ref MemoryMarshal.GetReference(utf8), utf8.Length, Transient);
+    public static int BindText(sqlite3_stmt statement, int index, ReadOnlySpan<byte> utf8) => Direct
+        ? BindText(statement.DangerousGetHandle(), index, ref utf8.IsEmpty ? ref Empty[0] : ref MemoryMarshal.GetReference(utf8), utf8.Length, Transient)
+        : raw.sqlite3_bind_text(statement, index, utf8);
 
-    public static int BindInt64(sqlite3_stmt statement, int index, long value) => BindInt64(statement.DangerousGetHandle(), index, value);
+    public static int BindInt64(sqlite3_stmt statement, int index, long value) =>
+        Direct ? BindInt64(statement.DangerousGetHandle(), index, value) : raw.sqlite3_bind_int64(statement, index, value);
 
-    public static int BindDouble(sqlite3_stmt statement, int index, double value) => BindDouble(statement.DangerousGetHandle(), index, value);
+    public static int BindDouble(sqlite3_stmt statement, int index, double value) =>
+        Direct ? BindDouble(statement.DangerousGetHandle(), index, value) : raw.sqlite3_bind_double(statement, index, value);
 
-    public static int BindNull(sqlite3_stmt statement, int index) => BindNull(statement.DangerousGetHandle(), index);
+    public static int BindNull(sqlite3_stmt statement, int index) =>
+        Direct ? BindNull(statement.DangerousGetHandle(), index) : raw.sqlite3_bind_null(statement, index);
 
-    public static int Step(sqlite3_stmt statement) => Step(statement.DangerousGetHandle());
+    public static int Step(sqlite3_stmt statement) => Direct ? Step(statement.DangerousGetHandle()) : raw.sqlite3_step(statement);
 
-    public static int Reset(sqlite3_stmt statement) => Reset(statement.DangerousGetHandle());
+    public static int Reset(sqlite3_stmt statement) => Direct ? Reset(statement.DangerousGetHandle()) : raw.sqlite3_reset(statement);
 
-    public static int Changes(sqlite3 connection) => Changes(connection.DangerousGetHandle());
+    public static int Changes(sqlite3 connection) => Direct ? Changes(connection.DangerousGetHandle()) : raw.sqlite3_changes(connection);
 
-    public static long LastInsertRowId(sqlite3 connection) => LastInsertRowId(connection.DangerousGetHandle());
+    public static long LastInsertRowId(sqlite3 connection) =>
+        Direct ? LastInsertRowId(connection.DangerousGetHandle()) : raw.sqlite3_last_insert_rowid(connection);
 
     [LibraryImport(Library, EntryPoint = "sqlite3_bind_text")]
     private static partial int BindText(IntPtr statement, int index, ref byte text, int bytes, IntPtr destructor);
