@@ -204,7 +204,15 @@ public static class BulkRows
         return command;
     }
 
-    private static Func<object, object> ProviderValue(IProperty property) => SqliteColumnBinders.ProviderValue(property);
+    /// <summary>Reads the column's value from an entity as the provider stores it (EF's value converter applied), boxed.</summary>
+    internal static Func<object, object> ProviderValue(IProperty property)
+    {
+        var getter = property.GetGetter();
+        var converter = property.GetTypeMapping().Converter;
+        return converter is null
+            ? entity => getter.GetClrValue(entity) ?? DBNull.Value
+            : entity => getter.GetClrValue(entity) is { } value ? converter.ConvertToProvider(value) ?? DBNull.Value : DBNull.Value;
+    }
 
     private static string Row(int row, int columns)
     {

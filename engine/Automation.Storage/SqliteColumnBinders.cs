@@ -42,17 +42,6 @@ internal static class SqliteColumnBinders
     /// <summary>A binder of the value <paramref name="value"/> reads from the row, as the provider stores it (boxed, or DBNull).</summary>
     public static SqliteColumnBinder Of(Func<object, object> value) => (statement, index, row, scratch) => BindBoxed(statement, index, value(row), scratch);
 
-    /// <summary>Reads the column's value from an entity as the provider stores it (EF's value converter applied), boxed.</summary>
-    public static Func<object, object> ProviderValue(IProperty property)
-    {
-        ArgumentNullException.ThrowIfNull(property);
-        var getter = property.GetGetter();
-        var converter = property.GetTypeMapping().Converter;
-        return converter is null
-            ? entity => getter.GetClrValue(entity) ?? DBNull.Value
-            : entity => getter.GetClrValue(entity) is { } value ? converter.ConvertToProvider(value) ?? DBNull.Value : DBNull.Value;
-    }
-
     private static SqliteColumnBinder Compile(IProperty property)
     {
         var converter = property.GetTypeMapping().Converter;
@@ -61,7 +50,7 @@ internal static class SqliteColumnBinders
         // Shadow properties, and converted nullable ones (EF converts only non-null values), keep the boxing getter.
         if (property.IsShadowProperty() || (converter is not null && Nullable.GetUnderlyingType(property.ClrType) is not null))
         {
-            return Of(ProviderValue(property));
+            return Of(BulkRows.ProviderValue(property));
         }
 
         var statement = Expression.Parameter(typeof(sqlite3_stmt), "statement");
