@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Automation.Engine.Processing;
 using Automation.Engine.Events;
 using Automation.Engine.Segments;
 using Automation.Host;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Automation.Engine.Processing;
 using Automation.Engine.Events;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Authoring;

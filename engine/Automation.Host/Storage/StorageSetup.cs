@@ -1,4 +1,5 @@
 using Automation.Engine.Configuration;
+using Automation.Engine.Processing;
 using Automation.Host.Configuration;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -16,12 +17,14 @@ public static class StorageSetup
         {
             builder.Services.AddDbContextFactory<PostgresAutomationDbContext>(o => o.UseNpgsql(options.PostgresConnectionString ?? ""));
             builder.Services.AddSingleton<IDbContextFactory<AutomationDbContext>, ProviderContextFactory<PostgresAutomationDbContext>>();
+            builder.Services.AddSharedProcessingHome();
         }
         else
         {
             var path = Path.GetFullPath(options.SqlitePath);
             builder.Services.AddDbContextFactory<SqliteAutomationDbContext>(o => o.UseSqlite($"Data Source={path};Default Timeout=30;Pooling=True"));
             builder.Services.AddSingleton<IDbContextFactory<AutomationDbContext>, ProviderContextFactory<SqliteAutomationDbContext>>();
+            builder.Services.AddEmbeddedProcessingHome();
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Automation.Engine.Processing;
 using Automation.Engine.Events;
 using Automation.Integration.Tests.Support;
 using Automation.Storage;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Automation.Engine.Processing;
 using Automation.Engine.Events;
 using Automation.Engine.Messaging;
 using Automation.Integration.Tests.Support;

@@ -1,9 +1,10 @@
 using Automation.Engine.Configuration;
+using Automation.Engine.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Automation.Engine.Events;
+namespace Automation.Engine.Processing;
 
 /// <summary>Runs the event processor whenever ingestion signals new events, and on a short poll for other processes' events.</summary>
 public sealed partial class EventProcessingService(

@@ -1,0 +1,105 @@
+using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Runtime;
+using Automation.Storage;
+using Automation.Storage.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Engine.Processing;
+
+/// <summary>
+/// The batch's workflow step, inside its write transaction: instances waiting for an event one of its customers sent
+/// move on, and workflows triggered by such an event start.
+/// </summary>
+public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter starter)
+{
+    // Ids per IN-list query: one round trip for most batches, well under every provider's parameter limit.
+    private const int LookupChunk = 5000;
+
+    public async Task RunAsync(AutomationDbContext db, BatchContext context, List<EvaluatedCustomer> evaluated, CancellationToken cancellationToken)
+    {
+        await LoadInstancesAsync(db, context, evaluated, cancellationToken);
+        foreach (var customer in evaluated)
+        {
+            // Nothing waits for this customer's events and no workflow starts on one: the common case under load.
+            if (context.EventTriggers.Count > 0 || context.Waiting.ContainsKey(customer.CustomerId))
+            {
+                await MoveAsync(db, context, customer, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The instances this batch may move, tracked: those of its customers waiting for an event type the customer's batch
+    /// holds, and the active instances of event-triggered workflows for the customers whose events may start one, so that
+    /// the starter knows who is already in without a query per start. Every other active instance stays untracked:
+    /// loading them all (tens of thousands per batch under a steady ingest) made this the batch's costliest part.
+    /// </summary>
+    private static async Task LoadInstancesAsync(AutomationDbContext db, BatchContext context, List<EvaluatedCustomer> evaluated, CancellationToken cancellationToken)
+    {
+        List<string> triggering = context.EventTriggers.Count == 0 ? [] : [.. evaluated.Where(c => c.Events.Exists(e => context.EventTriggers.Contains(e.Type))).Select(c => c.CustomerId)];
+
+        // Their re-entry rules are answered from one read of their past entries.
+        foreach (var chunk in triggering.Chunk(LookupChunk))
+        {
+            await WorkflowEntries.LoadAsync(db, chunk, cancellationToken);
+        }
+
+        List<string> keys = [];
+        foreach (var type in context.EventTriggers)
+        {
+            foreach (var (workflowId, _) in await WorkflowStarter.VersionsAsync(db, TriggerTypes.Event, type, cancellationToken))
+            {
+                keys.AddRange(triggering.Select(c => WorkflowStarter.ActiveKey(workflowId, c)));
+            }
+        }
+
+        // The event types instances wait for (a handful, read from their index), then who of this batch waits for one.
+        var waitedFor = (await db.WorkflowInstances.Where(i => i.WaitingForEvent != null).Select(i => i.WaitingForEvent!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        List<string> waiting = waitedFor.Count == 0 ? [] : [.. evaluated.Where(c => c.Events.Exists(e => waitedFor.Contains(e.Type))).Select(c => c.CustomerId)];
+        List<WorkflowInstance> loaded = [];
+        foreach (var chunk in waiting.Chunk(LookupChunk))
+        {
+            loaded.AddRange(await db.WorkflowInstances
+                .Where(i => EF.Parameter(chunk).Contains(i.CustomerId) && i.Status == WorkflowInstanceStatus.Waiting && i.WaitingForEvent != null && waitedFor.Contains(i.WaitingForEvent))
+                .ToListAsync(cancellationToken));
+        }
+
+        foreach (var instance in loaded)
+        {
+            (context.Waiting.TryGetValue(instance.CustomerId, out var list) ? list : context.Waiting[instance.CustomerId] = []).Add(instance);
+        }
+
+        var active = new List<WorkflowInstance>();
+        foreach (var chunk in (keys.Count > 0 && await db.WorkflowInstances.AnyAsync(i => i.ActiveKey != null, cancellationToken) ? keys : []).Chunk(LookupChunk))
+        {
+            active.AddRange(await db.WorkflowInstances.Where(i => EF.Parameter(chunk).Contains(i.ActiveKey)).ToListAsync(cancellationToken));
+        }
+
+        WorkflowStarter.HoldActiveInstances(db, keys, active.Concat(loaded));
+    }
+
+    /// <summary>Resumes the customer's instances waiting for these events and starts the workflows they trigger.</summary>
+    private async Task MoveAsync(AutomationDbContext db, BatchContext context, EvaluatedCustomer customer, CancellationToken cancellationToken)
+    {
+        var (customerId, events, profile, state, features, scores) = customer;
+        var now = context.Now;
+        var types = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
+        var waiting = (context.Waiting.GetValueOrDefault(customerId) ?? []).Where(i => i.Status == WorkflowInstanceStatus.Waiting && types.Contains(i.WaitingForEvent!)).ToList();
+        var triggers = types.Where(context.EventTriggers.Contains).ToList();
+        if (waiting.Count > 0 || triggers.Count > 0)
+        {
+            // Workflow conditions read the profile's stored columns, which a home holding profiles in memory leaves stale.
+            state.Serialize(profile);
+        }
+
+        foreach (var instance in waiting)
+        {
+            await resumer.ResumeAsync(db, instance, "event", $"{instance.WaitingForEvent} happened", now, cancellationToken, profile);
+        }
+
+        foreach (var type in triggers)
+        {
+            await starter.StartOnEventsAsync(db, type, events, customerId, profile, features, scores, now, cancellationToken);
+        }
+    }
+}
