@@ -43,6 +43,7 @@ public static class EngineSetup
         services.AddSingleton<ProfileWriteGate>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<SegmentSweeper>();
+        services.AddSingleton<ExpressionTrial>();
         services.AddSingleton<DispatchGuards>();
         services.AddSingleton<DispatchPipeline>();
         services.AddSingleton<DispatchOutcomeWriter>();

@@ -47,6 +47,7 @@ app.MapScoresApi();
 app.MapScoreModelsApi();
 app.MapDashboardApi();
 app.MapDiscoveryApi();
+app.MapProcessingApi();
 app.MapOperationsApi();
 app.MapDesignerFallback();
 

@@ -21,6 +21,10 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ProcessingCheckpoint> ProcessingCheckpoints => Set<ProcessingCheckpoint>();
 
+    public DbSet<QuarantinedCustomer> QuarantinedCustomers => Set<QuarantinedCustomer>();
+
+    public DbSet<QuarantinedEvent> QuarantinedEvents => Set<QuarantinedEvent>();
+
     public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
 
     public DbSet<CustomerAlias> CustomerAliases => Set<CustomerAlias>();

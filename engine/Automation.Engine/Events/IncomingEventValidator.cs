@@ -39,6 +39,9 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
             .Must(v => v is null || v.Value.ValueKind == JsonValueKind.Null || (v.Value.ValueKind == JsonValueKind.Number && v.Value.TryGetDecimal(out _)))
             .WithMessage("value must be a number");
         RuleFor(e => e.Value)
+            .Must(v => v is null || v.Value.ValueKind != JsonValueKind.Number || !v.Value.TryGetDecimal(out var amount) || Amounts.InRange(amount))
+            .WithMessage("value must be between -1,000,000,000 and 1,000,000,000");
+        RuleFor(e => e.Value)
             .Must((e, v) => e.Type is not (EventTypes.Purchase or EventTypes.Refund)
                 || (v is not null && v.Value.ValueKind == JsonValueKind.Number && v.Value.TryGetDecimal(out var amount) && amount >= 0))
             .WithMessage("value (the amount, zero or more) is required for purchase and refund");
@@ -104,7 +107,7 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
         var amount = e.Type is EventTypes.Purchase or EventTypes.Refund;
         return e.Value is not { } value
             ? !amount
-            : value.ValueKind == JsonValueKind.Number ? value.TryGetDecimal(out var number) && (!amount || number >= 0) : value.ValueKind == JsonValueKind.Null && !amount;
+            : value.ValueKind == JsonValueKind.Number ? value.TryGetDecimal(out var number) && Amounts.InRange(number) && (!amount || number >= 0) : value.ValueKind == JsonValueKind.Null && !amount;
     }
 
     private static bool HaveUsableAnonymousId(JsonElement? properties) =>

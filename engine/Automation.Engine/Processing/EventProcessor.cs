@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Automation.Engine.Events;
+using Automation.Engine.Processing.Quarantine;
 using Automation.Engine.Scoring.Models;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Definitions;
@@ -19,6 +20,8 @@ public sealed class EventProcessor(
     IProcessingHome home,
     CustomerEvaluator evaluator,
     WorkflowStage workflows,
+    QuarantineStage quarantineStage,
+    CustomerQuarantine quarantine,
     SegmentCatalog segments,
     ProfileScoring scoring,
     ProcessingTimings timings)
@@ -26,8 +29,27 @@ public sealed class EventProcessor(
     // Ids per IN-list query: one round trip for most batches, well under every provider's parameter limit.
     private const int LookupChunk = 5000;
 
-    /// <summary>Processes one batch; returns how many events it took.</summary>
+    /// <summary>
+    /// Processes one batch; returns how many events it took. A customer whose events fail is set aside with the error
+    /// and the batch goes again at once without them: one customer never stops everyone else's processing.
+    /// </summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await quarantine.SetAsidePendingAsync(cancellationToken);
+            try
+            {
+                return await ProcessOnceAsync(cancellationToken);
+            }
+            catch (CustomerFailedException failure)
+            {
+                quarantine.Fail(failure);
+            }
+        }
+    }
+
+    private async Task<int> ProcessOnceAsync(CancellationToken cancellationToken)
     {
         await using var batch = await home.OpenAsync(cancellationToken);
         if (batch is null)
@@ -37,8 +59,9 @@ public sealed class EventProcessor(
 
         try
         {
-            await ReplayAsync(batch, cancellationToken);
-            if (batch.Events.Count == 0)
+            var held = await quarantineStage.HeldAsync(batch, cancellationToken);
+            await ReplayAsync(batch, held, cancellationToken);
+            if (batch.Events.Count == 0 && !held.Values.Any(h => h.Retry))
             {
                 await batch.CaughtUpAsync(cancellationToken);
                 return 0;
@@ -46,6 +69,7 @@ public sealed class EventProcessor(
 
             var t = Stopwatch.GetTimestamp();
             var (customers, links) = await batch.LinkAsync(cancellationToken);
+            var plan = await quarantineStage.ApplyAsync(batch, held, customers, cancellationToken);
             t = timings.Add("identify links", t);
             var context = await PrepareAsync(batch, customers, cancellationToken);
             t = timings.Add("load profiles", t, context.Profiles.Count);
@@ -54,8 +78,15 @@ public sealed class EventProcessor(
             var evaluated = new List<EvaluatedCustomer>(customers.Count);
             foreach (var customer in customers)
             {
-                var rebuild = links.Rebuild.Count > 0 && links.Rebuild.Contains(customer.CustomerId);
-                evaluated.Add(await evaluator.EvaluateAsync(batch, context, customer, rebuild, cancellationToken));
+                var rebuild = (links.Rebuild.Count > 0 && links.Rebuild.Contains(customer.CustomerId)) || plan.Released.Contains(customer.CustomerId);
+                try
+                {
+                    evaluated.Add(await evaluator.EvaluateAsync(batch, context, customer, rebuild, cancellationToken));
+                }
+                catch (Exception ex) when (CustomerFailedException.IsCustomerSpecific(ex))
+                {
+                    throw new CustomerFailedException(customer.CustomerId, "fold, scores and segments", customer.Events, ex);
+                }
             }
 
             // Summed per batch: three stage timers per customer cost a visible share of the evaluation itself.
@@ -63,7 +94,14 @@ public sealed class EventProcessor(
             timings.AddTicks("  features + scores", context.ScoreTicks);
             timings.AddTicks("  segments", context.SegmentTicks);
             timings.Add("per customer", t);
-            await batch.WriteAsync((db, ct) => workflows.RunAsync(db, context, evaluated, ct), context.Writes, cancellationToken);
+            await batch.WriteAsync(
+                async (db, ct) =>
+                {
+                    await QuarantineStage.WriteAsync(db, plan, ct);
+                    await workflows.RunAsync(db, context, evaluated, ct);
+                },
+                context.Writes,
+                cancellationToken);
             return batch.Events.Count;
         }
         catch
@@ -80,14 +118,16 @@ public sealed class EventProcessor(
     /// Folds again the events whose side effects committed but whose profiles were lost with memory, without side
     /// effects — those left with their batches.
     /// </summary>
-    private async Task ReplayAsync(ProcessingBatch batch, CancellationToken cancellationToken)
+    private async Task ReplayAsync(ProcessingBatch batch, IReadOnlyDictionary<string, CustomerQuarantine.Held> held, CancellationToken cancellationToken)
     {
         if (batch.Replay.Count == 0)
         {
             return;
         }
 
+        // A customer set aside is folded again when retried, from their whole history.
         var customers = batch.Group(batch.Replay);
+        customers.RemoveAll(c => held.ContainsKey(c.CustomerId));
         var context = await PrepareAsync(batch, customers, cancellationToken, workflows: false);
         foreach (var customer in customers)
         {

@@ -1,4 +1,5 @@
 using Automation.Engine.Processing.Embedded;
+using Automation.Engine.Processing.Quarantine;
 using Automation.Engine.Processing.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,8 @@ public static class ProcessingSetup
     {
         services.AddSingleton<CustomerEvaluator>();
         services.AddSingleton<WorkflowStage>();
+        services.AddSingleton<CustomerQuarantine>();
+        services.AddSingleton<QuarantineStage>();
         services.AddSingleton<EventProcessor>();
         services.AddHostedService<EventProcessingService>();
         return services;

@@ -1,3 +1,4 @@
+using Automation.Engine.Processing.Quarantine;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Storage;
@@ -23,7 +24,14 @@ public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter start
             // Nothing waits for this customer's events and no workflow starts on one: the common case under load.
             if (context.EventTriggers.Count > 0 || context.Waiting.ContainsKey(customer.CustomerId))
             {
-                await MoveAsync(db, context, customer, cancellationToken);
+                try
+                {
+                    await MoveAsync(db, context, customer, cancellationToken);
+                }
+                catch (Exception ex) when (CustomerFailedException.IsCustomerSpecific(ex))
+                {
+                    throw new CustomerFailedException(customer.CustomerId, "workflows", customer.Events, ex);
+                }
             }
         }
     }

@@ -102,12 +102,12 @@ public sealed class ProfileUpdater(IOptions<AutomationOptions> options)
                 counts.Add(at, Counter.Purchases);
                 state.Carts.AddPurchase(at);
                 profile.Purchases++;
-                profile.Monetary += e.Value ?? 0;
+                profile.Monetary = Amounts.Add(profile.Monetary, e.Value ?? 0);
                 profile.LastPurchaseAt = Max(profile.LastPurchaseAt, at);
                 break;
             case EventTypes.Refund:
                 profile.Refunds++;
-                profile.RefundTotal += e.Value ?? 0;
+                profile.RefundTotal = Amounts.Add(profile.RefundTotal, e.Value ?? 0);
                 break;
             case EventTypes.EmailOpen: counts.Add(at, Counter.EmailOpens); break;
             case EventTypes.EmailClick: counts.Add(at, Counter.EmailClicks); break;

@@ -25,8 +25,16 @@ public static class OperationsApi
     private static async Task<IResult> HealthAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var ok = await db.Database.CanConnectAsync(ct);
-        return ok ? TypedResults.Ok(new { status = "healthy" }) : TypedResults.Json(new { status = "unhealthy", reason = "database unreachable" }, statusCode: 503);
+        if (!await db.Database.CanConnectAsync(ct))
+        {
+            return TypedResults.Json(new { status = "unhealthy", reason = "database unreachable" }, statusCode: 503);
+        }
+
+        // Still serving, but someone's events wait for a person: degraded until they are retried.
+        var setAside = await db.QuarantinedCustomers.CountAsync(ct);
+        return setAside == 0
+            ? TypedResults.Ok(new { status = "healthy" })
+            : TypedResults.Ok(new { status = "degraded", reason = $"{setAside} customers set aside: their events could not be processed (GET /api/processing/quarantine)" });
     }
 
     private static async Task<IResult> MetricsAsync(IDbContextFactory<AutomationDbContext> databases, ProcessingTimings timings, EventInbox inbox, CancellationToken ct)

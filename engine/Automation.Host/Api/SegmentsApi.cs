@@ -26,8 +26,9 @@ public static partial class SegmentsApi
         group.MapGet("/{key}/members", MembersAsync).WithSummary("The segment's members with why they qualified");
     }
 
-    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, SegmentCatalog catalog, CancellationToken ct)
     {
+        var faults = (await catalog.CurrentAsync(ct)).ToDictionary(c => c.Key, c => c.Expression.Faults, StringComparer.Ordinal);
         await using var db = await databases.CreateDbContextAsync(ct);
         var sizes = await db.SegmentMemberships.AsNoTracking().GroupBy(m => m.SegmentKey).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var segments = await db.Segments.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
@@ -45,10 +46,13 @@ public static partial class SegmentsApi
             s.TtlDays,
             s.MinimumSize,
             s.UpdatedAt,
+            evaluationError = faults.GetValueOrDefault(s.Key) is { First: { } fault } kept
+                ? new SegmentEvaluationError(fault.CustomerId, fault.Error, fault.At, kept.Count)
+                : null,
         }));
     }
 
-    private static async Task<IResult> SaveAsync(string key, HttpRequest request, HttpContext http, IValidator<SegmentInput> validator, IDbContextFactory<AutomationDbContext> databases, SegmentCatalog catalog, SegmentSweeper sweeper, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SaveAsync(string key, HttpRequest request, HttpContext http, IValidator<SegmentInput> validator, IDbContextFactory<AutomationDbContext> databases, SegmentCatalog catalog, SegmentSweeper sweeper, ProfileExpressionCompiler compiler, ExpressionTrial trial, TimeProvider clock, CancellationToken ct)
     {
         if (!KeyPattern().IsMatch(key))
         {
@@ -65,6 +69,11 @@ public static partial class SegmentsApi
         if (!result.IsValid)
         {
             return Problems.Validation("The segment has problems", result.Errors.Select(e => new ProblemItem(null, JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName), e.ErrorMessage, e.CustomState as int?)).ToList());
+        }
+
+        if (await trial.TryOnSampleAsync(compiler.Compile(input!.Expression!), ct) is { } failure)
+        {
+            return Problems.Validation("expression", $"the expression fails for customer '{failure.CustomerId}': {failure.Error}");
         }
 
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -101,16 +110,26 @@ public static partial class SegmentsApi
         var now = clock.GetUtcNow().UtcDateTime;
         var count = 0;
         var total = 0;
+        ExpressionFaults.Fault? failure = null;
         await foreach (var profile in db.Profiles.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
             total++;
-            if (expression!.Evaluate(calculator.Features(profile, now), FeatureCalculator.Scores(profile)))
+            try
             {
-                count++;
+                if (expression!.Unguarded(calculator.Features(profile, now), FeatureCalculator.Scores(profile)))
+                {
+                    count++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Counted as not holding, as processing does; the first failure is shown so the marketer can fix it.
+                failure ??= new ExpressionFaults.Fault(profile.CustomerId, $"{ex.GetType().Name}: {ex.Message}", now);
             }
         }
 
-        return TypedResults.Ok(new { count, total, problems = Array.Empty<ExpressionProblem>() });
+        IReadOnlyList<ExpressionProblem> found = failure is null ? [] : [new ExpressionProblem($"the expression fails for customer '{failure.CustomerId}': {failure.Error}", null)];
+        return TypedResults.Ok(new { count, total, problems = found });
     }
 
     private static async Task<IResult> MembersAsync(string key, int? skip, int? take, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
@@ -126,6 +145,9 @@ public static partial class SegmentsApi
         var members = await query.Skip(skip ?? 0).Take(Math.Clamp(take ?? 50, 1, 500)).ToListAsync(ct);
         return TypedResults.Ok(new { total, members = members.Select(m => new { m.CustomerId, m.Email, m.Name, m.EnteredAt, reasons = CustomersApi.Reasons(m.ReasonsJson) }) });
     }
+
+    /// <summary>What a segment's expression threw for some customer since the engine started (counted as not a member).</summary>
+    public sealed record SegmentEvaluationError(string CustomerId, string Error, DateTime At, long Count);
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,59}$")]
     private static partial Regex KeyPattern();

@@ -113,14 +113,15 @@ internal sealed class EmbeddedBatch(
         await home.SettleAsync(rethrow: true);
         home.Timings.Add("wait for the write behind", t);
         var foldsFrom = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reachesEnd = Events.Count < home.Processing.BatchSize || Events[^1].Sequence >= cursor + waiting;
+        var last = Events.Count > 0 ? Events[^1].Sequence : cursor;
+        var reachesEnd = Events.Count < home.Processing.BatchSize || last >= cursor + waiting;
         var flushes = Replay.Count > 0 || merged || reachesEnd;
 
         // On a thread of its own: SQLite's async calls complete synchronously, so the write would otherwise run to its
         // commit before this call returned.
-        var write = Task.Run(() => WriteBehindAsync(workflows, writes, flushes, foldsFrom, cancellationToken), CancellationToken.None);
+        var write = Task.Run(() => WriteBehindAsync(workflows, writes, last, flushes, foldsFrom, cancellationToken), CancellationToken.None);
         handedOver = true;
-        home.Behind(write, Events[^1].Sequence, foldsFrom.Task);
+        home.Behind(write, last, foldsFrom.Task);
         if (linked)
         {
             await home.SettleAsync(rethrow: true);
@@ -151,7 +152,7 @@ internal sealed class EmbeddedBatch(
     /// The batch's transaction: workflows moved, the cursor, a profile flush when due, memberships and outbox messages,
     /// commit. <paramref name="foldsFrom"/> is set once nothing left to do reads what the next batch's fold changes.
     /// </summary>
-    private async Task<Written> WriteBehindAsync(Func<AutomationDbContext, CancellationToken, Task> workflows, ProfileWrites writes, bool flushes, TaskCompletionSource foldsFrom, CancellationToken cancellationToken)
+    private async Task<Written> WriteBehindAsync(Func<AutomationDbContext, CancellationToken, Task> workflows, ProfileWrites writes, long last, bool flushes, TaskCompletionSource foldsFrom, CancellationToken cancellationToken)
     {
         var timings = home.Timings;
         try
@@ -161,7 +162,6 @@ internal sealed class EmbeddedBatch(
             t = timings.Add("wait for the write gate", t);
             await workflows(Db, cancellationToken);
             t = timings.Add("workflows", t);
-            var last = Events[^1].Sequence;
             await ProfileStore.SaveCursorAsync(Db, last, cancellationToken);
 
             // Caught up (the batch reached the end of the log), a merged history (its profile was refolded from rows

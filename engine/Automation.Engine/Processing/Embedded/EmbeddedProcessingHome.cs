@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Automation.Engine.Configuration;
 using Automation.Engine.Events;
 using Automation.Engine.Messaging;
+using Automation.Engine.Processing.Quarantine;
 using Automation.Engine.Profiles;
 using Automation.Engine.Segments;
 using Automation.Storage;
@@ -29,6 +30,7 @@ public sealed partial class EmbeddedProcessingHome(
     IOptions<AutomationOptions> options,
     ProcessingTimings timings,
     TimeProvider clock,
+    CustomerQuarantine quarantine,
     ILogger<EmbeddedProcessingHome> logger) : IProcessingHome, IAsyncDisposable
 {
     // The write of the last batch, still going on behind the processor, and the cursor it commits.
@@ -134,6 +136,12 @@ public sealed partial class EmbeddedProcessingHome(
             {
                 store.Flushed(flush);
             }
+        }
+        catch (CustomerFailedException ex) when (!rethrow)
+        {
+            // Seen by another writer of profiles: the customer is set aside before the processor's next batch.
+            quarantine.Fail(ex);
+            store.Reset();
         }
         catch (Exception ex) when (!rethrow)
         {

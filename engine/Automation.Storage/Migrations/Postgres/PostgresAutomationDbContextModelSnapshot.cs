@@ -342,6 +342,68 @@ namespace Automation.Storage.Migrations.Postgres
                     b.ToTable("processing_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Events.QuarantinedCustomer", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("EventIdsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FirstFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RetryRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("RetryRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("quarantined_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Automation.Storage.Events.QuarantinedEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("quarantined_events", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Events.StoredEvent", b =>
                 {
                     b.Property<long>("Sequence")

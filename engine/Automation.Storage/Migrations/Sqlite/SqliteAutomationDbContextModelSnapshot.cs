@@ -354,6 +354,68 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.ToTable("processing_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Events.QuarantinedCustomer", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RetryRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetryRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("quarantined_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Automation.Storage.Events.QuarantinedEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("quarantined_events", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Events.StoredEvent", b =>
                 {
                     b.Property<long>("Sequence")
