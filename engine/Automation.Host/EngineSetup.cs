@@ -4,6 +4,7 @@ using Automation.Engine.Dispatch;
 using Automation.Engine.Events;
 using Automation.Engine.Expressions;
 using Automation.Engine.Messaging;
+using Automation.Engine.Privacy;
 using Automation.Engine.Profiles;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Authoring;
@@ -42,6 +43,8 @@ public static class EngineSetup
         services.AddSingleton<ProfileWriteGate>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<SegmentSweeper>();
+        services.AddSingleton<CustomerPseudonyms>();
+        services.AddSingleton<CustomerErasure>();
         services.AddSingleton<DispatchGuards>();
         services.AddSingleton<DispatchPipeline>();
         services.AddSingleton<DispatchOutcomeWriter>();

@@ -1,4 +1,6 @@
 using Automation.Engine.Configuration;
+using Automation.Engine.Dispatch;
+using Automation.Engine.Privacy;
 using Automation.Host.Configuration;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +27,7 @@ public static class StorageSetup
         }
     }
 
-    /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers never block the writer.</summary>
+    /// <summary>Applies pending migrations (and hashes suppressions made before they were hashed); on SQLite also switches to WAL so readers never block the writer.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -36,6 +38,8 @@ public static class StorageSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+
+        await Suppressions.HashUnhashedAsync(db, app.Services.GetRequiredService<CustomerPseudonyms>(), app.Lifetime.ApplicationStopping);
     }
 
     private sealed class ProviderContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AutomationDbContext>
