@@ -117,7 +117,7 @@ public sealed class CustomerErasure(CustomerPseudonyms pseudonyms, TimeProvider 
         return (instances, steps);
     }
 
-    /// <summary>Suppressions of the customer's id or addresses keep their hash and reason; the id or address shown goes.</summary>
+    /// <summary>Suppressions of the customer's id or addresses keep their hash; the id or address shown and the free-text reason go.</summary>
     private async Task<int> ForgetSuppressedAsync(AutomationDbContext db, string customerId, IEnumerable<string?> addresses, List<string> subjects, CancellationToken cancellationToken)
     {
         var hashes = new List<string> { await pseudonyms.CustomerHashAsync(db, customerId, cancellationToken) };
@@ -128,7 +128,7 @@ public sealed class CustomerErasure(CustomerPseudonyms pseudonyms, TimeProvider 
 
         var entries = db.Suppressions.Where(s => (s.CustomerIdHash != null && hashes.Contains(s.CustomerIdHash)) || (s.AddressHash != null && hashes.Contains(s.AddressHash)));
         subjects.AddRange((await entries.Select(s => s.Id).ToListAsync(cancellationToken)).Select(id => $"suppression/{id}"));
-        return await entries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Address, (string?)null).SetProperty(e => e.CustomerId, (string?)null), cancellationToken);
+        return await entries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Address, (string?)null).SetProperty(e => e.CustomerId, (string?)null).SetProperty(e => e.Reason, ""), cancellationToken);
     }
 
     private static string RedactReasons(string guardResultsJson)
