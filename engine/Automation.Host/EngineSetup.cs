@@ -5,6 +5,7 @@ using Automation.Engine.Events;
 using Automation.Engine.Expressions;
 using Automation.Engine.Messaging;
 using Automation.Engine.Processing;
+using Automation.Engine.Privacy;
 using Automation.Engine.Profiles;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Authoring;
@@ -44,6 +45,8 @@ public static class EngineSetup
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<SegmentSweeper>();
         services.AddSingleton<ExpressionTrial>();
+        services.AddSingleton<CustomerPseudonyms>();
+        services.AddSingleton<CustomerErasure>();
         services.AddSingleton<DispatchGuards>();
         services.AddSingleton<DispatchPipeline>();
         services.AddSingleton<DispatchOutcomeWriter>();

@@ -4,6 +4,7 @@ using Automation.Storage.Audit;
 using Automation.Storage.Dispatch;
 using Automation.Storage.Events;
 using Automation.Storage.Messaging;
+using Automation.Storage.Privacy;
 using Automation.Storage.Profiles;
 using Automation.Storage.Rules;
 using Automation.Storage.Scoring;
@@ -63,6 +64,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     public DbSet<UserAccount> Users => Set<UserAccount>();
 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    public DbSet<EngineSecret> Secrets => Set<EngineSecret>();
 
     /// <summary>Added, unsaved rows by unique key (see <see cref="PendingRows"/>).</summary>
     public PendingRows Pending { get; } = new();

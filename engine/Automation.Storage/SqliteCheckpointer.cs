@@ -64,6 +64,42 @@ public sealed class SqliteCheckpointer
         return 0;
     }
 
+    /// <summary>
+    /// Copies the whole write-ahead log into the file and cuts the log to nothing, waiting for this process's writers
+    /// and for readers on older snapshots: afterwards no earlier version of a page is left in the log (an erasure's
+    /// deleted rows, overwritten in the file by secure_delete). Tries a few times while another checkpoint or a reader
+    /// keeps the log busy; false when it never got through.
+    /// </summary>
+    public static async Task<bool> TruncateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var entered = await SqliteWriteGate.EnterAsync(connection, cancellationToken);
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) == 0)
+                {
+                    return true;
+                }
+            }
+            finally
+            {
+                if (entered)
+                {
+                    SqliteWriteGate.Exit(connection);
+                }
+            }
+
+            await Task.Delay(Interval / 10, cancellationToken);
+        }
+
+        return false;
+    }
+
     /// <summary>One passive checkpoint; returns how many frames the log held.</summary>
     private static async Task<long> CheckpointAsync(SqliteConnection connection)
     {

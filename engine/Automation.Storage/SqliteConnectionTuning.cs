@@ -16,6 +16,8 @@ namespace Automation.Storage;
 /// batch, and a small cache turns that into file reads.</item>
 /// <item>no automatic checkpoint inside commits: <see cref="SqliteCheckpointer"/> moves the log into the file on a
 /// thread of its own.</item>
+/// <item>secure_delete: deleted rows and freed pages are overwritten with zeros, so an erased customer's details cannot
+/// be read back from the file's free space (the log is emptied after an erasure, see <see cref="SqliteCheckpointer.TruncateAsync"/>).</item>
 /// </list>
 /// </summary>
 public sealed class SqliteConnectionTuning : DbConnectionInterceptor
@@ -25,7 +27,7 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
     /// <summary>Restores the engine's commit mode on a connection that switched to <see cref="Full"/> for one commit.</summary>
     public const string Normal = "PRAGMA synchronous=NORMAL;";
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=0;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=0; PRAGMA secure_delete=ON;";
 
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Tuned = [];
 

@@ -1,4 +1,5 @@
 using Automation.Engine.Configuration;
+using Automation.Engine.Privacy;
 using Automation.Storage;
 using Automation.Storage.Dispatch;
 using Automation.Storage.Profiles;
@@ -12,7 +13,7 @@ namespace Automation.Engine.Dispatch;
 /// quiet hours, budget cap, minimum ad audience size.
 /// The first failure stops the chain; quiet hours hold instead of blocking.
 /// </summary>
-public sealed class DispatchGuards(IOptions<AutomationOptions> options)
+public sealed class DispatchGuards(IOptions<AutomationOptions> options, CustomerPseudonyms pseudonyms)
 {
     private static readonly ActionStatus[] Counted = [ActionStatus.Dispatched, ActionStatus.Completed, ActionStatus.Held, ActionStatus.Pending];
     private static readonly ActionStatus[] Spent = [ActionStatus.AwaitingApproval, ActionStatus.Dispatched, ActionStatus.Completed, ActionStatus.Held, ActionStatus.Pending];
@@ -66,7 +67,7 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options)
         return costs.Sum();
     }
 
-    private static async Task<GuardResult> ConsentAsync(AutomationDbContext db, string channel, string customerId, CustomerProfile? profile, CancellationToken cancellationToken)
+    private async Task<GuardResult> ConsentAsync(AutomationDbContext db, string channel, string customerId, CustomerProfile? profile, CancellationToken cancellationToken)
     {
         if (channel != "email")
         {
@@ -78,13 +79,16 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options)
             return new GuardResult("consent", false, "the customer unsubscribed from email");
         }
 
+        // By salted hash: an entry whose owner was erased keeps only its hash, and still holds.
         var address = Suppressions.Normalize(profile?.Email);
+        var addressHash = address is null ? null : await pseudonyms.AddressHashAsync(db, address, cancellationToken);
+        var customerHash = await pseudonyms.CustomerHashAsync(db, customerId, cancellationToken);
         var suppressed = await db.Suppressions.AsNoTracking()
-            .Where(s => s.CustomerId == customerId || (address != null && s.Address == address))
-            .Select(s => new { s.Address, s.Reason }).FirstOrDefaultAsync(cancellationToken);
+            .Where(s => s.CustomerIdHash == customerHash || (addressHash != null && s.AddressHash == addressHash))
+            .Select(s => new { s.AddressHash, s.Reason }).FirstOrDefaultAsync(cancellationToken);
         if (suppressed is not null)
         {
-            var who = suppressed.Address is null ? $"customer {customerId}" : suppressed.Address;
+            var who = suppressed.AddressHash is null ? $"customer {customerId}" : address;
             return new GuardResult("consent", false, $"{who} is on the suppression list{(suppressed.Reason.Length > 0 ? $": {suppressed.Reason}" : "")}");
         }
 

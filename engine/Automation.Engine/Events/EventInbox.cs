@@ -172,6 +172,31 @@ public sealed class EventInbox(EventTail tail) : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Empties the inbox file's write-ahead log into the file (an erasure: rows moved out of the inbox are overwritten
+    /// there by secure_delete, and no older copy of them may stay in the log); false when a reader kept it busy.
+    /// </summary>
+    public async Task<bool> TruncateLogAsync(CancellationToken cancellationToken)
+    {
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            if (inbox is null)
+            {
+                return true;
+            }
+
+            await using var command = inbox.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) == 0;
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (inbox is not null)

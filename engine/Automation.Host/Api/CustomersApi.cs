@@ -3,6 +3,7 @@ using Automation.Engine.Events;
 using System.Text.Json;
 using Automation.Engine.Audit;
 using Automation.Engine.Messaging;
+using Automation.Engine.Privacy;
 using Automation.Engine.Profiles;
 using Automation.Engine.Scoring.Models;
 using Automation.Host.Access;
@@ -11,6 +12,7 @@ using Automation.Storage;
 using Automation.Storage.Dispatch;
 using Automation.Storage.Events;
 using Automation.Storage.Workflows;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Host.Api;
@@ -23,7 +25,7 @@ public static class CustomersApi
         group.MapGet("/", ListAsync).WithSummary("Customers, searchable by id, email or name");
         group.MapGet("/{id}", GetAsync).WithSummary("A customer's profile: features, scores with reason codes, segments, instances, actions");
         group.MapGet("/{id}/events", EventsAsync).WithSummary("A customer's events, newest first, a page at a time (Link header rel=\"next\" while more follow)");
-        group.MapDelete("/{id}", EraseAsync).RequireAuthorization(Policies.Administer).WithSummary("Erasure: profile, events, memberships, linked anonymous ids, pending actions; says what it removed");
+        group.MapDelete("/{id}", EraseAsync).RequireAuthorization(Policies.Administer).WithSummary("Erasure: deletes profile, events, memberships, linked anonymous ids, pending actions; pseudonymizes and redacts actions, approvals, instances, audit entries and suppressions; says what it did");
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, string? search, int? skip, int? take, CancellationToken ct)
@@ -119,10 +121,11 @@ public static class CustomersApi
         return TypedResults.Ok(page.Events);
     }
 
-    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ProfileWriteGate gate, ProfileStore store, EventTail tail, EventInbox inbox, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ProfileWriteGate gate, ProfileStore store, EventTail tail, EventInbox inbox, CustomerErasure erasure, ILoggerFactory loggers, CancellationToken ct)
     {
         // Between event batches, and the profile held in memory is dropped: nothing writes the erased customer back.
         using var writing = await gate.EnterAsync(ct);
+        var held = store.Current(id);
         store.Forget(id);
         await using var db = await databases.CreateDbContextAsync(ct);
         if (!db.IsPostgres)
@@ -131,29 +134,26 @@ public static class CustomersApi
             await inbox.MoveAsync(db, ct);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var profiles = await db.Profiles.Where(p => p.CustomerId == id).ExecuteDeleteAsync(ct);
-        var events = await EventCustomerRows.DeleteAsync(db, id, ct);
-        var memberships = await db.SegmentMemberships.Where(m => m.CustomerId == id).ExecuteDeleteAsync(ct);
-        var aliases = await db.CustomerAliases.Where(a => a.CustomerId == id || a.AliasId == id).ExecuteDeleteAsync(ct);
-        ActionStatus[] open = [ActionStatus.Pending, ActionStatus.AwaitingApproval, ActionStatus.Held];
-        var actions = await db.Actions.Where(a => a.CustomerId == id && open.Contains(a.Status)).ExecuteDeleteAsync(ct);
-        await db.Approvals.Where(a => a.CustomerId == id && a.Status == Automation.Storage.Approvals.ApprovalStatus.Pending).ExecuteDeleteAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.WorkflowInstances.Where(i => i.CustomerId == id && (i.Status == WorkflowInstanceStatus.Waiting || i.Status == WorkflowInstanceStatus.Running))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, WorkflowInstanceStatus.Cancelled).SetProperty(i => i.ActiveKey, (string?)null).SetProperty(i => i.EndedAt, now), ct);
-        if (profiles + events == 0)
+        var erased = await erasure.EraseAsync(db, id, held, http.Actor(), ct);
+        if (erased is null)
         {
             return Problems.NotFound($"no customer '{id}'");
         }
 
-        AuditLog.Write(db, http.Actor(), "customer.erased", $"customer/{id}", $"{events} events, {actions} pending actions", now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-
         // The processor must not fold erased events it was handed at append: it reads the log instead.
         tail.Clear();
-        return TypedResults.Ok(new { removed = new { profile = profiles > 0, events, memberships, pendingActions = actions, linkedAnonymousIds = aliases } });
+        if (!db.IsPostgres)
+        {
+            // secure_delete overwrote the rows in the files; the logs still hold the pages as they were before.
+            await db.Database.OpenConnectionAsync(ct);
+            var logsEmptied = await SqliteCheckpointer.TruncateAsync((SqliteConnection)db.Database.GetDbConnection(), ct) & await inbox.TruncateLogAsync(ct);
+            if (!logsEmptied)
+            {
+                loggers.CreateLogger(typeof(CustomersApi)).LogWarning("After erasing customer {Pseudonym} a reader kept the SQLite write-ahead logs from being emptied; older page versions stay there until writing goes on past them", erased.Pseudonym);
+            }
+        }
+
+        return TypedResults.Ok(erased);
     }
 
     internal static IReadOnlyList<ReasonCode> Reasons(string? json) =>

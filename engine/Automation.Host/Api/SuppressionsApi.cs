@@ -1,5 +1,6 @@
 using Automation.Engine.Audit;
 using Automation.Engine.Dispatch;
+using Automation.Engine.Privacy;
 using Automation.Host.Access;
 using Automation.Storage;
 using Automation.Storage.Dispatch;
@@ -21,10 +22,11 @@ public static class SuppressionsApi
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        return TypedResults.Ok(await db.Suppressions.AsNoTracking().OrderByDescending(s => s.AddedAt).ToListAsync(ct));
+        var entries = await db.Suppressions.AsNoTracking().OrderByDescending(s => s.AddedAt).ToListAsync(ct);
+        return TypedResults.Ok(entries.Select(SuppressionView.Of).ToList());
     }
 
-    private static async Task<IResult> AddAsync(SuppressionRequest body, HttpContext http, IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> AddAsync(SuppressionRequest body, HttpContext http, IDbContextFactory<AutomationDbContext> databases, CustomerPseudonyms pseudonyms, TimeProvider clock, CancellationToken ct)
     {
         var address = Suppressions.Normalize(body.Email);
         var customerId = string.IsNullOrWhiteSpace(body.CustomerId) ? null : body.CustomerId.Trim();
@@ -54,16 +56,28 @@ public static class SuppressionsApi
         }
 
         await using var db = await databases.CreateDbContextAsync(ct);
-        if (await db.Suppressions.AnyAsync(s => (address != null && s.Address == address) || (customerId != null && s.CustomerId == customerId), ct))
+        var addressHash = address is null ? null : await pseudonyms.AddressHashAsync(db, address, ct);
+        var customerHash = customerId is null ? null : await pseudonyms.CustomerHashAsync(db, customerId, ct);
+        if (await db.Suppressions.AnyAsync(s => (addressHash != null && s.AddressHash == addressHash) || (customerHash != null && s.CustomerIdHash == customerHash), ct))
         {
             return Problems.Conflict($"{address ?? customerId} is already on the suppression list");
         }
 
-        var entry = new Suppression { Id = Guid.NewGuid(), Address = address, CustomerId = customerId, Reason = reason, AddedBy = http.Actor(), AddedAt = clock.GetUtcNow().UtcDateTime };
+        var entry = new Suppression
+        {
+            Id = Guid.NewGuid(),
+            Address = address,
+            CustomerId = customerId,
+            AddressHash = addressHash,
+            CustomerIdHash = customerHash,
+            Reason = reason,
+            AddedBy = http.Actor(),
+            AddedAt = clock.GetUtcNow().UtcDateTime,
+        };
         db.Suppressions.Add(entry);
         AuditLog.Write(db, entry.AddedBy, "suppression.added", $"suppression/{entry.Id}", $"{address ?? $"customer {customerId}"}: {reason}", entry.AddedAt);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/suppressions/{entry.Id}", entry);
+        return TypedResults.Created($"/api/suppressions/{entry.Id}", SuppressionView.Of(entry));
     }
 
     private static async Task<IResult> RemoveAsync(Guid id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)

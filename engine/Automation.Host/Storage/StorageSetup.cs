@@ -1,5 +1,7 @@
 using Automation.Engine.Configuration;
 using Automation.Engine.Processing;
+using Automation.Engine.Dispatch;
+using Automation.Engine.Privacy;
 using Automation.Host.Configuration;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +30,7 @@ public static class StorageSetup
         }
     }
 
-    /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers never block the writer.</summary>
+    /// <summary>Applies pending migrations (and hashes suppressions made before they were hashed); on SQLite also switches to WAL so readers never block the writer.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -39,6 +41,8 @@ public static class StorageSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+
+        await Suppressions.HashUnhashedAsync(db, app.Services.GetRequiredService<CustomerPseudonyms>(), app.Lifetime.ApplicationStopping);
     }
 
     private sealed class ProviderContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AutomationDbContext>

@@ -14,5 +14,9 @@ internal sealed class SuppressionConfiguration : IEntityTypeConfiguration<Suppre
         builder.Property(s => s.Reason).HasMaxLength(500);
         builder.HasIndex(s => s.Address).IsUnique();
         builder.HasIndex(s => s.CustomerId).IsUnique();
+        builder.Property(s => s.AddressHash).HasMaxLength(64);
+        builder.Property(s => s.CustomerIdHash).HasMaxLength(64);
+        builder.HasIndex(s => s.AddressHash).IsUnique();
+        builder.HasIndex(s => s.CustomerIdHash).IsUnique();
     }
 }

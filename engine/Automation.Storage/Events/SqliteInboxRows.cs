@@ -14,7 +14,7 @@ public static class SqliteInboxRows
     public static string PathFor(string engineFile) => engineFile + "-inbox";
 
     public const string Schema = """
-        PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;
+        PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;
         CREATE TABLE IF NOT EXISTS staged (
             "N" INTEGER PRIMARY KEY,
             "EventId" TEXT NOT NULL UNIQUE,

@@ -308,9 +308,17 @@ namespace Automation.Storage.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CustomerIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -322,7 +330,13 @@ namespace Automation.Storage.Migrations.Postgres
                     b.HasIndex("Address")
                         .IsUnique();
 
+                    b.HasIndex("AddressHash")
+                        .IsUnique();
+
                     b.HasIndex("CustomerId")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerIdHash")
                         .IsUnique();
 
                     b.ToTable("suppressions", (string)null);
@@ -486,6 +500,22 @@ namespace Automation.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Automation.Storage.Privacy.EngineSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("engine_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Automation.Storage.Profiles.CustomerAlias", b =>

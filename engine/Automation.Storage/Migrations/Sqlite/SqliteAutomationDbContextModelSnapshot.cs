@@ -301,8 +301,16 @@ namespace Automation.Storage.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerIdHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -315,7 +323,13 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.HasIndex("Address")
                         .IsUnique();
 
+                    b.HasIndex("AddressHash")
+                        .IsUnique();
+
                     b.HasIndex("CustomerId")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerIdHash")
                         .IsUnique();
 
                     b.ToTable("suppressions", (string)null);
@@ -490,6 +504,22 @@ namespace Automation.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Automation.Storage.Privacy.EngineSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("engine_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Automation.Storage.Profiles.CustomerAlias", b =>
