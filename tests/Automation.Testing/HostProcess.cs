@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 
@@ -163,6 +164,26 @@ public sealed class HostProcess : IAsyncDisposable
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return client;
+    }
+
+    /// <summary>A client signed in as the admin: the session cookie, and the anti-forgery header on every request.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true };
+        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            using var signIn = await client.PostAsJsonAsync("/api/auth/signin", new { email = AdminEmail, password = AdminPassword });
+            signIn.EnsureSuccessStatusCode();
+            var antiforgery = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/auth/antiforgery");
+            client.DefaultRequestHeaders.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Kills the process at once (no graceful shutdown) and keeps its folder, as a crash would.</summary>

@@ -7,15 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Engine.Approvals;
 
-/// <summary>The approvers' decisions, with four-eyes: whoever published a workflow version cannot approve its actions.</summary>
+/// <summary>
+/// The approvers' decisions, with four-eyes: whoever published a workflow version (or an account that stands for them,
+/// see <see cref="PersonLinks"/>) cannot decide its actions. The actor is a signed-in person's account, never a key.
+/// </summary>
 public sealed class ApprovalService(IDbContextFactory<AutomationDbContext> databases, InstanceResumer resumer, OutboxSignal outbox, TimeProvider clock)
 {
-    /// <summary>Why this person may not decide this request, or null when they may.</summary>
-    public static string? CannotDecide(string actor, string? publishedBy) =>
-        publishedBy is not null && string.Equals(actor, publishedBy, StringComparison.OrdinalIgnoreCase)
-            ? $"you published this workflow version, so another approver must decide (four-eyes rule)"
-            : null;
-
     public async Task<DecisionResult> DecideAsync(Guid approvalId, string actor, bool approve, string? comment, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -34,17 +31,23 @@ public sealed class ApprovalService(IDbContextFactory<AutomationDbContext> datab
         var publishedBy = await db.WorkflowVersions.AsNoTracking()
             .Where(v => v.WorkflowId == approval.WorkflowId && v.Version == approval.WorkflowVersion)
             .Select(v => v.PublishedBy).FirstOrDefaultAsync(cancellationToken);
-        if (CannotDecide(actor, publishedBy) is { } why)
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var links = await PersonLinks.LoadAsync(db, cancellationToken);
+        if (links.CannotDecide(actor, publishedBy) is { } why)
         {
+            // A refusal is audited too: repeated attempts to decide one's own actions are worth seeing.
+            AuditLog.Write(db, actor, approve ? "approval.approve.refused" : "approval.reject.refused", $"approval/{approval.Id}", why, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return new DecisionResult(DecisionStatus.Forbidden, why, approval);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         approval.Status = approve ? ApprovalStatus.Approved : ApprovalStatus.Rejected;
         approval.DecidedBy = actor;
         approval.DecidedAt = now;
         approval.Comment = comment;
-        AuditLog.Write(db, actor, approve ? "approval.approved" : "approval.rejected", $"approval/{approval.Id}", $"{approval.ActionType ?? "approval"} for {approval.CustomerId} in {approval.WorkflowId} v{approval.WorkflowVersion}: {comment}", now);
+        AuditLog.Write(db, actor, approve ? "approval.approved" : "approval.rejected", $"approval/{approval.Id}", $"{approval.ActionType ?? "approval"} for {approval.CustomerId} in {approval.WorkflowId} v{approval.WorkflowVersion}: {comment ?? "(no comment)"}", now);
         await ApprovalDecisions.ApplyAsync(db, resumer, approval, approve, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

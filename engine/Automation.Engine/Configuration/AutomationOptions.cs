@@ -30,6 +30,8 @@ public sealed class AutomationOptions
 
     public AdminOptions Admin { get; set; } = new();
 
+    public AccessOptions Access { get; set; } = new();
+
     /// <summary>Seed demo customers, segments and workflows into an empty database.</summary>
     public bool SeedDemoData { get; set; }
 

@@ -1,58 +1,114 @@
+using Automation.Engine.Configuration;
+using Automation.Storage.Access;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Automation.Storage.Access;
 
 namespace Automation.Host.Access;
 
 public static class AccessSetup
 {
     public const string AntiforgeryHeader = "X-XSRF-TOKEN";
+    public const string SessionCookie = "automation.auth";
 
-    /// <summary>Cookie sign-in for people, X-Api-Key for producers; roles decide, the API enforces them.</summary>
+    /// <summary>Cookie sign-in for people, X-Api-Key for producers and reports; roles and key scopes decide, the API enforces them.</summary>
     public static void AddAccess(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        var access = new AccessOptions();
+        builder.Configuration.GetSection($"{AutomationOptions.Section}:Access").Bind(access);
+        services.AddMemoryCache();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<PasswordCheck>();
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ApiKeyUsage>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
         services.AddAntiforgery(o => o.HeaderName = AntiforgeryHeader);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
-                o.Cookie.Name = "automation.auth";
+                o.Cookie.Name = SessionCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.SlidingExpiration = true;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = access.IdleTimeout;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = c => WriteStatus(c.Response, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => WriteStatus(c.Response, StatusCodes.Status403Forbidden);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
-        string[] schemes = [CookieAuthenticationDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName];
         services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new AuthorizationPolicyBuilder(schemes).RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Design, p => p.AddAuthenticationSchemes(schemes).RequireRole(Roles.Marketer, Roles.Admin))
-            .AddPolicy(Policies.Decide, p => p.AddAuthenticationSchemes(schemes).RequireRole(Roles.Approver, Roles.Admin))
-            .AddPolicy(Policies.Ingest, p => p.AddAuthenticationSchemes(schemes).RequireRole(Roles.Integrator, Roles.Admin))
-            .AddPolicy(Policies.Administer, p => p.AddAuthenticationSchemes(schemes).RequireRole(Roles.Admin));
+            .SetDefaultPolicy(People(Roles.Ordered).Build())
+            .AddPolicy(Policies.Person, People(Roles.Ordered).Build())
+            .AddPolicy(Policies.ReadPeople, People([Roles.Marketer, Roles.Approver, Roles.Admin]).Build())
+            .AddPolicy(Policies.Report, Either(Roles.Ordered, KeyScopes.Reporting).Build())
+            .AddPolicy(Policies.Design, People([Roles.Marketer, Roles.Admin]).Build())
+            .AddPolicy(Policies.Decide, People([Roles.Approver, Roles.Admin]).Build())
+            .AddPolicy(Policies.Ingest, Either([Roles.Integrator, Roles.Admin], KeyScopes.Ingest).Build())
+            .AddPolicy(Policies.Administer, People([Roles.Admin]).Build());
     }
 
     public static void UseAccess(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Use(RefuseCookieAndKeyTogether);
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(RequireAntiforgeryForCookies);
+        app.Services.GetRequiredService<PasswordCheck>().Warm();
     }
 
-    /// <summary>State-changing requests on a cookie session carry the anti-forgery header; API-key requests have no cookie to forge.</summary>
+    /// <summary>True for a person signed in with the session cookie (never for an API key).</summary>
+    public static bool IsPerson(this System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    private static string[] Schemes => [CookieAuthenticationDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName];
+
+    /// <summary>A signed-in person holding one of these roles; a valid key is authenticated but refused (403).</summary>
+    private static AuthorizationPolicyBuilder People(IEnumerable<string> roles) =>
+        new AuthorizationPolicyBuilder(Schemes).RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.IsPerson()).RequireRole(roles);
+
+    /// <summary>A person with one of these roles, or a key with this scope.</summary>
+    private static AuthorizationPolicyBuilder Either(IEnumerable<string> roles, string scope)
+    {
+        var allowed = roles.ToHashSet(StringComparer.Ordinal);
+        return new AuthorizationPolicyBuilder(Schemes).RequireAuthenticatedUser().RequireAssertion(c => c.User.IsPerson()
+            ? allowed.Any(c.User.IsInRole)
+            : c.User.HasClaim(KeyScopes.Claim, scope));
+    }
+
+    /// <summary>
+    /// A request is a person's or a key's, never both: a key added to a signed-in request must not change who acts
+    /// or skip the anti-forgery check.
+    /// </summary>
+    private static async Task RefuseCookieAndKeyTogether(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Cookies.ContainsKey(SessionCookie) && context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header))
+        {
+            await Results.Problem(
+                title: "Both a session and an API key",
+                detail: $"send either the session cookie (people) or the {ApiKeyAuthenticationHandler.Header} header (integrations), not both",
+                statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
+    }
+
+    /// <summary>State-changing requests on a session cookie carry the anti-forgery header; a key header changes nothing about that.</summary>
     private static async Task RequireAntiforgeryForCookies(HttpContext context, RequestDelegate next)
     {
         var unsafeMethod = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));
-        var cookieSession = context.Request.Cookies.ContainsKey("automation.auth") && !context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header);
+        var cookieSession = context.Request.Cookies.ContainsKey(SessionCookie);
         if (unsafeMethod && cookieSession && context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/auth/signin"))
         {
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();

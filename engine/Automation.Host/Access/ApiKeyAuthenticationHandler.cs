@@ -10,13 +10,17 @@ using Microsoft.Extensions.Options;
 
 namespace Automation.Host.Access;
 
-/// <summary>X-Api-Key for producers and integrations: keys from Automation:ApiKeys or created by an admin.</summary>
+/// <summary>
+/// X-Api-Key for producers and reporting tools: keys from Automation:ApiKeys (ingest) or created by an admin with a
+/// scope. A key's identity holds its scope and no role, so it passes only the policies that name its scope.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IOptions<AutomationOptions> automation,
-    IDbContextFactory<AutomationDbContext> databases) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
+    IDbContextFactory<AutomationDbContext> databases,
+    ApiKeyUsage usage) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
@@ -28,21 +32,24 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var name = automation.Value.ApiKeys.Any(k => FixedTimeEquals(k, key)) ? "configured key" : null;
-        if (name is null)
+        var hash = ApiKeys.Hash(key);
+        (string Name, string Scope)? found = automation.Value.ApiKeys.Any(k => FixedTimeEquals(k, key)) ? ("configured key", KeyScopes.Ingest) : null;
+        if (found is null)
         {
-            var hash = ApiKeys.Hash(key);
             await using var db = await databases.CreateDbContextAsync(Context.RequestAborted);
-            name = await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash && k.RevokedAt == null).Select(k => k.Name).FirstOrDefaultAsync(Context.RequestAborted);
+            var stored = await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash && k.RevokedAt == null)
+                .Select(k => new { k.Name, k.Scope }).FirstOrDefaultAsync(Context.RequestAborted);
+            found = stored is null ? null : (stored.Name, stored.Scope);
         }
 
-        if (name is null)
+        if (found is not { } granted)
         {
             return AuthenticateResult.Fail("the API key is not valid");
         }
 
+        usage.Record(hash);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"api-key:{name}"), new Claim(ClaimTypes.Role, Roles.Integrator)], SchemeName);
+            [new Claim(ClaimTypes.Name, $"api-key:{granted.Name}"), new Claim(KeyScopes.Claim, granted.Scope)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -2,27 +2,21 @@ using System.Security.Claims;
 using Automation.Engine.Audit;
 using Automation.Host.Access;
 using Automation.Storage;
-using Automation.Storage.Access;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Host.Api;
 
-public static class AccessApi
+public static partial class AccessApi
 {
     public static void MapAccessApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Access");
-        auth.MapPost("/signin", SignInAsync).AllowAnonymous().WithSummary("Cookie sign-in with email and password");
-        auth.MapPost("/signout", async (HttpContext http) =>
-        {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return TypedResults.NoContent();
-        }).AllowAnonymous();
-        auth.MapGet("/me", (HttpContext http) => http.User.Identity?.IsAuthenticated == true ? Results.Ok(Me(http.User)) : Results.Unauthorized()).AllowAnonymous();
+        auth.MapPost("/signin", SignInAsync).AllowAnonymous().WithSummary("Cookie sign-in with email and password; 429 after too many wrong passwords");
+        auth.MapPost("/signout", SignOutAsync).AllowAnonymous().WithSummary("Ends every session of the signed-in account");
+        auth.MapGet("/me", (HttpContext http) => http.User.IsPerson() ? Results.Ok(Me(http.User)) : Results.Unauthorized()).AllowAnonymous();
         auth.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
@@ -30,42 +24,71 @@ public static class AccessApi
         }).RequireAuthorization();
 
         app.MapUsersApi();
-
-        var keys = app.MapGroup("/api/keys").RequireAuthorization(Policies.Administer).WithTags("Access");
-        keys.MapPost("/", CreateKeyAsync).WithSummary("Creates an ingestion API key; the key is shown once");
+        app.MapKeysApi();
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest body, HttpContext http, IDbContextFactory<AutomationDbContext> databases, IPasswordHasher<UserAccount> hasher, CancellationToken ct)
+    private static async Task<IResult> SignInAsync(SignInRequest body, HttpContext http, IDbContextFactory<AutomationDbContext> databases, PasswordCheck passwords, SignInThrottle throttle, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
         var email = (body.Email ?? "").Trim().ToLowerInvariant();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email, ct);
-        if (user is null || hasher.VerifyHashedPassword(user, user.PasswordHash, body.Password ?? "") == PasswordVerificationResult.Failed)
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!throttle.MayTry(email, address))
         {
+            // Not audited row by row: a flood of refusals would flood the log; one warning line per attempt is enough.
+            LogThrottled(loggers.CreateLogger("Automation.Host.Access.SignIn"), email, address);
+            http.Response.Headers.RetryAfter = ((int)SignInThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Too many sign-in attempts", detail: "too many wrong passwords for this account or from this address; try again in a minute", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, ct);
+        var now = clock.GetUtcNow();
+        if (!passwords.Verify(user, body.Password ?? ""))
+        {
+            throttle.Failed(email, address);
+            AuditLog.Write(db, email, "auth.signin.refused", $"user/{email}", $"wrong email or password from {address}", now.UtcDateTime);
+            await db.SaveChangesAsync(ct);
             return TypedResults.Problem(title: "Sign-in failed", detail: "the email or password is wrong", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Email), new("display_name", user.DisplayName) };
+        // Accounts from before session stamps have none yet: give them one, so that signing out can end the session.
+        if (user!.SecurityStamp.Length == 0)
+        {
+            user.SecurityStamp = SessionStamps.NewStamp();
+        }
+
+        AuditLog.Write(db, email, "auth.signin", $"user/{email}", $"signed in from {address}", now.UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user.Email),
+            new("display_name", user.DisplayName),
+            new(SessionValidation.StampClaim, user.SecurityStamp),
+            SessionValidation.SignedInAt(now),
+        };
         claims.AddRange(user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         return TypedResults.Ok(Me(principal));
     }
 
-    private static async Task<IResult> CreateKeyAsync(NewKeyRequest body, HttpContext http, IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)
+    /// <summary>Signing out moves the account's stamp on, so a copy of the cookie (or another browser's) stops working too.</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext http, IDbContextFactory<AutomationDbContext> databases, SessionStamps stamps, TimeProvider clock, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Name))
+        if (http.User.IsPerson() && http.User.Identity?.Name is { } email)
         {
-            return Problems.Validation("name", "name the key after what will use it");
+            await using var db = await databases.CreateDbContextAsync(ct);
+            var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, ct);
+            if (user is not null)
+            {
+                user.SecurityStamp = SessionStamps.NewStamp();
+                AuditLog.Write(db, email, "auth.signout", $"user/{email}", "signed out; every session of the account ended", clock.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(ct);
+                stamps.Forget(email);
+            }
         }
 
-        var key = ApiKeys.Create();
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.ApiKeys.Add(new ApiKeyRecord { KeyHash = ApiKeys.Hash(key), Name = body.Name, Prefix = key[..8], CreatedBy = http.Actor(), CreatedAt = now });
-        AuditLog.Write(db, http.Actor(), "apikey.created", $"apikey/{key[..8]}", body.Name, now);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created("/api/keys", new { name = body.Name, key });
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
     }
 
     private static object Me(ClaimsPrincipal user) => new
@@ -74,4 +97,7 @@ public static class AccessApi
         displayName = user.FindFirstValue("display_name") ?? user.Identity?.Name,
         roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in to {Email} from {Address} refused: too many wrong passwords this minute")]
+    private static partial void LogThrottled(ILogger logger, string email, string address);
 }

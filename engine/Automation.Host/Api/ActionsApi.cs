@@ -13,7 +13,7 @@ public static class ActionsApi
 {
     public static void MapActionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/actions").RequireAuthorization().WithTags("Actions");
+        var group = app.MapGroup("/api/actions").RequireAuthorization(Policies.ReadPeople).WithTags("Actions");
         group.MapGet("/", ListAsync).WithSummary("The dispatch log: every action, its guard results, plugin, outcome and attempts");
         group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(Policies.Administer).WithSummary("Dispatch a failed action again");
     }

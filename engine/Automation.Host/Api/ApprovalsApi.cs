@@ -13,7 +13,7 @@ public static class ApprovalsApi
 {
     public static void MapApprovalsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/approvals").RequireAuthorization().WithTags("Approvals");
+        var group = app.MapGroup("/api/approvals").RequireAuthorization(Policies.ReadPeople).WithTags("Approvals");
         group.MapGet("/", ListAsync).WithSummary("The approvers' queue with context, cost and budget");
         group.MapPost("/{id:guid}/approve", (Guid id, DecisionRequest? body, HttpContext http, ApprovalService service, CancellationToken ct) => DecideAsync(id, true, body, http, service, ct))
             .RequireAuthorization(Policies.Decide);
@@ -56,12 +56,13 @@ public static class ApprovalsApi
             spent[id] = await DispatchGuards.SpentTodayAsync(db, id, now, ct);
         }
 
+        var links = await PersonLinks.LoadAsync(db, ct);
         var actor = http.Actor();
         var approver = http.User.IsInRole(Roles.Approver) || http.User.IsInRole(Roles.Admin);
         return TypedResults.Ok(approvals.Select(a =>
         {
             var publishedBy = publishers.FirstOrDefault(p => p.WorkflowId == a.WorkflowId && p.Version == a.WorkflowVersion)?.PublishedBy;
-            var why = !approver ? "only approvers decide" : a.Status != ApprovalStatus.Pending ? $"already {a.Status.ToString().ToLowerInvariant()}" : ApprovalService.CannotDecide(actor, publishedBy);
+            var why = !approver ? "only approvers decide" : a.Status != ApprovalStatus.Pending ? $"already {a.Status.ToString().ToLowerInvariant()}" : links.CannotDecide(actor, publishedBy);
             return new
             {
                 a.Id,
@@ -93,9 +94,15 @@ public static class ApprovalsApi
 
     private static async Task<IResult> DecideAsync(Guid id, bool approve, DecisionRequest? body, HttpContext http, ApprovalService service, CancellationToken ct)
     {
+        // A rejection says why (the marketer reads it on the skipped action); an approval may, and is audited either way.
         if (!approve && string.IsNullOrWhiteSpace(body?.Comment))
         {
             return Problems.Validation("comment", "say why you reject it");
+        }
+
+        if (body?.Comment is { Length: > DecisionRequest.MaxCommentLength })
+        {
+            return Problems.Validation("comment", $"keep the comment under {DecisionRequest.MaxCommentLength} characters");
         }
 
         var result = await service.DecideAsync(id, http.Actor(), approve, body?.Comment, ct);
@@ -113,6 +120,11 @@ public static class ApprovalsApi
         if (string.IsNullOrWhiteSpace(body.WorkflowId))
         {
             return Problems.Validation("workflowId", "choose the workflow whose requests to approve");
+        }
+
+        if (body.Comment is { Length: > DecisionRequest.MaxCommentLength })
+        {
+            return Problems.Validation("comment", $"keep the comment under {DecisionRequest.MaxCommentLength} characters");
         }
 
         List<Guid> ids;

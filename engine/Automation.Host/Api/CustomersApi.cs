@@ -21,7 +21,7 @@ public static class CustomersApi
 {
     public static void MapCustomersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/customers").RequireAuthorization().WithTags("Customers");
+        var group = app.MapGroup("/api/customers").RequireAuthorization(Policies.ReadPeople).WithTags("Customers");
         group.MapGet("/", ListAsync).WithSummary("Customers, searchable by id, email or name");
         group.MapGet("/{id}", GetAsync).WithSummary("A customer's profile: features, scores with reason codes, segments, instances, actions");
         group.MapGet("/{id}/events", EventsAsync).WithSummary("A customer's events, newest first, a page at a time (Link header rel=\"next\" while more follow)");

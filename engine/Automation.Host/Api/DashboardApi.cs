@@ -1,3 +1,4 @@
+using Automation.Host.Access;
 using Automation.Storage;
 using Automation.Storage.Approvals;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,9 @@ public static class DashboardApi
 {
     public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/dashboard", DashboardAsync).RequireAuthorization().WithTags("Operations")
+        app.MapGet("/api/dashboard", DashboardAsync).RequireAuthorization(Policies.Report).WithTags("Operations")
             .WithSummary("Events per minute, actions by status, approvals waiting, conversion by segment, holdout uplift per workflow");
-        app.MapGet("/api/segments/{key}/history", HistoryAsync).RequireAuthorization().WithTags("Segments")
+        app.MapGet("/api/segments/{key}/history", HistoryAsync).RequireAuthorization(Policies.Report).WithTags("Segments")
             .WithSummary("The segment's size per day, from the daily snapshots of the RFM job");
     }
 

@@ -1,3 +1,4 @@
+using Automation.Host.Access;
 using System.Text;
 using Automation.Engine.Events;
 using Automation.Storage;
@@ -19,7 +20,7 @@ public static class OperationsApi
         {
             await using var db = await databases.CreateDbContextAsync(ct);
             return TypedResults.Ok(await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 200, 1, 2000)).ToListAsync(ct));
-        }).RequireAuthorization().WithTags("Operations").WithSummary("The append-only audit log, newest first");
+        }).RequireAuthorization(Policies.ReadPeople).WithTags("Operations").WithSummary("The append-only audit log, newest first");
     }
 
     private static async Task<IResult> HealthAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)

@@ -10,8 +10,8 @@ public static class ScoresApi
 {
     public static void MapScoresApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/rfm").RequireAuthorization().WithTags("Scores");
-        group.MapGet("/grid", GridAsync).WithSummary("Customers by recency × frequency score (1–5); customers who never bought are counted apart");
+        var group = app.MapGroup("/api/rfm").WithTags("Scores");
+        group.MapGet("/grid", GridAsync).RequireAuthorization(Policies.Report).WithSummary("Customers by recency × frequency score (1–5); customers who never bought are counted apart");
         group.MapPost("/refresh", async (RfmScorer scorer, SegmentSweeper sweeper, CancellationToken ct) =>
         {
             var b = await scorer.RefreshAsync(ct);

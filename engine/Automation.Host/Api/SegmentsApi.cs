@@ -16,14 +16,14 @@ public static partial class SegmentsApi
 {
     public static void MapSegmentsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/segments").RequireAuthorization().WithTags("Segments");
-        group.MapGet("/", ListAsync).WithSummary("Segment definitions with their current sizes");
+        var group = app.MapGroup("/api/segments").WithTags("Segments"); // each route names its policy: the list is a report, members are people
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Report).WithSummary("Segment definitions with their current sizes");
         group.MapPut("/{key}", SaveAsync).RequireAuthorization(Policies.Design).WithSummary("Create or change a segment; invalid expressions are refused with the position");
         group.MapPost("/preview", PreviewAsync).RequireAuthorization(Policies.Design).WithSummary("How many customers an expression would hold now");
         group.MapGet("/{key}/backfill", (string key, SegmentSweeper sweeper) =>
             sweeper.Progress(key) is { } progress ? Results.Ok(progress) : Problems.NotFound($"no backfill of '{key}' ran since the engine started"))
-            .WithSummary("Progress of the segment's backfill over existing profiles, started when it was saved");
-        group.MapGet("/{key}/members", MembersAsync).WithSummary("The segment's members with why they qualified");
+            .RequireAuthorization(Policies.Person).WithSummary("Progress of the segment's backfill over existing profiles, started when it was saved");
+        group.MapGet("/{key}/members", MembersAsync).RequireAuthorization(Policies.ReadPeople).WithSummary("The segment's members with why they qualified");
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, SegmentCatalog catalog, CancellationToken ct)

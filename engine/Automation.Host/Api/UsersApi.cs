@@ -1,3 +1,4 @@
+using Automation.Engine.Approvals;
 using Automation.Engine.Audit;
 using Automation.Host.Access;
 using Automation.Storage;
@@ -15,7 +16,8 @@ public static class UsersApi
         var users = app.MapGroup("/api/users").RequireAuthorization(Policies.Administer).WithTags("Access");
         users.MapGet("/", ListAsync).WithSummary("Every account with its roles");
         users.MapPost("/", CreateAsync).WithSummary("Creates an account with a password and roles");
-        users.MapPut("/{email}", ChangeAsync).WithSummary("Changes an account's display name, roles or password");
+        users.MapPut("/{email}", ChangeAsync).WithSummary("Changes an account's display name, roles or password; a role or password change ends its sessions");
+        users.MapPost("/{email}/confirm", ConfirmAsync).WithSummary("A second admin vouches that the account is a person other than the admin who created it (four-eyes)");
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
@@ -48,7 +50,16 @@ public static class UsersApi
         }
 
         var displayName = string.IsNullOrWhiteSpace(body.DisplayName) ? email : body.DisplayName.Trim();
-        var user = new UserAccount { Email = email, DisplayName = displayName, PasswordHash = "", Roles = string.Join(',', roles), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var user = new UserAccount
+        {
+            Email = email,
+            DisplayName = displayName,
+            PasswordHash = "",
+            Roles = string.Join(',', roles),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = http.Actor(),
+            SecurityStamp = SessionStamps.NewStamp(),
+        };
         user.PasswordHash = hasher.HashPassword(user, body.Password!);
         db.Users.Add(user);
         AuditLog.Write(db, http.Actor(), "user.created", $"user/{email}", user.Roles, user.CreatedAt);
@@ -56,7 +67,7 @@ public static class UsersApi
         return TypedResults.Created($"/api/users/{Uri.EscapeDataString(email)}", View(user));
     }
 
-    private static async Task<IResult> ChangeAsync(string email, UserChangeRequest body, HttpContext http, IDbContextFactory<AutomationDbContext> databases, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ChangeAsync(string email, UserChangeRequest body, HttpContext http, IDbContextFactory<AutomationDbContext> databases, IPasswordHasher<UserAccount> hasher, SessionStamps stamps, TimeProvider clock, CancellationToken ct)
     {
         email = email.Trim().ToLowerInvariant();
         var problems = new List<ProblemItem>();
@@ -108,12 +119,53 @@ public static class UsersApi
             changed.Add("password");
         }
 
+        // New roles or a new password end the sessions opened before: they sign in again under the new terms.
+        var endsSessions = changed.Any(c => c != "display name");
+        if (endsSessions)
+        {
+            user.SecurityStamp = SessionStamps.NewStamp();
+            changed.Add("sessions ended");
+        }
+
         if (changed.Count > 0)
         {
             AuditLog.Write(db, http.Actor(), "user.changed", $"user/{email}", string.Join("; ", changed), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
         }
 
+        if (endsSessions)
+        {
+            stamps.Forget(email);
+        }
+
+        return TypedResults.Ok(View(user));
+    }
+
+    private static async Task<IResult> ConfirmAsync(string email, HttpContext http, IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)
+    {
+        email = email.Trim().ToLowerInvariant();
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, ct);
+        if (user is null)
+        {
+            return Problems.NotFound($"{email} has no account");
+        }
+
+        if (user.CreatedBy is null || user.ConfirmedBy is not null)
+        {
+            return Problems.Conflict(user.ConfirmedBy is null ? $"{email} was not created by an admin and stands for itself" : $"{email} was confirmed by {user.ConfirmedBy}");
+        }
+
+        // The confirming admin must be someone other than the creator (and not an account the creator stands behind).
+        var links = await PersonLinks.LoadAsync(db, ct);
+        if (links.SamePerson(http.Actor(), user.CreatedBy) || links.SamePerson(http.Actor(), email))
+        {
+            return Problems.Forbidden($"{email} was created by {user.CreatedBy}; an admin other than them confirms it");
+        }
+
+        user.ConfirmedBy = http.Actor();
+        AuditLog.Write(db, http.Actor(), "user.confirmed", $"user/{email}", $"a person other than {user.CreatedBy}", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(View(user));
     }
 
@@ -143,5 +195,7 @@ public static class UsersApi
         user.DisplayName,
         roles = user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries),
         user.CreatedAt,
+        user.CreatedBy,
+        user.ConfirmedBy,
     };
 }

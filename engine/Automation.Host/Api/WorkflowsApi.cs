@@ -13,7 +13,7 @@ public static class WorkflowsApi
 {
     public static void MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/workflows").RequireAuthorization().WithTags("Workflows");
+        var group = app.MapGroup("/api/workflows").RequireAuthorization(Policies.ReadPeople).WithTags("Workflows");
         group.MapGet("/", ListAsync).WithSummary("Workflows with status, versions, active instances and entries in the last 7 days");
         group.MapGet("/{id}", GetAsync).WithSummary("A workflow: latest definition and version history");
         group.MapGet("/{id}/versions/{version:int}", VersionAsync);
@@ -32,7 +32,7 @@ public static class WorkflowsApi
             .WithSummary("Dry run over stored profiles: customers per activity and port, actions, estimated spend; nothing is written or sent");
         group.MapGet("/{id}/instances", InstancesAsync).WithSummary("Instances with their current activity");
         group.MapGet("/{id}/live", LiveAsync).WithSummary("Instances waiting at each activity of the published version");
-        app.MapGet("/api/instances/{id:guid}", InstanceAsync).RequireAuthorization().WithTags("Workflows").WithSummary("One instance and the path it took");
+        app.MapGet("/api/instances/{id:guid}", InstanceAsync).RequireAuthorization(Policies.ReadPeople).WithTags("Workflows").WithSummary("One instance and the path it took");
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)

@@ -60,6 +60,16 @@ public sealed class AutomationOptionsValidator : IValidateOptions<AutomationOpti
             failures.Add("Automation:Approvals:DigestInterval must be at least one second");
         }
 
+        if (options.Access.SessionLifetime < TimeSpan.FromMinutes(1) || options.Access.IdleTimeout < TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Automation:Access:SessionLifetime and IdleTimeout must be at least one minute");
+        }
+
+        if (options.Access.SignInFailuresPerAccount < 1 || options.Access.SignInFailuresPerAddress < 1)
+        {
+            failures.Add("Automation:Access:SignInFailuresPerAccount and SignInFailuresPerAddress must be at least 1");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

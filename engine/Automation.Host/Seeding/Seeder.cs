@@ -31,7 +31,7 @@ public static partial class Seeder
         var hasher = services.GetRequiredService<IPasswordHasher<UserAccount>>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var firstStart = false;
-        string? password = null;
+        var generated = new List<(string Email, string Password)>();
         string? apiKey = null;
 
         await using (var db = await databases.CreateDbContextAsync())
@@ -39,22 +39,20 @@ public static partial class Seeder
             if (!await db.Users.AnyAsync())
             {
                 firstStart = true;
-                password = options.Admin.Password ?? (options.SeedDemoData ? "demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant() : null);
-                if (password is not null)
+                // A configured password is the operator's: it is used, never printed. Every other account gets its own.
+                var adminPassword = options.Admin.Password ?? Remember(generated, options.Admin.Email, NewPassword());
+                AddUser(db, hasher, options.Admin.Email, "Administrator", adminPassword, [Roles.Admin, Roles.Marketer, Roles.Integrator], now);
+                if (options.SeedDemoData)
                 {
-                    AddUser(db, hasher, options.Admin.Email, "Administrator", password, [Roles.Admin, Roles.Marketer, Roles.Integrator], now);
-                    if (options.SeedDemoData)
-                    {
-                        AddUser(db, hasher, "marketer@automation.local", "Mia Marketer", password, [Roles.Marketer], now);
-                        AddUser(db, hasher, "approver@automation.local", "Alex Approver", password, [Roles.Approver], now);
-                    }
+                    AddUser(db, hasher, "marketer@automation.local", "Mia Marketer", Remember(generated, "marketer@automation.local", NewPassword()), [Roles.Marketer], now);
+                    AddUser(db, hasher, "approver@automation.local", "Alex Approver", Remember(generated, "approver@automation.local", NewPassword()), [Roles.Approver], now);
                 }
             }
 
             if (options.SeedDemoData && !await db.ApiKeys.AnyAsync() && options.ApiKeys.Count == 0)
             {
                 apiKey = ApiKeys.Create();
-                db.ApiKeys.Add(new ApiKeyRecord { KeyHash = ApiKeys.Hash(apiKey), Name = "demo key", Prefix = apiKey[..8], CreatedBy = "system", CreatedAt = now });
+                db.ApiKeys.Add(new ApiKeyRecord { KeyHash = ApiKeys.Hash(apiKey), Name = "demo key", Prefix = apiKey[..8], Scope = KeyScopes.Ingest, CreatedBy = "system", CreatedAt = now });
             }
 
             var known = await db.Segments.Select(s => s.Key).ToListAsync();
@@ -83,9 +81,9 @@ public static partial class Seeder
             }
         }
 
-        if (firstStart && password is not null)
+        if (firstStart)
         {
-            PrintWelcome(options, password, apiKey);
+            PrintWelcome(options, generated, apiKey);
         }
     }
 
@@ -171,19 +169,32 @@ public static partial class Seeder
 
     private static void AddUser(AutomationDbContext db, IPasswordHasher<UserAccount> hasher, string email, string name, string password, string[] roles, DateTime now)
     {
-        var user = new UserAccount { Email = email.ToLowerInvariant(), DisplayName = name, PasswordHash = "", Roles = string.Join(',', roles), CreatedAt = now };
+        var user = new UserAccount { Email = email.ToLowerInvariant(), DisplayName = name, PasswordHash = "", Roles = string.Join(',', roles), CreatedAt = now, SecurityStamp = SessionStamps.NewStamp() };
         user.PasswordHash = hasher.HashPassword(user, password);
         db.Users.Add(user);
     }
 
-    private static void PrintWelcome(AutomationOptions options, string password, string? apiKey)
+    private static string NewPassword() => "demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+
+    private static string Remember(List<(string Email, string Password)> generated, string email, string password)
+    {
+        generated.Add((email.ToLowerInvariant(), password));
+        return password;
+    }
+
+    /// <summary>Printed to the console once, not logged: generated passwords and the demo key only, never a configured password.</summary>
+    private static void PrintWelcome(AutomationOptions options, List<(string Email, string Password)> generated, string? apiKey)
     {
         Console.WriteLine();
         Console.WriteLine("  Automation is ready on http://localhost:5080");
-        Console.WriteLine($"  Sign in as {options.Admin.Email} with password {password}");
-        if (options.SeedDemoData)
+        if (options.Admin.Password is not null)
         {
-            Console.WriteLine($"  Demo users marketer@automation.local and approver@automation.local use the same password.");
+            Console.WriteLine($"  Sign in as {options.Admin.Email} with the password from Automation:Admin:Password");
+        }
+
+        foreach (var (email, password) in generated)
+        {
+            Console.WriteLine($"  Sign in as {email} with password {password}");
         }
 
         if (apiKey is not null)
@@ -191,7 +202,11 @@ public static partial class Seeder
             Console.WriteLine($"  Demo API key for POST /api/events (header X-Api-Key): {apiKey}");
         }
 
-        Console.WriteLine("  These are shown once; keep them.");
+        if (generated.Count > 0 || apiKey is not null)
+        {
+            Console.WriteLine("  These are shown once; keep them.");
+        }
+
         Console.WriteLine();
     }
 

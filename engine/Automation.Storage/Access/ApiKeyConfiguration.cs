@@ -9,5 +9,6 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKeyRecor
     {
         builder.ToTable("api_keys");
         builder.HasKey(k => k.KeyHash);
+        builder.Property(k => k.Scope).HasMaxLength(16).HasDefaultValue("ingest");
     }
 }

@@ -9,5 +9,6 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
     {
         builder.ToTable("users");
         builder.HasKey(u => u.Email);
+        builder.Property(u => u.SecurityStamp).HasDefaultValue("");
     }
 }

@@ -41,11 +41,11 @@ function Gate() {
         <Route path="discovery" element={<RequireRole roles={roleAccess.design}><DiscoveryPage /></RequireRole>} />
         <Route path="approvals" element={<RequireRole roles={roleAccess.approve}><ApprovalsPage /></RequireRole>} />
         <Route path="users" element={<RequireRole roles={roleAccess.administer}><UsersPage /></RequireRole>} />
-        <Route path="actions" element={<ActionsPage />} />
+        <Route path="actions" element={<RequireRole roles={roleAccess.readPeople}><ActionsPage /></RequireRole>} />
         <Route path="suppressions" element={<RequireRole roles={roleAccess.design}><SuppressionsPage /></RequireRole>} />
         <Route path="plugins" element={<PluginsPage />} />
-        <Route path="customers" element={<CustomersPage />} />
-        <Route path="customers/:id" element={<CustomerPage />} />
+        <Route path="customers" element={<RequireRole roles={roleAccess.readPeople}><CustomersPage /></RequireRole>} />
+        <Route path="customers/:id" element={<RequireRole roles={roleAccess.readPeople}><CustomerPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

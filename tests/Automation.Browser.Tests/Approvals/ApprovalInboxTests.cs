@@ -36,11 +36,12 @@ public sealed class ApprovalInboxTests(BrowserFixture fixture)
             await lead.PostAsync($"/api/workflows/{WorkflowId}/publish");
         }
 
-        using var api = fixture.Host.ApiClient();
+        using var api = fixture.Host.ApiClient(); // ingests; reading needs a person
+        using var reader = await fixture.ApiAsAsync(TestUser.Admin);
         var customer = CustomerEvents.NewCustomerId("ads");
         await CustomerEvents.PricingVisitorAsync(api, customer, "Ada Ads", pricingViews: 2);
         var pending = await Poll.UntilAsync(
-            () => api.GetFromJsonAsync<JsonElement>($"/api/approvals?status=pending&workflowId={WorkflowId}"),
+            () => reader.GetAsync($"/api/approvals?status=pending&workflowId={WorkflowId}"),
             list => list.EnumerateArray().Any(a => a.GetProperty("customerId").GetString() == customer),
             TimeSpan.FromSeconds(20));
         var approval = Assert.Single(pending.EnumerateArray(), a => a.GetProperty("customerId").GetString() == customer);
@@ -69,7 +70,7 @@ public sealed class ApprovalInboxTests(BrowserFixture fixture)
         await Expect(row).ToHaveCountAsync(0); // decided: no longer waiting
 
         var actions = await Poll.UntilAsync(
-            () => api.GetFromJsonAsync<JsonElement>($"/api/actions?customerId={customer}&workflowId={WorkflowId}"),
+            () => reader.GetAsync($"/api/actions?customerId={customer}&workflowId={WorkflowId}"),
             list => list.EnumerateArray().Any(a => a.GetProperty("status").GetString() is "dispatched" or "completed"),
             TimeSpan.FromSeconds(20));
         var action = Assert.Single(actions.EnumerateArray());

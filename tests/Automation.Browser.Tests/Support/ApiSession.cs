@@ -41,6 +41,19 @@ public sealed class ApiSession : IDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>The answer's JSON, or null when the server answers 404 (not there yet).</summary>
+    public async Task<JsonElement?> FindAsync(string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureAsync(response, $"GET {path}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public async Task<JsonElement> PostAsync(string path, object? body = null)
     {
         using var response = await SendAsync(HttpMethod.Post, path, body);

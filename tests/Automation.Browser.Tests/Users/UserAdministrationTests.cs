@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Automation.Browser.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -85,6 +86,51 @@ public sealed class UserAdministrationTests(BrowserFixture fixture)
         var switched = await session.SignInAsync(person, "/");
         var nav = switched.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Approvals", "Customers", "Actions"]);
+        await session.FinishAsync();
+    }
+
+    [ServiceFact(TestServices.Chromium)]
+    public async Task Admin_creates_an_ingest_key_sees_when_it_was_used_and_revokes_it_and_the_key_is_refused()
+    {
+        await using var session = fixture.NewSession();
+        var label = $"shop-{Guid.NewGuid():N}"[..13];
+        var page = await session.SignInAsync(TestUser.Admin, "/users");
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Create a key" });
+        await form.GetByLabel("Label").FillAsync(label);
+        await form.GetByLabel("Scope").SelectOptionAsync("ingest");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        var shown = page.GetByTestId("new-key");
+        await Expect(shown).ToContainTextAsync(label);
+        var key = await shown.Locator("code").TextContentAsync() ?? "";
+
+        // The key sends events and reads nobody's data.
+        using var producer = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        producer.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var batch = new { events = new[] { new { customerId = CustomerEvents.NewCustomerId("keyed"), type = "page_view", timestamp = DateTime.UtcNow } } };
+        using (var accepted = await producer.PostAsJsonAsync("/api/events", batch))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        using (var refused = await producer.GetAsync(new Uri("/api/customers", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        await page.ReloadAsync();
+        var row = page.GetByTestId("key-table").GetByRole(AriaRole.Row).Filter(new() { HasText = label });
+        await Expect(row).ToContainTextAsync("Ingest");
+        await Expect(row).ToContainTextAsync("active");
+        await Expect(row.Locator("td").Nth(2)).Not.ToHaveTextAsync("never");
+        await session.SnapshotAsync("keys");
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Revoke {label}" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = $"Revoke {label}?" });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke key" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("revoked");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Revoke {label}" })).ToHaveCountAsync(0);
+
+        using var afterRevoke = await producer.PostAsJsonAsync("/api/events", batch);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
         await session.FinishAsync();
     }
 }

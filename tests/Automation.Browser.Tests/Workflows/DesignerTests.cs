@@ -67,13 +67,13 @@ public sealed class DesignerTests(BrowserFixture fixture)
         await Expect(row.GetByText("published", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync("live: v1");
 
-        using var api = fixture.Host.ApiClient();
-        var listed = await api.GetFromJsonAsync<JsonElement>("/api/workflows");
+        using var reader = await fixture.ApiAsAsync(TestUser.Admin);
+        var listed = await reader.GetAsync("/api/workflows");
         var workflow = listed.EnumerateArray().Single(w => w.GetProperty("id").GetString() == "pricing-page-follow-up");
         Assert.Equal("published", workflow.GetProperty("status").GetString());
         Assert.Equal(1, workflow.GetProperty("publishedVersion").GetInt32());
 
-        var definition = (await api.GetFromJsonAsync<JsonElement>("/api/workflows/pricing-page-follow-up")).GetProperty("definition");
+        var definition = (await reader.GetAsync("/api/workflows/pricing-page-follow-up")).GetProperty("definition");
         Assert.Equal("high-intent", definition.GetProperty("trigger").GetProperty("segment").GetString());
         var steps = definition.GetProperty("activities").EnumerateArray().ToList();
         Assert.Equal(["condition", "email-send", "end"], steps.Select(a => a.GetProperty("id").GetString()));

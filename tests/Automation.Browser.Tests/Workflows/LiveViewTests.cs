@@ -40,11 +40,12 @@ public sealed class LiveViewTests(BrowserFixture fixture)
             await marketer.PostAsync($"/api/workflows/{WorkflowId}/publish");
         }
 
-        using var api = fixture.Host.ApiClient();
+        using var api = fixture.Host.ApiClient(); // ingests; reading needs a person
+        using var reader = await fixture.ApiAsAsync(TestUser.Admin);
         var customer = CustomerEvents.NewCustomerId("live");
         await CustomerEvents.PricingVisitorAsync(api, customer, "Lina Live", pricingViews: 2);
         var instances = await Poll.UntilAsync(
-            () => api.GetFromJsonAsync<JsonElement>($"/api/workflows/{WorkflowId}/instances"),
+            () => reader.GetAsync($"/api/workflows/{WorkflowId}/instances"),
             list => list.EnumerateArray().Any(i => i.GetProperty("customerId").GetString() == customer && i.GetProperty("status").GetString() == "waiting"),
             TimeSpan.FromSeconds(20));
         var instance = Assert.Single(instances.EnumerateArray(), i => i.GetProperty("customerId").GetString() == customer);

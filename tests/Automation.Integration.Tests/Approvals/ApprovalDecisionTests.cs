@@ -16,7 +16,8 @@ public sealed class ApprovalDecisionTests(ApprovalsHost fixture) : IClassFixture
     {
         using var admin = await host.AdminAsync();
         using var approver = await host.PersonAsync(admin, $"approver-{Guid.NewGuid():N}@example.test", "approver");
-        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction("approve-audience", "approve_audience_tick", "retargeting.include", new { audience = "lookalikes" }));
+        using var marketer = await host.PersonAsync(admin, $"marketer-{Guid.NewGuid():N}@example.test", "marketer");
+        await TestWorkflows.PublishAsync(marketer, TestWorkflows.OneAction("approve-audience", "approve_audience_tick", "retargeting.include", new { audience = "lookalikes" }));
         var ((yes, yesEmail), (no, noEmail)) = (NewCustomer("yes"), NewCustomer("no"));
         var now = DateTime.UtcNow;
         await PostAsync(
@@ -82,8 +83,9 @@ public sealed class ApprovalDecisionTests(ApprovalsHost fixture) : IClassFixture
     {
         using var admin = await host.AdminAsync();
         using var approver = await host.PersonAsync(admin, $"batcher-{Guid.NewGuid():N}@example.test", "approver");
-        await TestWorkflows.PublishAsync(admin, Gate("batch-gate", "batch_gate_tick"));
-        await TestWorkflows.PublishAsync(admin, Gate("other-gate", "other_gate_tick"));
+        using var marketer = await host.PersonAsync(admin, $"batch-marketer-{Guid.NewGuid():N}@example.test", "marketer");
+        await TestWorkflows.PublishAsync(marketer, Gate("batch-gate", "batch_gate_tick"));
+        await TestWorkflows.PublishAsync(marketer, Gate("other-gate", "other_gate_tick"));
         var now = DateTime.UtcNow;
         await PostAsync(
             host,

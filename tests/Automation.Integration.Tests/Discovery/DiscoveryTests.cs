@@ -33,7 +33,7 @@ public sealed class DiscoveryTests
         }
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, (await host.PostEventsAsync(new { events })).StatusCode);
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         await Poll.UntilAsync(
             async () => (await client.GetFromJsonAsync<JsonElement>("/api/customers?take=1")).GetProperty("total").GetInt32(),
             total => total == 60,
@@ -80,7 +80,7 @@ public sealed class DiscoveryTests
         }
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, (await host.PostEventsAsync(new { events })).StatusCode);
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         await Poll.UntilAsync(
             async () => (await client.GetFromJsonAsync<JsonElement>("/api/customers?take=1")).GetProperty("total").GetInt32(),
             total => total == 60,

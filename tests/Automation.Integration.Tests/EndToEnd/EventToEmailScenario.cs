@@ -36,7 +36,7 @@ public static class EventToEmailScenario
         Assert.Contains("Tess Tester", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("unsubscribe", message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
 
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var profile = await client.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}");
         Assert.Equal(email, profile.GetProperty("email").GetString());
         Assert.Equal(2, profile.GetProperty("features").GetProperty("pricingViews7d").GetInt32());

@@ -52,7 +52,7 @@ public sealed class BadBatchTests : IClassFixture<BadBatchTests.Host>
         Assert.True(problem.GetProperty("errors").TryGetProperty("events[2].timestamp", out var reasons));
         Assert.Contains("ISO 8601", reasons[0].GetString(), StringComparison.Ordinal);
 
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         await Task.Delay(500);
         var profile = await client.GetAsync($"/api/customers/{good}");
         Assert.Equal(HttpStatusCode.NotFound, profile.StatusCode);
@@ -79,7 +79,7 @@ public sealed class BadBatchTests : IClassFixture<BadBatchTests.Host>
         Assert.Equal(1, first.GetProperty("accepted").GetInt32());
         Assert.Equal(0, second.GetProperty("accepted").GetInt32());
         Assert.Equal(1, second.GetProperty("duplicates").GetInt32());
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var events = await client.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/events");
         Assert.Equal(1, events.GetArrayLength());
     }
@@ -94,7 +94,7 @@ public sealed class BadBatchTests : IClassFixture<BadBatchTests.Host>
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("at most 10000 events", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/events")).GetArrayLength());
     }
 

@@ -15,7 +15,7 @@ public sealed class BusDoorTests
     public async Task Events_published_on_rabbitmq_are_validated_stored_and_profiled_and_a_bad_batch_lands_in_the_error_queue_whole()
     {
         using var host = AutomationHost.OnRabbitMqAndPostgres();
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var bus = host.Services.GetRequiredService<IBus>();
         var run = Guid.NewGuid().ToString("N")[..8];
         var now = DateTimeOffset.UtcNow;

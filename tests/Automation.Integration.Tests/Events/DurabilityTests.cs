@@ -35,7 +35,7 @@ public sealed class DurabilityTests
         await host.KillAsync(); // no graceful shutdown: whatever was only in memory is gone now
 
         await using var second = await HostProcess.StartAsync(host.Folder, requireDesigner: false);
-        using var after = second.ApiClient();
+        using var after = await second.AdminClientAsync();
         var metrics = await Poll.UntilAsync(
             () => after.GetStringAsync(new Uri("/metrics", UriKind.Relative)),
             m => Metric(m, "automation_events_unprocessed") == 0,

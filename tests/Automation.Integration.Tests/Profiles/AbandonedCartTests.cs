@@ -13,7 +13,7 @@ public sealed class AbandonedCartTests
     {
         var clock = new ShiftableClock();
         using var host = AutomationHost.Embedded(clock: clock);
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var run = Guid.NewGuid().ToString("N")[..8];
         var now = clock.UtcNow;
         using (var posted = await host.PostEventsAsync(new

@@ -23,7 +23,7 @@ public sealed class IdentifyTests : IClassFixture<IdentifyTests.Host>
         var anonymous = $"anon-{run}";
         var customer = $"cust-{run}";
         var now = DateTime.UtcNow;
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
 
         // Apart, neither has looked at pricing twice, so neither is a high-intent visitor.
         await PostAsync(
@@ -69,7 +69,7 @@ public sealed class IdentifyTests : IClassFixture<IdentifyTests.Host>
         var anonymous = $"anon-{run}";
         var customer = $"cust-{run}";
         var now = DateTime.UtcNow;
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         await PostAsync(Event($"{run}-1", anonymous, "probe_started", now.AddMinutes(-10)));
         var waiting = await InstanceOfAsync(client, anonymous, "waiting");
         Assert.Equal("wait", waiting!.Value.GetProperty("currentActivityId").GetString());

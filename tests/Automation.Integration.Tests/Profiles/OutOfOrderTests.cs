@@ -17,7 +17,7 @@ public sealed class OutOfOrderTests : IDisposable
         var now = DateTime.UtcNow;
         var web = Batch(now, web: true);
         var mobile = Batch(now, web: false);
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
 
         // In order: one customer's events all arrive together.
         await PostAsync(run, "in-order", [.. web, .. mobile]);

@@ -17,7 +17,7 @@ public sealed class TimelineTests : IDisposable
         var now = DateTime.UtcNow;
         var events = Enumerable.Range(0, 25).Select(i => new { id = $"{customer}-{i:00}", customerId = customer, type = "page_view", timestamp = Iso(now.AddMinutes(-i)) }).ToArray();
         Assert.Equal(HttpStatusCode.Accepted, (await host.PostEventsAsync(new { events })).StatusCode);
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
 
         var profile = await Poll.UntilAsync(
             async () =>
@@ -55,7 +55,7 @@ public sealed class TimelineTests : IDisposable
     [Fact]
     public async Task A_cursor_that_no_page_handed_out_is_refused_by_name()
     {
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         using var response = await client.GetAsync(new Uri("/api/customers/anyone/events?cursor=yesterday", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("cursor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed class OnnxModelTests
         });
         Assert.Equal(HttpStatusCode.Accepted, (await host.PostEventsAsync(new { events })).StatusCode);
 
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var unhappy = await Poll.UntilAsync(
             async () =>
             {

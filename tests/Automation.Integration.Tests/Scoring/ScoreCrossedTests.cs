@@ -62,7 +62,7 @@ public sealed class ScoreCrossedTests
             Assert.StartsWith("score.crossed: ", step.Summary, StringComparison.Ordinal);
         }
 
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var risky = await client.GetFromJsonAsync<JsonElement>("/api/customers/risky");
         var content = await client.GetFromJsonAsync<JsonElement>("/api/customers/content");
         Assert.True(risky.GetProperty("scores").GetProperty("churnRisk").GetDouble() >= 0.5);

@@ -16,7 +16,7 @@ public sealed class SegmentSweepTests
             ["Automation:Processing:CartAbandonmentWindow"] = "00:00:03",
             ["Automation:Processing:SegmentSweepInterval"] = "00:00:01",
         });
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var customer = "sweep-" + Guid.NewGuid().ToString("N")[..10];
 
         var response = await host.PostEventsAsync(new { events = new[] { new { customerId = customer, type = "add_to_cart", timestamp = EventToEmailScenario.Iso(DateTime.UtcNow), properties = new { sku = "mug" } } } });
@@ -39,7 +39,7 @@ public sealed class SegmentSweepTests
         var now = DateTime.UtcNow;
         var events = Enumerable.Range(0, 30).Select(i => new { customerId = $"{prefix}-{i:00}", type = i % 3 == 0 ? "support_ticket" : "page_view", timestamp = EventToEmailScenario.Iso(now.AddMinutes(-i)) }).ToArray();
         Assert.Equal(HttpStatusCode.Accepted, (await host.PostEventsAsync(new { events })).StatusCode);
-        using var reader = host.ApiClient();
+        using var reader = await host.AdminAsync();
         await Poll.UntilAsync(() => ProfileAsync(reader, $"{prefix}-29"), p => p.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(10));
 
         using var client = await host.AdminAsync();

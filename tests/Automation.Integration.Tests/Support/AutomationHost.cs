@@ -18,6 +18,7 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
     private BrokerAndDatabase? ownedBackends;
     private BrokerAndDatabase? backends;
     private TimeProvider? clock;
+    private Action<IServiceCollection>? testServices;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "automation-tests", Guid.NewGuid().ToString("N"));
 
     private AutomationHost(Dictionary<string, string?> settings)
@@ -25,9 +26,9 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         this.settings = settings;
     }
 
-    public static AutomationHost Embedded(IDictionary<string, string?>? extra = null, TimeProvider? clock = null)
+    public static AutomationHost Embedded(IDictionary<string, string?>? extra = null, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
-        var host = new AutomationHost(Common()) { clock = clock };
+        var host = new AutomationHost(Common()) { clock = clock, testServices = services };
         host.settings["Automation:SqlitePath"] = Path.Combine(host.folder, "automation.db");
         host.Merge(extra);
         return host;
@@ -85,6 +86,11 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
         if (clock is { } shifted)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(shifted));
+        }
+
+        if (testServices is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
         }
     }
 

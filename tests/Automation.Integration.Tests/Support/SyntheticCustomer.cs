@@ -35,7 +35,7 @@ public sealed class SyntheticCustomer(AutomationHost host, ShiftableClock clock,
     /// <summary>This customer's instance of a workflow, once it satisfies the condition (the last answer otherwise).</summary>
     public async Task<JsonElement?> InstanceAsync(string workflowId, Func<JsonElement, bool> until, TimeSpan? timeout = null)
     {
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         return await Poll.UntilAsync(
             async () =>
             {
@@ -64,7 +64,7 @@ public sealed class SyntheticCustomer(AutomationHost host, ShiftableClock clock,
     /// <summary>The path the instance took: (activity, port) per journaled step.</summary>
     public async Task<IReadOnlyList<(string Activity, string? Port)>> StepsAsync(JsonElement instance)
     {
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/instances/{instance.GetProperty("id").GetString()}");
         return detail.GetProperty("steps").EnumerateArray()
             .Select(s => (s.GetProperty("activityId").GetString()!, s.TryGetProperty("port", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null))
@@ -73,7 +73,7 @@ public sealed class SyntheticCustomer(AutomationHost host, ShiftableClock clock,
 
     public async Task<IReadOnlyList<JsonElement>> ActionsAsync()
     {
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var actions = await client.GetFromJsonAsync<JsonElement>($"/api/actions?customerId={Id}");
         return actions.EnumerateArray().ToList();
     }

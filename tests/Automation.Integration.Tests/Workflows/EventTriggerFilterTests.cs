@@ -33,7 +33,7 @@ public sealed class EventTriggerFilterTests : IDisposable
 
         await PostAsync((small, 40m, "web"), (store, 250m, "store"), (big, 250m, "web"));
 
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var instances = await Poll.UntilAsync(
             async () => (await client.GetFromJsonAsync<JsonElement>("/api/workflows/probe-big-web-order/instances")).EnumerateArray().ToList(),
             all => all.Count > 0,

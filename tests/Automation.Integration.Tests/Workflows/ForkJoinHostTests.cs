@@ -47,7 +47,7 @@ public sealed class ForkJoinHostTests
         }
 
         var customer = "fork-" + Guid.NewGuid().ToString("N")[..8];
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         await PostAsync(host, customer, "fork_start");
         var instances = await Poll.UntilAsync(
             () => InstancesAsync(client, id, customer),

@@ -21,8 +21,8 @@ public sealed class TwoEngineHostsTests
         using (var first = AutomationHost.OnRabbitMqAndPostgres(backends, settings))
         using (var second = AutomationHost.OnRabbitMqAndPostgres(backends, settings))
         {
-            using var one = first.ApiClient(); // started one after the other: both import the shipped folder, the second finds it done
-            using var two = second.ApiClient();
+            using var one = await first.AdminAsync(); // started one after the other: both import the shipped folder, the second finds it done
+            using var two = await second.AdminAsync();
             AutomationHost[] hosts = [first, second];
 
             // Half the customers arrive through each host; timers, actions and outcomes are then shared out by the bus and database.

@@ -117,7 +117,7 @@ public sealed class WorkflowDurabilityTests
 
     private static async Task<List<JsonElement>> InstancesAsync(HostProcess host, string workflowId, Func<List<JsonElement>, bool> until)
     {
-        using var client = host.ApiClient();
+        using var client = await host.AdminClientAsync();
         return await Poll.UntilAsync(
             async () => (await client.GetFromJsonAsync<JsonElement>($"/api/workflows/{workflowId}/instances")).EnumerateArray().ToList(),
             until,
@@ -126,7 +126,7 @@ public sealed class WorkflowDurabilityTests
 
     private static async Task<List<JsonElement>> ActionsAsync(HostProcess host, string customer, Func<List<JsonElement>, bool> until)
     {
-        using var client = host.ApiClient();
+        using var client = await host.AdminClientAsync();
         return await Poll.UntilAsync(
             async () => (await client.GetFromJsonAsync<JsonElement>($"/api/actions?customerId={customer}")).EnumerateArray().ToList(),
             until,
@@ -135,7 +135,7 @@ public sealed class WorkflowDurabilityTests
 
     private static async Task<List<(string, string?)>> StepsAsync(HostProcess host, JsonElement instance)
     {
-        using var client = host.ApiClient();
+        using var client = await host.AdminClientAsync();
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/instances/{instance.GetProperty("id").GetString()}");
         return detail.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("activityId").GetString()!, s.TryGetProperty("port", out var port) && port.ValueKind == JsonValueKind.String ? port.GetString() : null)).ToList();
     }

@@ -139,7 +139,7 @@ public sealed class WorkflowVersionTests : IDisposable
 
     private async Task<int> CountAsync(string workflowId, SyntheticCustomer customer)
     {
-        using var client = host.ApiClient();
+        using var client = await host.AdminAsync();
         var all = await client.GetFromJsonAsync<JsonElement>($"/api/workflows/{workflowId}/instances");
         return all.EnumerateArray().Count(i => i.GetProperty("customerId").GetString() == customer.Id);
     }

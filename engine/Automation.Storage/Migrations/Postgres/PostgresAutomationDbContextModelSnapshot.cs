@@ -34,6 +34,9 @@ namespace Automation.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
@@ -45,6 +48,13 @@ namespace Automation.Storage.Migrations.Postgres
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("ingest");
+
                     b.HasKey("KeyHash");
 
                     b.ToTable("api_keys", (string)null);
@@ -55,8 +65,14 @@ namespace Automation.Storage.Migrations.Postgres
                     b.Property<string>("Email")
                         .HasColumnType("text");
 
+                    b.Property<string>("ConfirmedBy")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -69,6 +85,12 @@ namespace Automation.Storage.Migrations.Postgres
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
 
                     b.HasKey("Email");
 

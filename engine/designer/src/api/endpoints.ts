@@ -3,6 +3,7 @@ import { http, query, request } from './http';
 import type {
   ActionRecord,
   ActivityDescriptor,
+  ApiKey,
   AntiforgeryToken,
   Approval,
   BatchApproveResult,
@@ -16,6 +17,7 @@ import type {
   ExpressionValidation,
   InstanceDetail,
   LiveView,
+  NewApiKey,
   NewSuppression,
   PluginInfo,
   PublishResult,
@@ -26,6 +28,7 @@ import type {
   SegmentPreview,
   SegmentSizePoint,
   SimulationResult,
+  KeyScope,
   Suppression,
   NewUser,
   User,
@@ -53,6 +56,14 @@ export const usersApi = {
   list: () => http.get<UserAccount[]>('/api/users'),
   create: (user: NewUser) => http.post<UserAccount>('/api/users', user),
   change: (email: string, change: UserChange) => http.put<UserAccount>(`/api/users/${enc(email)}`, change),
+  confirm: (email: string) => http.post<UserAccount>(`/api/users/${enc(email)}/confirm`),
+};
+
+export const keysApi = {
+  list: () => http.get<ApiKey[]>('/api/keys'),
+  create: (name: string, scope: KeyScope) => http.post<NewApiKey>('/api/keys', { name, scope }),
+  relabel: (id: string, name: string) => http.put<ApiKey>(`/api/keys/${enc(id)}`, { name }),
+  revoke: (id: string) => http.delete<void>(`/api/keys/${enc(id)}`),
 };
 
 export const paletteApi = {

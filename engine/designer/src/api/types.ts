@@ -11,6 +11,33 @@ export interface User {
 /** An account as the admin's users page sees it. */
 export interface UserAccount extends User {
   createdAt: string;
+  /** The admin who created the account; none for accounts from configuration or seeding. */
+  createdBy?: string | null;
+  /** A second admin who vouched that the account is someone other than its creator (four-eyes). */
+  confirmedBy?: string | null;
+}
+
+/** What an API key may do: send events, or read aggregate reports. No key reads a person's data. */
+export type KeyScope = 'ingest' | 'reporting';
+
+/** An API key as the admin sees it; the key itself is shown only once, when it is created. */
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scope: KeyScope;
+  source: 'admin' | 'configuration';
+  createdBy: string;
+  createdAt?: string | null;
+  lastUsedAt?: string | null;
+  revokedAt?: string | null;
+}
+
+export interface NewApiKey {
+  id: string;
+  name: string;
+  scope: KeyScope;
+  key: string;
 }
 
 export interface NewUser {

@@ -9,6 +9,7 @@ export function Shell() {
   const canDesign = hasRole(...roleAccess.design);
   const canApprove = hasRole(...roleAccess.approve);
   const canAdminister = hasRole(...roleAccess.administer);
+  const canReadPeople = hasRole(...roleAccess.readPeople);
   // Suppressions and plugins sit under "Actions" (OperationsNav), keeping the main bar short enough for 1024 px.
   const operationsPage = ['/suppressions', '/plugins'].some((p) => pathname.startsWith(p));
 
@@ -32,10 +33,14 @@ export function Shell() {
           {canDesign && <NavLink to="/segments">Segments</NavLink>}
           {canDesign && <NavLink to="/discovery">Discovery</NavLink>}
           {canApprove && <NavLink to="/approvals">Approvals</NavLink>}
-          <NavLink to="/customers">Customers</NavLink>
-          <NavLink to="/actions" className={({ isActive }) => (isActive || operationsPage ? 'active' : undefined)}>
-            Actions
-          </NavLink>
+          {canReadPeople && <NavLink to="/customers">Customers</NavLink>}
+          {canReadPeople ? (
+            <NavLink to="/actions" className={({ isActive }) => (isActive || operationsPage ? 'active' : undefined)}>
+              Actions
+            </NavLink>
+          ) : (
+            <NavLink to="/plugins">Plugins</NavLink>
+          )}
           {canAdminister && <NavLink to="/users">Users</NavLink>}
         </nav>
         <div className="usermenu">

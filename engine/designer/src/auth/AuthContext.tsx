@@ -79,4 +79,6 @@ export const roleAccess = {
   design: ['admin', 'marketer'] as Role[],
   approve: ['admin', 'approver'] as Role[],
   administer: ['admin'] as Role[],
+  /** Customers, the dispatch log, workflows: pages that show people's data. */
+  readPeople: ['admin', 'marketer', 'approver'] as Role[],
 };

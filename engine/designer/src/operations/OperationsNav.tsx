@@ -6,7 +6,7 @@ export function OperationsNav() {
   const { hasRole } = useAuth();
   return (
     <nav className="subnav" aria-label="Operations">
-      <NavLink to="/actions">Dispatch log</NavLink>
+      {hasRole(...roleAccess.readPeople) && <NavLink to="/actions">Dispatch log</NavLink>}
       {hasRole(...roleAccess.design) && <NavLink to="/suppressions">Suppressions</NavLink>}
       <NavLink to="/plugins">Plugins</NavLink>
     </nav>

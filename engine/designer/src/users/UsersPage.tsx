@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { usersApi, type UserAccount } from '../api';
+import { errorMessage, usersApi, type UserAccount } from '../api';
 import { useAuth } from '../auth/AuthContext';
 import { formatDate } from '../common/format';
 import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
+import { ApiKeysPanel } from './ApiKeysPanel';
 import { EditUserDialog } from './EditUserDialog';
 import { NewUserForm } from './NewUserForm';
 import { roleChoices } from './roles';
@@ -15,6 +16,15 @@ export function UsersPage() {
   const [editing, setEditing] = useState<UserAccount | null>(null);
   const [notice, setNotice] = useState('');
 
+  const confirm = async (account: UserAccount) => {
+    try {
+      replace(await usersApi.confirm(account.email));
+      setNotice(`Confirmed ${account.email} as a person other than ${account.createdBy ?? 'its creator'}.`);
+    } catch (e) {
+      setNotice(`Not confirmed: ${errorMessage(e)}`);
+    }
+  };
+
   const replace = (saved: UserAccount) => {
     const others = (users.data ?? []).filter((u) => u.email !== saved.email);
     users.setData([...others, saved].sort((a, b) => a.email.localeCompare(b.email)));
@@ -25,7 +35,10 @@ export function UsersPage() {
       <header className="page-header">
         <div>
           <h1>Users</h1>
-          <p className="muted">Who can sign in, and what each of them may do. The server enforces the same roles.</p>
+          <p className="muted">
+            Who can sign in, and what each of them may do. The server enforces the same roles. An account you create counts as you for four-eyes
+            (it cannot approve what you published) until another admin confirms it.
+          </p>
         </div>
       </header>
       <div className="notice-line" role="status" data-testid="users-notice">
@@ -57,6 +70,11 @@ export function UsersPage() {
                         <strong>{u.displayName}</strong>
                         {u.email === me?.email && <span className="chip chip-muted">you</span>}
                         <div className="muted small">{u.email}</div>
+                        {u.createdBy && (
+                          <div className="muted small" data-testid={`user-origin-${u.email}`}>
+                            {u.confirmedBy ? `confirmed by ${u.confirmedBy}` : `created by ${u.createdBy}, not confirmed yet`}
+                          </div>
+                        )}
                       </td>
                       <td>
                         {roleChoices
@@ -72,6 +90,11 @@ export function UsersPage() {
                         <button type="button" className="btn btn-small" aria-label={`Edit ${u.email}`} onClick={() => setEditing(u)}>
                           Edit
                         </button>
+                        {u.createdBy && !u.confirmedBy && u.createdBy !== me?.email && u.email !== me?.email && (
+                          <button type="button" className="btn btn-small" aria-label={`Confirm ${u.email}`} onClick={() => void confirm(u)}>
+                            Confirm
+                          </button>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -87,6 +110,7 @@ export function UsersPage() {
           }}
         />
       </div>
+      <ApiKeysPanel />
       {editing && (
         <EditUserDialog
           user={editing}
