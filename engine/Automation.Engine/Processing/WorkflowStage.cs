@@ -61,8 +61,17 @@ public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter start
             }
         }
 
-        // The event types instances wait for (a handful, read from their index), then who of this batch waits for one.
-        var waitedFor = (await db.WorkflowInstances.Where(i => i.WaitingForEvent != null).Select(i => i.WaitingForEvent!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        // Which of the batch's event types some instance waits for: one index probe per type (a handful). A DISTINCT over
+        // every waiting instance grew with their number (a sequential scan of 300k rows on PostgreSQL, 78–118 ms a batch).
+        var waitedFor = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in EventTypesOf(evaluated))
+        {
+            if (await db.WorkflowInstances.AnyAsync(i => i.WaitingForEvent == type, cancellationToken))
+            {
+                waitedFor.Add(type);
+            }
+        }
+
         List<string> waiting = waitedFor.Count == 0 ? [] : [.. evaluated.Where(c => c.Events.Exists(e => waitedFor.Contains(e.Type))).Select(c => c.CustomerId)];
         List<WorkflowInstance> loaded = [];
         foreach (var chunk in waiting.Chunk(LookupChunk))
@@ -84,6 +93,20 @@ public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter start
         }
 
         WorkflowStarter.HoldActiveInstances(db, keys, active.Concat(loaded));
+    }
+
+    private static HashSet<string> EventTypesOf(List<EvaluatedCustomer> evaluated)
+    {
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var customer in evaluated)
+        {
+            foreach (var e in customer.Events)
+            {
+                types.Add(e.Type);
+            }
+        }
+
+        return types;
     }
 
     /// <summary>Resumes the customer's instances waiting for these events and starts the workflows they trigger.</summary>

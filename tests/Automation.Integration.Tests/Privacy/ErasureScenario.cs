@@ -51,9 +51,12 @@ public sealed class ErasureScenario
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(admin);
         using var approver = await host.PersonAsync(admin, $"approver-{Guid.NewGuid():N}@example.test", "approver");
+
+        // Published by a marketer: an approver the admin created counts as the admin (four-eyes by person).
+        using var marketer = await host.PersonAsync(admin, $"marketer-{Guid.NewGuid():N}@example.test", "marketer");
         await SaveSegmentAsync(admin, Segment, "Features.AdClicks7d >= 1", minimumSize: null);
-        await TestWorkflows.PublishAsync(admin, ApprovedMail());
-        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction(Again, "erasure_again", "email.send", new { template = "welcome" }));
+        await TestWorkflows.PublishAsync(marketer, ApprovedMail());
+        await TestWorkflows.PublishAsync(marketer, TestWorkflows.OneAction(Again, "erasure_again", "email.send", new { template = "welcome" }));
 
         var now = DateTime.UtcNow;
         await PostAsync(
