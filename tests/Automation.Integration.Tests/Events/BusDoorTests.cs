@@ -49,6 +49,30 @@ public sealed class BusDoorTests
         Assert.Equal(0, events.GetArrayLength());
     }
 
+    [ServiceFact(TestServices.RabbitMq, TestServices.Postgres)]
+    public async Task A_bus_batch_with_an_unreadable_property_or_a_year_0001_timestamp_is_refused_whole_like_over_http()
+    {
+        using var host = AutomationHost.OnRabbitMqAndPostgres();
+        using var client = host.ApiClient();
+        var bus = host.Services.GetRequiredService<IBus>();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        using var unpaired = JsonDocument.Parse("{\"anonymousId\":\"a-\\ud800\"}");
+
+        await bus.Publish(new BehaviorEventsSubmitted(
+        [
+            new SubmittedEvent($"{run}-1", $"{run}-bad", "page_view", DateTimeOffset.UtcNow, null, null),
+            new SubmittedEvent($"{run}-2", $"{run}-bad", "identify", DateTimeOffset.UtcNow, null, unpaired.RootElement.Clone()),
+            new SubmittedEvent($"{run}-3", $"{run}-bad", "page_view", DateTimeOffset.MinValue, null, null),
+        ]));
+
+        var errorQueue = await Poll.UntilAsync(() => ErrorQueueAsync(host), m => m is not null, TimeSpan.FromSeconds(30));
+        Assert.NotNull(errorQueue);
+        Assert.Contains("events[1].properties", errorQueue.Value.Reason, StringComparison.Ordinal);
+        Assert.Contains("valid Unicode", errorQueue.Value.Reason, StringComparison.Ordinal);
+        Assert.Contains("events[2].timestamp: timestamp is before 1970-01-01", errorQueue.Value.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>($"/api/customers/{run}-bad/events")).GetArrayLength());
+    }
+
     private static async Task<JsonElement?> ProfileAsync(HttpClient client, string id)
     {
         using var response = await client.GetAsync($"/api/customers/{id}");
