@@ -4,12 +4,14 @@ using Automation.Host.Api;
 using Automation.Host.Approvals;
 using Automation.Host.Configuration;
 using Automation.Host.Messaging;
+using Automation.Host.Outages;
 using Automation.Host.Plugins;
 using Automation.Host.Seeding;
 using Automation.Host.Storage;
 
 var builder = EngineBuilder.CreateWeb(args);
 
+builder.AddOutageHandling();
 builder.AddAutomationOptions();
 builder.AddStorage();
 builder.AddEngine();
