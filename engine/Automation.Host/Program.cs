@@ -6,6 +6,7 @@ using Automation.Host.Configuration;
 using Automation.Host.Messaging;
 using Automation.Host.Outages;
 using Automation.Host.Plugins;
+using Automation.Host.Security;
 using Automation.Host.Seeding;
 using Automation.Host.Storage;
 
@@ -18,6 +19,7 @@ builder.AddEngine();
 builder.AddApprovalDigest();
 builder.AddPlugins();
 builder.AddMessaging();
+builder.AddEdgeSecurity();
 builder.AddAccess();
 builder.AddApi();
 
@@ -28,6 +30,7 @@ await app.MigrateDatabaseAsync();
 await app.SeedAsync();
 await app.CompileSegmentsAsync();
 
+app.UseEdgeSecurity();
 app.UseApiProblems();
 app.UseDefaultFiles();
 app.UseStaticFiles();
