@@ -4,18 +4,22 @@ using Automation.Host.Api;
 using Automation.Host.Approvals;
 using Automation.Host.Configuration;
 using Automation.Host.Messaging;
+using Automation.Host.Outages;
 using Automation.Host.Plugins;
+using Automation.Host.Security;
 using Automation.Host.Seeding;
 using Automation.Host.Storage;
 
 var builder = EngineBuilder.CreateWeb(args);
 
+builder.AddOutageHandling();
 builder.AddAutomationOptions();
 builder.AddStorage();
 builder.AddEngine();
 builder.AddApprovalDigest();
 builder.AddPlugins();
 builder.AddMessaging();
+builder.AddEdgeSecurity();
 builder.AddAccess();
 builder.AddApi();
 
@@ -26,6 +30,7 @@ await app.MigrateDatabaseAsync();
 await app.SeedAsync();
 await app.CompileSegmentsAsync();
 
+app.UseEdgeSecurity();
 app.UseApiProblems();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -10,7 +10,15 @@ namespace Automation.Testing;
 /// </summary>
 public static class BadEventBatches
 {
+    /// <summary>Stands in the JSON text for an escaped unpaired surrogate (\ud800), which JsonObject cannot write.</summary>
+    public const string LoneSurrogate = "~lone-surrogate~";
+
+    /// <summary>Stands in the JSON text for bytes that are not UTF-8.</summary>
+    public const string InvalidUtf8 = "~invalid-utf8~";
+
     private static readonly string[] Types = ["page_view", "pricing_view", "product_view", "add_to_cart", "purchase", "email_open", "custom.event_1"];
+
+    private static readonly byte[][] NotUtf8 = [[0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x80]];
 
     public static byte[] Batch(Random random, string run)
     {
@@ -30,7 +38,24 @@ public static class BadEventBatches
         var bad = Valid(random, run);
         Break(random, bad);
         events.Insert(random.Next(events.Count + 1), bad);
-        return Encoding.UTF8.GetBytes(new JsonObject { ["events"] = events }.ToJsonString());
+        return Utf8WithDefects(random, new JsonObject { ["events"] = events }.ToJsonString());
+    }
+
+    /// <summary>The JSON text as UTF-8, with each stand-in replaced by the defect it names.</summary>
+    public static byte[] Utf8WithDefects(Random random, string json)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(json);
+        var parts = json.Replace(LoneSurrogate, Pick(random, "\\ud800", "\\udfff", "\\ud83d\\u0041")!.GetValue<string>(), StringComparison.Ordinal)
+            .Split(InvalidUtf8);
+        var bytes = new List<byte>(json.Length);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            bytes.AddRange(i == 0 ? [] : NotUtf8[random.Next(NotUtf8.Length)]);
+            bytes.AddRange(Encoding.UTF8.GetBytes(parts[i]));
+        }
+
+        return [.. bytes];
     }
 
     public static JsonObject Valid(Random random, string run)
@@ -60,7 +85,7 @@ public static class BadEventBatches
     /// <summary>Breaks one rule every event must obey.</summary>
     private static void Break(Random random, JsonObject e)
     {
-        switch (random.Next(22))
+        switch (random.Next(26))
         {
             case 0: e.Remove("customerId"); break;
             case 1: e["customerId"] = ""; break;
@@ -83,7 +108,11 @@ public static class BadEventBatches
             case 18: e["id"] = new string('i', 201 + random.Next(300)); break;
             case 19: e["type"] = "identify"; e["properties"] = new JsonObject { ["anonymousId"] = Pick(random, 7, true, "") }; break;
             case 20: e["value"] = 1e30; break;
-            default: e["customerId"] = random.Next(2) == 0 ? null : true; break;
+            case 21: e["customerId"] = random.Next(2) == 0 ? null : true; break;
+            case 22: e["timestamp"] = Pick(random, "0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "1970-01-01T00:30:00+01:00", "1900-06-01T12:00:00Z"); break;
+            case 23: e[Pick(random, "customerId", "id")!.GetValue<string>()] = "c" + Pick(random, LoneSurrogate, InvalidUtf8); break;
+            case 24: e["properties"] = new JsonObject { ["note"] = "n" + Pick(random, LoneSurrogate, InvalidUtf8) }; break;
+            default: e["type"] = "identify"; e["properties"] = new JsonObject { ["anonymousId"] = "anon-" + Pick(random, LoneSurrogate, InvalidUtf8) }; break;
         }
     }
 

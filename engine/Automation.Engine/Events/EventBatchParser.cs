@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Automation.Engine.Events;
@@ -56,9 +57,25 @@ public static class EventBatchParser
         item.TryGetProperty(name, out var value)
             ? value.ValueKind switch
             {
-                JsonValueKind.String => value.GetString(),
+                JsonValueKind.String => String(value),
                 JsonValueKind.Number => value.GetRawText(),
                 _ => null,
             }
             : null;
+
+    /// <summary>
+    /// The reader refuses a string of invalid UTF-8 or with an unpaired surrogate escape (it answered 500): such a one is
+    /// read leniently, keeping the defect, for the validator to refuse by field.
+    /// </summary>
+    private static string? String(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return UnicodeText.DecodeLeniently(JsonMarshal.GetRawUtf8Value(value));
+        }
+    }
 }

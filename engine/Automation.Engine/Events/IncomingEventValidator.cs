@@ -13,6 +13,12 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
     public const int MaxPropertiesBytes = 16 * 1024;
     private const int MaxTypeLength = 100;
 
+    /// <summary>The earliest moment an event may carry: anything before the Unix epoch is a default or a typo, not behavior.</summary>
+    public static readonly DateTimeOffset EarliestTimestamp = DateTimeOffset.UnixEpoch;
+
+    /// <summary>How far ahead of the engine's clock an event may be (producers' clocks drift).</summary>
+    public static readonly TimeSpan MaxClockAhead = TimeSpan.FromDays(1);
+
     private readonly TimeProvider clock;
 
     // Written so that a valid event allocates nothing beyond FluentValidation's own context: NotEmpty walks a
@@ -23,8 +29,11 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
         this.clock = clock;
         RuleFor(e => e.CustomerId)
             .Must(Present).WithMessage("customerId is required")
-            .MaximumLength(MaxIdLength);
-        RuleFor(e => e.Id).MaximumLength(MaxIdLength);
+            .MaximumLength(MaxIdLength)
+            .Must(UnicodeText.IsWellFormed).WithMessage("customerId " + UnicodeText.Requirement);
+        RuleFor(e => e.Id)
+            .MaximumLength(MaxIdLength)
+            .Must(UnicodeText.IsWellFormed).WithMessage("id " + UnicodeText.Requirement);
         RuleFor(e => e.Type)
             .Must(Present).WithMessage("type is required")
             .MaximumLength(MaxTypeLength)
@@ -33,8 +42,11 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
             .Must(Present).WithMessage("timestamp is required")
             .Must(BeIso8601).WithMessage("timestamp must be ISO 8601 with a time zone, e.g. 2026-11-23T10:15:00Z");
         RuleFor(e => e.Timestamp)
-            .Must(t => !Iso8601Timestamp.TryParse(t, out var at) || at <= clock.GetUtcNow().AddDays(1))
+            .Must(t => !Iso8601Timestamp.TryParse(t, out var at) || at <= clock.GetUtcNow() + MaxClockAhead)
             .WithMessage("timestamp is more than a day in the future");
+        RuleFor(e => e.Timestamp)
+            .Must(t => !Iso8601Timestamp.TryParse(t, out var at) || at >= EarliestTimestamp)
+            .WithMessage("timestamp is before 1970-01-01T00:00:00Z");
         RuleFor(e => e.Value)
             .Must(v => v is null || v.Value.ValueKind == JsonValueKind.Null || (v.Value.ValueKind == JsonValueKind.Number && v.Value.TryGetDecimal(out _)))
             .WithMessage("value must be a number");
@@ -51,6 +63,9 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
         RuleFor(e => e.Properties)
             .Must(p => p is null || JsonMarshal.GetRawUtf8Value(p.Value).Length <= MaxPropertiesBytes)
             .WithMessage($"properties must be at most {MaxPropertiesBytes} bytes");
+        RuleFor(e => e.Properties)
+            .Must(WellFormedJson)
+            .WithMessage("properties " + UnicodeText.Requirement);
         RuleFor(e => e.Properties)
             .Must((e, p) => e.Type != EventTypes.Identify || p is not { ValueKind: JsonValueKind.Object } || HaveUsableAnonymousId(p))
             .WithMessage($"properties.anonymousId (the id to merge into customerId) must be a non-empty string of at most {MaxIdLength} characters");
@@ -79,9 +94,12 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
         && e.Type != EventTypes.Identify
         && !string.IsNullOrWhiteSpace(e.CustomerId)
         && PlainType(e.Type)
-        && Iso8601Timestamp.TryParse(e.Timestamp, out var at) && at <= clock.GetUtcNow().AddDays(1)
+        && UnicodeText.IsWellFormed(e.CustomerId) && UnicodeText.IsWellFormed(e.Id)
+        && Iso8601Timestamp.TryParse(e.Timestamp, out var at) && at >= EarliestTimestamp && at <= clock.GetUtcNow() + MaxClockAhead
         && PlainValue(e)
-        && (e.Properties is null || (e.Properties.Value.ValueKind == JsonValueKind.Object && JsonMarshal.GetRawUtf8Value(e.Properties.Value).Length <= MaxPropertiesBytes));
+        && (e.Properties is null || (e.Properties.Value.ValueKind == JsonValueKind.Object && PlainProperties(JsonMarshal.GetRawUtf8Value(e.Properties.Value))));
+
+    private static bool PlainProperties(ReadOnlySpan<byte> json) => json.Length <= MaxPropertiesBytes && UnicodeText.IsWellFormedJson(json);
 
     // What TypePattern matches: a lower-case letter, then lower-case letters, digits, '_' and '.'.
     private static bool PlainType(string type)
@@ -110,8 +128,12 @@ public sealed partial class IncomingEventValidator : AbstractValidator<IncomingE
             : value.ValueKind == JsonValueKind.Number ? value.TryGetDecimal(out var number) && Amounts.InRange(number) && (!amount || number >= 0) : value.ValueKind == JsonValueKind.Null && !amount;
     }
 
+    private static bool WellFormedJson(JsonElement? json) => json is not { } value || UnicodeText.IsWellFormedJson(JsonMarshal.GetRawUtf8Value(value));
+
+    // Text that cannot be read is the properties rule's to name; reading it here would throw.
     private static bool HaveUsableAnonymousId(JsonElement? properties) =>
-        !properties!.Value.TryGetProperty("anonymousId", out var id)
+        !WellFormedJson(properties)
+        || !properties!.Value.TryGetProperty("anonymousId", out var id)
         || (id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 and <= MaxIdLength });
 
     private static bool BeIso8601(string? text) => Iso8601Timestamp.TryParse(text, out _);
