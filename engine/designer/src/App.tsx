@@ -17,6 +17,7 @@ const CustomersPage = lazy(() => import('./customers/CustomersPage').then((m) =>
 const UsersPage = lazy(() => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ActionsPage = lazy(() => import('./operations/ActionsPage').then((m) => ({ default: m.ActionsPage })));
 const SuppressionsPage = lazy(() => import('./operations/SuppressionsPage').then((m) => ({ default: m.SuppressionsPage })));
+const SetAsidePage = lazy(() => import('./operations/SetAsidePage').then((m) => ({ default: m.SetAsidePage })));
 const PluginsPage = lazy(() => import('./operations/PluginsPage').then((m) => ({ default: m.PluginsPage })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 
@@ -43,6 +44,7 @@ function Gate() {
         <Route path="users" element={<RequireRole roles={roleAccess.administer}><UsersPage /></RequireRole>} />
         <Route path="actions" element={<RequireRole roles={roleAccess.readPeople}><ActionsPage /></RequireRole>} />
         <Route path="suppressions" element={<RequireRole roles={roleAccess.design}><SuppressionsPage /></RequireRole>} />
+        <Route path="processing" element={<RequireRole roles={roleAccess.design}><SetAsidePage /></RequireRole>} />
         <Route path="plugins" element={<PluginsPage />} />
         <Route path="customers" element={<RequireRole roles={roleAccess.readPeople}><CustomersPage /></RequireRole>} />
         <Route path="customers/:id" element={<RequireRole roles={roleAccess.readPeople}><CustomerPage /></RequireRole>} />

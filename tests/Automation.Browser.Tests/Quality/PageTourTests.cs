@@ -31,6 +31,7 @@ public sealed class PageTourTests(BrowserFixture fixture)
             ("/users", p => p.GetByTestId("user-table")),
             ("/actions", p => p.GetByText("Showing the newest")),
             ("/suppressions", p => p.GetByRole(AriaRole.Form, new() { Name = "Suppress" })),
+            ("/processing", p => p.GetByText("processing is healthy")),
             ("/plugins", p => p.GetByTestId("plugin-Email")),
         ];
 

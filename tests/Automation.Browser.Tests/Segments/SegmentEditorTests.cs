@@ -64,6 +64,59 @@ public sealed class SegmentEditorTests(BrowserFixture fixture)
         await session.FinishAsync();
     }
 
+    [ServiceFact(TestServices.Chromium)]
+    public async Task A_segment_whose_expression_throws_for_a_customer_shows_who_and_why_and_the_editor_names_them_on_preview_and_save()
+    {
+        // Holds for nobody and throws only for four page views, which no other test's customer has.
+        const string throwing = "1 / (Features.PageViews7d - 4) > 5";
+        const string stillThrowing = "1 / (Features.PageViews7d - 4) > 6";
+        using var marketer = await fixture.ApiAsAsync(TestUser.Marketer);
+        await marketer.PutAsync("/api/segments/ui-throws", new { name = "Throws on four page views", expression = throwing });
+        var customer = CustomerEvents.NewCustomerId("throws");
+        using (var api = fixture.Host.ApiClient())
+        {
+            await CustomerEvents.PageViewsAsync(api, customer, 4);
+        }
+
+        await CustomerEvents.ProcessedAsync(marketer, customer, 4);
+        var listed = await Poll.UntilAsync(() => SegmentAsync(marketer, "ui-throws"), s => s.GetProperty("evaluationError").ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(20));
+        var fault = listed.GetProperty("evaluationError");
+        Assert.Equal(customer, fault.GetProperty("customerId").GetString());
+
+        await using var session = fixture.NewSession();
+        session.ExpectFailedResponse(400, "/api/segments/ui-throws");
+        var page = await session.SignInAsync(TestUser.Marketer, "/segments/ui-throws");
+        await Expect(page.GetByTestId("segment-ui-throws")).ToContainTextAsync("fails");
+        var warning = page.GetByTestId("segment-evaluation-error");
+        await Expect(warning).ToContainTextAsync("The expression failed");
+        await Expect(warning.GetByRole(AriaRole.Link, new() { Name = customer })).ToHaveAttributeAsync("href", $"/customers/{customer}");
+        await Expect(warning).ToContainTextAsync("DivideByZeroException");
+        await Expect(warning).ToContainTextAsync("count as not members");
+        await session.SnapshotAsync("warning");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit segment" }).ClickAsync();
+        var editor = page.GetByRole(AriaRole.Form, new() { Name = "Edit segment" });
+        var error = editor.GetByTestId("expression-error");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Preview count" }).ClickAsync();
+        await Expect(error).ToContainTextAsync($"the expression fails for customer '{customer}': DivideByZeroException");
+        await Expect(page.GetByTestId("preview-count")).ToContainTextAsync("0 of");
+
+        // Changed after the preview: the old message goes; saving the change is refused with the server's reason.
+        var expression = editor.GetByRole(AriaRole.Combobox, new() { Name = "Expression" });
+        await expression.FillAsync(stillThrowing);
+        await Expect(error).ToHaveCountAsync(0);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save segment" }).ClickAsync();
+        await Expect(error).ToContainTextAsync($"the expression fails for customer '{customer}': DivideByZeroException");
+        await Expect(expression).ToHaveAttributeAsync("aria-invalid", "true");
+        var kept = await SegmentAsync(marketer, "ui-throws");
+        Assert.Equal(throwing, kept.GetProperty("expression").GetString());
+
+        await session.FinishAsync();
+    }
+
+    private static async Task<JsonElement> SegmentAsync(ApiSession reader, string key) =>
+        (await reader.GetAsync("/api/segments")).EnumerateArray().Single(s => s.GetProperty("key").GetString() == key);
+
     private static async Task<int> PricingViewsAsync(ApiSession reader, string customerId) =>
         await reader.FindAsync($"/api/customers/{customerId}") is { } profile ? profile.GetProperty("features").GetProperty("pricingViews7d").GetInt32() : -1;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Automation.Browser.Tests.Support;
 
@@ -27,6 +28,28 @@ public static class CustomerEvents
         using var response = await api.PostAsJsonAsync("/api/events", new { events });
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/events answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
+
+    /// <summary><paramref name="count"/> page views within the last hour (one event for each).</summary>
+    public static async Task PageViewsAsync(HttpClient api, string customerId, int count)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var now = DateTime.UtcNow;
+        var events = Enumerable.Range(0, count).Select(i => new { id = $"{customerId}-view-{Guid.NewGuid():N}", customerId, type = "page_view", timestamp = Iso(now.AddMinutes(-30 + i)) });
+        using var response = await api.PostAsJsonAsync("/api/events", new { events });
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/events answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Waits until the customer's profile holds <paramref name="total"/> events; their profile then.</summary>
+    public static async Task<JsonElement> ProcessedAsync(ApiSession reader, string customerId, int total)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var profile = await Poll.UntilAsync(() => reader.FindAsync($"/api/customers/{customerId}"), p => TotalEvents(p) == total, TimeSpan.FromSeconds(20));
+        Assert.True(TotalEvents(profile) == total, $"customer {customerId} did not reach {total} processed events within 20 s");
+        return profile!.Value;
+    }
+
+    private static int TotalEvents(JsonElement? profile) =>
+        profile is { } p ? p.GetProperty("timeline").GetProperty("totalEvents").GetInt32() : -1;
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 }

@@ -15,18 +15,21 @@ import type {
   ElsaImportResult,
   ExpressionMember,
   ExpressionValidation,
+  Health,
   InstanceDetail,
   LiveView,
   NewApiKey,
   NewSuppression,
   PluginInfo,
   PublishResult,
+  RetryAccepted,
   RfmGrid,
   SavedWorkflow,
   Segment,
   SegmentMembersPage,
   SegmentPreview,
   SegmentSizePoint,
+  SetAsideCustomer,
   SimulationResult,
   KeyScope,
   Suppression,
@@ -131,4 +134,10 @@ export const operationsApi = {
   addSuppression: (entry: NewSuppression) => http.post<Suppression>('/api/suppressions', entry),
   removeSuppression: (id: string) => http.delete<void>(`/api/suppressions/${enc(id)}`),
   plugins: () => http.get<PluginInfo[]>('/api/plugins'),
+};
+
+export const processingApi = {
+  health: () => http.get<Health>('/health'),
+  setAside: () => http.get<SetAsideCustomer[]>('/api/processing/quarantine'),
+  retry: (customerId: string) => http.post<RetryAccepted>(`/api/processing/quarantine/${enc(customerId)}/retry`),
 };

@@ -359,6 +359,16 @@ export interface Segment {
   exitThreshold?: number | null;
   ttlDays?: number | null;
   minimumSize?: number | null;
+  /** What the expression threw for some customer since the engine started (they count as not members); read-only. */
+  evaluationError?: SegmentEvaluationError | null;
+}
+
+/** The first error a segment's expression threw, for whom and when, and how many evaluations threw since. */
+export interface SegmentEvaluationError {
+  customerId: string;
+  error: string;
+  at: string;
+  count: number;
 }
 
 export interface SegmentPreview {
@@ -482,6 +492,35 @@ export interface NewSuppression {
   email?: string;
   customerId?: string;
   reason: string;
+}
+
+/** A customer whose events could not be processed, set aside so everyone else's go on (GET /api/processing/quarantine). */
+export interface SetAsideCustomer {
+  customerId: string;
+  /** Where processing failed, e.g. "fold, scores and segments". */
+  stage: string;
+  error: string;
+  /** Up to 100 ids of the batch that failed. */
+  eventIds: string[];
+  /** Their events waiting while they are set aside. */
+  eventsHeld: number;
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+  retryRequested: boolean;
+  retryRequestedAt?: string | null;
+  fromEarlierDeployment: boolean;
+}
+
+export interface RetryAccepted {
+  customerId: string;
+  detail: string;
+}
+
+/** GET /health: degraded while anyone is set aside. */
+export interface Health {
+  status: 'healthy' | 'degraded' | 'unhealthy' | string;
+  reason?: string;
 }
 
 /** A connector plugin as the host loaded it, or failed to. */

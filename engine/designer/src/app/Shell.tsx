@@ -10,8 +10,8 @@ export function Shell() {
   const canApprove = hasRole(...roleAccess.approve);
   const canAdminister = hasRole(...roleAccess.administer);
   const canReadPeople = hasRole(...roleAccess.readPeople);
-  // Suppressions and plugins sit under "Actions" (OperationsNav), keeping the main bar short enough for 1024 px.
-  const operationsPage = ['/suppressions', '/plugins'].some((p) => pathname.startsWith(p));
+  // Suppressions, set-aside customers and plugins sit under "Actions" (OperationsNav), keeping the main bar short enough for 1024 px.
+  const operationsPage = ['/suppressions', '/processing', '/plugins'].some((p) => pathname.startsWith(p));
 
   return (
     <div className="shell">

@@ -5,6 +5,7 @@ import { roleAccess, useAuth } from '../auth/AuthContext';
 import { formatNumber, formatPercent, formatTime } from '../common/format';
 import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync, useInterval } from '../common/useAsync';
+import { SetAsideBanner } from './SetAsideBanner';
 
 const statusColors: Record<string, string> = {
   completed: '#16a34a',
@@ -35,6 +36,7 @@ export function DashboardPage() {
           <p className="muted">Welcome{user?.displayName ? `, ${user.displayName}` : ''}. Refreshes every 15 seconds.</p>
         </div>
       </header>
+      <SetAsideBanner />
       {dashboard.error ? <ErrorMessage error={dashboard.error} onRetry={dashboard.reload} /> : null}
       {!d && !dashboard.error && <Loading />}
       {d && (

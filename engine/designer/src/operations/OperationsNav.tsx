@@ -8,6 +8,7 @@ export function OperationsNav() {
     <nav className="subnav" aria-label="Operations">
       {hasRole(...roleAccess.readPeople) && <NavLink to="/actions">Dispatch log</NavLink>}
       {hasRole(...roleAccess.design) && <NavLink to="/suppressions">Suppressions</NavLink>}
+      {hasRole(...roleAccess.design) && <NavLink to="/processing">Set-aside customers</NavLink>}
       <NavLink to="/plugins">Plugins</NavLink>
     </nav>
   );

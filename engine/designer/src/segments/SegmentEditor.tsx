@@ -20,7 +20,8 @@ export function SegmentEditor({ segment, onSaved, onCancel }: SegmentEditorProps
   const [preview, setPreview] = useState<SegmentPreview | null>(null);
   const [previewFor, setPreviewFor] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
-  const [expressionProblems, setExpressionProblems] = useState<ExpressionProblem[]>([]);
+  // The server's problems (preview or save) with the expression they were found in: shown until it is edited.
+  const [serverProblems, setServerProblems] = useState<{ expression: string; problems: ExpressionProblem[] }>({ expression: '', problems: [] });
   const [problems, setProblems] = useState<ValidationProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -29,15 +30,16 @@ export function SegmentEditor({ segment, onSaved, onCancel }: SegmentEditorProps
   const fieldProblems = (name: string) => problems.filter((p) => p.field?.toLowerCase() === name.toLowerCase());
 
   async function runPreview() {
+    const expression = draft.expression;
     setPreviewing(true);
     setError(null);
     try {
-      const result = await segmentsApi.preview(draft.expression);
+      const result = await segmentsApi.preview(expression);
       setPreview(result);
-      setPreviewFor(draft.expression);
-      setExpressionProblems(result.problems ?? []);
+      setPreviewFor(expression);
+      setServerProblems({ expression, problems: result.problems ?? [] });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400) setExpressionProblems(e.problems.map((p) => ({ message: p.message, position: p.position })));
+      if (e instanceof ApiError && e.status === 400) setServerProblems({ expression, problems: e.problems.map((p) => ({ message: p.message, position: p.position })) });
       else setError(errorMessage(e));
     } finally {
       setPreviewing(false);
@@ -51,6 +53,7 @@ export function SegmentEditor({ segment, onSaved, onCancel }: SegmentEditorProps
     try {
       const body: Segment = { ...draft, key: draft.key.trim(), name: draft.name.trim() || draft.key.trim() };
       delete body.size;
+      delete body.evaluationError;
       const saved = await segmentsApi.save(body);
       segmentsCache.invalidate();
       onSaved(saved && typeof saved === 'object' && 'key' in saved ? saved : body);
@@ -58,7 +61,8 @@ export function SegmentEditor({ segment, onSaved, onCancel }: SegmentEditorProps
       if (e instanceof ApiError && e.status === 400) {
         const found = e.problems;
         setProblems(found);
-        setExpressionProblems(found.filter((p) => !p.field || p.field.toLowerCase() === 'expression').map((p) => ({ message: p.message, position: p.position })));
+        const onExpression = found.filter((p) => !p.field || p.field.toLowerCase() === 'expression');
+        setServerProblems({ expression: draft.expression, problems: onExpression.map((p) => ({ message: p.message, position: p.position })) });
         if (found.length === 0) setError(errorMessage(e));
       } else {
         setError(errorMessage(e));
@@ -69,6 +73,7 @@ export function SegmentEditor({ segment, onSaved, onCancel }: SegmentEditorProps
   }
 
   const previewStale = preview !== null && previewFor !== draft.expression;
+  const expressionProblems = serverProblems.expression === draft.expression ? serverProblems.problems : [];
 
   return (
     <form
@@ -133,12 +138,9 @@ export function SegmentEditor({ segment, onSaved, onCancel }: SegmentEditorProps
         rows={3}
         placeholder="e.g. Features.PricingViews7d >= 2 && Features.Purchases == 0"
         description="Who belongs: an expression over the customer's features and scores."
-        problems={expressionProblems.length > 0 && !previewStale ? expressionProblems : undefined}
+        problems={expressionProblems.length > 0 ? expressionProblems : undefined}
         errorTestId="expression-error"
-        onChange={(v) => {
-          set({ expression: v });
-          setExpressionProblems([]);
-        }}
+        onChange={(v) => set({ expression: v })}
       />
 
       <div className="preview-row">

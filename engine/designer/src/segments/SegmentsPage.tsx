@@ -4,6 +4,7 @@ import { segmentsApi, type Segment } from '../api';
 import { formatNumber } from '../common/format';
 import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
+import { EvaluationWarning } from './EvaluationWarning';
 import { MembersBrowser } from './MembersBrowser';
 import { RfmGrid } from './RfmGrid';
 import { SegmentEditor } from './SegmentEditor';
@@ -63,6 +64,11 @@ export function SegmentsPage() {
                     <span className="segment-name">
                       {s.name || s.key}
                       {s.builtIn && <span className="chip chip-muted">built-in</span>}
+                      {s.evaluationError && (
+                        <span className="badge badge-warn" title={s.evaluationError.error}>
+                          fails
+                        </span>
+                      )}
                     </span>
                     <span className="segment-size">{formatNumber(s.size)}</span>
                   </Link>
@@ -89,6 +95,7 @@ export function SegmentsPage() {
                   Edit segment
                 </button>
               </div>
+              {selected.evaluationError && <EvaluationWarning error={selected.evaluationError} />}
               {selected.description && <p>{selected.description}</p>}
               <h3 className="small muted">Who belongs</h3>
               <pre className="expression-view">{selected.expression}</pre>
