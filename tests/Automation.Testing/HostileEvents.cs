@@ -13,7 +13,7 @@ public static class HostileEvents
 {
     private static readonly string[] Types = ["page_view", "pricing_view", "product_view", "add_to_cart", "checkout_started", "purchase", "refund", "email_open", "email_click", "email_unsubscribe", "ad_click", "support_ticket", "identify", "feature_used", "z.custom_9"];
 
-    private static readonly string[] Odd = ["😀", "e\u0301", "\u200b", "\u202e", "\u05d0\u05d1", "\u0000", "𝔘𝔫𝔦", "\ufeff", "ß", "İ", "\u2028", "\"'<>&", "\\u0041", "null"];
+    private static readonly string[] Odd = ["😀", "e\u0301", "\u200b", "\u202e", "\u05d0\u05d1", "𝔘𝔫𝔦", "\ufeff", "ß", "İ", "\u2028", "\"'<>&", "\\u0041", "null"];
 
     public static JsonObject Event(Random random, int customers, DateTime now)
     {
@@ -51,7 +51,7 @@ public static class HostileEvents
         return (n % 5) switch
         {
             0 => $"h-{n}",
-            1 => $"h-{n}-{Odd[n % Odd.Length].Replace("\u0000", "0", StringComparison.Ordinal)}",
+            1 => $"h-{n}-{Odd[n % Odd.Length]}",
             2 => $"h-{n}-" + new string('x', 180),
             3 => $"H-{n}-ﬁ-ＡＢ",
             _ => $"h-{n}@example.com",
@@ -86,7 +86,7 @@ public static class HostileEvents
         var properties = new JsonObject();
         if (type == "identify")
         {
-            properties["email"] = $"Hostile.{random.Next(1000)}{Odd[random.Next(Odd.Length)].Replace("\u0000", "", StringComparison.Ordinal)}@Example.COM";
+            properties["email"] = $"Hostile.{random.Next(1000)}{Odd[random.Next(Odd.Length)]}@Example.COM";
             properties["name"] = string.Concat(Enumerable.Range(0, 3).Select(_ => Odd[random.Next(Odd.Length)]));
             properties["phone"] = "+1 (555) 0100 " + new string('9', random.Next(0, 40));
             properties["anonymousId"] = $"anon-{random.Next(50)}";

@@ -8,12 +8,13 @@ namespace Automation.Engine.Events;
 /// <summary>
 /// Whether text is well-formed Unicode: UTF-8 without invalid bytes, UTF-16 without an unpaired surrogate, JSON
 /// without a <c>\uD800</c>-style escape of one. Such text cannot be read back as a string, so an event carrying it
-/// would fail every later step that reads it.
+/// would fail every later step that reads it. Nor may it hold U+0000: PostgreSQL's text cannot store it, so a trait
+/// carrying one would fail every write of its batch.
 /// </summary>
 public static class UnicodeText
 {
     /// <summary>The reason the validator gives, naming both ways the text can be broken.</summary>
-    public const string Requirement = "must be valid Unicode text (no invalid UTF-8 bytes and no unpaired surrogate such as \\ud800)";
+    public const string Requirement = "must be valid Unicode text (no invalid UTF-8 bytes, no unpaired surrogate such as \\ud800 and no \\u0000)";
 
     public static bool IsWellFormed(string? text)
     {
@@ -23,6 +24,11 @@ public static class UnicodeText
         }
 
         var span = text.AsSpan();
+        if (span.Contains('\0'))
+        {
+            return false;
+        }
+
         var at = span.IndexOfAnyInRange('\ud800', '\udfff');
         while (at >= 0)
         {
@@ -58,7 +64,7 @@ public static class UnicodeText
 
             if (json[0] == 'u')
             {
-                if (!TryEscapedUnit(json, out var unit))
+                if (!TryEscapedUnit(json, out var unit) || unit == '\0')
                 {
                     return false;
                 }
