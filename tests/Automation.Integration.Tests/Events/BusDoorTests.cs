@@ -54,8 +54,8 @@ public sealed class BusDoorTests
     public async Task A_bus_batch_with_unreadable_properties_or_a_year_0001_timestamp_is_refused_whole_and_stores_nothing()
     {
         using var host = AutomationHost.OnRabbitMqAndPostgres();
-        using var client = host.ApiClient();
         _ = host.Services.GetRequiredService<IBus>(); // starts the host and declares its queues
+        using var client = await host.AdminAsync();
         var run = Guid.NewGuid().ToString("N")[..8];
         var now = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
