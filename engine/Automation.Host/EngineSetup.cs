@@ -12,6 +12,7 @@ using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Automation.Host;
 
@@ -45,7 +46,7 @@ public static class EngineSetup
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<SegmentSweeper>();
         services.AddSingleton<ExpressionTrial>();
-        services.AddSingleton<CustomerPseudonyms>();
+        services.TryAddSingleton<CustomerPseudonyms>();
         services.AddSingleton<CustomerErasure>();
         services.AddSingleton<DispatchGuards>();
         services.AddSingleton<DispatchPipeline>();

@@ -5,6 +5,7 @@ using Automation.Engine.Privacy;
 using Automation.Host.Configuration;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Automation.Host.Storage;
 
@@ -15,6 +16,9 @@ public static class StorageSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.ReadAutomationOptions();
+
+        // Migration hashes old suppressions with the shared salt: whoever composes storage can migrate.
+        builder.Services.TryAddSingleton<CustomerPseudonyms>();
         if (options.Database == DatabaseKind.Postgres)
         {
             builder.Services.AddDbContextFactory<PostgresAutomationDbContext>(o => o.UseNpgsql(options.PostgresConnectionString ?? ""));
