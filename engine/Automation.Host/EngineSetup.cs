@@ -50,6 +50,8 @@ public static class EngineSetup
         services.AddSingleton<DispatchGuards>();
         services.AddSingleton<DispatchPipeline>();
         services.AddSingleton<DispatchOutcomeWriter>();
+        services.AddSingleton<OutageRetry>();
+        services.AddSingleton<ActionResolution>();
         services.AddSingleton<ActivityRegistry>();
         services.AddSingleton<WorkflowServices>();
         services.AddSingleton<RuleSetCompiler>();
@@ -71,6 +73,7 @@ public static class EngineSetup
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService<InFlightDispatchRecovery>();
+        services.AddHostedService<OverdueOutcomeReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<SegmentSweepService>();
         services.AddHostedService<WorkflowTimerService>();

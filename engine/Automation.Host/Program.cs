@@ -41,6 +41,7 @@ app.MapActivitiesApi();
 app.MapWorkflowsApi();
 app.MapApprovalsApi();
 app.MapActionsApi();
+app.MapErrorQueuesApi();
 app.MapSuppressionsApi();
 app.MapPluginsApi();
 app.MapScoresApi();
