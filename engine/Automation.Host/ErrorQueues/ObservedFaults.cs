@@ -25,7 +25,7 @@ public sealed class ObservedFaults(IServiceProvider services) : IErrorQueues
             return null;
         }
 
-        var endpoint = await services.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(new Uri($"queue:{fault.View.Queue}"));
+        var endpoint = await services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{fault.View.Queue}"));
         await endpoint.Send(fault.Message, cancellationToken);
         return fault.View;
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Automation.Integration.Tests.Dispatch;
+using Automation.Integration.Tests.EndToEnd;
 using Automation.Integration.Tests.Support;
 
 namespace Automation.Integration.Tests.Faults;
@@ -60,5 +62,39 @@ public sealed class ErrorQueueTests
         var audit = (await admin.GetFromJsonAsync<JsonElement>("/api/audit")).EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Contains("error-queue.replayed", audit);
         Assert.Contains("error-queue.discarded", audit);
+    }
+
+    [Fact]
+    public async Task On_the_embedded_default_a_dispatch_that_failed_for_good_is_listed_and_replayed_once_its_connector_works()
+    {
+        using var plugins = PluginsFolder.WithProofPlugin();
+        var ledger = new ProofLedger(Path.Combine(plugins.Scratch, "deliveries.tsv"));
+        var repaired = Path.Combine(plugins.Scratch, "repaired");
+        using var host = AutomationHost.Embedded(PluginDeliveryTests.ProofSettings(plugins, ledger, failureRate: 0, redeliveries: 0, repairedMarker: repaired));
+        using var admin = await host.AdminAsync();
+        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction("broken-here", "proof_break", "proof.broken"));
+        var customer = $"embedded-{Guid.NewGuid().ToString("N")[..8]}";
+        using (var posted = await host.PostEventsAsync(new { events = new[] { new { customerId = customer, type = "proof_break", timestamp = EventToEmailScenario.Iso(DateTime.UtcNow) } } }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        }
+
+        var listed = await Poll.UntilAsync(() => admin.GetFromJsonAsync<JsonElement>("/api/error-queues"), l => l.GetArrayLength() == 1, TimeSpan.FromSeconds(30));
+        var parked = Assert.Single(listed.EnumerateArray());
+        Assert.Equal("action-proof.broken", parked.GetProperty("queue").GetString());
+        Assert.Equal("DispatchAction", parked.GetProperty("messageType").GetString());
+        Assert.Contains("the proof connector is broken", parked.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var id = parked.GetProperty("actionId").GetGuid();
+        await LostOutcomes.StatusAsync(admin, id, "failed");
+
+        await File.WriteAllTextAsync(repaired, "fixed");
+        using (var replayed = await admin.PostAsync(new Uri($"/api/error-queues/messages/{parked.GetProperty("id").GetString()}/replay", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        }
+
+        await LostOutcomes.StatusAsync(admin, id, "completed");
+        Assert.Single(ledger.Keys());
+        Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/api/error-queues")).EnumerateArray());
     }
 }
