@@ -441,7 +441,8 @@ export type ActionStatus =
   | 'completed'
   | 'failed'
   | 'skipped'
-  | 'rejected';
+  | 'rejected'
+  | 'unknown';
 
 export interface ActionRecord {
   id: string;
