@@ -51,6 +51,8 @@ public static class EngineSetup
         services.AddSingleton<DispatchGuards>();
         services.AddSingleton<DispatchPipeline>();
         services.AddSingleton<DispatchOutcomeWriter>();
+        services.AddSingleton<OutageRetry>();
+        services.AddSingleton<ActionResolution>();
         services.AddSingleton<ActivityRegistry>();
         services.AddSingleton<WorkflowServices>();
         services.AddSingleton<RuleSetCompiler>();
@@ -72,6 +74,7 @@ public static class EngineSetup
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService<InFlightDispatchRecovery>();
+        services.AddHostedService<OverdueOutcomeReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<SegmentSweepService>();
         services.AddHostedService<WorkflowTimerService>();

@@ -46,6 +46,7 @@ app.MapActivitiesApi();
 app.MapWorkflowsApi();
 app.MapApprovalsApi();
 app.MapActionsApi();
+app.MapErrorQueuesApi();
 app.MapSuppressionsApi();
 app.MapPluginsApi();
 app.MapScoresApi();

@@ -31,7 +31,9 @@ public sealed class EmailSendHandler(IOptions<EmailSettings> options) : ActionHa
         to.Name = request.Customer.Name;
         message.To.Add(to);
         message.Subject = TemplateRenderer.Render(input.Subject ?? template.Subject, request.Customer, html: false);
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("automation.local");
+        // The action's id is the message's id, so a copy sent again after a crash (SMTP has no idempotency key) carries
+        // the same Message-ID, and receivers that drop repeated ids drop it.
+        message.MessageId = request.EmailMessageId(settings.FromAddress);
         message.Headers.Add("X-Automation-Action", request.ActionId.ToString());
         message.Headers.Add("X-Automation-Idempotency-Key", request.IdempotencyKey);
         var unsubscribe = $"{settings.UnsubscribeUrl}?customer={Uri.EscapeDataString(request.Customer.CustomerId)}";

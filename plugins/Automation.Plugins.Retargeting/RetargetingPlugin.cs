@@ -39,6 +39,7 @@ public sealed class RetargetingPlugin : IAutomationPlugin
             Channel = "ads",
             InputSchema = AudienceSchema,
             BudgetAffecting = true,
+            Idempotent = true, // adding or removing the same people again changes nothing, and the API takes the key
             EstimatedCost = 0.05m,
             HandlerType = typeof(RetargetingIncludeHandler),
         },
@@ -50,6 +51,7 @@ public sealed class RetargetingPlugin : IAutomationPlugin
             Channel = "ads",
             InputSchema = AudienceSchema,
             BudgetAffecting = true,
+            Idempotent = true, // adding or removing the same people again changes nothing, and the API takes the key
             EstimatedCost = 0.05m,
             HandlerType = typeof(RetargetingExcludeHandler),
         },

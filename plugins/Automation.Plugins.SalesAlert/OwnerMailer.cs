@@ -34,7 +34,7 @@ public sealed class OwnerMailer(IOptions<SalesAlertSettings> options)
         message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
         message.To.Add(to);
         message.Subject = alert.Title;
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("automation.local");
+        message.MessageId = request.EmailMessageId(settings.FromAddress);
         message.Headers.Add("X-Automation-Action", request.ActionId.ToString());
         message.Headers.Add("X-Automation-Idempotency-Key", request.IdempotencyKey);
         message.Body = new TextPart("plain") { Text = alert.ToText() };

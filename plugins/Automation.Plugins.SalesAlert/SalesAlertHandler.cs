@@ -27,7 +27,7 @@ public sealed class SalesAlertHandler(IOptions<SalesAlertSettings> options, Webh
         var results = new List<ActionResult>();
         if (useWebhook)
         {
-            results.Add(await webhook.PostAsync(alert, cancellationToken));
+            results.Add(await webhook.PostAsync(alert, request.IdempotencyKey, cancellationToken));
         }
 
         if (useMail)

@@ -23,7 +23,7 @@ public sealed class WebhookSender : IDisposable
         };
     }
 
-    public async Task<ActionResult> PostAsync(SalesAlertMessage alert, CancellationToken cancellationToken)
+    public async Task<ActionResult> PostAsync(SalesAlertMessage alert, string idempotencyKey, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(settings.WebhookUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
@@ -33,7 +33,10 @@ public sealed class WebhookSender : IDisposable
 
         try
         {
-            using var response = await http.PostAsJsonAsync(url, SlackPayload.Build(alert), cancellationToken);
+            // Receivers that honour Idempotency-Key drop a repeat sent after a crash; Slack ignores the header.
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(SlackPayload.Build(alert)) };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+            using var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 return ActionResult.Success($"posted to the webhook at {url.Host}");

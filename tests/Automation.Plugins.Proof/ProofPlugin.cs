@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Automation.Plugins.Proof;
 
 /// <summary>
-/// A connector whose behaviour tests choose: proof.flaky fails transiently at a configured rate, proof.broken throws
+/// A connector whose behaviour tests choose: proof.flaky (and proof.idempotent) fail transiently at a configured rate, proof.broken throws
 /// until repaired. Both write every delivery they carry out to a ledger file, so a test counts deliveries where they land.
 /// </summary>
 public sealed class ProofPlugin : IAutomationPlugin
@@ -24,6 +24,17 @@ public sealed class ProofPlugin : IAutomationPlugin
             DisplayName = "Proof: flaky delivery",
             Channel = "proof",
             InputSchema = Schema,
+            HandlerType = typeof(FlakyHandler),
+        },
+        new ActionDescriptor
+        {
+            // Like proof.flaky, but declared safe to carry out twice: an overdue one is sent again without asking anyone.
+            Type = "proof.idempotent",
+            DisplayName = "Proof: idempotent delivery",
+            Channel = "proof",
+            InputSchema = Schema,
+            Idempotent = true,
+            Timeout = TimeSpan.FromSeconds(1),
             HandlerType = typeof(FlakyHandler),
         },
         new ActionDescriptor

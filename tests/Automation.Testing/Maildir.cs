@@ -22,6 +22,31 @@ public static class Maildir
         throw new TimeoutException($"no email to {recipient} arrived at the SMTP sink within {timeout.TotalSeconds:0} s");
     }
 
+    /// <summary>Every received message with a recipient the filter picks, read in one pass over the Maildir.</summary>
+    public static IReadOnlyList<MimeMessage> MessagesToAny(Func<string, bool> recipient)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        var folder = Path.Combine(TestServices.Require(TestServices.Maildir), "new");
+        var found = new List<MimeMessage>();
+        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder) : [])
+        {
+            try
+            {
+                var message = MimeMessage.Load(file);
+                if (message.To.Mailboxes.Any(m => recipient(m.Address)))
+                {
+                    found.Add(message);
+                }
+            }
+            catch (IOException)
+            {
+                // still being written; the next read finds it
+            }
+        }
+
+        return found;
+    }
+
     public static IReadOnlyList<MimeMessage> MessagesTo(string recipient) =>
         Find(Path.Combine(TestServices.Require(TestServices.Maildir), "new"), recipient).ToList();
 

@@ -48,4 +48,22 @@ public sealed class DispatchOptions
     public int Redeliveries { get; set; } = 3;
 
     public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a failure of our own database (or broker) is waited out, retrying with back-off, before a dispatch or
+    /// an outcome counts as failed: an outage is not the connector's fault.
+    /// </summary>
+    public TimeSpan OutageBudget { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>An outcome is overdue this long after the connector's own timeout; the reconciler then steps in.</summary>
+    public TimeSpan OutcomeGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Per action type, a timeout that replaces the one its connector declares (the operator knows their relay).</summary>
+    public IDictionary<string, TimeSpan> ActionTimeouts { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+
+    /// <summary>How often overdue outcomes are looked for.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>An overdue action of an idempotent connector is dispatched again this many times before a person decides.</summary>
+    public int OverdueRedispatches { get; set; } = 3;
 }

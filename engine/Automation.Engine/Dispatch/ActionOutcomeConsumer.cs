@@ -12,8 +12,10 @@ namespace Automation.Engine.Dispatch;
 /// Records a connector's outcome in the dispatch log and resumes the instance that waits for it. Completions come in
 /// batches (up to <see cref="BatchLimit"/>, or whatever arrived within a few milliseconds), recorded and resumed in one
 /// transaction: one commit per batch instead of one per action is what lets dispatch keep up with a busy event stream.
+/// An outage of the database is waited out (<see cref="OutageRetry"/>) rather than sending the outcome to the error
+/// queue, where its action would wait for nothing. An outcome that arrives for an action marked unknown settles it.
 /// </summary>
-public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext> databases, InstanceResumer resumer, OutboxSignal outbox, TimeProvider clock)
+public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext> databases, InstanceResumer resumer, OutboxSignal outbox, OutageRetry outage, TimeProvider clock)
     : IConsumer<Batch<ActionCompleted>>, IConsumer<ActionFailed>
 {
     public const int BatchLimit = 100;
@@ -23,17 +25,23 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
     public async Task Consume(ConsumeContext<Batch<ActionCompleted>> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await using var db = await databases.CreateDbContextAsync(context.CancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        await PreloadAsync(db, context.Message.Select(m => m.Message.ActionId).ToList(), context.CancellationToken);
-        foreach (var message in context.Message)
-        {
-            var m = message.Message;
-            await RecordAsync(db, m.ActionId, ActionStatus.Completed, "done", m.Attempts, detail: m.Detail, error: null, context.CancellationToken);
-        }
+        var completions = context.Message.Select(m => m.Message).ToList();
+        await outage.RunAsync(
+            "Recording action outcomes",
+            async ct =>
+            {
+                await using var db = await databases.CreateDbContextAsync(ct);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await PreloadAsync(db, completions.Select(m => m.ActionId).ToList(), ct);
+                foreach (var m in completions)
+                {
+                    await RecordAsync(db, m.ActionId, ActionStatus.Completed, "done", m.Attempts, detail: m.Detail, error: null, ct);
+                }
 
-        await db.SaveChangesAsync(context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            },
+            context.CancellationToken);
         outbox.Notify();
     }
 
@@ -41,11 +49,17 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
     {
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
-        await using var db = await databases.CreateDbContextAsync(context.CancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        await RecordAsync(db, m.ActionId, ActionStatus.Failed, "failed", m.Attempts, detail: null, error: m.Reason, context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        await outage.RunAsync(
+            "Recording a failed action",
+            async ct =>
+            {
+                await using var db = await databases.CreateDbContextAsync(ct);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await RecordAsync(db, m.ActionId, ActionStatus.Failed, "failed", m.Attempts, detail: null, error: m.Reason, ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            },
+            context.CancellationToken);
         outbox.Notify();
     }
 
@@ -65,9 +79,9 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
     private async Task RecordAsync(AutomationDbContext db, Guid actionId, ActionStatus status, string port, int attempts, string? detail, string? error, CancellationToken cancellationToken)
     {
         var record = await db.Actions.FindAsync([actionId], cancellationToken);
-        if (record is null || record.Status is ActionStatus.Completed or ActionStatus.Failed)
+        if (record is null || record.Status is ActionStatus.Completed or ActionStatus.Failed or ActionStatus.Skipped or ActionStatus.Rejected)
         {
-            return; // unknown or already recorded: a redelivered outcome changes nothing
+            return; // not in the log, already recorded, or settled by a person: a redelivered or late outcome changes nothing
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

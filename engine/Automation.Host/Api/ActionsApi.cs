@@ -16,6 +16,14 @@ public static class ActionsApi
         var group = app.MapGroup("/api/actions").RequireAuthorization(Policies.ReadPeople).WithTags("Actions");
         group.MapGet("/", ListAsync).WithSummary("The dispatch log: every action, its guard results, plugin, outcome and attempts");
         group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(Policies.Administer).WithSummary("Dispatch a failed action again");
+        group.MapPost("/{id:guid}/resend", ResendAsync).RequireAuthorization(Policies.Administer)
+            .WithSummary("Send an action whose outcome is unknown (or that failed) again; force=true carries it out again even if its connector had");
+        group.MapPost("/{id:guid}/mark-sent", (Guid id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ActionResolution resolution, OutboxSignal outbox, CancellationToken ct) =>
+                SettleAsync(id, databases, outbox, (db, a) => resolution.MarkSentAsync(db, a, http.Actor(), ct), ct))
+            .RequireAuthorization(Policies.Administer).WithSummary("Record an action whose outcome is unknown as sent; its instance goes on by 'done'");
+        group.MapPost("/{id:guid}/cancel", (Guid id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ActionResolution resolution, OutboxSignal outbox, CancellationToken ct) =>
+                SettleAsync(id, databases, outbox, (db, a) => resolution.CancelAsync(db, a, http.Actor(), ct), ct))
+            .RequireAuthorization(Policies.Administer).WithSummary("Cancel an action whose outcome is unknown; its instance goes on by 'skipped'");
     }
 
     internal static object View(ActionRecord a) => new
@@ -93,5 +101,30 @@ public static class ActionsApi
         await db.SaveChangesAsync(ct);
         outbox.Notify();
         return TypedResults.Accepted($"/api/actions?customerId={action.CustomerId}");
+    }
+
+    private static Task<IResult> ResendAsync(Guid id, bool? force, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ActionResolution resolution, OutboxSignal outbox, CancellationToken ct) =>
+        SettleAsync(id, databases, outbox, (db, a) => resolution.ResendAsync(db, a, force ?? false, http.Actor(), ct), ct);
+
+    /// <summary>Loads the action, lets the resolution decide (null, or why it refused) and saves its decision in one go.</summary>
+    private static async Task<IResult> SettleAsync(Guid id, IDbContextFactory<AutomationDbContext> databases, OutboxSignal outbox, Func<AutomationDbContext, ActionRecord, Task<string?>> decide, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (action is null)
+        {
+            return Problems.NotFound($"no action {id}");
+        }
+
+        if (await decide(db, action) is { } refused)
+        {
+            return Problems.Conflict(refused);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        outbox.Notify();
+        return TypedResults.Ok(View(action));
     }
 }

@@ -55,6 +55,11 @@ public sealed class AutomationOptionsValidator : IValidateOptions<AutomationOpti
             failures.Add("Automation:Dispatch:DailyBudgetPerWorkflow must not be negative");
         }
 
+        if (options.Dispatch.OutageBudget < TimeSpan.Zero || options.Dispatch.OutcomeGrace < TimeSpan.Zero || options.Dispatch.ReconcileInterval < TimeSpan.FromMilliseconds(100))
+        {
+            failures.Add("Automation:Dispatch:OutageBudget and OutcomeGrace must not be negative, ReconcileInterval at least 100 ms");
+        }
+
         if (options.Approvals.DigestInterval < TimeSpan.FromSeconds(1))
         {
             failures.Add("Automation:Approvals:DigestInterval must be at least one second");

@@ -2,6 +2,7 @@ using Automation.Engine.Configuration;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Host.Configuration;
+using Automation.Host.ErrorQueues;
 using Automation.Host.Plugins;
 using Automation.Storage;
 using MassTransit;
@@ -28,6 +29,15 @@ public static class MessagingSetup
             o.WaitUntilStarted = true;
             o.StartTimeout = TimeSpan.FromMinutes(2);
         });
+        if (options.Transport == TransportKind.RabbitMq)
+        {
+            builder.Services.AddSingleton<IErrorQueues, RabbitMqErrorQueues>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IErrorQueues, ObservedFaults>();
+        }
+
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
@@ -50,6 +60,7 @@ public static class MessagingSetup
                 {
                     r.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
                     r.Ignore<EventBatchRefusedException>();
+                    r.Ignore<OutageOutlastedBudgetException>();
                 }));
 
             if (options.Transport == TransportKind.RabbitMq)
@@ -96,12 +107,14 @@ public static class MessagingSetup
                 {
                     r.Exponential(dispatch.RetryLimit, dispatch.RetryMinInterval, dispatch.RetryMaxInterval, dispatch.RetryMinInterval * 3);
                     r.Ignore<PermanentActionFailure>();
+                    r.Ignore<OutageOutlastedBudgetException>();
                 });
                 e.Consumer(() => new PluginActionConsumer(
                     action,
                     context.GetRequiredService<PluginRegistry>(),
                     context.GetRequiredService<IDbContextFactory<AutomationDbContext>>(),
                     context.GetRequiredService<DispatchOutcomeWriter>(),
+                    context.GetRequiredService<OutageRetry>(),
                     dispatch,
                     context.GetRequiredService<ILoggerFactory>(),
                     context.GetRequiredService<TimeProvider>()));

@@ -12,13 +12,16 @@ namespace Automation.Host.Plugins;
 /// <summary>
 /// Runs one action type's plugin handler for each DispatchAction on that type's queue. Idempotent: a dispatch whose
 /// key was carried out before is not carried out again, only its outcome is announced again; two copies of one
-/// dispatch never run side by side (<see cref="DispatchClaim"/>).
+/// dispatch never run side by side (<see cref="DispatchClaim"/>). Our own database failing before or after the
+/// handler is waited out (<see cref="OutageRetry"/>) without calling the handler again: only the connector's own
+/// answers count as its failures.
 /// </summary>
 public sealed class PluginActionConsumer(
     RegisteredAction action,
     PluginRegistry plugins,
     IDbContextFactory<AutomationDbContext> databases,
     DispatchOutcomeWriter outcomes,
+    OutageRetry outage,
     DispatchOptions settings,
     ILoggerFactory loggers,
     TimeProvider clock) : IConsumer<DispatchAction>
@@ -29,21 +32,13 @@ public sealed class PluginActionConsumer(
         var m = context.Message;
         var ct = context.CancellationToken;
         ActionCompleted completed;
-        await using (var db = await databases.CreateDbContextAsync(ct))
-        await using (var claim = await DispatchClaim.TakeAsync(db, m.IdempotencyKey, ct))
+        var (db, claim, record) = await outage.RunAsync($"{m.ActionType} dispatch {m.ActionId}", c => OpenAsync(m, c), ct);
+        await using (db)
+        await using (claim)
         {
-            // The attempt count and an earlier outcome under the same key, in one round trip.
-            var record = await db.Actions.AsNoTracking().Where(a => a.Id == m.ActionId)
-                .Select(a => new
-                {
-                    a.Attempts,
-                    DoneAt = db.ProcessedDispatches.Where(p => p.IdempotencyKey == m.IdempotencyKey).Select(p => (DateTime?)p.ProcessedAt).FirstOrDefault(),
-                    DoneDetail = db.ProcessedDispatches.Where(p => p.IdempotencyKey == m.IdempotencyKey).Select(p => p.Detail).FirstOrDefault(),
-                })
-                .FirstOrDefaultAsync(ct);
-            if (record is null)
+            if (record is null || (record.DoneAt is null && record.Status is ActionStatus.Completed or ActionStatus.Skipped or ActionStatus.Rejected))
             {
-                return; // erased with its customer while it was queued: nothing to do for anyone
+                return; // erased with its customer while queued, or settled by a person (marked as sent, cancelled)
             }
 
             // Counted in the dispatch log, so retries, redeliveries and re-sends after a hold all add up.
@@ -60,21 +55,9 @@ public sealed class PluginActionConsumer(
                 {
                     var redeliver = result.Outcome == ActionOutcome.RetryableFailure && context.GetRetryAttempt() >= settings.RetryLimit
                         ? RedeliveryDelay(attempt) : null;
-                    var failed = db.Actions.Where(a => a.Id == m.ActionId);
-                    if (redeliver is { } delay)
-                    {
-                        var until = now.UtcDateTime + delay;
-                        await failed.ExecuteUpdateAsync(
-                            s => s.SetProperty(a => a.Attempts, attempt).SetProperty(a => a.LastError, result.Detail)
-                                .SetProperty(a => a.Status, ActionStatus.Held).SetProperty(a => a.HeldUntil, until),
-                            ct);
-                    }
-                    else
-                    {
-                        await failed.ExecuteUpdateAsync(s => s.SetProperty(a => a.Attempts, attempt).SetProperty(a => a.LastError, result.Detail), ct);
-                    }
-
-                    await claim.CommitAsync(ct);
+                    var heldUntil = redeliver is { } delay ? now.UtcDateTime + delay : (DateTime?)null;
+                    await outage.RunAsync($"{m.ActionType} failure of {m.ActionId}", c => RecordFailureAsync(m.ActionId, attempt, result.Detail, heldUntil, c), CancellationToken.None);
+                    await ReleaseAsync(claim);
                     if (redeliver is not null)
                     {
                         return; // the timer sends it again when the hold ends; this delivery is done
@@ -85,15 +68,77 @@ public sealed class PluginActionConsumer(
                         : new RetryableActionFailure(result.Detail ?? "retryable failure");
                 }
 
-                // The outcome and the attempt count commit together, with other deliveries' (group commit), before
-                // the message is acknowledged.
-                await outcomes.WriteAsync(new ProcessedDispatch { IdempotencyKey = m.IdempotencyKey, ActionType = m.ActionType, Detail = result.Detail, ProcessedAt = now.UtcDateTime }, m.ActionId, attempt, ct);
-                await claim.CommitAsync(ct);
+                // The connector has handed the action over: from here nothing may lose that, not a cancelled delivery and
+                // not a database outage. The outcome and the attempt count commit together, with other deliveries'
+                // (group commit), before the message is acknowledged; a redelivery then finds it and does not send again.
+                var processed = new ProcessedDispatch { IdempotencyKey = m.IdempotencyKey, ActionType = m.ActionType, Detail = result.Detail, ProcessedAt = now.UtcDateTime };
+                await outage.RunAsync($"{m.ActionType} outcome of {m.ActionId}", c => outcomes.WriteAsync(processed, m.ActionId, attempt, c), CancellationToken.None);
+                await ReleaseAsync(claim);
                 completed = new ActionCompleted(m.ActionId, m.ActionType, result.Detail, attempt, now);
             }
         }
 
         await context.Publish(completed, ct);
+    }
+
+    /// <summary>The claim on the key, the attempt count and an earlier outcome under the same key (one round trip).</summary>
+    private async Task<(AutomationDbContext Db, DispatchClaim Claim, DeliveryState? Record)> OpenAsync(DispatchAction m, CancellationToken ct)
+    {
+        var db = await databases.CreateDbContextAsync(ct);
+        DispatchClaim? claim = null;
+        try
+        {
+            claim = await DispatchClaim.TakeAsync(db, m.IdempotencyKey, ct);
+            var record = await db.Actions.AsNoTracking().Where(a => a.Id == m.ActionId)
+                .Select(a => new DeliveryState(
+                    a.Attempts,
+                    a.Status,
+                    db.ProcessedDispatches.Where(p => p.IdempotencyKey == m.IdempotencyKey).Select(p => (DateTime?)p.ProcessedAt).FirstOrDefault(),
+                    db.ProcessedDispatches.Where(p => p.IdempotencyKey == m.IdempotencyKey).Select(p => p.Detail).FirstOrDefault()))
+                .FirstOrDefaultAsync(ct);
+            return (db, claim, record);
+        }
+        catch
+        {
+            if (claim is not null)
+            {
+                await claim.DisposeAsync();
+            }
+
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Written on a connection of its own: the claim's may have died with an outage during the handler.</summary>
+    private async Task RecordFailureAsync(Guid actionId, int attempt, string? error, DateTime? heldUntil, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var failed = db.Actions.Where(a => a.Id == actionId);
+        if (heldUntil is { } until)
+        {
+            await failed.ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.Attempts, attempt).SetProperty(a => a.LastError, error)
+                    .SetProperty(a => a.Status, ActionStatus.Held).SetProperty(a => a.HeldUntil, until),
+                ct);
+        }
+        else
+        {
+            await failed.ExecuteUpdateAsync(s => s.SetProperty(a => a.Attempts, attempt).SetProperty(a => a.LastError, error), ct);
+        }
+    }
+
+    /// <summary>Ends the claim; nothing was written under it, so a connection lost meanwhile only released it early.</summary>
+    private static async Task ReleaseAsync(DispatchClaim claim)
+    {
+        try
+        {
+            await claim.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (OutageRetry.IsOutage(ex))
+        {
+            // The lock went with the connection; the outcome is already durable.
+        }
     }
 
     private async Task<ActionResult> HandleAsync(DispatchAction m, int attempt, CancellationToken ct)
@@ -105,7 +150,7 @@ public sealed class PluginActionConsumer(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A throwing handler is a plugin bug or an outage; retry it like a retryable failure.
+            // A throwing handler is a plugin bug or an outage of its system; retry it like a retryable failure.
             return ActionResult.Retryable($"{action.Plugin} threw {ex.GetType().Name}: {ex.Message}");
         }
     }
@@ -119,4 +164,6 @@ public sealed class PluginActionConsumer(
         var roundsUsed = (attempt / (settings.RetryLimit + 1)) - 1;
         return roundsUsed < settings.Redeliveries ? settings.RedeliveryInterval * Math.Pow(4, Math.Max(0, roundsUsed)) : null;
     }
+
+    private sealed record DeliveryState(int Attempts, ActionStatus Status, DateTime? DoneAt, string? DoneDetail);
 }

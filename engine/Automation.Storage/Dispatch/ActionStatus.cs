@@ -10,4 +10,7 @@ public enum ActionStatus
     Failed = 5,
     Skipped = 6,
     Rejected = 7,
+
+    /// <summary>Handed to its connector, but no outcome came back in time: a person decides (resend, mark as sent, cancel).</summary>
+    Unknown = 8,
 }

@@ -22,6 +22,19 @@ public sealed record ActionDescriptor
     /// <summary>Estimated cost of one dispatch, in the account currency.</summary>
     public decimal EstimatedCost { get; init; }
 
+    /// <summary>
+    /// Carrying out the same action twice has the effect of once (the external system honours the idempotency key, or
+    /// the operation is naturally repeatable, like adding someone to an audience). An action of such a type whose
+    /// outcome is overdue is simply dispatched again; otherwise a person decides (resend, mark as sent, cancel).
+    /// </summary>
+    public bool Idempotent { get; init; }
+
+    /// <summary>
+    /// The longest one call of the handler should take. The engine counts an outcome as overdue this long plus
+    /// Automation:Dispatch:OutcomeGrace after the dispatch.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The handler class; registered by the plugin in ConfigureServices.</summary>
     public required Type HandlerType { get; init; }
 }

@@ -35,11 +35,12 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
     }
 
     /// <summary>A host on a fresh PostgreSQL database and RabbitMQ vhost of its own, dropped with it.</summary>
-    public static AutomationHost OnRabbitMqAndPostgres(IDictionary<string, string?>? extra = null)
+    public static AutomationHost OnRabbitMqAndPostgres(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var backends = BrokerAndDatabase.Create();
         var host = OnRabbitMqAndPostgres(backends, extra);
         host.ownedBackends = backends;
+        host.testServices = services;
         return host;
     }
 

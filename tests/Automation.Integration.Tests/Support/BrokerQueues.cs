@@ -1,4 +1,5 @@
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Automation.Integration.Tests.Support;
 
@@ -12,5 +13,18 @@ public static class BrokerQueues
         await using var channel = await connection.CreateChannelAsync();
         var declared = await channel.QueueDeclarePassiveAsync(queue);
         return declared.MessageCount;
+    }
+
+    /// <summary>Like <see cref="MessageCountAsync"/>, but 0 for a queue not declared yet (an error queue before its first fault).</summary>
+    public static async Task<uint> MessageCountOrZeroAsync(Uri virtualHost, string queue)
+    {
+        try
+        {
+            return await MessageCountAsync(virtualHost, queue);
+        }
+        catch (OperationInterruptedException)
+        {
+            return 0;
+        }
     }
 }

@@ -19,6 +19,7 @@ public sealed class SalesAlertEmailTests
         var mail = await Maildir.WaitForMessageToAsync(owner, TimeSpan.FromSeconds(10));
         Assert.Equal(owner, Assert.Single(mail.To.Mailboxes).Address);
         Assert.Equal("sales-alerts@shop.example", mail.From.Mailboxes.Single().Address);
+        Assert.Equal($"{mail.Headers["X-Automation-Action"]}@shop.example", mail.MessageId);
         Assert.Equal("Sales alert: Jane Doe (at-risk)", mail.Subject);
         Assert.Contains("Customer: c-1001", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Workflow: at-risk-winback v3", mail.TextBody, StringComparison.Ordinal);

@@ -36,6 +36,7 @@ public sealed class SalesAlertWebhookTests : IAsyncLifetime
         var call = Assert.Single(webhook.Requests);
         Assert.Equal("POST", call.Method);
         Assert.Equal("/services/T000/B000/secret", call.Path);
+        Assert.False(string.IsNullOrEmpty(call.Header("Idempotency-Key")), "the alert carries the action's idempotency key");
         var body = call.Json();
         Assert.Contains("Jane Doe", body.GetProperty("text").GetString(), StringComparison.Ordinal);
 

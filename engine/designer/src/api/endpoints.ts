@@ -130,6 +130,8 @@ export const operationsApi = {
   actions: (filter: { status?: string; customerId?: string; workflowId?: string; take?: number }) =>
     http.get<ActionRecord[]>(`/api/actions${query(filter)}`),
   retryAction: (id: string) => http.post<void>(`/api/actions/${enc(id)}/retry`),
+  /** A person settles an action whose outcome is unknown: send it again, record it as sent, or cancel it. */
+  settleAction: (id: string, decision: 'resend' | 'mark-sent' | 'cancel') => http.post<ActionRecord>(`/api/actions/${enc(id)}/${decision}`),
   suppressions: () => http.get<Suppression[]>('/api/suppressions'),
   addSuppression: (entry: NewSuppression) => http.post<Suppression>('/api/suppressions', entry),
   removeSuppression: (id: string) => http.delete<void>(`/api/suppressions/${enc(id)}`),

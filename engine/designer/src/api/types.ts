@@ -451,7 +451,8 @@ export type ActionStatus =
   | 'completed'
   | 'failed'
   | 'skipped'
-  | 'rejected';
+  | 'rejected'
+  | 'unknown';
 
 export interface ActionRecord {
   id: string;

@@ -50,10 +50,12 @@ const statusTones: Record<string, string> = {
   failed: 'bad',
   faulted: 'bad',
   rejected: 'bad',
+  unknown: 'warn',
 };
 
 const statusWords: Record<string, string> = {
   awaitingApproval: 'awaiting approval',
+  unknown: 'outcome unknown',
 };
 
 export function StatusBadge({ status }: { status: string }) {

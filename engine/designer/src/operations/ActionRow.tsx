@@ -3,20 +3,24 @@ import type { ActionRecord } from '../api';
 import { formatDateTime, formatNumber } from '../common/format';
 import { ErrorMessage, StatusBadge } from '../common/Status';
 import { GuardResults } from './GuardResults';
-import type { RetryState } from './useActionRetry';
+import type { ActionDecision, RetryState } from './useActionRetry';
 
 interface Props {
   action: ActionRecord;
   retry?: RetryState;
   canRetry: boolean;
   linkWorkflows: boolean;
-  onRetry: (action: ActionRecord) => void;
+  onRetry: (action: ActionRecord, decision: ActionDecision) => void;
 }
 
-/** One line of the dispatch log; a failed action offers "Retry" to an admin, and the row follows the retry. */
+/**
+ * One line of the dispatch log; a failed action offers "Retry" to an admin, one whose outcome is unknown "Resend",
+ * "Mark as sent" and "Cancel"; the row follows the decision.
+ */
 export function ActionRow({ action: listed, retry, canRetry, linkWorkflows, onRetry }: Props) {
   const a = retry?.record ?? listed;
   const failed = a.status === 'failed';
+  const unknown = a.status === 'unknown';
   return (
     <>
       <tr data-testid={`action-${a.id}`} data-status={a.status}>
@@ -46,8 +50,8 @@ export function ActionRow({ action: listed, retry, canRetry, linkWorkflows, onRe
         <td className="small action-detail">
           {a.lastError && (
             // Kept after a successful retry: then it is history, not the current state.
-            <div className={failed ? 'bad-text' : 'muted'} data-testid="action-error">
-              {failed ? '' : 'Earlier: '}
+            <div className={failed || unknown ? 'bad-text' : 'muted'} data-testid="action-error">
+              {failed || unknown ? '' : 'Earlier: '}
               {a.lastError}
             </div>
           )}
@@ -59,9 +63,22 @@ export function ActionRow({ action: listed, retry, canRetry, linkWorkflows, onRe
         </td>
         <td className="row-actions">
           {canRetry && failed && (
-            <button type="button" className="btn btn-small" disabled={retry?.busy} aria-label={`Retry ${a.actionType} for ${a.customerId}`} onClick={() => onRetry(a)}>
+            <button type="button" className="btn btn-small" disabled={retry?.busy} aria-label={`Retry ${a.actionType} for ${a.customerId}`} onClick={() => onRetry(a, 'retry')}>
               {retry?.busy ? 'Retrying…' : 'Retry'}
             </button>
+          )}
+          {canRetry && unknown && (
+            <>
+              <button type="button" className="btn btn-small" disabled={retry?.busy} aria-label={`Resend ${a.actionType} for ${a.customerId}`} onClick={() => onRetry(a, 'resend')}>
+                Resend
+              </button>
+              <button type="button" className="btn btn-small" disabled={retry?.busy} aria-label={`Mark ${a.actionType} for ${a.customerId} as sent`} onClick={() => onRetry(a, 'mark-sent')}>
+                Mark as sent
+              </button>
+              <button type="button" className="btn btn-small" disabled={retry?.busy} aria-label={`Cancel ${a.actionType} for ${a.customerId}`} onClick={() => onRetry(a, 'cancel')}>
+                Cancel
+              </button>
+            </>
           )}
         </td>
       </tr>

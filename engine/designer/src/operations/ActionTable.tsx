@@ -1,13 +1,13 @@
 import type { ActionRecord } from '../api';
 import { ActionRow } from './ActionRow';
-import type { RetryState } from './useActionRetry';
+import type { ActionDecision, RetryState } from './useActionRetry';
 
 interface Props {
   actions: ActionRecord[];
   retries: Record<string, RetryState>;
   canRetry: boolean;
   linkWorkflows: boolean;
-  onRetry: (action: ActionRecord) => void;
+  onRetry: (action: ActionRecord, decision: ActionDecision) => void;
 }
 
 export function ActionTable({ actions, retries, canRetry, linkWorkflows, onRetry }: Props) {

@@ -11,7 +11,7 @@ import { ActionTable } from './ActionTable';
 import { changeFilter, filterFromQuery, mayHaveMore, queryFromFilter, showMore, type ActionFilter } from './actionFilter';
 import { useActionRetry } from './useActionRetry';
 
-/** The dispatch log: every action, why it went or did not, and (for admins) a retry for the failed ones. */
+/** The dispatch log: every action, why it went or did not, and (for admins) a retry for the failed ones and a decision for those whose outcome is unknown. */
 export function ActionsPage() {
   const { hasRole } = useAuth();
   const [search, setSearch] = useSearchParams();
@@ -50,7 +50,7 @@ export function ActionsPage() {
       {actions.loading && !actions.data && <Loading />}
       {actions.data && rows.length === 0 && <Empty>No actions match these filters.</Empty>}
       {rows.length > 0 && (
-        <ActionTable actions={rows} retries={states} canRetry={hasRole(...roleAccess.administer)} linkWorkflows={hasRole(...roleAccess.design)} onRetry={(a) => void retry(a)} />
+        <ActionTable actions={rows} retries={states} canRetry={hasRole(...roleAccess.administer)} linkWorkflows={hasRole(...roleAccess.design)} onRetry={(a, decision) => void retry(a, decision)} />
       )}
       {actions.data && (
         <div className="pager">

@@ -15,6 +15,7 @@ export const maxTake = 2000;
 /** Every status the API filters by (ActionStatus), in the order an operator looks for them. */
 export const actionStatuses: { value: string; label: string }[] = [
   { value: 'failed', label: 'Failed' },
+  { value: 'unknown', label: 'Outcome unknown' },
   { value: 'dispatched', label: 'Dispatched' },
   { value: 'completed', label: 'Completed' },
   { value: 'skipped', label: 'Skipped' },

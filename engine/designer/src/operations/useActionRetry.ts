@@ -12,7 +12,12 @@ const settled = new Set(['completed', 'failed', 'skipped', 'rejected']);
 const pollEveryMs = 1000;
 const pollForMs = 60_000;
 
-/** Retries a failed action and follows it until it settles (completed, or failed again). */
+/** What an admin can do with an action: retry a failed one, or settle one whose outcome is unknown. */
+export type ActionDecision = 'retry' | 'resend' | 'mark-sent' | 'cancel';
+
+const statusAfter: Record<ActionDecision, string> = { retry: 'dispatched', resend: 'dispatched', 'mark-sent': 'completed', cancel: 'skipped' };
+
+/** Retries (or settles) an action and follows it until it settles (completed, or failed again). */
 export function useActionRetry() {
   const [states, setStates] = useState<Record<string, RetryState>>({});
   const timers = useRef(new Set<number>());
@@ -46,13 +51,14 @@ export function useActionRetry() {
   );
 
   const retry = useCallback(
-    async (action: ActionRecord) => {
+    async (action: ActionRecord, decision: ActionDecision = 'retry') => {
       set(action.id, { busy: true, record: action });
       try {
-        await operationsApi.retryAction(action.id);
-        // Accepted: on its way to the connector again.
-        set(action.id, { busy: false, record: { ...action, status: 'dispatched', lastError: action.lastError } });
-        follow(action, Date.now() + pollForMs);
+        if (decision === 'retry') await operationsApi.retryAction(action.id);
+        else await operationsApi.settleAction(action.id, decision);
+        // Accepted: on its way to the connector again, or settled by hand.
+        set(action.id, { busy: false, record: { ...action, status: statusAfter[decision], lastError: action.lastError } });
+        if (statusAfter[decision] === 'dispatched') follow(action, Date.now() + pollForMs);
       } catch (error) {
         set(action.id, { busy: false, error, record: action });
       }
