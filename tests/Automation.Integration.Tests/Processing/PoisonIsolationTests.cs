@@ -129,17 +129,7 @@ public sealed class PoisonIsolationTests : IDisposable
     private static async Task<JsonElement> WaitProcessedAsync(AutomationHost host, string customerId, int total)
     {
         using var admin = await host.AdminAsync();
-        var profile = await Poll.UntilAsync(
-            async () =>
-            {
-                using var response = await admin.GetAsync($"/api/customers/{customerId}");
-                return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
-            },
-            p => p.ValueKind == JsonValueKind.Object && p.GetProperty("timeline").GetProperty("totalEvents").GetInt32() == total,
-            UsualDelay);
-        Assert.True(profile.ValueKind == JsonValueKind.Object, $"customer {customerId} was not processed within {UsualDelay}");
-        Assert.Equal(total, profile.GetProperty("timeline").GetProperty("totalEvents").GetInt32());
-        return profile;
+        return await ProcessedProfile.WaitAsync(admin, customerId, total, UsualDelay);
     }
 
     private static async Task SetStateAsync(AutomationHost host, string customerId, string dailyCounts)

@@ -102,17 +102,6 @@ public sealed class ThrowingInputTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    private static async Task<JsonElement> WaitProcessedAsync(HttpClient admin, string customerId, int total = 1)
-    {
-        var profile = await Poll.UntilAsync(
-            async () =>
-            {
-                using var response = await admin.GetAsync($"/api/customers/{customerId}");
-                return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
-            },
-            p => p.ValueKind == JsonValueKind.Object && p.GetProperty("timeline").GetProperty("totalEvents").GetInt32() == total,
-            UsualDelay);
-        Assert.True(profile.ValueKind == JsonValueKind.Object, $"customer {customerId} was not processed within {UsualDelay}");
-        return profile;
-    }
+    private static Task<JsonElement> WaitProcessedAsync(HttpClient admin, string customerId, int total = 1) =>
+        ProcessedProfile.WaitAsync(admin, customerId, total, UsualDelay);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Automation.Integration.Tests.Outages;
+namespace Automation.Integration.Tests.Faults;
 
 /// <summary>The broker cut for one host (a relay on loopback), as its log reads it.</summary>
 public sealed partial class BrokerOutageLogTests

@@ -4,10 +4,10 @@ using System.Text.Json;
 using Automation.Integration.Tests.Support;
 using Npgsql;
 
-namespace Automation.Integration.Tests.Outages;
+namespace Automation.Integration.Tests.Faults;
 
 /// <summary>PostgreSQL made unreachable for one host (a relay on loopback that the test cuts), never for other tests.</summary>
-public sealed class DatabaseOutageTests
+public sealed class IngestionDuringDatabaseOutageTests
 {
     [ServiceFact(TestServices.RabbitMq, TestServices.Postgres)]
     public async Task While_the_database_is_unreachable_events_answer_503_with_retry_after_and_nothing_is_stored_metrics_answer_and_readiness_follows()
