@@ -1,0 +1,57 @@
+// ---- operations ----
+
+/** One entry of the suppression list: an address or a customer no email reaches. */
+export interface Suppression {
+  id: string;
+  address?: string | null;
+  customerId?: string | null;
+  reason: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface NewSuppression {
+  email?: string;
+  customerId?: string;
+  reason: string;
+}
+
+/** A customer whose events could not be processed, set aside so everyone else's go on (GET /api/processing/quarantine). */
+export interface SetAsideCustomer {
+  customerId: string;
+  /** Where processing failed, e.g. "fold, scores and segments". */
+  stage: string;
+  error: string;
+  /** Up to 100 ids of the batch that failed. */
+  eventIds: string[];
+  /** Their events waiting while they are set aside. */
+  eventsHeld: number;
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+  retryRequested: boolean;
+  retryRequestedAt?: string | null;
+  fromEarlierDeployment: boolean;
+}
+
+export interface RetryAccepted {
+  customerId: string;
+  detail: string;
+}
+
+/** GET /health: degraded while anyone is set aside. */
+export interface Health {
+  status: 'healthy' | 'degraded' | 'unhealthy' | string;
+  reason?: string;
+}
+
+/** A connector plugin as the host loaded it, or failed to. */
+export interface PluginInfo {
+  name: string;
+  version?: string | null;
+  sdkRange?: string | null;
+  status: 'loaded' | 'failed' | string;
+  error?: string | null;
+  actionTypes: string[];
+  assembly: string;
+}

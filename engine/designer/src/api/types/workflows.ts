@@ -1,0 +1,176 @@
+import type { ValidationProblem } from './access';
+
+// ---- workflow definitions ----
+
+export type TriggerType = 'segment.entered' | 'segment.exited' | 'score.crossed' | 'event';
+
+export interface TriggerDefinition {
+  type: TriggerType | string;
+  segment?: string | null;
+  score?: string | null;
+  threshold?: number | null;
+  direction?: 'up' | 'down' | string | null;
+  event?: string | null;
+  filter?: string | null;
+}
+
+export type ReentryPolicy = 'once' | 'oncePer' | 'always';
+
+export interface ReentryDefinition {
+  policy: ReentryPolicy | string;
+  days?: number | null;
+}
+
+/** A node of the flowchart; the type's own settings ("expression", "branches", "action", "input", …) sit beside id and type. */
+export interface ActivityDefinition {
+  id: string;
+  type: string;
+  displayName?: string | null;
+  [setting: string]: unknown;
+}
+
+export interface ConnectionDefinition {
+  from: string;
+  port: string;
+  to: string;
+}
+
+export interface LayoutPosition {
+  x: number;
+  y: number;
+}
+
+export interface WorkflowDefinition {
+  id: string;
+  name: string;
+  description?: string;
+  version?: number;
+  trigger?: TriggerDefinition | null;
+  reentry?: ReentryDefinition | null;
+  activities: ActivityDefinition[];
+  connections: ConnectionDefinition[];
+  layout?: Record<string, LayoutPosition>;
+}
+
+export type WorkflowStatus = 'draft' | 'published' | 'disabled';
+
+export interface WorkflowSummary {
+  id: string;
+  name: string;
+  description?: string;
+  status: WorkflowStatus;
+  enabled: boolean;
+  publishedVersion?: number | null;
+  latestVersion: number;
+  trigger?: TriggerDefinition | null;
+  activeInstances: number;
+  entered7d: number;
+}
+
+export interface WorkflowVersionInfo {
+  version: number;
+  status: 'draft' | 'published' | 'superseded';
+  createdBy?: string;
+  createdAt?: string;
+  publishedBy?: string | null;
+  publishedAt?: string | null;
+}
+
+export interface WorkflowDetail {
+  id: string;
+  name: string;
+  status: WorkflowStatus;
+  enabled: boolean;
+  publishedVersion?: number | null;
+  latestVersion: number;
+  definition: WorkflowDefinition;
+  versions: WorkflowVersionInfo[];
+}
+
+export interface SavedWorkflow {
+  id: string;
+  version: number;
+}
+
+export interface WorkflowValidation {
+  valid: boolean;
+  problems: ValidationProblem[];
+}
+
+export interface PublishResult {
+  id: string;
+  version: number;
+  changes: string[];
+}
+
+export interface WorkflowDiff {
+  publishedVersion?: number | null;
+  latestVersion: number;
+  changes: string[];
+}
+
+export interface SimulationActivity {
+  activityId: string;
+  entered: number;
+  ports: Record<string, number>;
+}
+
+export interface SimulationResult {
+  customersEvaluated: number;
+  customersEntered: number;
+  activities: SimulationActivity[];
+  actions: { actionType: string; count: number; estimatedCost: number; needingApproval: number }[];
+  estimatedSpend: number;
+  /** Approval requests the run would raise: budget-affecting actions and explicit approval steps. */
+  approvalsNeeded: number;
+  samples: Record<string, string[]>;
+}
+
+export interface ElsaImportResult {
+  definition: WorkflowDefinition;
+  /** Elsa activities with no counterpart: left on the canvas as `elsa.unmapped` placeholders to replace. */
+  unmapped: ElsaImportNote[];
+  /** Mapped steps (and the trigger) that still need a choice before publishing. */
+  toFinish: ElsaImportNote[];
+}
+
+export interface ElsaImportNote {
+  activityId: string;
+  elsaType: string;
+  reason: string;
+}
+
+export type InstanceStatus = 'running' | 'waiting' | 'completed' | 'faulted' | 'cancelled';
+
+export interface WorkflowInstance {
+  id: string;
+  workflowId?: string;
+  customerId: string;
+  version: number;
+  status: InstanceStatus | string;
+  currentActivityId?: string | null;
+  bookmark?: unknown;
+  wakeAt?: string | null;
+  branch?: string | null;
+  startedAt?: string | null;
+  endedAt?: string | null;
+}
+
+export interface InstanceStep {
+  activityId: string;
+  activityType: string;
+  at: string;
+  port?: string | null;
+  summary?: string | null;
+}
+
+export interface InstanceDetail extends WorkflowInstance {
+  steps: InstanceStep[];
+}
+
+export interface LiveView {
+  version: number;
+  waiting: Record<string, number>;
+  completed: number;
+  running: number;
+}
