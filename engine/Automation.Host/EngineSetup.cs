@@ -1,12 +1,13 @@
-using Automation.Engine.Rules;
 using Automation.Engine.Approvals;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Events;
 using Automation.Engine.Expressions;
 using Automation.Engine.Messaging;
-using Automation.Engine.Processing;
 using Automation.Engine.Privacy;
+using Automation.Engine.Processing;
+using Automation.Engine.Processing.Embedded;
 using Automation.Engine.Profiles;
+using Automation.Engine.Rules;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;

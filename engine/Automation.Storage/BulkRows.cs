@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Automation.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;

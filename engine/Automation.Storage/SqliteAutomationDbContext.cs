@@ -1,4 +1,5 @@
 using Automation.Storage.Events;
+using Automation.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

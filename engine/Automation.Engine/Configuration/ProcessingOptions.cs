@@ -1,3 +1,5 @@
+using Automation.Engine.Processing.Embedded;
+
 namespace Automation.Engine.Configuration;
 
 public sealed class ProcessingOptions

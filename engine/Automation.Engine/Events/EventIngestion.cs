@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Automation.Engine.Processing.Embedded;
 using Automation.Storage;
 using Automation.Storage.Events;
 using FluentValidation;

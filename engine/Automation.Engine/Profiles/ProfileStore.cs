@@ -1,5 +1,6 @@
 using Automation.Engine.Configuration;
 using Automation.Engine.Events;
+using Automation.Engine.Processing.Embedded;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Automation.Storage.Profiles;

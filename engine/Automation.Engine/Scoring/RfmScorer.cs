@@ -3,6 +3,7 @@ using Automation.Engine.Segments;
 using Automation.Storage;
 using Automation.Storage.Profiles;
 using Automation.Storage.Segments;
+using Automation.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Engine.Scoring;

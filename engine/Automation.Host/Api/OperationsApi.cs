@@ -1,6 +1,7 @@
-using Automation.Host.Access;
 using System.Text;
 using Automation.Engine.Events;
+using Automation.Engine.Processing.Embedded;
+using Automation.Host.Access;
 using Automation.Host.Outages;
 using Automation.Storage;
 using Automation.Storage.Dispatch;

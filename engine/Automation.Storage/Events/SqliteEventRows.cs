@@ -1,3 +1,4 @@
+using Automation.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Automation.Engine.Events;
 using Automation.Engine.Tests.Support;
+using Automation.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +58,7 @@ public sealed class SqliteCheckpointerTests
         var file = Path.Combine(database.Folder, "automation.db");
         File.Delete(file);
 
-        await Task.Delay(Automation.Storage.SqliteCheckpointer.Interval * 3);
+        await Task.Delay(Automation.Storage.Sqlite.SqliteCheckpointer.Interval * 3);
 
         Assert.False(File.Exists(file));
         await database.DisposeAsync();

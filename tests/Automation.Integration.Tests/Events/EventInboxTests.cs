@@ -1,6 +1,7 @@
 using System.Globalization;
-using Automation.Engine.Processing;
 using Automation.Engine.Events;
+using Automation.Engine.Processing;
+using Automation.Engine.Processing.Embedded;
 using Automation.Integration.Tests.Support;
 using Automation.Storage;
 using Automation.Storage.Events;

@@ -1,6 +1,7 @@
 using Automation.Engine.Configuration;
 using Automation.Engine.Events;
 using Automation.Engine.Messaging;
+using Automation.Engine.Profiles;
 using Automation.Engine.Segments;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;

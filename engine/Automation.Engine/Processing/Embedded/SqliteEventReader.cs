@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Automation.Engine.Events;
+namespace Automation.Engine.Processing.Embedded;
 
 /// <summary>
 /// The embedded processor's read of the next events in log order: a plain reader with exact date parsing, because

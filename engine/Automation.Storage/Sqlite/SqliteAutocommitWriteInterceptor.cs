@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Automation.Storage;
+namespace Automation.Storage.Sqlite;
 
 /// <summary>
 /// A write outside any transaction (ExecuteUpdate, ExecuteDelete, raw SQL) queues at <see cref="SqliteWriteGate"/> like

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Automation.Storage;
+namespace Automation.Storage.Sqlite;
 
 /// <summary>
 /// Puts every EF Core transaction on the SQLite file through <see cref="SqliteWriteGate"/>: taken when the transaction

@@ -3,7 +3,7 @@ using Automation.Storage.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Automation.Engine.Events;
+namespace Automation.Engine.Processing.Embedded;
 
 /// <summary>
 /// Lets the embedded default accept a batch while the engine file's one writer is busy. SQLite has a single writer

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Automation.Storage;
+namespace Automation.Storage.Sqlite;
 
 /// <summary>
 /// The text a DateTime is stored as in the SQLite file (EF Core's and Microsoft.Data.Sqlite's format), for the few

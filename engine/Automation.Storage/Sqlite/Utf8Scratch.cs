@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Automation.Storage;
+namespace Automation.Storage.Sqlite;
 
 /// <summary>
 /// One reusable buffer a row's values are written into as UTF-8 just before each is bound to a statement (SQLite copies

@@ -2,7 +2,7 @@ using Automation.Engine.Configuration;
 using Automation.Storage.Events;
 using Microsoft.Extensions.Options;
 
-namespace Automation.Engine.Events;
+namespace Automation.Engine.Processing.Embedded;
 
 /// <summary>
 /// The events this process just appended to the embedded log, held for its processor so that it need not read back

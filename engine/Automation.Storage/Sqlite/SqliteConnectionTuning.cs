@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Automation.Storage;
+namespace Automation.Storage.Sqlite;
 
 /// <summary>
 /// Settings every engine connection to the SQLite file gets when it opens (host and CLI alike):

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using SQLitePCL;
 
-namespace Automation.Storage;
+namespace Automation.Storage.Sqlite;
 
 /// <summary>
 /// The calls the bulk writers make once per value or row, straight into the e_sqlite3 library that SQLitePCLRaw itself

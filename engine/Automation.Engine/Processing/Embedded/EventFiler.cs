@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using Automation.Engine.Configuration;
+using Automation.Engine.Events;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Automation.Engine.Events;
+namespace Automation.Engine.Processing.Embedded;
 
 /// <summary>
 /// Embedded default: files appended events under their customers (<see cref="EventCustomerRows.FileAsync"/>) in

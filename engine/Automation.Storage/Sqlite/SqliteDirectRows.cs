@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using SQLitePCL;
 
-namespace Automation.Storage;
+namespace Automation.Storage.Sqlite;
 
 /// <summary>
 /// SQLite's single-row insert statement run once per row with its values bound by position on the connection's own

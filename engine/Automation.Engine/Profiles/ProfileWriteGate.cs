@@ -1,4 +1,4 @@
-namespace Automation.Engine.Segments;
+namespace Automation.Engine.Profiles;
 
 /// <summary>
 /// One writer of profiles and memberships at a time in this process (the event processor, segment sweeps and

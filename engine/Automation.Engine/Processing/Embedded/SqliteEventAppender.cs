@@ -1,9 +1,10 @@
 using Automation.Storage;
 using Automation.Storage.Events;
+using Automation.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Automation.Engine.Events;
+namespace Automation.Engine.Processing.Embedded;
 
 /// <summary>
 /// The embedded default's append: one prepared INSERT reused for the whole batch in one transaction, duplicates
