@@ -37,7 +37,6 @@ public static class EngineSetup
         services.AddSingleton<IValidator<IncomingEvent>, IncomingEventValidator>();
         services.AddSingleton<EventProcessingSignal>();
         services.AddSingleton<EventTail>();
-        services.AddSingleton<EventInbox>();
         services.AddSingleton<EventIngestion>();
         services.AddSingleton<ProfileUpdater>();
         services.AddSingleton<FeatureCalculator>();
@@ -69,7 +68,6 @@ public static class EngineSetup
         services.AddSingleton<WorkflowService>();
         services.AddSingleton<Automation.Engine.Workflows.Simulation.WorkflowSimulator>();
         services.AddSingleton<ApprovalService>();
-        services.AddSingleton<EventFiler>();
         services.AddEventProcessing();
         services.AddSingleton<ProcessingTimings>();
         services.AddSingleton<OutboxSignal>();

@@ -11,6 +11,7 @@ using Automation.Storage.Scoring;
 using Automation.Storage.Segments;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Automation.Storage;
@@ -147,8 +148,30 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
         }
     }
 
-    /// <summary>True when the provider is PostgreSQL (row locks and upserts differ).</summary>
+    /// <summary>True when the provider is PostgreSQL (row locks and upserts differ). For storage code only.</summary>
     public abstract bool IsPostgres { get; }
+
+    /// <summary>The provider's spelling of what hand-written set-based SQL needs.</summary>
+    public abstract SqlDialect Sql { get; }
+
+    /// <summary>
+    /// Makes every other transaction taking the same lock, in any engine process, wait until this transaction ends.
+    /// Needs an open transaction. Where writing transactions are serialized anyway (SQLite begins them IMMEDIATE), it
+    /// does nothing.
+    /// </summary>
+    public abstract Task LockUntilTransactionEndsAsync(DatabaseLock scope, string? key, CancellationToken cancellationToken);
+
+    /// <summary>The same lock, taken only when free: false when another process's transaction holds it.</summary>
+    public abstract Task<bool> TryLockUntilTransactionEndsAsync(DatabaseLock scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Begins the transaction that holds a claim's lock across processes and takes the lock; null where every save is
+    /// already a serialized transaction of its own, so a claim needs none.
+    /// </summary>
+    public abstract Task<IDbContextTransaction?> BeginClaimAsync(DatabaseLock scope, string key, CancellationToken cancellationToken);
+
+    /// <summary>The oldest outbox messages, up to <paramref name="batchSize"/>, kept from other relaying processes.</summary>
+    public abstract Task<OutboxClaim> ClaimOutboxAsync(int batchSize, CancellationToken cancellationToken);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

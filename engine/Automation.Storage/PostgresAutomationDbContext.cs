@@ -1,8 +1,60 @@
+using Automation.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Automation.Storage;
 
 public sealed class PostgresAutomationDbContext(DbContextOptions<PostgresAutomationDbContext> options) : AutomationDbContext(options)
 {
     public override bool IsPostgres => true;
+
+    public override SqlDialect Sql => PostgresSqlDialect.Instance;
+
+    // Advisory locks taken with _xact_ are released by the transaction's end, or by the connection dropping when a
+    // process dies: no lock outlives its holder.
+    public override async Task LockUntilTransactionEndsAsync(DatabaseLock scope, string? key, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({(long)scope})", cancellationToken);
+        }
+        else
+        {
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, {(long)scope}))", cancellationToken);
+        }
+    }
+
+    public override Task<bool> TryLockUntilTransactionEndsAsync(DatabaseLock scope, CancellationToken cancellationToken) =>
+        Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({(long)scope}) AS \"Value\"").SingleAsync(cancellationToken);
+
+    public override async Task<IDbContextTransaction?> BeginClaimAsync(DatabaseLock scope, string key, CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await LockUntilTransactionEndsAsync(scope, key, cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    // Several engine processes relay at once; row locks keep them off each other's messages.
+    public override async Task<OutboxClaim> ClaimOutboxAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var messages = await Outbox.FromSqlRaw("SELECT * FROM outbox ORDER BY \"Id\" LIMIT {0} FOR UPDATE SKIP LOCKED", batchSize).ToListAsync(cancellationToken);
+            return new OutboxClaim(messages, transaction);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
 }

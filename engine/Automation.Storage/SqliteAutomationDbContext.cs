@@ -2,6 +2,7 @@ using Automation.Storage.Events;
 using Automation.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Automation.Storage;
 
@@ -17,6 +18,19 @@ public sealed class SqliteAutomationDbContext : AutomationDbContext
     }
 
     public override bool IsPostgres => false;
+
+    public override SqlDialect Sql => SqliteSqlDialect.Instance;
+
+    // One engine process owns the file and its writing transactions begin IMMEDIATE: they are serialized already.
+    public override Task LockUntilTransactionEndsAsync(DatabaseLock scope, string? key, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override Task<bool> TryLockUntilTransactionEndsAsync(DatabaseLock scope, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public override Task<IDbContextTransaction?> BeginClaimAsync(DatabaseLock scope, string key, CancellationToken cancellationToken) =>
+        Task.FromResult<IDbContextTransaction?>(null);
+
+    public override async Task<OutboxClaim> ClaimOutboxAsync(int batchSize, CancellationToken cancellationToken) =>
+        new(await Outbox.OrderBy(m => m.Id).Take(batchSize).ToListAsync(cancellationToken), null);
 
     /// <summary>
     /// The embedded log has no customer index and no processed flag: an index insert per appended event, at a random

@@ -33,7 +33,7 @@ public static class ImportCommand
             return 1;
         }
 
-        var importer = new EventImporter(DatabaseOptions.Ingestion(await DatabaseOptions.OpenAsync(sqlite, postgres, cancellationToken)));
+        var importer = new EventImporter(DatabaseOptions.Ingestion(await DatabaseOptions.OpenAsync(sqlite, postgres, cancellationToken), postgres));
         await using var stream = file.OpenRead();
         using var reader = new StreamReader(stream);
         ImportReport? report = null;

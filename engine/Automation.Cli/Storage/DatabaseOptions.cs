@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Automation.Engine.Events;
+using Automation.Engine.Processing.Embedded;
+using Automation.Engine.Processing.Shared;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,9 +34,13 @@ public static class DatabaseOptions
         return factory;
     }
 
-    /// <summary>The engine's one ingestion path over the opened database.</summary>
-    public static EventIngestion Ingestion(IDbContextFactory<AutomationDbContext> databases) =>
-        new(databases, new IncomingEventValidator(TimeProvider.System), new EventProcessingSignal(), TimeProvider.System);
+    /// <summary>The engine's one ingestion path over the opened database, appending straight into its log.</summary>
+    public static EventIngestion Ingestion(IDbContextFactory<AutomationDbContext> databases, string? postgres) =>
+        new(
+            postgres is { Length: > 0 } ? new SharedEventLog(databases) : new EmbeddedEventLog(databases),
+            new IncomingEventValidator(TimeProvider.System),
+            new EventProcessingSignal(),
+            TimeProvider.System);
 
     private sealed class Factory<T>(DbContextOptions<T> options, Func<DbContextOptions<T>, T> create) : IDbContextFactory<AutomationDbContext>
         where T : AutomationDbContext

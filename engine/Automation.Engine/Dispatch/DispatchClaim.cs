@@ -33,12 +33,8 @@ public sealed class DispatchClaim : IAsyncDisposable
         IDbContextTransaction? transaction = null;
         try
         {
-            if (db.IsPostgres)
-            {
-                // Held until commit or rollback; a crashed process's connection drops and releases it.
-                transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({idempotencyKey}, 7302))", cancellationToken);
-            }
+            // Held until commit or rollback; a crashed process's connection drops and releases it.
+            transaction = await db.BeginClaimAsync(DatabaseLock.ActionClaim, idempotencyKey, cancellationToken);
 
             return new DispatchClaim(stripe, transaction);
         }

@@ -146,13 +146,9 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options, Customer
 
     private async Task<GuardResult> BudgetAsync(AutomationDbContext db, RegisteredAction action, string? workflowId, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        if (db.IsPostgres)
-        {
-            // Two engines checking the same workflow's budget at once would both see room for one more; the lock,
-            // held until the caller's transaction ends, makes the second wait for the first one's spend.
-            // (SQLite transactions begin IMMEDIATE, so there the check is already serialized.)
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"budget:" + workflowId}, 7303))", cancellationToken);
-        }
+        // Two engines checking the same workflow's budget at once would both see room for one more; the lock, held
+        // until the caller's transaction ends, makes the second wait for the first one's spend.
+        await db.LockUntilTransactionEndsAsync(DatabaseLock.WorkflowBudget, "budget:" + workflowId, cancellationToken);
 
         var spent = await SpentTodayAsync(db, workflowId, nowUtc, cancellationToken);
         var cost = action.Descriptor.EstimatedCost;

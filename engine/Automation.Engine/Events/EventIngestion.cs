@@ -12,12 +12,10 @@ namespace Automation.Engine.Events;
 /// append it in one transaction, wake the processor. A batch with any bad item stores nothing.
 /// </summary>
 public sealed class EventIngestion(
-    IDbContextFactory<AutomationDbContext> databases,
+    IEventLog log,
     IValidator<IncomingEvent> validator,
     EventProcessingSignal signal,
-    TimeProvider clock,
-    EventTail? tail = null,
-    EventInbox? inbox = null)
+    TimeProvider clock)
 {
     public const int MaxBatchEvents = 10_000;
 
@@ -57,26 +55,9 @@ public sealed class EventIngestion(
             events.Add(e);
         }
 
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        if (!db.IsPostgres)
-        {
-            var added = inbox is not null
-                ? await inbox.AppendAsync(db, events, cancellationToken)
-                : await SqliteEventAppender.AppendAsync(db, events, tail, cancellationToken);
-            signal.Notify();
-            return new IngestionResult(added, duplicates + (events.Count - added), []);
-        }
-
-        var known = await KnownIdsAsync(db, events, cancellationToken);
-        if (known.Count > 0)
-        {
-            duplicates += events.RemoveAll(e => known.Contains(e.EventId));
-        }
-
-        db.Events.AddRange(events);
-        await db.SaveChangesAsync(cancellationToken);
+        var added = await log.AppendAsync(events, cancellationToken);
         signal.Notify();
-        return new IngestionResult(events.Count, duplicates, []);
+        return new IngestionResult(added, duplicates + (events.Count - added), []);
     }
 
     public List<EventItemError> Validate(IReadOnlyList<IncomingEvent?> items)
@@ -157,18 +138,6 @@ public sealed class EventIngestion(
     }
 
     private static int Parts(int count) => Math.Clamp(count / ItemsPerPart, 1, Environment.ProcessorCount);
-
-    private static async Task<HashSet<string>> KnownIdsAsync(AutomationDbContext db, List<StoredEvent> events, CancellationToken cancellationToken)
-    {
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in events.Select(e => e.EventId).Chunk(500))
-        {
-            var found = await db.Events.AsNoTracking().Where(e => chunk.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken);
-            known.UnionWith(found);
-        }
-
-        return known;
-    }
 
     private static string ToFieldName(string property) =>
         property.Length == 0 ? property : char.ToLowerInvariant(property[0]) + property[1..];

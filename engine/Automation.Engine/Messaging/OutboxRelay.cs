@@ -49,11 +49,8 @@ public sealed partial class OutboxRelay(
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
 
-        // On PostgreSQL several engine processes relay at once; row locks keep them off each other's messages.
-        await using var transaction = db.IsPostgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var messages = db.IsPostgres
-            ? await db.Outbox.FromSqlRaw("SELECT * FROM outbox ORDER BY \"Id\" LIMIT {0} FOR UPDATE SKIP LOCKED", BatchSize).ToListAsync(cancellationToken)
-            : await db.Outbox.OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        await using var claim = await db.ClaimOutboxAsync(BatchSize, cancellationToken);
+        var messages = claim.Messages;
         if (messages.Count == 0)
         {
             return 0;
@@ -97,20 +94,14 @@ public sealed partial class OutboxRelay(
         }
         finally
         {
-            if (sent.Count > 0 || transaction is not null)
+            // One statement for the lot: change-tracked, each row was a DELETE of its own.
+            var ids = sent.Select(m => m.Id).ToList();
+            if (ids.Count > 0)
             {
-                // One statement for the lot: change-tracked, each row was a DELETE of its own.
-                var ids = sent.Select(m => m.Id).ToList();
-                if (ids.Count > 0)
-                {
-                    await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
-                }
-
-                if (transaction is not null)
-                {
-                    await transaction.CommitAsync(CancellationToken.None);
-                }
+                await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
             }
+
+            await claim.CommitAsync(CancellationToken.None);
         }
 
         return sent.Count;

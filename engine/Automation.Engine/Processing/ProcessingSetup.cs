@@ -1,3 +1,4 @@
+using Automation.Engine.Events;
 using Automation.Engine.Processing.Embedded;
 using Automation.Engine.Processing.Quarantine;
 using Automation.Engine.Processing.Shared;
@@ -22,6 +23,9 @@ public static class ProcessingSetup
     /// <summary>One SQLite file, one engine process: profiles in memory, written behind.</summary>
     public static IServiceCollection AddEmbeddedProcessingHome(this IServiceCollection services)
     {
+        services.AddSingleton<EventInbox>();
+        services.AddSingleton<EventFiler>();
+        services.AddSingleton<IEventLog, EmbeddedEventLog>();
         services.AddSingleton<EmbeddedProcessingHome>();
         services.AddSingleton<IProcessingHome>(sp => sp.GetRequiredService<EmbeddedProcessingHome>());
         return services;
@@ -30,6 +34,7 @@ public static class ProcessingSetup
     /// <summary>PostgreSQL, any number of engine processes: profiles written with each batch.</summary>
     public static IServiceCollection AddSharedProcessingHome(this IServiceCollection services)
     {
+        services.AddSingleton<IEventLog, SharedEventLog>();
         services.AddSingleton<IProcessingHome, SharedProcessingHome>();
         return services;
     }

@@ -2,16 +2,10 @@ namespace Automation.Engine.Profiles;
 
 /// <summary>
 /// One writer of profiles and memberships at a time in this process (the event processor, segment sweeps and
-/// backfills); across processes on PostgreSQL the advisory lock does the same.
+/// backfills); across processes <see cref="Automation.Storage.DatabaseLock.ProfileWriters"/> does the same.
 /// </summary>
 public sealed class ProfileWriteGate
 {
-    /// <summary>The PostgreSQL advisory lock every profile writer takes inside its transaction (false: another process has it).</summary>
-    public const string TryAdvisoryLockSql = "SELECT pg_try_advisory_xact_lock(7301) AS \"Value\"";
-
-    /// <summary>The same lock, waited for rather than tried.</summary>
-    public const string AdvisoryLockSql = "SELECT pg_advisory_xact_lock(7301)";
-
     private readonly SemaphoreSlim gate = new(1, 1);
 
     // The embedded processor's batch write that goes on after it left the gate; whoever enters next waits for it.

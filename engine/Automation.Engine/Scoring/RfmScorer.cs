@@ -3,7 +3,6 @@ using Automation.Engine.Segments;
 using Automation.Storage;
 using Automation.Storage.Profiles;
 using Automation.Storage.Segments;
-using Automation.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Engine.Scoring;
@@ -35,7 +34,7 @@ public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, 
         var boundaries = RfmBoundaries.From(await BuyersAsync(db, now, cancellationToken));
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.Database.ExecuteSqlRawAsync(ScoreSql(db.IsPostgres), Parameters(boundaries, now), cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(ScoreSql(db.Sql), Parameters(boundaries, now), cancellationToken);
             await db.Profiles.Where(p => !(p.Purchases > 0 && p.LastPurchaseAt != null) && (p.RecencyScore != 0 || p.RfmSegment != null)).ExecuteUpdateAsync(
                 s => s.SetProperty(p => p.RecencyScore, 0).SetProperty(p => p.FrequencyScore, 0).SetProperty(p => p.MonetaryScore, 0).SetProperty(p => p.RfmSegment, (string?)null),
                 cancellationToken);
@@ -54,12 +53,10 @@ public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, 
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandTimeout = 300;
-        command.CommandText = db.IsPostgres
-            ? """SELECT EXTRACT(EPOCH FROM (@now - "LastPurchaseAt")) / 86400.0, "Purchases", CAST("Monetary" AS double precision) FROM profiles WHERE "Purchases" > 0 AND "LastPurchaseAt" IS NOT NULL"""
-            : """SELECT julianday(@now) - julianday("LastPurchaseAt"), "Purchases", CAST("Monetary" AS REAL) FROM profiles WHERE "Purchases" > 0 AND "LastPurchaseAt" IS NOT NULL""";
+        command.CommandText = $"""SELECT {db.Sql.DaysBetween("@now", "\"LastPurchaseAt\"")}, "Purchases", {db.Sql.AsDouble("\"Monetary\"")} FROM profiles WHERE "Purchases" > 0 AND "LastPurchaseAt" IS NOT NULL""";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@now";
-        parameter.Value = db.IsPostgres ? now : SqliteDates.Text(now);
+        parameter.Value = db.Sql.Date(now);
         command.Parameters.Add(parameter);
         var buyers = new List<(double, double, double)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -75,9 +72,9 @@ public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, 
     /// One UPDATE writes the three scores and the named segment; the segment CASE is generated from RfmSegments.Name
     /// over every (R, F) pair, so SQL and code never disagree. Recency cut points are moments (newest first).
     /// </summary>
-    private static string ScoreSql(bool postgres)
+    private static string ScoreSql(SqlDialect sql)
     {
-        var money = postgres ? "CAST(\"Monetary\" AS double precision)" : "CAST(\"Monetary\" AS REAL)";
+        var money = sql.AsDouble("\"Monetary\"");
         var r = "(CASE WHEN \"LastPurchaseAt\" >= {0} THEN 5 WHEN \"LastPurchaseAt\" >= {1} THEN 4 WHEN \"LastPurchaseAt\" >= {2} THEN 3 WHEN \"LastPurchaseAt\" >= {3} THEN 2 ELSE 1 END)";
         var f = "(CASE WHEN \"Purchases\" > {7} THEN 5 WHEN \"Purchases\" > {6} THEN 4 WHEN \"Purchases\" > {5} THEN 3 WHEN \"Purchases\" > {4} THEN 2 ELSE 1 END)";
         var m = $"(CASE WHEN {money} > {{11}} THEN 5 WHEN {money} > {{10}} THEN 4 WHEN {money} > {{9}} THEN 3 WHEN {money} > {{8}} THEN 2 ELSE 1 END)";

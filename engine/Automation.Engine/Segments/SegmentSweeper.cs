@@ -105,11 +105,8 @@ public sealed class SegmentSweeper(
         using var writing = await gate.EnterAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.IsPostgres)
-        {
-            // Wait for (not skip) another process's event batch: a sweep page must not race it on memberships.
-            await db.Database.ExecuteSqlRawAsync(ProfileWriteGate.AdvisoryLockSql, cancellationToken);
-        }
+        // Wait for (not skip) another process's event batch: a sweep page must not race it on memberships.
+        await db.LockUntilTransactionEndsAsync(DatabaseLock.ProfileWriters, null, cancellationToken);
 
         var page = await db.Profiles.AsNoTracking()
             .Where(p => after == null || string.Compare(p.CustomerId, after) > 0)

@@ -123,18 +123,15 @@ public static class CustomersApi
         return TypedResults.Ok(page.Events);
     }
 
-    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ProfileWriteGate gate, ProfileStore store, EventTail tail, EventInbox inbox, CustomerErasure erasure, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ProfileWriteGate gate, ProfileStore store, EventTail tail, IEventLog log, CustomerErasure erasure, ILoggerFactory loggers, CancellationToken ct)
     {
         // Between event batches, and the profile held in memory is dropped: nothing writes the erased customer back.
         using var writing = await gate.EnterAsync(ct);
         var held = store.Current(id);
         store.Forget(id);
         await using var db = await databases.CreateDbContextAsync(ct);
-        if (!db.IsPostgres)
-        {
-            // Events accepted while the writer was busy are erased with the rest: into the log first.
-            await inbox.MoveAsync(db, ct);
-        }
+        // Events accepted while the writer was busy are erased with the rest: into the log first.
+        await log.SettleAsync(db, ct);
 
         var erased = await erasure.EraseAsync(db, id, held, http.Actor(), ct);
         if (erased is null)
@@ -144,15 +141,9 @@ public static class CustomersApi
 
         // The processor must not fold erased events it was handed at append: it reads the log instead.
         tail.Clear();
-        if (!db.IsPostgres)
+        if (!await log.ScrubAsync(db, ct))
         {
-            // secure_delete overwrote the rows in the files; the logs still hold the pages as they were before.
-            await db.Database.OpenConnectionAsync(ct);
-            var logsEmptied = await SqliteCheckpointer.TruncateAsync((SqliteConnection)db.Database.GetDbConnection(), ct) & await inbox.TruncateLogAsync(ct);
-            if (!logsEmptied)
-            {
-                loggers.CreateLogger(typeof(CustomersApi)).LogWarning("After erasing customer {Pseudonym} a reader kept the SQLite write-ahead logs from being emptied; older page versions stay there until writing goes on past them", erased.Pseudonym);
-            }
+            loggers.CreateLogger(typeof(CustomersApi)).LogWarning("After erasing customer {Pseudonym} a reader kept the database's write-ahead logs from being emptied; older page versions stay there until writing goes on past them", erased.Pseudonym);
         }
 
         return TypedResults.Ok(erased);

@@ -56,14 +56,14 @@ public static class OperationsApi
     }
 
     /// <summary>During a database outage the figures this process holds are still reported, with automation_database_up 0.</summary>
-    private static async Task<IResult> MetricsAsync(IDbContextFactory<AutomationDbContext> databases, ProcessingTimings timings, EventInbox inbox, CancellationToken ct)
+    private static async Task<IResult> MetricsAsync(IDbContextFactory<AutomationDbContext> databases, ProcessingTimings timings, IEventLog log, CancellationToken ct)
     {
         var text = new StringBuilder();
         var stored = new StringBuilder();
         var up = true;
         try
         {
-            await AppendStoredAsync(stored, databases, inbox, ct);
+            await AppendStoredAsync(stored, databases, log, ct);
         }
         catch (Exception ex) when (OutageClassifier.Classify(ex) is not null)
         {
@@ -84,12 +84,12 @@ public static class OperationsApi
         return TypedResults.Text(text.ToString(), "text/plain; version=0.0.4");
     }
 
-    private static async Task AppendStoredAsync(StringBuilder text, IDbContextFactory<AutomationDbContext> databases, EventInbox inbox, CancellationToken ct)
+    private static async Task AppendStoredAsync(StringBuilder text, IDbContextFactory<AutomationDbContext> databases, IEventLog log, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
 
         // Accepted while the writer was busy and not yet moved into the log: stored, and not processed.
-        var staged = db.IsPostgres ? 0 : inbox.Unmoved(db);
+        var staged = log.Staged(db);
         text.AppendLine("# TYPE automation_events_total counter").Append("automation_events_total ").Append(await db.Events.LongCountAsync(ct) + staged).AppendLine();
         text.AppendLine("# TYPE automation_events_unprocessed gauge").Append("automation_events_unprocessed ").Append(await EventCustomerRows.UnprocessedAsync(db, ct) + staged).AppendLine();
         text.AppendLine("# TYPE automation_customers gauge").Append("automation_customers ").Append(await db.Profiles.LongCountAsync(ct)).AppendLine();

@@ -1,4 +1,5 @@
 using Automation.Engine.Events;
+using Automation.Engine.Processing.Embedded;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed class TemporaryDatabase : IDbContextFactory<AutomationDbContext>, 
 
     public AutomationDbContext CreateDbContext() => new SqliteAutomationDbContext(options);
 
-    public EventIngestion Ingestion() => new(this, new IncomingEventValidator(TimeProvider.System), new EventProcessingSignal(), TimeProvider.System);
+    public EventIngestion Ingestion() => new(new EmbeddedEventLog(this), new IncomingEventValidator(TimeProvider.System), new EventProcessingSignal(), TimeProvider.System);
 
     public async Task<int> CountEventsAsync()
     {

@@ -27,7 +27,7 @@ public sealed class SharedProcessingHome(
         {
             // One processor at a time across the processes keeps each customer's events in order.
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await db.Database.SqlQueryRaw<bool>(ProfileWriteGate.TryAdvisoryLockSql).SingleAsync(cancellationToken))
+            if (!await db.TryLockUntilTransactionEndsAsync(DatabaseLock.ProfileWriters, cancellationToken))
             {
                 await transaction.DisposeAsync();
                 await db.DisposeAsync();

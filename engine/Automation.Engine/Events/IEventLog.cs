@@ -1,0 +1,26 @@
+using Automation.Storage;
+using Automation.Storage.Events;
+
+namespace Automation.Engine.Events;
+
+/// <summary>
+/// The event log as the home chosen at composition keeps it: appended to by ingestion, and settled and scrubbed by
+/// whoever must see or remove every stored event (erasure, metrics).
+/// </summary>
+public interface IEventLog
+{
+    /// <summary>Appends the events, skipping any whose id the log already has; returns how many were new.</summary>
+    Task<int> AppendAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Events accepted but not yet in the log's table (staged while its writer was busy).</summary>
+    long Staged(AutomationDbContext db);
+
+    /// <summary>Moves whatever is accepted but staged into the log's table, so that a query over it sees every event.</summary>
+    Task SettleAsync(AutomationDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leaves no earlier version of overwritten rows in the database's logs (after an erasure); false when a reader
+    /// kept a log from being emptied.
+    /// </summary>
+    Task<bool> ScrubAsync(AutomationDbContext db, CancellationToken cancellationToken);
+}
