@@ -1,3 +1,4 @@
+using Automation.Engine.Actions;
 using Automation.Engine.Segments;
 using Automation.Host;
 using Automation.Host.Configuration;
@@ -18,7 +19,7 @@ public static class BenchmarkEngine
         builder.AddAutomationOptions();
         builder.AddStorage();
         builder.AddEngine();
-        builder.Services.TryAddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
+        builder.Services.TryAddSingleton(new Automation.Engine.Actions.ActionCatalog());
         var app = builder.Build();
         await app.MigrateDatabaseAsync();
         var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();

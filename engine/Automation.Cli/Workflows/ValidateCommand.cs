@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Automation.Engine.Actions;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Expressions;
 using Automation.Engine.Rules;

@@ -1,4 +1,3 @@
-using Automation.Engine.Processing.Embedded;
 
 namespace Automation.Engine.Configuration;
 
@@ -16,7 +15,7 @@ public sealed class ProcessingOptions
     /// per batch, so a batch several times larger than the number of customers in it does that work once for many
     /// events (1M events over 100k customers: 5k-event batches evaluated 975k customers, 500k-event batches 199k, one
     /// 1M batch 100k, and ran 114k-125k events/s end to end against 101k-107k with 500k). A large batch holds the
-    /// write gate longer; a batch appended meanwhile is staged in the inbox (<see cref="Events.EventInbox"/>) rather than waiting for it.
+    /// write gate longer; a batch appended meanwhile is staged in the embedded home's event inbox rather than waiting for it.
     /// </summary>
     public int BacklogBatchSize { get; set; } = 1_000_000;
 

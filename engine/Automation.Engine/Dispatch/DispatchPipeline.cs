@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Automation.Engine.Actions;
 using Automation.Engine.Configuration;
 using Automation.Engine.Messaging;
 using Automation.Plugins.Sdk;
@@ -17,7 +18,7 @@ namespace Automation.Engine.Dispatch;
 /// queued for approval (budget-affecting), or sent to its plugin's queue through the outbox.
 /// Everything is written in the caller's unit of work, so a step and its action commit together.
 /// </summary>
-public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuards guards, IOptions<AutomationOptions> options, ILogger<DispatchPipeline> logger)
+public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuards guards, IOptions<AutomationOptions> options, ILogger<DispatchPipeline> logger) : IActionDispatch
 {
     public async Task<ActionRecord> RequestAsync(AutomationDbContext db, DispatchRequest request, DateTime nowUtc, CancellationToken cancellationToken)
     {

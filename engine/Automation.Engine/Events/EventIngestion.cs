@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Automation.Engine.Processing.Embedded;
 using Automation.Storage;
 using Automation.Storage.Events;
 using FluentValidation;

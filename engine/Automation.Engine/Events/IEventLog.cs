@@ -19,8 +19,8 @@ public interface IEventLog
     Task SettleAsync(AutomationDbContext db, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Leaves no earlier version of overwritten rows in the database's logs (after an erasure); false when a reader
-    /// kept a log from being emptied.
+    /// After an erasure: forgets events handed on in memory, and leaves no earlier version of overwritten rows in the
+    /// database's logs; false when a reader kept a log from being emptied.
     /// </summary>
     Task<bool> ScrubAsync(AutomationDbContext db, CancellationToken cancellationToken);
 }

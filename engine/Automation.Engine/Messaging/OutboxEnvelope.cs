@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Automation.Engine.Profiles;
 using Automation.Storage.Messaging;
 
 namespace Automation.Engine.Messaging;

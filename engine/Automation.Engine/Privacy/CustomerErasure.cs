@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Automation.Engine.Audit;
-using Automation.Engine.Dispatch;
 using Automation.Engine.Messaging;
 using Automation.Storage;
 using Automation.Storage.Approvals;

@@ -11,6 +11,7 @@ public static class ProcessingSetup
 {
     public static IServiceCollection AddEventProcessing(this IServiceCollection services)
     {
+        services.AddSingleton<ProcessingTimings>();
         services.AddSingleton<CustomerEvaluator>();
         services.AddSingleton<WorkflowStage>();
         services.AddSingleton<CustomerQuarantine>();
@@ -23,6 +24,7 @@ public static class ProcessingSetup
     /// <summary>One SQLite file, one engine process: profiles in memory, written behind.</summary>
     public static IServiceCollection AddEmbeddedProcessingHome(this IServiceCollection services)
     {
+        services.AddSingleton<EventTail>();
         services.AddSingleton<EventInbox>();
         services.AddSingleton<EventFiler>();
         services.AddSingleton<IEventLog, EmbeddedEventLog>();

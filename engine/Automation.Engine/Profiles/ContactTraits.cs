@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Automation.Engine.Messaging;
 using Automation.Storage.Profiles;
 
 namespace Automation.Engine.Profiles;

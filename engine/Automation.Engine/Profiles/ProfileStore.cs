@@ -1,6 +1,5 @@
 using Automation.Engine.Configuration;
 using Automation.Engine.Events;
-using Automation.Engine.Processing.Embedded;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Automation.Storage.Profiles;
@@ -54,7 +53,7 @@ public sealed class ProfileStore(IDbContextFactory<AutomationDbContext> database
 
     /// <summary>
     /// The database records how far its profiles go (<see cref="ProcessingCheckpoint.Profiles"/>): only then may events
-    /// be filed ahead of a flush (<see cref="EventFiler"/>), since without the record recovery goes by the last event filed.
+    /// be filed ahead of a flush (the embedded home's event filer), since without the record recovery goes by the last event filed.
     /// </summary>
     public bool FlushRecorded { get; private set; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Automation.Engine.Messaging;
 
 namespace Automation.Engine.Profiles;
 

@@ -1,9 +1,7 @@
 using Automation.Engine.Audit;
 using Automation.Engine.Profiles;
-using Automation.Engine.Workflows.Definitions;
 using Automation.Storage;
 using Automation.Storage.Rules;
-using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Engine.Rules;
@@ -13,7 +11,7 @@ namespace Automation.Engine.Rules;
 /// rule that would only fail at run time is caught here), and refused when a published workflow still leaves by
 /// a rule the new version drops.
 /// </summary>
-public sealed class RuleSetService(IDbContextFactory<AutomationDbContext> databases, RuleSetCompiler compiler, RuleSetCatalog catalog, TimeProvider clock)
+public sealed class RuleSetService(IDbContextFactory<AutomationDbContext> databases, RuleSetCompiler compiler, RuleSetCatalog catalog, IRuleSetUsage usage, TimeProvider clock)
 {
     public async Task<RuleSetSaveResult> SaveAsync(string key, string name, string description, string rulesJson, string actor, bool builtIn, CancellationToken cancellationToken)
     {
@@ -30,7 +28,7 @@ public sealed class RuleSetService(IDbContextFactory<AutomationDbContext> databa
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var stranded = await StrandedPortsAsync(db, key, compiled.Ports, cancellationToken);
+        var stranded = await usage.StrandedPortsAsync(db, key, compiled.Ports, cancellationToken);
         if (stranded.Count > 0)
         {
             return new RuleSetSaveResult(0, false, [], $"published workflows still leave by rules this version drops: {string.Join("; ", stranded)}");
@@ -50,26 +48,5 @@ public sealed class RuleSetService(IDbContextFactory<AutomationDbContext> databa
         await db.SaveChangesAsync(cancellationToken);
         await catalog.RefreshAsync(cancellationToken);
         return new RuleSetSaveResult(record.Version, created, []);
-    }
-
-    /// <summary>"workflow v2 node 'tier': port 'hot'" for every published connection leaving by a rule that would go.</summary>
-    private static async Task<List<string>> StrandedPortsAsync(AutomationDbContext db, string key, IReadOnlyList<string> ports, CancellationToken cancellationToken)
-    {
-        var published = await db.WorkflowVersions.AsNoTracking()
-            .Where(v => v.Status == WorkflowVersionStatus.Published && v.DefinitionJson.Contains(key))
-            .ToListAsync(cancellationToken);
-        var stranded = new List<string>();
-        foreach (var version in published)
-        {
-            var definition = WorkflowJson.Parse(version.DefinitionJson);
-            var nodes = definition.Activities
-                .Where(a => a.Type == "ruleSet" && a.Settings.TryGetValue("ruleSet", out var k) && k.ValueKind == System.Text.Json.JsonValueKind.String && k.GetString() == key)
-                .Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-            stranded.AddRange(definition.Connections
-                .Where(c => nodes.Contains(c.From) && !ports.Contains(c.Port, StringComparer.Ordinal))
-                .Select(c => $"{version.WorkflowId} v{version.Version} node '{c.From}': port '{c.Port}'"));
-        }
-
-        return stranded;
     }
 }

@@ -1,5 +1,4 @@
 using Automation.Engine.Profiles;
-using Automation.Engine.Segments;
 using Automation.Storage;
 using Automation.Storage.Profiles;
 using Automation.Storage.Segments;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Automation.Engine.Actions;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Rules;
 using Automation.Engine.Workflows.Runtime;

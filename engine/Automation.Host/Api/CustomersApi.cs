@@ -123,7 +123,7 @@ public static class CustomersApi
         return TypedResults.Ok(page.Events);
     }
 
-    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ProfileWriteGate gate, ProfileStore store, EventTail tail, IEventLog log, CustomerErasure erasure, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> EraseAsync(string id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ProfileWriteGate gate, ProfileStore store, IEventLog log, CustomerErasure erasure, ILoggerFactory loggers, CancellationToken ct)
     {
         // Between event batches, and the profile held in memory is dropped: nothing writes the erased customer back.
         using var writing = await gate.EnterAsync(ct);
@@ -139,8 +139,6 @@ public static class CustomersApi
             return Problems.NotFound($"no customer '{id}'");
         }
 
-        // The processor must not fold erased events it was handed at append: it reads the log instead.
-        tail.Clear();
         if (!await log.ScrubAsync(db, ct))
         {
             loggers.CreateLogger(typeof(CustomersApi)).LogWarning("After erasing customer {Pseudonym} a reader kept the database's write-ahead logs from being emptied; older page versions stay there until writing goes on past them", erased.Pseudonym);

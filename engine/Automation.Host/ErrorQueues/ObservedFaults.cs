@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Automation.Engine.Actions;
 using Automation.Engine.Dispatch;
 using Automation.Plugins.Sdk.Contracts;
 using MassTransit;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Automation.Engine.Actions;
 using Automation.Engine.Configuration;
 using Automation.Engine.Dispatch;
 using Automation.Plugins.Sdk.Contracts;

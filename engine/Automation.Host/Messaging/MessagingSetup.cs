@@ -1,3 +1,4 @@
+using Automation.Engine.Actions;
 using Automation.Engine.Configuration;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Workflows.Runtime;

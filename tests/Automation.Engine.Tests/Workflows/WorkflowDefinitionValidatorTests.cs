@@ -1,3 +1,4 @@
+using Automation.Engine.Actions;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Expressions;
 using Automation.Engine.Rules;

@@ -1,3 +1,4 @@
+using Automation.Engine.Actions;
 using Automation.Engine.Segments;
 using Automation.Host;
 using Automation.Host.Configuration;
@@ -30,7 +31,7 @@ public static class DrivenEngine
         builder.AddAutomationOptions();
         builder.AddStorage();
         builder.AddEngine();
-        builder.Services.TryAddSingleton(new Automation.Engine.Dispatch.ActionCatalog());
+        builder.Services.TryAddSingleton(new Automation.Engine.Actions.ActionCatalog());
         var app = builder.Build();
         await app.MigrateDatabaseAsync();
         await using var db = await DatabaseAsync(app);

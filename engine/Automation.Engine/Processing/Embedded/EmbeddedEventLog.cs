@@ -11,7 +11,7 @@ namespace Automation.Engine.Processing.Embedded;
 /// The embedded log. In the engine process it is appended through the <see cref="EventInbox"/>, which stages a batch
 /// while the file's writer is busy; without one (a command-line import) it is appended straight into the file.
 /// </summary>
-public sealed class EmbeddedEventLog(IDbContextFactory<AutomationDbContext> databases, EventInbox? inbox = null) : IEventLog
+public sealed class EmbeddedEventLog(IDbContextFactory<AutomationDbContext> databases, EventInbox? inbox = null, EventTail? tail = null) : IEventLog
 {
     public async Task<int> AppendAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
@@ -31,10 +31,14 @@ public sealed class EmbeddedEventLog(IDbContextFactory<AutomationDbContext> data
         }
     }
 
-    // secure_delete overwrote the rows in the files; the write-ahead logs still hold the pages as they were before.
     public async Task<bool> ScrubAsync(AutomationDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+
+        // The processor must not fold erased events it was handed at append: it reads the log instead.
+        tail?.Clear();
+
+        // secure_delete overwrote the rows in the files; the write-ahead logs still hold the pages as they were before.
         await db.Database.OpenConnectionAsync(cancellationToken);
         return await SqliteCheckpointer.TruncateAsync((SqliteConnection)db.Database.GetDbConnection(), cancellationToken)
             & (inbox is null || await inbox.TruncateLogAsync(cancellationToken));

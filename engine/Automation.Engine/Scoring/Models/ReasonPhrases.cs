@@ -1,6 +1,5 @@
 using System.Globalization;
 using Automation.Engine.Profiles;
-using Automation.Engine.Segments;
 using Automation.Plugins.Sdk;
 
 namespace Automation.Engine.Scoring.Models;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Automation.Engine.Dispatch;
+using Automation.Engine.Actions;
 using Automation.Engine.Messaging;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Plugins.Sdk;

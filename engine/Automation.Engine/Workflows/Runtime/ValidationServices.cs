@@ -1,4 +1,4 @@
-using Automation.Engine.Dispatch;
+using Automation.Engine.Actions;
 using Automation.Engine.Expressions;
 using Automation.Engine.Rules;
 

@@ -1,5 +1,5 @@
 using Automation.Engine.Configuration;
-using Automation.Engine.Dispatch;
+using Automation.Engine.Actions;
 using Automation.Engine.Expressions;
 using Automation.Engine.Rules;
 using Microsoft.Extensions.Options;
@@ -7,13 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Automation.Engine.Workflows.Runtime;
 
 /// <summary>The engine services activities use while they run.</summary>
-public sealed class WorkflowServices(ProfileExpressionCompiler expressions, ActionCatalog actions, DispatchPipeline dispatch, RuleSetCatalog ruleSets, IOptions<AutomationOptions> options)
+public sealed class WorkflowServices(ProfileExpressionCompiler expressions, ActionCatalog actions, IActionDispatch dispatch, RuleSetCatalog ruleSets, IOptions<AutomationOptions> options)
 {
     public ProfileExpressionCompiler Expressions { get; } = expressions;
 
     public ActionCatalog Actions { get; } = actions;
 
-    public DispatchPipeline Dispatch { get; } = dispatch;
+    public IActionDispatch Dispatch { get; } = dispatch;
 
     public RuleSetCatalog RuleSets { get; } = ruleSets;
 

@@ -1,9 +1,5 @@
-using Automation.Engine.Approvals;
-using Automation.Engine.Dispatch;
 using Automation.Engine.Messaging;
 using Automation.Storage;
-using Automation.Storage.Approvals;
-using Automation.Storage.Dispatch;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -12,12 +8,14 @@ using Microsoft.Extensions.Logging;
 namespace Automation.Engine.Workflows.Runtime;
 
 /// <summary>
-/// Fires what falls due: waits and event timeouts, actions held for quiet hours, approvals that expired.
+/// Fires what falls due: waits and event timeouts, and the other features' <see cref="IDueWork"/> (actions held for
+/// quiet hours, approvals that expired).
 /// Everything it reads is in the database, so a restarted engine picks up where the last one stopped.
 /// </summary>
 public sealed partial class WorkflowTimerService(
     IDbContextFactory<AutomationDbContext> databases,
     InstanceResumer resumer,
+    IEnumerable<IDueWork> others,
     OutboxSignal outbox,
     TimeProvider clock,
     ILogger<WorkflowTimerService> logger) : BackgroundService
@@ -56,19 +54,9 @@ public sealed partial class WorkflowTimerService(
         var now = clock.GetUtcNow().UtcDateTime;
         var fired = 0;
 
-        var expired = await db.Approvals.Where(a => a.Status == ApprovalStatus.Pending && a.ExpiresAt <= now).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var approval in expired)
+        foreach (var work in others)
         {
-            fired++;
-            await ApprovalDecisions.ExpireAsync(db, resumer, approval, now, cancellationToken);
-        }
-
-        var held = await db.Actions.Where(a => a.Status == ActionStatus.Held && a.HeldUntil <= now).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var action in held)
-        {
-            fired++;
-            var profile = await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == action.CustomerId, cancellationToken);
-            DispatchPipeline.Send(db, action, profile, now);
+            fired += await work.FireDueAsync(db, now, BatchSize, cancellationToken);
         }
 
         var due = await db.WorkflowInstances

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace Automation.Engine.Profiles;
+namespace Automation.Engine.Messaging;
 
 /// <summary>
 /// Writes JSON text through one reused buffer and writer per thread: a flush serializes four parts of every changed

@@ -1,8 +1,7 @@
-using Automation.Engine.Privacy;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Automation.Engine.Dispatch;
+namespace Automation.Engine.Privacy;
 
 /// <summary>How addresses are compared on the suppression list: trimmed and lower-case, by salted hash.</summary>
 public static class Suppressions

@@ -1,10 +1,10 @@
 using Automation.Engine.Configuration;
-using Automation.Engine.Segments;
+using Automation.Engine.Scoring;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Automation.Engine.Scoring;
+namespace Automation.Engine.Segments;
 
 /// <summary>Runs the RFM batch job shortly after start and then on its interval.</summary>
 public sealed partial class RfmRefreshService(RfmScorer scorer, SegmentSweeper sweeper, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<RfmRefreshService> logger) : BackgroundService

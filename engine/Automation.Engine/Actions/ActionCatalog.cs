@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Automation.Plugins.Sdk;
 
-namespace Automation.Engine.Dispatch;
+namespace Automation.Engine.Actions;
 
 /// <summary>Every action type the loaded plugins declare; filled by the plugin loader at start-up.</summary>
 public sealed class ActionCatalog

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using Automation.Engine.Profiles;
 using Automation.Plugins.Sdk;
 
-namespace Automation.Engine.Segments;
+namespace Automation.Engine.Profiles;
 
 /// <summary>
 /// Reason codes from the same expression that decided: each profile member it reads, with its value,

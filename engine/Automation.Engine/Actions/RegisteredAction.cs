@@ -1,6 +1,6 @@
 using Automation.Plugins.Sdk;
 
-namespace Automation.Engine.Dispatch;
+namespace Automation.Engine.Actions;
 
 /// <summary>An action type as the engine knows it: the plugin's descriptor and the plugin that carries it out.</summary>
 public sealed record RegisteredAction(ActionDescriptor Descriptor, string Plugin)

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Automation.Engine.Profiles;
 using Automation.Storage.Events;
 
-namespace Automation.Engine.Events;
+namespace Automation.Engine.Processing;
 
 /// <summary>
 /// One customer of a processing batch: their events in log order and, on the embedded default, their entry in the

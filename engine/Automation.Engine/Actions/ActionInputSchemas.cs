@@ -3,7 +3,7 @@ using System.Text.Json;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
-namespace Automation.Engine.Dispatch;
+namespace Automation.Engine.Actions;
 
 /// <summary>Checks an action's input against its plugin's JSON schema; parsed schemas are cached per action type.</summary>
 public static class ActionInputSchemas
