@@ -72,9 +72,10 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the host; pass the folder of an earlier (killed) host to restart on its database, and settings
-    /// (environment variable names, e.g. Automation__WorkflowsPath) to override the defaults below.
+    /// (environment variable names, e.g. Automation__WorkflowsPath) to override the defaults below. A start (with its
+    /// migrations) may take up to startTimeout (60 s unless given) before /health answers.
     /// </summary>
-    public static async Task<HostProcess> StartAsync(string? existingFolder = null, bool requireDesigner = true, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<HostProcess> StartAsync(string? existingFolder = null, bool requireDesigner = true, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? startTimeout = null)
     {
         if (!File.Exists(RepoPaths.HostDll))
         {
@@ -147,7 +148,7 @@ public sealed class HostProcess : IAsyncDisposable
 
         try
         {
-            await host.WaitUntilHealthyAsync();
+            await host.WaitUntilHealthyAsync(startTimeout ?? StartTimeout);
         }
         catch
         {
@@ -226,10 +227,10 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
+        var deadline = DateTime.UtcNow + timeout;
         string last = "no answer yet";
         while (DateTime.UtcNow < deadline)
         {
@@ -260,7 +261,7 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"the host did not answer GET /health with 200 within {StartTimeout.TotalSeconds:0} s ({last}). Its output:\n{Output}");
+        throw new TimeoutException($"the host did not answer GET /health with 200 within {timeout.TotalSeconds:0} s ({last}). Its output:\n{Output}");
     }
 
     private void Append(string? line)

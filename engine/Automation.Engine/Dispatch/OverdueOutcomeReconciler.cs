@@ -17,11 +17,14 @@ namespace Automation.Engine.Dispatch;
 /// outlasted the budget, a message parked in an error queue, a crash). An idempotent connector's action is simply
 /// sent again, a few times; any other becomes <see cref="ActionStatus.Unknown"/> and its instance waits for a
 /// person's decision (<see cref="ActionResolution"/>) instead of for nothing. An outcome arriving later still settles it.
+/// Time spent waiting in a backlog does not count: while an action type's queue or the outcome queue holds waiting
+/// messages (<see cref="IQueueBacklog"/>), its actions are not overdue, nor for the timeout + grace after it was last seen.
 /// </summary>
 public sealed partial class OverdueOutcomeReconciler(
     IDbContextFactory<AutomationDbContext> databases,
     ActionCatalog catalog,
     OutboxSignal outbox,
+    IQueueBacklog backlog,
     IOptions<AutomationOptions> options,
     TimeProvider clock,
     ILogger<OverdueOutcomeReconciler> logger) : BackgroundService
@@ -30,12 +33,18 @@ public sealed partial class OverdueOutcomeReconciler(
 
     private const int BatchLimit = 500;
 
+    private static readonly string OutcomeQueue = MassTransit.KebabCaseEndpointNameFormatter.Instance.Consumer<ActionOutcomeConsumer>();
+
+    /// <summary>When each queue was last seen holding waiting messages.</summary>
+    private readonly Dictionary<string, DateTime> lastBacklog = new(StringComparer.Ordinal);
+
     /// <summary>Looks once for overdue outcomes; returns how many actions were sent again and how many became unknown.</summary>
     public async Task<(int Redispatched, int Unknown)> ReconcileAsync(CancellationToken cancellationToken)
     {
         var dispatch = options.Value.Dispatch;
         var now = clock.GetUtcNow().UtcDateTime;
         var earliest = now - (catalog.All.Select(TimeoutOf).DefaultIfEmpty(TimeSpan.FromMinutes(1)).Min() + dispatch.OutcomeGrace);
+        await NoteBacklogsAsync(now, cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var candidates = await db.Actions.AsNoTracking()
             .Where(a => a.Status == ActionStatus.Dispatched && a.DispatchedAt < earliest)
@@ -45,7 +54,8 @@ public sealed partial class OverdueOutcomeReconciler(
         {
             var registered = catalog.TryGet(action.ActionType, out var found) ? found : null;
             var waited = now - action.DispatchedAt!.Value;
-            if (waited < (registered is null ? TimeSpan.Zero : TimeoutOf(registered)) + dispatch.OutcomeGrace
+            var sinceBacklog = now - LastBacklog(RegisteredAction.QueueName(action.ActionType), action.DispatchedAt.Value);
+            if (sinceBacklog < (registered is null ? TimeSpan.Zero : TimeoutOf(registered)) + dispatch.OutcomeGrace
                 || await db.Outbox.AnyAsync(o => o.Body.Contains(action.Id.ToString()), cancellationToken))
             {
                 continue; // not overdue for its own connector, or its command has not even left the outbox
@@ -85,6 +95,38 @@ public sealed partial class OverdueOutcomeReconciler(
             {
                 LogFailed(logger, ex); // the next tick tries again (the database may be down)
             }
+        }
+    }
+
+    /// <summary>Asks the bus which action queues (and the outcome queue) hold waiting messages, and remembers when.</summary>
+    private async Task NoteBacklogsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var queues = catalog.All.Select(a => a.Queue).Append(OutcomeQueue).ToList();
+        var waiting = await backlog.WaitingAsync(queues, cancellationToken);
+        lock (lastBacklog)
+        {
+            foreach (var queue in waiting)
+            {
+                lastBacklog[queue] = now;
+            }
+        }
+    }
+
+    /// <summary>The later of the dispatch and the last time the action's queue or the outcome queue had a backlog.</summary>
+    private DateTime LastBacklog(string queue, DateTime dispatchedAt)
+    {
+        lock (lastBacklog)
+        {
+            var latest = dispatchedAt;
+            foreach (var busy in new[] { queue, OutcomeQueue })
+            {
+                if (lastBacklog.TryGetValue(busy, out var seen) && seen > latest)
+                {
+                    latest = seen;
+                }
+            }
+
+            return latest;
         }
     }
 

@@ -33,10 +33,12 @@ public static class MessagingSetup
         if (options.Transport == TransportKind.RabbitMq)
         {
             builder.Services.AddSingleton<IErrorQueues, RabbitMqErrorQueues>();
+            builder.Services.AddSingleton<IQueueBacklog, RabbitMqQueueBacklog>();
         }
         else
         {
             builder.Services.AddSingleton<IErrorQueues, ObservedFaults>();
+            builder.Services.AddSingleton<IQueueBacklog, UnknownQueueBacklog>();
         }
 
         builder.Services.AddMassTransit(x =>

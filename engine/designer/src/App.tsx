@@ -18,6 +18,7 @@ const UsersPage = lazy(() => import('./users/UsersPage').then((m) => ({ default:
 const ActionsPage = lazy(() => import('./operations/ActionsPage').then((m) => ({ default: m.ActionsPage })));
 const SuppressionsPage = lazy(() => import('./operations/SuppressionsPage').then((m) => ({ default: m.SuppressionsPage })));
 const SetAsidePage = lazy(() => import('./operations/SetAsidePage').then((m) => ({ default: m.SetAsidePage })));
+const ErrorQueuesPage = lazy(() => import('./operations/ErrorQueuesPage').then((m) => ({ default: m.ErrorQueuesPage })));
 const PluginsPage = lazy(() => import('./operations/PluginsPage').then((m) => ({ default: m.PluginsPage })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 
@@ -45,6 +46,7 @@ function Gate() {
         <Route path="actions" element={<RequireRole roles={roleAccess.readPeople}><ActionsPage /></RequireRole>} />
         <Route path="suppressions" element={<RequireRole roles={roleAccess.design}><SuppressionsPage /></RequireRole>} />
         <Route path="processing" element={<RequireRole roles={roleAccess.design}><SetAsidePage /></RequireRole>} />
+        <Route path="error-queues" element={<RequireRole roles={roleAccess.administer}><ErrorQueuesPage /></RequireRole>} />
         <Route path="plugins" element={<PluginsPage />} />
         <Route path="customers" element={<RequireRole roles={roleAccess.readPeople}><CustomersPage /></RequireRole>} />
         <Route path="customers/:id" element={<RequireRole roles={roleAccess.readPeople}><CustomerPage /></RequireRole>} />

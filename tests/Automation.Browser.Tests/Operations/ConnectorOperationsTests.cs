@@ -89,7 +89,7 @@ public sealed class ConnectorOperationsTests(BrowserFixture fixture, ProofHostFi
         await session.FinishAsync();
     }
 
-    private static readonly object BrokenWorkflow = new
+    internal static readonly object BrokenWorkflow = new
     {
         id = "ui-broken",
         name = "Broken connector",

@@ -32,6 +32,7 @@ public sealed class PageTourTests(BrowserFixture fixture)
             ("/actions", p => p.GetByText("Showing the newest")),
             ("/suppressions", p => p.GetByRole(AriaRole.Form, new() { Name = "Suppress" })),
             ("/processing", p => p.GetByText("processing is healthy")),
+            ("/error-queues", p => p.GetByText("The error queues are empty")),
             ("/plugins", p => p.GetByTestId("plugin-Email")),
         ];
 

@@ -13,6 +13,7 @@ import type {
   CustomersPage,
   Dashboard,
   ElsaImportResult,
+  ErrorQueueMessage,
   ExpressionMember,
   ExpressionValidation,
   Health,
@@ -136,6 +137,12 @@ export const operationsApi = {
   addSuppression: (entry: NewSuppression) => http.post<Suppression>('/api/suppressions', entry),
   removeSuppression: (id: string) => http.delete<void>(`/api/suppressions/${enc(id)}`),
   plugins: () => http.get<PluginInfo[]>('/api/plugins'),
+};
+
+export const errorQueuesApi = {
+  list: () => http.get<ErrorQueueMessage[]>('/api/error-queues'),
+  replay: (id: string) => http.post<ErrorQueueMessage>(`/api/error-queues/messages/${enc(id)}/replay`),
+  discard: (id: string) => http.delete<ErrorQueueMessage>(`/api/error-queues/messages/${enc(id)}`),
 };
 
 export const processingApi = {

@@ -11,7 +11,7 @@ export function Shell() {
   const canAdminister = hasRole(...roleAccess.administer);
   const canReadPeople = hasRole(...roleAccess.readPeople);
   // Suppressions, set-aside customers and plugins sit under "Actions" (OperationsNav), keeping the main bar short enough for 1024 px.
-  const operationsPage = ['/suppressions', '/processing', '/plugins'].some((p) => pathname.startsWith(p));
+  const operationsPage = ['/suppressions', '/processing', '/error-queues', '/plugins'].some((p) => pathname.startsWith(p));
 
   return (
     <div className="shell">

@@ -9,6 +9,7 @@ export function OperationsNav() {
       {hasRole(...roleAccess.readPeople) && <NavLink to="/actions">Dispatch log</NavLink>}
       {hasRole(...roleAccess.design) && <NavLink to="/suppressions">Suppressions</NavLink>}
       {hasRole(...roleAccess.design) && <NavLink to="/processing">Set-aside customers</NavLink>}
+      {hasRole(...roleAccess.administer) && <NavLink to="/error-queues">Error queues</NavLink>}
       <NavLink to="/plugins">Plugins</NavLink>
     </nav>
   );

@@ -55,3 +55,17 @@ export interface PluginInfo {
   actionTypes: string[];
   assembly: string;
 }
+
+/** A message a consumer gave up on, parked in an error queue (GET /api/error-queues). */
+export interface ErrorQueueMessage {
+  /** Opaque: pass it back to replay or discard this message. */
+  id: string;
+  /** The queue it failed on, e.g. "action-email.send"; a replay sends it back there. */
+  queue: string;
+  /** e.g. "DispatchAction", "ActionCompleted". */
+  messageType: string;
+  actionId?: string | null;
+  reason: string;
+  exceptionType?: string | null;
+  faultedAt?: string | null;
+}

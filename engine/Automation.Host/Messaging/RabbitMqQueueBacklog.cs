@@ -1,0 +1,53 @@
+using Automation.Engine.Configuration;
+using Automation.Engine.Dispatch;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace Automation.Host.Messaging;
+
+/// <summary>Asks RabbitMQ how many messages wait in each queue (a passive declare per queue, on one short connection).</summary>
+public sealed class RabbitMqQueueBacklog(IOptions<AutomationOptions> options) : IQueueBacklog
+{
+    public async Task<IReadOnlySet<string>> WaitingAsync(IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queues);
+        var waiting = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var rabbit = options.Value.RabbitMq;
+            var factory = new ConnectionFactory
+            {
+                HostName = rabbit.Host,
+                Port = rabbit.Port,
+                VirtualHost = rabbit.VirtualHost,
+                UserName = rabbit.Username,
+                Password = rabbit.Password,
+                ClientProvidedName = "automation-queue-backlog",
+            };
+            await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+            foreach (var queue in queues)
+            {
+                try
+                {
+                    // A channel per queue: a passive declare of a queue that does not exist yet closes its channel.
+                    await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+                    if ((await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount > 0)
+                    {
+                        waiting.Add(queue);
+                    }
+                }
+                catch (OperationInterruptedException)
+                {
+                    // not declared yet: nothing waits in it
+                }
+            }
+        }
+        catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or IOException or AlreadyClosedException or TimeoutException)
+        {
+            waiting.UnionWith(queues); // the broker cannot say; judge no action while it is away
+        }
+
+        return waiting;
+    }
+}
