@@ -10,6 +10,7 @@ using Automation.Engine.Profiles;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Versions;
 using Automation.Engine.Workflows.Runtime;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,6 +67,7 @@ public static class EngineSetup
         services.AddSingleton<WorkflowStarter>();
         services.AddSingleton<InstanceResumer>();
         services.AddSingleton<WorkflowService>();
+        services.AddWorkflowDepth();
         services.AddSingleton<Automation.Engine.Workflows.Simulation.WorkflowSimulator>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<EventFiler>();

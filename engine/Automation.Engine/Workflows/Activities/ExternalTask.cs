@@ -6,7 +6,7 @@ namespace Automation.Engine.Workflows.Activities;
 /// <summary>
 /// Waits until an external system completes the task through the API (Elsa's RunTask): e.g. a CRM confirms a call.
 /// </summary>
-[Activity("externalTask", "Flow", "External task", "Waits until an external system completes the task (POST /api/workflows/instances/{id}/tasks/{step}/complete), then goes on", Waits = true)]
+[Activity("externalTask", "Flow", "External task", "Waits until an external system completes the task (POST /api/instances/{id}/tasks/{step}/complete), then goes on", Waits = true)]
 public sealed partial class ExternalTask : Activity<ExternalTaskSettings>
 {
     /// <summary>The bookmark an instance waits on at this step; the API resumes exactly this one.</summary>
