@@ -37,8 +37,10 @@ public sealed class NewStepsDesignerTests(BrowserFixture fixture)
 
         await Designer.ConnectAsync(page, "trigger", "start", "set-variable");
         await Designer.ConnectAsync(page, "set-variable", "done", "switch");
-        await Designer.ConnectAsync(page, "switch", "keen", "note");
-        await Designer.ConnectAsync(page, "switch", "default", "note-2");
+        // A switch's ports sit close together on the node; its next steps are chosen in the properties panel.
+        await page.GetByTestId("node-switch").ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "When keen" }).SelectOptionAsync("note");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "When default" }).SelectOptionAsync("note-2");
         await Expect(page.GetByTestId("rf__edge-switch:keen->note")).ToBeAttachedAsync();
         await Expect(page.GetByTestId("rf__edge-switch:default->note-2")).ToBeAttachedAsync();
         await Expect(page.GetByTestId("node-switch")).ToContainTextAsync("keen · default");
