@@ -38,6 +38,18 @@ public sealed class ElsaDepthImportTests
     }
 
     [Fact]
+    public void Declared_variables_with_unusable_or_repeated_names_are_refused()
+    {
+        var d = Fixture("ImportAndExecute-implicit-loop.json").Definition;
+        var bad = d with { Variables = [.. d.Variables, new VariableDefinition { Name = "Counter" }, new VariableDefinition { Name = "2fast" }] };
+
+        var problems = WorkflowDefinitionValidator.Problems(WorkflowDefinitionValidatorTests.Validator().Validate(bad));
+
+        Assert.Contains(problems, p => p.Field.StartsWith("variables", StringComparison.Ordinal) && p.Message == "two variables have the same name");
+        Assert.Contains(problems, p => p.Field.StartsWith("variables", StringComparison.Ordinal) && p.Message.StartsWith("a variable's name is", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void One_port_to_several_activities_becomes_a_fork_with_a_join_where_the_branches_meet()
     {
         var result = Fixture("JoinBehaviors-fork-decision-join-converge.json");
