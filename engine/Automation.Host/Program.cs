@@ -44,6 +44,7 @@ app.MapRuleSetsApi();
 app.MapExpressionsApi();
 app.MapActivitiesApi();
 app.MapWorkflowsApi();
+app.MapWorkflowRunsApi();
 app.MapApprovalsApi();
 app.MapActionsApi();
 app.MapErrorQueuesApi();

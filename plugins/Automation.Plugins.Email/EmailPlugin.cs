@@ -23,7 +23,9 @@ public sealed class EmailPlugin : IAutomationPlugin
                   "required": ["template"],
                   "properties": {
                     "template": { "type": "string", "minLength": 1, "title": "Template", "description": "winback-10, high-intent, cart-reminder, cart-last-call, welcome, onboarding-tips, or a configured one" },
-                    "subject": { "type": "string", "title": "Subject (overrides the template's)" }
+                    "subject": { "type": "string", "title": "Subject (overrides the template's)" },
+                    "from": { "type": "string", "title": "From address (overrides the configured sender)" },
+                    "body": { "type": "string", "title": "Body (overrides the template's text)" }
                   },
                   "additionalProperties": false
                 }

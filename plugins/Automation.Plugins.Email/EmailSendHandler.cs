@@ -27,7 +27,7 @@ public sealed class EmailSendHandler(IOptions<EmailSettings> options) : ActionHa
         }
 
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        message.From.Add(new MailboxAddress(settings.FromName, string.IsNullOrWhiteSpace(input.From) ? settings.FromAddress : input.From));
         to.Name = request.Customer.Name;
         message.To.Add(to);
         message.Subject = TemplateRenderer.Render(input.Subject ?? template.Subject, request.Customer, html: false);
@@ -39,11 +39,9 @@ public sealed class EmailSendHandler(IOptions<EmailSettings> options) : ActionHa
         var unsubscribe = $"{settings.UnsubscribeUrl}?customer={Uri.EscapeDataString(request.Customer.CustomerId)}";
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.Body = new BodyBuilder
-        {
-            TextBody = TemplateRenderer.Render(template.Text, request.Customer, html: false),
-            HtmlBody = TemplateRenderer.Render(template.Html, request.Customer, html: true),
-        }.ToMessageBody();
+        message.Body = (string.IsNullOrEmpty(input.Body)
+            ? new BodyBuilder { TextBody = TemplateRenderer.Render(template.Text, request.Customer, html: false), HtmlBody = TemplateRenderer.Render(template.Html, request.Customer, html: true) }
+            : new BodyBuilder { TextBody = TemplateRenderer.Render(input.Body, request.Customer, html: false) }).ToMessageBody();
 
         using var client = new SmtpClient();
         try

@@ -8,4 +8,10 @@ public sealed class EmailSendInput
 
     /// <summary>Overrides the template's subject.</summary>
     public string? Subject { get; set; }
+
+    /// <summary>Overrides the sender's address (an Elsa SendEmail's "from").</summary>
+    public string? From { get; set; }
+
+    /// <summary>Overrides the template's body with this text ({{placeholders}} from the profile).</summary>
+    public string? Body { get; set; }
 }

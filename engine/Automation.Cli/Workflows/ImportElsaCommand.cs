@@ -42,6 +42,12 @@ public static class ImportElsaCommand
             AnsiConsole.MarkupLineInterpolated($"[yellow]{result.Unmapped.Count} not mapped: left as placeholders; replace them in the designer before publishing[/]");
         }
 
+        if (result.Changed.Count > 0)
+        {
+            AnsiConsole.Write(Report(result.Changed.Select(n => (n.ActivityId, n.ElsaType, n.Reason))));
+            AnsiConsole.MarkupLineInterpolated($"{result.Changed.Count} changed, translated or dropped on the way (each with the original)");
+        }
+
         if (result.ToFinish.Count > 0)
         {
             AnsiConsole.Write(Report(result.ToFinish.Select(n => (n.ActivityId, n.ElsaType, n.Reason))));

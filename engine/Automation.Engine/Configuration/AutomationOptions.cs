@@ -32,6 +32,9 @@ public sealed class AutomationOptions
 
     public AccessOptions Access { get; set; } = new();
 
+    /// <summary>The workspace's time zone (IANA id): what waitUntil uses for a customer whose own zone is unknown.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
     /// <summary>Seed demo customers, segments and workflows into an empty database.</summary>
     public bool SeedDemoData { get; set; }
 

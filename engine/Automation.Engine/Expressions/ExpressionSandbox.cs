@@ -14,7 +14,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     [
         typeof(CustomerFeatures), typeof(CustomerScores), typeof(Math), typeof(DateTime), typeof(TimeSpan),
         typeof(string), typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float),
-        typeof(short), typeof(byte), typeof(char), typeof(object), typeof(ExpressionHelpers), typeof(TriggerEvent),
+        typeof(short), typeof(byte), typeof(char), typeof(object), typeof(ExpressionHelpers), typeof(TriggerEvent), typeof(WorkflowVariables),
         typeof(bool?), typeof(int?), typeof(long?), typeof(double?), typeof(decimal?), typeof(DateTime?), typeof(TimeSpan?),
     ];
 

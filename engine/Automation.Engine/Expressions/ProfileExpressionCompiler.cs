@@ -17,9 +17,11 @@ public sealed class ProfileExpressionCompiler
     internal static readonly ParameterExpression FeaturesParameter = Expression.Parameter(typeof(CustomerFeatures), "Features");
     internal static readonly ParameterExpression ScoresParameter = Expression.Parameter(typeof(CustomerScores), "Scores");
     internal static readonly ParameterExpression EventParameter = Expression.Parameter(typeof(TriggerEvent), "Event");
+    internal static readonly ParameterExpression VariablesParameter = Expression.Parameter(typeof(WorkflowVariables), "Variables");
     private readonly RuleExpressionParser parser = new(NewSettings());
     private readonly ConcurrentDictionary<string, ProfileExpression> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EventFilter> eventFilters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, bool), StepExpression> stepExpressions = new();
 
     public const int MaxLength = 2000;
 
@@ -90,6 +92,49 @@ public sealed class ProfileExpressionCompiler
     }
 
     /// <summary>
+    /// Compiles a workflow step's expression (a condition, a switch case, a variable's new value): the same language and
+    /// sandbox, with the instance's variables as `Variables` (`Variables.Number("visits") > 2`). A condition must be
+    /// true or false; a value may be a number, text or flag.
+    /// </summary>
+    public bool TryCompileStep(string? text, bool condition, out StepExpression? compiled, out IReadOnlyList<ExpressionProblem> problems)
+    {
+        compiled = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems = [new ExpressionProblem("the expression is empty", 0)];
+            return false;
+        }
+
+        if (stepExpressions.TryGetValue((text, condition), out compiled))
+        {
+            problems = [];
+            return true;
+        }
+
+        if (text.Length > MaxLength)
+        {
+            problems = [new ExpressionProblem($"the expression is longer than {MaxLength} characters", MaxLength)];
+            return false;
+        }
+
+        if (!TryParse(text, [VariablesParameter], condition ? typeof(bool) : null, out var body, out _, out problems))
+        {
+            return false;
+        }
+
+        var lambda = Expression.Lambda<Func<CustomerFeatures, CustomerScores, WorkflowVariables, object?>>(
+            Expression.Convert(body, typeof(object)), FeaturesParameter, ScoresParameter, VariablesParameter);
+        compiled = stepExpressions.GetOrAdd((text, condition), new StepExpression(text, lambda.Compile()));
+        return true;
+    }
+
+    /// <summary>Compiles a step's expression that was validated on save.</summary>
+    public StepExpression CompileStep(string text, bool condition) =>
+        TryCompileStep(text, condition, out var compiled, out var problems)
+            ? compiled!
+            : throw new InvalidOperationException($"expression '{text}' is invalid: {string.Join("; ", problems.Select(p => p.Message))}");
+
+    /// <summary>
     /// Parses over Features, Scores and any further parameters (a rule set's params) and checks the sandbox;
     /// a null return type lets the expression decide (params may be numbers or strings).
     /// </summary>
@@ -135,7 +180,7 @@ public sealed class ProfileExpressionCompiler
     /// The parser settings; rule sets run on RulesEngine with these same settings, so what the sandbox checked
     /// is exactly what runs.
     /// </summary>
-    internal static ReSettings NewSettings() => new() { CustomTypes = [typeof(ExpressionHelpers), typeof(TriggerEvent)] };
+    internal static ReSettings NewSettings() => new() { CustomTypes = [typeof(ExpressionHelpers), typeof(TriggerEvent), typeof(WorkflowVariables)] };
 
     public ProfileExpression Compile(string text) =>
         TryCompile(text, out var compiled, out var problems)

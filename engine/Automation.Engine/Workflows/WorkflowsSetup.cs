@@ -6,6 +6,7 @@ using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Engine.Workflows.Simulation;
+using Automation.Engine.Workflows.Versions;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class WorkflowsSetup
         services.AddSingleton<InstanceResumer>();
         services.AddSingleton<WorkflowService>();
         services.AddSingleton<WorkflowSimulator>();
+        services.AddWorkflowDepth();
         services.AddSingleton<IRuleSetUsage, PublishedRuleSetUsage>();
         services.AddSingleton<IWatchedThresholds, ScoreCrossedThresholds>();
         services.AddHostedService<WorkflowTimerService>();

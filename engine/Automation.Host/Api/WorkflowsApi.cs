@@ -172,7 +172,7 @@ public static class WorkflowsApi
         try
         {
             var result = ElsaImporter.Import(System.Text.Json.JsonSerializer.SerializeToElement(export));
-            return TypedResults.Ok(new { definition = result.Definition, unmapped = result.Unmapped, toFinish = result.ToFinish });
+            return TypedResults.Ok(new { definition = result.Definition, unmapped = result.Unmapped, toFinish = result.ToFinish, changed = result.Changed });
         }
         catch (System.Text.Json.JsonException ex)
         {

@@ -30,6 +30,9 @@ public sealed class WorkflowInstance
     /// <summary>Why the instance started (trigger, segment, reason codes), JSON.</summary>
     public string TriggerJson { get; set; } = "{}";
 
+    /// <summary>The workflow variables' current values (a JSON object), null until a setVariable step runs.</summary>
+    public string? VariablesJson { get; set; }
+
     /// <summary>The split branch taken, when the workflow has a split; holdout membership for uplift.</summary>
     public string? Branch { get; set; }
 

@@ -28,7 +28,8 @@ public sealed class ElsaImporterTests
         Assert.DoesNotContain("Start1", types.Keys); // Elsa's Start is the trigger's hand-over here
         var settings = d.Activities.ToDictionary(a => a.Id, a => a.Settings);
         Assert.Equal("PT1H", settings["Delay1"]["duration"].GetString());
-        Assert.Equal("P1D", settings["Timer1"]["duration"].GetString());
+        Assert.Equal("P1D", settings["Timer1"]["duration"].GetString()); // a Timer in the middle is one wait, and the report says so
+        Assert.Contains(Imported().Changed, n => n is { ActivityId: "Timer1", ElsaType: "Elsa.Timer" });
         Assert.Equal("Features.HasAbandonedCart", settings["If1"]["expression"].GetString());
         Assert.Equal("email.send", settings["SendEmail1"]["action"].GetString());
         Assert.Equal("purchase", settings["Event1"]["event"].GetString());
@@ -51,16 +52,17 @@ public sealed class ElsaImporterTests
         var result = Imported();
         var d = result.Definition;
 
-        Assert.Equal([("WriteLine1", "Elsa.WriteLine")], result.Unmapped.Select(u => (u.ActivityId, u.ElsaType)));
-        var log = Assert.Single(d.Activities, a => a.Id == "WriteLine1");
+        Assert.Equal([("Script1", "Elsa.RunJavaScript")], result.Unmapped.Select(u => (u.ActivityId, u.ElsaType)));
+        var log = Assert.Single(d.Activities, a => a.Id == "Script1");
         Assert.Equal(ElsaPlaceholder.Type, log.Type);
-        Assert.Equal("Elsa.WriteLine", log.Settings["elsaType"].GetString());
-        Assert.Equal("reminder sent", log.Settings["elsa"].GetProperty("text").GetProperty("expression").GetProperty("value").GetString());
-        Assert.Equal(new LayoutPosition(-400, 600), d.Layout["WriteLine1"]);
-        Assert.Contains(d.Connections, c => c is { From: "FlowFork1", Port: "Log", To: "WriteLine1" });
+        Assert.Equal("Elsa.RunJavaScript", log.Settings["elsaType"].GetString());
+        Assert.Equal("reminder sent", log.Settings["elsa"].GetProperty("script").GetProperty("expression").GetProperty("value").GetString());
+        Assert.Equal(new LayoutPosition(-400, 600), d.Layout["Script1"]);
+        Assert.Contains(d.Connections, c => c is { From: "FlowFork1", Port: "Log", To: "Script1" });
         Assert.Contains(d.Connections, c => c is { From: "FlowFork1", Port: "Wait", To: "Event1" });
-        Assert.Contains(d.Connections, c => c is { From: "WriteLine1", Port: "Done", To: "FlowJoin1" });
+        Assert.Contains(d.Connections, c => c is { From: "Script1", Port: "Done", To: "FlowJoin1" });
         Assert.Equal(11 - 1, d.Connections.Count); // all but Start's hand-over
+        Assert.Contains(result.Changed, n => n.ActivityId == "If1" && n.Reason.Contains("CSharp `Features.HasAbandonedCart` was translated into Features.HasAbandonedCart", StringComparison.Ordinal));
         Assert.Contains(result.ToFinish, n => n.ActivityId == "trigger");
         Assert.Contains(result.ToFinish, n => n is { ActivityId: "SendEmail1", ElsaType: "Elsa.SendEmail" });
     }
@@ -80,7 +82,7 @@ public sealed class ElsaImporterTests
         var problems = WorkflowDefinitionValidator.Problems(WorkflowDefinitionValidatorTests.Validator().Validate(finished));
 
         Assert.Equal(
-            [("WriteLine1", "unmapped Elsa activity WriteLine1 of type Elsa.WriteLine: replace it before publishing")],
+            [("Script1", "unmapped Elsa activity Script1 of type Elsa.RunJavaScript: replace it before publishing")],
             problems.Select(p => (p.ActivityId, p.Message)));
     }
 
@@ -88,7 +90,7 @@ public sealed class ElsaImporterTests
     public void Imported_definition_with_the_placeholders_replaced_is_valid()
     {
         var imported = Imported().Definition;
-        string[] placeholders = ["WriteLine1"];
+        string[] placeholders = ["Script1"];
 
         // What a designer would do: the logging branch goes straight to the join.
         var finished = imported with

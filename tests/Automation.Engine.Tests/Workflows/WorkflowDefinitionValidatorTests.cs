@@ -85,7 +85,7 @@ public sealed class WorkflowDefinitionValidatorTests
     internal static WorkflowDefinitionValidator Validator()
     {
         var catalog = new ActionCatalog();
-        IAutomationPlugin[] plugins = [new Automation.Plugins.Email.EmailPlugin(), new Automation.Plugins.Retargeting.RetargetingPlugin(), new Automation.Plugins.SalesAlert.SalesAlertPlugin()];
+        IAutomationPlugin[] plugins = [new Automation.Plugins.Email.EmailPlugin(), new Automation.Plugins.Retargeting.RetargetingPlugin(), new Automation.Plugins.SalesAlert.SalesAlertPlugin(), new Automation.Plugins.Webhook.WebhookPlugin()];
         foreach (var plugin in plugins)
         {
             foreach (var action in plugin.Actions)

@@ -72,9 +72,9 @@ public sealed class CliCommandsTests
         var written = WorkflowJson.Parse(await File.ReadAllTextAsync(draft));
         Assert.Equal(WorkflowJson.Write(expected.Definition), WorkflowJson.Write(written));
         Assert.Contains(written.Activities, a => a.Id == "Delay1" && a.Type == "waitForDuration");
-        Assert.Contains(written.Activities, a => a.Id == "WriteLine1" && a.Type == ElsaPlaceholder.Type);
+        Assert.Contains(written.Activities, a => a.Id == "Script1" && a.Type == ElsaPlaceholder.Type);
         Assert.Equal(new LayoutPosition(-300, 120), written.Layout["Delay1"]);
-        Assert.Contains("Elsa.WriteLine", output, StringComparison.Ordinal);
+        Assert.Contains("Elsa.RunJavaScript", output, StringComparison.Ordinal);
         Assert.Contains(written.Activities, a => a.Id == "FlowFork1" && a.Type == "fork");
         Assert.Contains("1 not mapped: left as placeholders", output, StringComparison.Ordinal);
     }

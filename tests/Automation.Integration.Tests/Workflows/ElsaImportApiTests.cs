@@ -22,24 +22,24 @@ public sealed class ElsaImportApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(
-            ["WriteLine1 Elsa.WriteLine"],
+            ["Script1 Elsa.RunJavaScript"],
             body.GetProperty("unmapped").EnumerateArray().Select(u => $"{u.GetProperty("activityId").GetString()} {u.GetProperty("elsaType").GetString()}"));
         var definition = body.GetProperty("definition");
         var activities = definition.GetProperty("activities").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a);
-        Assert.Equal("elsa.unmapped", activities["WriteLine1"].GetProperty("type").GetString());
-        Assert.Equal("Elsa.WriteLine", activities["WriteLine1"].GetProperty("elsaType").GetString());
+        Assert.Equal("elsa.unmapped", activities["Script1"].GetProperty("type").GetString());
+        Assert.Equal("Elsa.RunJavaScript", activities["Script1"].GetProperty("elsaType").GetString());
         Assert.Equal("waitForEvent", activities["Event1"].GetProperty("type").GetString());
         Assert.Equal("fork", activities["FlowFork1"].GetProperty("type").GetString());
         Assert.Equal("join", activities["FlowJoin1"].GetProperty("type").GetString());
-        Assert.Equal(-400, definition.GetProperty("layout").GetProperty("WriteLine1").GetProperty("x").GetDouble());
-        Assert.Contains(definition.GetProperty("connections").EnumerateArray(), c => c.GetProperty("from").GetString() == "WriteLine1" && c.GetProperty("to").GetString() == "FlowJoin1");
+        Assert.Equal(-400, definition.GetProperty("layout").GetProperty("Script1").GetProperty("x").GetDouble());
+        Assert.Contains(definition.GetProperty("connections").EnumerateArray(), c => c.GetProperty("from").GetString() == "Script1" && c.GetProperty("to").GetString() == "FlowJoin1");
         Assert.Contains(body.GetProperty("toFinish").EnumerateArray(), n => n.GetProperty("activityId").GetString() == "trigger");
 
         // Saving the draft as imported is refused, naming each placeholder.
         using var saved = await designer.PostAsync(new Uri("/api/workflows", UriKind.Relative), new StringContent(definition.GetRawText(), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, saved.StatusCode);
         var problem = await saved.Content.ReadAsStringAsync();
-        Assert.Contains("unmapped Elsa activity WriteLine1 of type Elsa.WriteLine: replace it before publishing", problem, StringComparison.Ordinal);
+        Assert.Contains("unmapped Elsa activity Script1 of type Elsa.RunJavaScript: replace it before publishing", problem, StringComparison.Ordinal);
         Assert.DoesNotContain("FlowFork1 of type", problem, StringComparison.Ordinal);
     }
 

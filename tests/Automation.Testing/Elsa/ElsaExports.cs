@@ -7,7 +7,7 @@ namespace Automation.Testing.Elsa;
 /// </summary>
 public static class ElsaExports
 {
-    /// <summary>A cart follow-up: every mapped type, a FlowFork/FlowJoin (WaitAll), and a WriteLine that has no counterpart here.</summary>
+    /// <summary>A cart follow-up: every mapped type, a FlowFork/FlowJoin (WaitAll), and a RunJavaScript that has no counterpart here.</summary>
     public const string CartFollowUp = """
         {
           "id": "5b0f9a0e7c7c4a51", "definitionId": "Cart Follow-up", "name": "Cart follow-up", "version": 4,
@@ -32,8 +32,8 @@ public static class ElsaExports
               { "eventName": { "typeName": "String", "expression": { "type": "Literal", "value": "purchase" } },
                 "id": "Event1", "type": "Elsa.Event", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
                 "metadata": { "designer": { "position": { "x": -600, "y": 600 } } } },
-              { "text": { "typeName": "String", "expression": { "type": "Literal", "value": "reminder sent" } },
-                "id": "WriteLine1", "type": "Elsa.WriteLine", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
+              { "script": { "typeName": "String", "expression": { "type": "Literal", "value": "reminder sent" } },
+                "id": "Script1", "type": "Elsa.RunJavaScript", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
                 "metadata": { "designer": { "position": { "x": -400, "y": 600 } } } },
               { "mode": { "typeName": "Elsa.Workflows.Activities.Flowchart.Models.FlowJoinMode, Elsa.Workflows.Core", "expression": { "type": "Literal", "value": "WaitAll" } },
                 "id": "FlowJoin1", "type": "Elsa.FlowJoin", "version": 1, "canStartWorkflow": false, "runAsynchronously": false, "customProperties": {},
@@ -51,9 +51,9 @@ public static class ElsaExports
               { "source": { "activity": "If1", "port": "False" }, "target": { "activity": "Timer1", "port": "In" } },
               { "source": { "activity": "SendEmail1", "port": "Done" }, "target": { "activity": "FlowFork1", "port": "In" } },
               { "source": { "activity": "FlowFork1", "port": "Wait" }, "target": { "activity": "Event1", "port": "In" } },
-              { "source": { "activity": "FlowFork1", "port": "Log" }, "target": { "activity": "WriteLine1", "port": "In" } },
+              { "source": { "activity": "FlowFork1", "port": "Log" }, "target": { "activity": "Script1", "port": "In" } },
               { "source": "Event1", "target": "FlowJoin1", "sourcePort": "Done", "targetPort": "In" },
-              { "source": "WriteLine1", "target": "FlowJoin1", "sourcePort": "Done", "targetPort": "In" },
+              { "source": "Script1", "target": "FlowJoin1", "sourcePort": "Done", "targetPort": "In" },
               { "source": { "activity": "FlowJoin1", "port": "Done" }, "target": { "activity": "Finish1", "port": "In" } },
               { "source": { "activity": "Timer1", "port": "Done" }, "target": { "activity": "Finish1", "port": "In" } }
             ]

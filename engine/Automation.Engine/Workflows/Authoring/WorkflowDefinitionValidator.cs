@@ -21,6 +21,10 @@ public sealed partial class WorkflowDefinitionValidator : AbstractValidator<Work
         RuleFor(d => d.Reentry.Days).NotNull().GreaterThan(0).WithName("reentry.days")
             .When(d => d.Reentry.Policy == ReentryPolicies.OncePer).WithMessage("say after how many days a customer may enter again");
         RuleFor(d => d.Activities).NotEmpty().WithMessage("add at least one activity");
+        RuleForEach(d => d.Variables).Must(v => Activities.SetVariable.VariableName().IsMatch(v.Name)).WithName("variables")
+            .WithMessage("a variable's name is letters, digits and underscores, starting with a letter");
+        RuleFor(d => d.Variables).Must(v => v.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() == v.Count).WithName("variables")
+            .WithMessage("two variables have the same name");
         RuleFor(d => d).Custom((d, context) => CheckGraph(d, registry, services, context));
     }
 

@@ -17,6 +17,9 @@ public sealed record WorkflowDefinition
 
     public ReentryDefinition Reentry { get; init; } = new();
 
+    /// <summary>Workflow variables, set by setVariable steps and read in expressions as Variables.Number("name") etc.</summary>
+    public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
+
     public IReadOnlyList<ActivityDefinition> Activities { get; init; } = [];
 
     public IReadOnlyList<ConnectionDefinition> Connections { get; init; } = [];

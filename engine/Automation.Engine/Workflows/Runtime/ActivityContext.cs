@@ -1,3 +1,4 @@
+using Automation.Engine.Expressions;
 using Automation.Engine.Profiles;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Storage;
@@ -35,8 +36,20 @@ public sealed class ActivityContext
 
     internal Func<CancellationToken, Task<int>> VisitSource { get; set; } = _ => Task.FromResult(0);
 
+    /// <summary>The instance's workflow variables: the definition's declared values, overwritten by what setVariable steps stored.</summary>
+    public WorkflowVariables Variables => variables ??= WorkflowVariableValues.Load(Definition, Instance.VariablesJson);
+
+    /// <summary>Sets a variable and keeps it on the instance, inside this unit of work.</summary>
+    public void SetVariable(string name, object? value)
+    {
+        Variables.Set(name, value);
+        Instance.VariablesJson = Variables.ToJson();
+    }
+
     /// <summary>Dry run: nothing leaves, nothing waits for real; actions report what they would do.</summary>
     public SimulationRecorder? Simulation { get; init; }
 
     private CustomerFeatures? features;
+
+    private WorkflowVariables? variables;
 }

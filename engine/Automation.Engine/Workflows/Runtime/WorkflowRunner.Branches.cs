@@ -36,6 +36,7 @@ public sealed partial class WorkflowRunner
                 Version = instance.Version,
                 CustomerId = instance.CustomerId,
                 TriggerJson = instance.TriggerJson,
+                VariablesJson = instance.VariablesJson,
                 Branch = instance.Branch,
                 ParentInstanceId = instance.Id,
                 ForkActivityId = fork.Id,

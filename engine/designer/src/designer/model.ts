@@ -69,6 +69,8 @@ export function portsFor(activity: ActivityDefinition, palette: PaletteIndex, co
     ports = branches.map((b) => (b && typeof b === 'object' && 'port' in b ? String((b as { port: unknown }).port ?? '') : '')).filter(Boolean);
   } else if (activity.type === 'fork' && Array.isArray(branches) && branches.length > 0) {
     ports = branches.filter((b): b is string => typeof b === 'string' && b.trim() !== ''); // one handle per parallel branch
+  } else if (activity.type === 'switch' && Array.isArray(activity.cases)) {
+    ports = [...switchPorts(activity.cases), 'default']; // one handle per case, then the default
   } else {
     const descriptor = descriptorFor(activity, palette);
     const bySetting = descriptor?.portsBySetting;
@@ -193,6 +195,10 @@ export function renameActivity(nodes: readonly CanvasNode[], edges: readonly Can
   return { nodes: renamedNodes, edges: renamedEdges };
 }
 
+function switchPorts(cases: readonly unknown[]): string[] {
+  return cases.map((c) => (c && typeof c === 'object' && 'port' in c ? String((c as { port: unknown }).port ?? '') : '')).filter(Boolean);
+}
+
 /** Moves an activity to the front so it becomes the start (used when the trigger is connected to it). */
 export function makeStart(nodes: readonly CanvasNode[], activityId: string): CanvasNode[] {
   const node = nodes.find((n) => n.id === activityId);
@@ -223,6 +229,16 @@ export function summarize(activity: ActivityDefinition): string {
       return [s(activity.event), activity.timeout ? `timeout ${s(activity.timeout)}` : ''].filter(Boolean).join(' · ');
     case 'scoreGate':
       return [s(activity.score), s(activity.operator ?? activity.direction), s(activity.threshold)].filter(Boolean).join(' ');
+    case 'switch':
+      return Array.isArray(activity.cases) ? `${switchPorts(activity.cases).join(' · ')} · default` : '';
+    case 'setVariable':
+      return `${s(activity.variable)} = ${s(activity.value)}`;
+    case 'waitUntil':
+      return [s(activity.time), Array.isArray(activity.weekdays) && activity.weekdays.length > 0 ? activity.weekdays.map(s).join(', ') : ''].filter(Boolean).join(' · ');
+    case 'note':
+      return s(activity.text);
+    case 'externalTask':
+      return `task ${s(activity.task)}`;
     case ELSA_PLACEHOLDER:
       return `Elsa ${s(activity.elsaType)}`;
     default:

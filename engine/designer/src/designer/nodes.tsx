@@ -1,4 +1,5 @@
-import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { useEffect } from 'react';
 import { formatNumber } from '../common/format';
 import { useDecorations, waitingTypes } from './decorations';
 import { ELSA_PLACEHOLDER, TRIGGER_NODE_ID, portsFor, summarize, type ActivityNode, type TriggerNode } from './model';
@@ -13,6 +14,11 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
   const descriptor = descriptorFor(activity, deco.palette);
   const action = actionTypeOf(activity);
   const ports = portsFor(activity, deco.palette, deco.connections);
+  // A port renamed or added in the form (a switch case, a fork branch) is a new handle: React Flow must measure it
+  // before an edge can leave from it.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const portKey = ports.join('\u0000');
+  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
   const problems = deco.problems.get(id);
   const sim = deco.simulation?.get(id);
   const waiting = deco.waiting ? (deco.waiting[id] ?? (waitingTypes.has(activity.type) ? 0 : undefined)) : undefined;

@@ -87,6 +87,10 @@ export function createActivity(d: ActivityDescriptor, existing: ReadonlySet<stri
   if (d.type === 'fork' && (!Array.isArray(activity.branches) || activity.branches.length === 0) && d.ports.length > 0) {
     activity.branches = [...d.ports];
   }
+  // A switch's ports are its cases and 'default': start with one case to fill in.
+  if (d.type === 'switch' && (!Array.isArray(activity.cases) || activity.cases.length === 0)) {
+    activity.cases = [{ port: 'case1', condition: '' }];
+  }
   return activity;
 }
 

@@ -109,6 +109,12 @@ export function ImportElsaDialog({ open, onClose }: { open: boolean; onClose: ()
               <ImportNotes notes={result.unmapped} testId="import-unmapped-report" />
             </>
           )}
+          {(result.changed?.length ?? 0) > 0 && (
+            <>
+              <h3>Changed on the way ({result.changed!.length})</h3>
+              <ImportNotes notes={result.changed!} testId="import-changed-report" />
+            </>
+          )}
           {result.toFinish.length > 0 && (
             <>
               <h3>To finish ({result.toFinish.length})</h3>

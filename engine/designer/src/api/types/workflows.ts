@@ -132,6 +132,8 @@ export interface ElsaImportResult {
   unmapped: ElsaImportNote[];
   /** Mapped steps (and the trigger) that still need a choice before publishing. */
   toFinish: ElsaImportNote[];
+  /** What was changed, translated or dropped on the way, each with the original. */
+  changed?: ElsaImportNote[];
 }
 
 export interface ElsaImportNote {
