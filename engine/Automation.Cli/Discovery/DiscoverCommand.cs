@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Automation.Cli.Import;
 using Automation.Cli.Storage;
+using Automation.Engine.Profiles;
+using Automation.Storage;
+using Microsoft.EntityFrameworkCore;
 using Automation.Engine.Discovery;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -14,8 +18,9 @@ public static class DiscoverCommand
     {
         var range = new Option<string>("--k") { Description = "a number of clusters or a range, e.g. 2..10", DefaultValueFactory = _ => "2..10" };
         var sqlite = new Option<string?>("--sqlite") { Description = "the engine's SQLite file (default: Automation__* settings)" };
-        var command = new Command("discover", "Find customer groups by k-means: silhouette and Davies-Bouldin per k, the best k, each cluster in words") { range, sqlite };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(range)!, result.GetValue(sqlite), ct));
+        var asOf = new Option<DateTime?>("--as-of") { Description = "the moment features are measured from (default: the history's last event)" };
+        var command = new Command("discover", "Find customer groups by k-means: silhouette and Davies-Bouldin per k, the best k, each cluster in words") { range, sqlite, asOf };
+        command.SetAction((result, ct) => RunAsync(result.GetValue(range)!, result.GetValue(sqlite), result.GetValue(asOf), ct));
         return command;
     }
 
@@ -37,7 +42,7 @@ public static class DiscoverCommand
         return min >= 2 && max <= 20 && min <= max ? (min, max) : null;
     }
 
-    private static async Task<int> RunAsync(string k, string? sqlite, CancellationToken ct)
+    private static async Task<int> RunAsync(string k, string? sqlite, DateTime? asOf, CancellationToken ct)
     {
         if (Range(k) is not var (min, max))
         {
@@ -48,7 +53,10 @@ public static class DiscoverCommand
         try
         {
             await using var services = await CliServices.CreateAsync(sqlite, ct);
-            var sweep = await AnsiConsole.Status().StartAsync("Clustering customers…", _ => services.GetRequiredService<CustomerClustering>().SweepAsync(min, max, ct));
+            var moment = asOf is { } given ? DateTime.SpecifyKind(given, DateTimeKind.Utc) : await ImportCatchUp.HistoryEndAsync(services.GetRequiredService<IDbContextFactory<AutomationDbContext>>(), ct);
+            AnsiConsole.MarkupLine($"as of {moment:yyyy-MM-dd HH:mm} UTC ({(asOf is null ? "the history's last event; --as-of to choose" : "--as-of")}); day counts in the expressions are measured from it");
+            var clustering = ActivatorUtilities.CreateInstance<CustomerClustering>(services, new AsOfClock(moment));
+            var sweep = await AnsiConsole.Status().StartAsync("Clustering customers…", _ => clustering.SweepAsync(min, max, ct));
             var table = new Table().AddColumns("k", "silhouette (higher is better)", "Davies-Bouldin (lower is better)", "");
             foreach (var run in sweep.Runs)
             {

@@ -16,12 +16,17 @@ namespace Automation.Cli.Storage;
 /// </summary>
 public static class CliServices
 {
-    public static async Task<ServiceProvider> CreateAsync(string? sqlitePath, CancellationToken cancellationToken)
+    public static async Task<ServiceProvider> CreateAsync(string? sqlitePath, CancellationToken cancellationToken, string? postgres = null)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var options = new AutomationOptions();
         configuration.GetSection(AutomationOptions.Section).Bind(options);
-        if (sqlitePath is not null)
+        if (postgres is { Length: > 0 })
+        {
+            options.Database = DatabaseKind.Postgres;
+            options.PostgresConnectionString = postgres;
+        }
+        else if (sqlitePath is not null)
         {
             options.Database = DatabaseKind.Sqlite;
             options.SqlitePath = sqlitePath;
@@ -54,6 +59,9 @@ public static class CliServices
         services.AddSingleton<ScoreModelStore>();
         services.AddSingleton<ActiveScoreModels>();
         services.AddSingleton<ModelTraining>();
+        services.AddSingleton<Automation.Engine.Workflows.Runtime.DefinitionCache>();
+        services.AddSingleton<ProfileScoring>();
+        services.AddSingleton<ProfileRescoring>();
         services.AddSingleton<CustomerClustering>();
         var provider = services.BuildServiceProvider();
 

@@ -3,6 +3,7 @@ using Automation.Host.Configuration;
 using Automation.Host.Plugins;
 using Automation.Host.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace Automation.Cli.Workflows;
 /// </summary>
 public static class EngineOnDatabase
 {
-    public static IHost Build(string? database, string? sqlitePath, string? postgres, string? plugins)
+    public static IHost Build(string? database, string? sqlitePath, string? postgres, string? plugins, TimeProvider? clock = null)
     {
         var builder = EngineBuilder.CreateHost();
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -30,6 +31,12 @@ public static class EngineOnDatabase
         builder.AddStorage();
         builder.AddEngine();
         builder.AddPlugins();
+        if (clock is not null)
+        {
+            // A history is read as of its own end, not today's clock.
+            builder.Services.AddSingleton(clock);
+        }
+
         return builder.Build();
     }
 }

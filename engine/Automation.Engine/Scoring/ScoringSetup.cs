@@ -17,6 +17,7 @@ public static class ScoringSetup
         services.AddSingleton<ScoreModelStore>();
         services.AddSingleton<ActiveScoreModels>();
         services.AddSingleton<ProfileScoring>();
+        services.AddSingleton<ProfileRescoring>();
         services.AddSingleton<ScoreDriftMonitor>();
         services.AddHostedService<ScoreDriftService>();
         return services;

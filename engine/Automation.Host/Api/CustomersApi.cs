@@ -86,8 +86,9 @@ public static class CustomersApi
                 scores.Frequency,
                 scores.Monetary,
                 scores.RfmSegment,
-                scores.ChurnRisk,
-                scores.PurchasePropensity,
+                // Null where no model has scored the customer: "no model" is not a 0 % risk.
+                profile.ChurnRisk,
+                profile.PurchasePropensity,
                 // Flat for the customer page; by score for callers that need to know which score a reason explains.
                 reasons = scoreReasons.SelectMany(r => r.Value).ToList(),
                 reasonsByScore = scoreReasons,

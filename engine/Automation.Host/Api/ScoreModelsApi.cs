@@ -63,8 +63,8 @@ public static class ScoreModelsApi
 
         try
         {
-            var (trained, saved) = await training.RunAsync(score, body.HorizonDays.Value, body.Threshold ?? 0.5, body.Activate ?? true, ct);
-            return TypedResults.Ok(new { saved.Id, saved.Score, saved.Version, saved.Active, trained.Metrics });
+            var outcome = await training.RunAsync(score, body.HorizonDays.Value, body.Threshold ?? 0.5, body.Activate ?? true, ct);
+            return TypedResults.Ok(new { outcome.Saved.Id, outcome.Saved.Score, outcome.Saved.Version, outcome.Saved.Active, outcome.Trained.Metrics, outcome.Decision });
         }
         catch (InvalidOperationException ex)
         {

@@ -5,7 +5,9 @@ namespace Automation.Integration.Tests.Cli;
 /// <summary>Runs the built `automation` tool as a separate process, as an operator would.</summary>
 public static class CliRun
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => RunAsync(TimeSpan.FromSeconds(90), arguments);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] arguments)
     {
         if (!File.Exists(RepoPaths.CliDll))
         {
@@ -29,8 +31,8 @@ public static class CliRun
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
+        using var waited = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(waited.Token);
         return (process.ExitCode, await output + await error);
     }
 }

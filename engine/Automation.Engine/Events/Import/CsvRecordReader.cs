@@ -4,10 +4,12 @@ namespace Automation.Engine.Events.Import;
 
 /// <summary>
 /// Reads RFC 4180 CSV records (quoted fields with commas, doubled quotes and line breaks) with the line number each
-/// starts on, so that a skipped row can be named in the import summary.
+/// starts on, so that a skipped row can be named in the import summary. Another delimiter than the comma may be
+/// given; white space as the delimiter splits on runs of it, without quoting.
 /// </summary>
-public sealed class CsvRecordReader(TextReader reader)
+public sealed class CsvRecordReader(TextReader reader, Delimiter? delimiter = null)
 {
+    private readonly char? separator = (delimiter ?? Delimiter.Comma).Character;
     private long line;
 
     /// <summary>The next record and its first line number; null at the end of the input.</summary>
@@ -21,6 +23,11 @@ public sealed class CsvRecordReader(TextReader reader)
 
         line++;
         var start = line;
+        if (separator is null)
+        {
+            return (start, [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)]);
+        }
+
         var fields = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
@@ -64,7 +71,7 @@ public sealed class CsvRecordReader(TextReader reader)
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == separator)
             {
                 fields.Add(field.ToString());
                 field.Clear();

@@ -14,8 +14,13 @@ public sealed class EventImporter(EventIngestion ingestion)
         ArgumentNullException.ThrowIfNull(options);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var report = new ImportReport();
-        var csv = new CsvRecordReader(reader);
-        var events = format == ImportFormat.Invoices ? InvoiceRows.Read(csv, options, report) : RetailRocketRows.Read(csv, options, report);
+        var csv = new CsvRecordReader(reader, options.Delimiter);
+        var events = format switch
+        {
+            ImportFormat.Invoices => InvoiceRows.Read(csv, options, report),
+            ImportFormat.Events => RetailRocketRows.Read(csv, options, report),
+            _ => ColumnRows.Read(csv, options, report),
+        };
         var batch = new List<IncomingEvent?>(BatchSize);
         foreach (var imported in events)
         {

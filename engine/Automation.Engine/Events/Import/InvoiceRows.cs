@@ -83,7 +83,7 @@ public static class InvoiceRows
 
         if (!ImportDates.TryParse(f[4], options.DateFormat, out var at))
         {
-            return $"unreadable date (expected {options.DateFormat})";
+            return $"unreadable date (expected {ImportDates.Describe(options.DateFormat)})";
         }
 
         // A refund invoice lists the returned quantities as negative numbers.

@@ -48,7 +48,7 @@ public static class RetailRocketRows
             }
             else if (!ImportDates.TryParseMilliseconds(f[0], out var at) && !ImportDates.TryParse(f[0], options.DateFormat, out at))
             {
-                report.Skip(line, $"unreadable timestamp (expected milliseconds or {options.DateFormat})");
+                report.Skip(line, $"unreadable timestamp (expected milliseconds or {ImportDates.Describe(options.DateFormat)})");
             }
             else
             {

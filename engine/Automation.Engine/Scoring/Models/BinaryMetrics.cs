@@ -1,7 +1,20 @@
 namespace Automation.Engine.Scoring.Models;
 
-/// <summary>How well scores rank and classify on a holdout: AUC, precision and recall at a threshold, and calibration.</summary>
-public sealed record BinaryMetrics(int Customers, int Positives, double Auc, double Threshold, double Precision, double Recall, IReadOnlyList<CalibrationBucket> Calibration)
+/// <summary>
+/// How well scores rank and classify on a holdout: ROC AUC, PR AUC (average precision), lift and capture in the top
+/// tenth of scores, precision and recall at a threshold, and calibration (predicted against observed per 0.1 band).
+/// </summary>
+public sealed record BinaryMetrics(
+    int Customers,
+    int Positives,
+    double Auc,
+    double Threshold,
+    double Precision,
+    double Recall,
+    IReadOnlyList<CalibrationBucket> Calibration,
+    double PrAuc = 0,
+    double TopDecileLift = 0,
+    double TopDecileCapture = 0)
 {
     private const int Buckets = 10;
 
@@ -29,7 +42,51 @@ public sealed record BinaryMetrics(int Customers, int Positives, double Auc, dou
             threshold,
             flagged == 0 ? 0 : Math.Round(hits / (double)flagged, 4),
             positives == 0 ? 0 : Math.Round(hits / (double)positives, 4),
-            calibration);
+            calibration,
+            Math.Round(AveragePrecision(scored), 4),
+            Math.Round(TopDecile(scored).Lift, 3),
+            Math.Round(TopDecile(scored).Capture, 4));
+    }
+
+    /// <summary>The area under the precision–recall curve as average precision: the mean precision at each positive's rank.</summary>
+    public static double AveragePrecision(IReadOnlyList<(double Score, bool Label)> scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var positives = scored.Count(s => s.Label);
+        if (positives == 0)
+        {
+            return 0;
+        }
+
+        double sum = 0;
+        var seen = 0;
+        var rank = 0;
+        foreach (var s in scored.OrderByDescending(s => s.Score))
+        {
+            rank++;
+            if (s.Label)
+            {
+                seen++;
+                sum += seen / (double)rank;
+            }
+        }
+
+        return sum / positives;
+    }
+
+    /// <summary>The tenth scored highest: its positive rate over the overall rate (lift), and its share of all positives (capture).</summary>
+    public static (double Lift, double Capture) TopDecile(IReadOnlyList<(double Score, bool Label)> scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var positives = scored.Count(s => s.Label);
+        if (positives == 0 || scored.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var top = scored.OrderByDescending(s => s.Score).Take(Math.Max(1, (int)Math.Ceiling(scored.Count / 10.0))).ToList();
+        var hits = top.Count(s => s.Label);
+        return (hits / (double)top.Count / (positives / (double)scored.Count), hits / (double)positives);
     }
 
     /// <summary>The chance a random positive scores above a random negative (ties count half): Mann–Whitney on ranks.</summary>

@@ -40,11 +40,22 @@ public static class ModelFeatures
         new(nameof(CustomerFeatures.FeatureUses30d), f => f.FeatureUses30d),
         new(nameof(CustomerFeatures.Sessions), f => f.Sessions),
         new(nameof(CustomerFeatures.TotalEvents), f => f.TotalEvents),
+
+        // The baseline's inputs: a logistic model reads recency, frequency and spend on a log scale.
+        new(LogDaysSinceLastPurchase, f => Math.Log(1 + f.DaysSinceLastPurchase)),
+        new(LogPurchases, f => Math.Log(1 + f.Purchases)),
+        new(LogMonetary, f => Math.Log(1 + Math.Max(0, f.Monetary))),
     ];
 
-    /// <summary>The baseline's inputs: recency, frequency and monetary value only.</summary>
-    public static IReadOnlyList<string> Rfm { get; } =
-        [nameof(CustomerFeatures.DaysSinceLastPurchase), nameof(CustomerFeatures.Purchases), nameof(CustomerFeatures.Monetary)];
+    public const string LogDaysSinceLastPurchase = "Log" + nameof(CustomerFeatures.DaysSinceLastPurchase);
+    public const string LogPurchases = "Log" + nameof(CustomerFeatures.Purchases);
+    public const string LogMonetary = "Log" + nameof(CustomerFeatures.Monetary);
+
+    /// <summary>The baseline's inputs: log recency, frequency and monetary value only.</summary>
+    public static IReadOnlyList<string> Rfm { get; } = [LogDaysSinceLastPurchase, LogPurchases, LogMonetary];
+
+    /// <summary>What the boosted model reads: every profile feature (trees need no log scale; the log copies would only split reasons).</summary>
+    public static IReadOnlyList<string> Behavioral { get; } = [.. All.Select(f => f.Name).Where(n => !Rfm.Contains(n))];
 
     public static IReadOnlyList<string> AllNames { get; } = [.. All.Select(f => f.Name)];
 

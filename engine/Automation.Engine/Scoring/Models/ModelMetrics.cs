@@ -1,4 +1,14 @@
 namespace Automation.Engine.Scoring.Models;
 
-/// <summary>The holdout metrics stored with a model version: the model's and the RFM-only baseline's, measured in the same run.</summary>
-public sealed record ModelMetrics(BinaryMetrics Model, BinaryMetrics? Baseline, int TrainCustomers, DateTime TrainCutoff, DateTime HoldoutCutoff);
+/// <summary>
+/// The holdout metrics stored with a model version: the chosen candidate's and the RFM-only logistic baseline's,
+/// measured on the same time split, with every candidate's by name and which one was chosen.
+/// </summary>
+public sealed record ModelMetrics(
+    BinaryMetrics Model,
+    BinaryMetrics? Baseline,
+    int TrainCustomers,
+    DateTime TrainCutoff,
+    DateTime HoldoutCutoff,
+    string? Chosen = null,
+    IReadOnlyDictionary<string, BinaryMetrics>? Candidates = null);

@@ -1,18 +1,19 @@
 using Microsoft.ML;
-using Microsoft.ML.Trainers.FastTree;
 
 namespace Automation.Engine.Scoring.Models;
 
 /// <summary>
-/// Trains ML.NET FastTree on the training examples and measures it on the later holdout, next to a baseline
-/// trained the same way on recency, frequency and monetary value alone. The saved model carries its own feature
-/// contribution step, so online scoring gets reason codes from the model that decided.
+/// Fits the candidates side by side on the training customers and measures each on the later holdout: the RFM-only
+/// logistic regression (log recency, frequency, spend) and boosted trees over every behavioral feature. The boosted
+/// model is chosen only when its ROC AUC beats the logistic baseline's by the margin; otherwise the baseline is the
+/// model, and it explains itself through its three contributions. Both come calibrated (<see cref="CandidateFit"/>).
 /// </summary>
 public static class ModelTrainer
 {
     public const int ReasonCount = 3;
+    public const double DefaultMargin = 0.005;
 
-    public static TrainedModel Train(TrainingSet set, double threshold = 0.5, int seed = 7)
+    public static TrainedModel Train(TrainingSet set, double threshold = 0.5, int seed = 7, double margin = DefaultMargin)
     {
         ArgumentNullException.ThrowIfNull(set);
         if (set.Train.Count < 50 || set.Train.Select(e => e.Label).Distinct().Count() < 2)
@@ -25,67 +26,76 @@ public static class ModelTrainer
             throw new InvalidOperationException("no customers as of the holdout cut-off: the history is shorter than two horizons");
         }
 
-        var names = ModelFeatures.AllNames;
         var ml = new MLContext(seed);
-        var (model, bytes) = Fit(ml, set.Train, names.Count, withContributions: true);
-        var modelScores = Predict(ml, model, set.Holdout, names.Count);
-
-        var rfm = ModelFeatures.Rfm.Select(n => IndexOf(names, n)).ToArray();
-        var baselineTrain = set.Train.Select(e => e with { Features = [.. rfm.Select(i => e.Features[i])] }).ToList();
-        var baselineHoldout = set.Holdout.Select(e => e with { Features = [.. rfm.Select(i => e.Features[i])] }).ToList();
-        var (baseline, _) = Fit(ml, baselineTrain, rfm.Length, withContributions: false);
-        var baselineScores = Predict(ml, baseline, baselineHoldout, rfm.Length);
-
-        var statistics = names.Select((n, i) => new FeatureStatistic(n, Math.Round(set.Train.Average(e => e.Features[i]), 3))).ToList();
-        var metrics = new ModelMetrics(
-            BinaryMetrics.Measure(Pair(modelScores, set.Holdout), threshold),
-            BinaryMetrics.Measure(Pair(baselineScores, baselineHoldout), threshold),
-            set.Train.Count,
-            set.TrainCutoff,
-            set.HoldoutCutoff);
-        return new TrainedModel(set.Score, set.HorizonDays, bytes, statistics, metrics, ScoreDistribution.From(modelScores));
-    }
-
-    private static (ITransformer Model, byte[] Bytes) Fit(MLContext ml, IReadOnlyList<LabelledExample> examples, int featureCount, bool withContributions)
-    {
-        var schema = ModelInput.Schema(featureCount);
-        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new ModelInput { Label = e.Label, Features = e.Features }), schema);
-
-        // Small leaves and few trees: the histories this learns from are often a few thousand customers.
-        var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        var candidates = new Dictionary<string, (IReadOnlyList<string> Names, ITransformer Model, List<double> Scores, BinaryMetrics Metrics)>(StringComparer.Ordinal);
+        foreach (var (name, names) in new[] { (CandidateFit.RfmLogistic, ModelFeatures.Rfm), (CandidateFit.Boosted, ModelFeatures.Behavioral) })
         {
-            NumberOfLeaves = 16,
-            NumberOfTrees = 100,
-            MinimumExampleCountPerLeaf = Math.Max(10, examples.Count / 200),
-            LearningRate = 0.1,
-            Seed = 7,
-            NumberOfThreads = 1,
-        });
-        var predictor = trainer.Fit(data);
-        ITransformer model = predictor;
-        if (withContributions)
-        {
-            var contributions = ml.Transforms.CalculateFeatureContribution(predictor, numberOfPositiveContributions: ReasonCount, numberOfNegativeContributions: ReasonCount, normalize: false)
-                .Fit(predictor.Transform(data));
-            model = predictor.Append(contributions);
+            var train = Project(set.Train, names);
+            var holdout = Project(set.Holdout, names);
+            var model = CandidateFit.Fit(ml, name, train, names.Count, seed);
+            var scores = Predict(ml, model, holdout, names.Count);
+            candidates[name] = (names, model, scores, BinaryMetrics.Measure(Pair(scores, holdout), threshold));
         }
 
+        var baseline = candidates[CandidateFit.RfmLogistic];
+        var chosenName = candidates[CandidateFit.Boosted].Metrics.Auc >= baseline.Metrics.Auc + margin ? CandidateFit.Boosted : CandidateFit.RfmLogistic;
+        var chosen = candidates[chosenName];
+        var statistics = chosen.Names.Select(n => new FeatureStatistic(n, Math.Round(set.Train.Average(e => e.Features[IndexOf(n)]), 3))).ToList();
         using var stream = new MemoryStream();
-        ml.Model.Save(model, data.Schema, stream);
-        return (model, stream.ToArray());
+        ml.Model.Save(chosen.Model, CandidateFit.Data(ml, Project(set.Train.Take(1).ToList(), chosen.Names), chosen.Names.Count).Schema, stream);
+        var metrics = new ModelMetrics(
+            chosen.Metrics,
+            baseline.Metrics,
+            set.Train.Count,
+            set.TrainCutoff,
+            set.HoldoutCutoff,
+            chosenName,
+            candidates.ToDictionary(c => c.Key, c => c.Value.Metrics, StringComparer.Ordinal));
+        return new TrainedModel(set.Score, set.HorizonDays, stream.ToArray(), statistics, metrics, ScoreDistribution.From(chosen.Scores));
     }
 
-    private static List<double> Predict(MLContext ml, ITransformer model, IReadOnlyList<LabelledExample> examples, int featureCount)
+    /// <summary>The ROC AUC a stored ML.NET model reaches on this set's holdout; null when it reads features this build does not know.</summary>
+    public static double? HoldoutAuc(byte[] model, IReadOnlyList<string> names, TrainingSet set)
     {
-        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new ModelInput { Label = e.Label, Features = e.Features }), ModelInput.Schema(featureCount));
-        return [.. ml.Data.CreateEnumerable<ProbabilityOnly>(model.Transform(data), reuseRowObject: false).Select(p => (double)p.Probability)];
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(set);
+        if (names.Count == 0 || names.Any(n => !ModelFeatures.AllNames.Contains(n)))
+        {
+            return null;
+        }
+
+        var ml = new MLContext();
+        using var stream = new MemoryStream(model);
+        var loaded = ml.Model.Load(stream, out _);
+        var holdout = Project(set.Holdout, names);
+        return Math.Round(BinaryMetrics.AreaUnderCurve(Pair(Predict(ml, loaded, holdout, names.Count), holdout)), 4);
     }
+
+    /// <summary>Examples cut down to the named features (their vectors hold <see cref="ModelFeatures.AllNames"/> in order).</summary>
+    private static List<LabelledExample> Project(IReadOnlyList<LabelledExample> examples, IReadOnlyList<string> names)
+    {
+        var indexes = names.Select(IndexOf).ToArray();
+        return [.. examples.Select(e => e with { Features = [.. indexes.Select(i => e.Features[i])] })];
+    }
+
+    private static List<double> Predict(MLContext ml, ITransformer model, IReadOnlyList<LabelledExample> examples, int featureCount) =>
+        [.. ml.Data.CreateEnumerable<ProbabilityOnly>(model.Transform(CandidateFit.Data(ml, examples, featureCount)), reuseRowObject: false).Select(p => (double)p.Probability)];
 
     private static List<(double Score, bool Label)> Pair(List<double> scores, IReadOnlyList<LabelledExample> examples) =>
         [.. scores.Select((s, i) => (s, examples[i].Label))];
 
-    private static int IndexOf(IReadOnlyList<string> names, string name) =>
-        names.Select((n, i) => (n, i)).First(x => x.n == name).i;
+    private static int IndexOf(string name)
+    {
+        for (var i = 0; i < ModelFeatures.AllNames.Count; i++)
+        {
+            if (ModelFeatures.AllNames[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"unknown model feature '{name}'", nameof(name));
+    }
 
     private sealed class ProbabilityOnly
     {

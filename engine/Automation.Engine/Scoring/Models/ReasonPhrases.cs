@@ -13,6 +13,13 @@ public static class ReasonPhrases
 {
     public static ReasonCode For(string feature, double value, double usual)
     {
+        ArgumentNullException.ThrowIfNull(feature);
+        if (ModelFeatures.Rfm.Contains(feature))
+        {
+            // A log-scale input is explained in its own units: days, purchases, money.
+            (feature, value, usual) = (feature[3..], Math.Exp(value) - 1, Math.Exp(usual) - 1);
+        }
+
         var text = Format(value);
         var member = "Features." + feature;
         if (feature is nameof(CustomerFeatures.DaysSinceLastPurchase) or nameof(CustomerFeatures.DaysInactive))

@@ -55,11 +55,11 @@ export function CustomerPage() {
                 </div>
                 <div>
                   <dt>Churn risk</dt>
-                  <dd>{formatPercent(scores.churnRisk)}</dd>
+                  <dd>{modelScore(scores.churnRisk)}</dd>
                 </div>
                 <div>
                   <dt>Purchase propensity</dt>
-                  <dd>{formatPercent(scores.purchasePropensity)}</dd>
+                  <dd>{modelScore(scores.purchasePropensity)}</dd>
                 </div>
               </dl>
               {scores.reasons && scores.reasons.length > 0 && (
@@ -301,4 +301,9 @@ function EraseCustomer({ id }: { id: string }) {
       </Dialog>
     </>
   );
+}
+
+/** A model's score, or "no model" where none has scored the customer (never shown as 0 %). */
+function modelScore(value: number | null | undefined): string {
+  return value === null || value === undefined ? 'no model' : formatPercent(value);
 }
