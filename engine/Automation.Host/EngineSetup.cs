@@ -1,5 +1,6 @@
 using Automation.Engine.Rules;
 using Automation.Engine.Approvals;
+using Automation.Engine.Content;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Events;
 using Automation.Engine.Expressions;
@@ -82,5 +83,6 @@ public static class EngineSetup
         services.AddSingleton<Automation.Engine.Discovery.CustomerClustering>();
         services.AddHostedService<Automation.Engine.Scoring.RfmRefreshService>();
         services.AddScoreModels();
+        services.AddEmailContent();
     }
 }
