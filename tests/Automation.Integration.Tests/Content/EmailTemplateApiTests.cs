@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Automation.Integration.Tests.EndToEnd;
+using Automation.Integration.Tests.Guards;
 using Automation.Integration.Tests.Support;
 using Automation.Testing;
 
@@ -104,6 +105,27 @@ public sealed class EmailTemplateApiTests
         Assert.Contains("Hi Tomas Test", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains($"customer={customer}", message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
         Assert.Equal("winback-10 v1", message.Headers["X-Automation-Template"]);
+    }
+
+    [ServiceFact(TestServices.Smtp, TestServices.Maildir)]
+    public async Task A_template_that_does_not_render_for_the_customer_fails_the_action_for_good_with_the_reason_and_sends_nothing()
+    {
+        using var host = AutomationHost.Embedded();
+        using var admin = await host.AdminAsync();
+        using var saved = await admin.PutAsJsonAsync("/api/templates/coupon", new { name = "Coupon", subject = "Your code {{ coupon_code }}", text = "Hi {{ name }}" });
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction("coupon-mail", "coupon_tick", "email.send", new { template = "coupon" }));
+        var (customer, email) = GuardScenario.NewCustomer("coupon");
+        var now = DateTime.UtcNow;
+
+        await GuardScenario.PostAsync(host, GuardScenario.Event(customer, "identify", now.AddSeconds(-2), new { email, name = "Cora Coupon" }), GuardScenario.Event(customer, "coupon_tick", now));
+
+        var action = Assert.Single(await GuardScenario.SettledActionsAsync(admin, customer));
+        Assert.Equal("failed", GuardScenario.Status(action));
+        Assert.Equal(1, action.GetProperty("attempts").GetInt32());
+        var reason = action.TryGetProperty("lastError", out var error) ? error.GetString() : action.GetProperty("detail").GetString();
+        Assert.Contains("coupon_code", reason, StringComparison.Ordinal);
+        Assert.Empty(Maildir.MessagesTo(email));
     }
 
     private static async Task<string> StoredCustomerAsync(AutomationHost host, HttpClient person, string name)
