@@ -1,4 +1,5 @@
 using Automation.Engine.Approvals;
+using Automation.Engine.Content;
 using Automation.Engine.Discovery;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Events;
@@ -31,6 +32,7 @@ public static class EngineServices
             .AddRules()
             .AddWorkflows()
             .AddApprovals()
+            .AddEmailContent()
             .AddDispatch()
             .AddPrivacy()
             .AddOutbox()

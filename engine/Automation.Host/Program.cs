@@ -1,6 +1,7 @@
 using Automation.Host;
 using Automation.Host.Access;
 using Automation.Host.Api;
+using Automation.Host.Api.Templates;
 using Automation.Host.Approvals;
 using Automation.Host.Configuration;
 using Automation.Host.Messaging;
@@ -41,6 +42,7 @@ app.MapEventsApi();
 app.MapCustomersApi();
 app.MapSegmentsApi();
 app.MapRuleSetsApi();
+app.MapTemplatesApi();
 app.MapExpressionsApi();
 app.MapActivitiesApi();
 app.MapWorkflowsApi();

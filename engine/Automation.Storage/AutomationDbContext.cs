@@ -1,6 +1,7 @@
 using Automation.Storage.Access;
 using Automation.Storage.Approvals;
 using Automation.Storage.Audit;
+using Automation.Storage.Content;
 using Automation.Storage.Dispatch;
 using Automation.Storage.Events;
 using Automation.Storage.Messaging;
@@ -38,6 +39,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     public DbSet<SegmentSizeSnapshot> SegmentSizeSnapshots => Set<SegmentSizeSnapshot>();
 
     public DbSet<RuleSetRecord> RuleSets => Set<RuleSetRecord>();
+
+    public DbSet<EmailTemplateRecord> EmailTemplates => Set<EmailTemplateRecord>();
     public DbSet<ScoreModelRecord> ScoreModels => Set<ScoreModelRecord>();
 
     public DbSet<ScoreDriftSnapshot> ScoreDrift => Set<ScoreDriftSnapshot>();

@@ -15,16 +15,16 @@ public sealed class EmailPlugin : IAutomationPlugin
         {
             Type = "email.send",
             DisplayName = "Send email",
-            Description = "Sends a templated email to the customer over SMTP",
+            Description = "Sends an email from the template library to the customer over SMTP, personalized for them",
             Channel = "email",
             InputSchema = """
                 {
                   "type": "object",
                   "required": ["template"],
                   "properties": {
-                    "template": { "type": "string", "minLength": 1, "title": "Template", "description": "winback-10, high-intent, cart-reminder, cart-last-call, welcome, onboarding-tips, or a configured one" },
+                    "template": { "type": "string", "minLength": 1, "format": "email-template", "title": "Template", "description": "An email from the template library (Templates page)" },
                     "subject": { "type": "string", "title": "Subject (overrides the template's)" },
-                    "from": { "type": "string", "title": "From address (overrides the configured sender)" },
+                    "from": { "type": "string", "title": "From address (overrides the template's sender)" },
                     "body": { "type": "string", "title": "Body (overrides the template's text)" }
                   },
                   "additionalProperties": false

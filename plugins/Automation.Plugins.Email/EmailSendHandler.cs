@@ -8,8 +8,11 @@ using MimeKit;
 
 namespace Automation.Plugins.Email;
 
-/// <summary>Renders the template for the customer and sends it over SMTP; SMTP faults map to retryable or permanent.</summary>
-public sealed class EmailSendHandler(IOptions<EmailSettings> options) : ActionHandler<EmailSendInput>
+/// <summary>
+/// Renders the library's template for the customer and sends it over SMTP; a template that is missing or does not
+/// render is a permanent failure with the reason, SMTP faults map to retryable or permanent.
+/// </summary>
+public sealed class EmailSendHandler(IOptions<EmailSettings> options, IEmailTemplates templates) : ActionHandler<EmailSendInput>
 {
     private readonly EmailSettings settings = options.Value;
 
@@ -20,28 +23,35 @@ public sealed class EmailSendHandler(IOptions<EmailSettings> options) : ActionHa
             return ActionResult.Permanent($"'{request.Customer.Email}' is not an email address");
         }
 
-        var name = input.Template ?? "";
-        if (!settings.Templates.TryGetValue(name, out var template) && !BuiltInTemplates.All.TryGetValue(name, out template))
+        var unsubscribe = $"{settings.UnsubscribeUrl}?customer={Uri.EscapeDataString(request.Customer.CustomerId)}";
+        RenderedEmail email;
+        try
         {
-            return ActionResult.Permanent($"no email template '{name}'");
+            email = await templates.RenderAsync(new EmailRenderRequest(input.Template ?? "", request.Customer, unsubscribe, request.Context, input.Subject, string.IsNullOrEmpty(input.Body) ? null : input.Body), cancellationToken);
+        }
+        catch (EmailTemplateException ex)
+        {
+            return ActionResult.Permanent(ex.Message);
         }
 
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(settings.FromName, string.IsNullOrWhiteSpace(input.From) ? settings.FromAddress : input.From));
+        message.From.Add(new MailboxAddress(Or(email.FromName, settings.FromName), Or(input.From ?? "", Or(email.FromAddress, settings.FromAddress))));
         to.Name = request.Customer.Name;
         message.To.Add(to);
-        message.Subject = TemplateRenderer.Render(input.Subject ?? template.Subject, request.Customer, html: false);
+        message.Subject = email.Subject;
         // The action's id is the message's id, so a copy sent again after a crash (SMTP has no idempotency key) carries
         // the same Message-ID, and receivers that drop repeated ids drop it.
-        message.MessageId = request.EmailMessageId(settings.FromAddress);
+        message.MessageId = request.EmailMessageId(Or(email.FromAddress, settings.FromAddress));
         message.Headers.Add("X-Automation-Action", request.ActionId.ToString());
         message.Headers.Add("X-Automation-Idempotency-Key", request.IdempotencyKey);
-        var unsubscribe = $"{settings.UnsubscribeUrl}?customer={Uri.EscapeDataString(request.Customer.CustomerId)}";
+        message.Headers.Add("X-Automation-Template", $"{email.TemplateKey} v{email.TemplateVersion}");
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.Body = (string.IsNullOrEmpty(input.Body)
-            ? new BodyBuilder { TextBody = TemplateRenderer.Render(template.Text, request.Customer, html: false), HtmlBody = TemplateRenderer.Render(template.Html, request.Customer, html: true) }
-            : new BodyBuilder { TextBody = TemplateRenderer.Render(input.Body, request.Customer, html: false) }).ToMessageBody();
+        message.Body = new BodyBuilder
+        {
+            TextBody = string.IsNullOrEmpty(email.Text) ? null : email.Text,
+            HtmlBody = string.IsNullOrEmpty(email.Html) ? null : email.Html,
+        }.ToMessageBody();
 
         using var client = new SmtpClient();
         try
@@ -65,6 +75,8 @@ public sealed class EmailSendHandler(IOptions<EmailSettings> options) : ActionHa
             return ActionResult.Retryable($"SMTP {settings.Smtp.Host}:{settings.Smtp.Port} failed: {ex.Message}");
         }
     }
+
+    private static string Or(string value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
 
     private SecureSocketOptions Security() =>
         Enum.TryParse<SecureSocketOptions>(settings.Smtp.Security, ignoreCase: true, out var s) && !string.Equals(settings.Smtp.Security, "Auto", StringComparison.OrdinalIgnoreCase)

@@ -11,7 +11,4 @@ public sealed class EmailSettings
 
     /// <summary>Base of the unsubscribe link in List-Unsubscribe; the customer id is appended.</summary>
     public string UnsubscribeUrl { get; set; } = "http://localhost:5080/unsubscribe";
-
-    /// <summary>Extra or overriding templates by name.</summary>
-    public Dictionary<string, EmailTemplate> Templates { get; set; } = new(StringComparer.Ordinal);
 }

@@ -5,8 +5,11 @@ using Automation.Plugins.Sdk;
 
 namespace Automation.Host.Plugins;
 
-/// <summary>The plugins found at start-up and, lazily, each loaded plugin's own service container.</summary>
-public sealed class PluginRegistry(IReadOnlyList<LoadedPlugin> plugins, IConfiguration configuration)
+/// <summary>
+/// The plugins found at start-up and, lazily, each loaded plugin's own service container, which offers the host's
+/// services that the SDK declares (the email template library).
+/// </summary>
+public sealed class PluginRegistry(IReadOnlyList<LoadedPlugin> plugins, IConfiguration configuration, IServiceProvider host)
 {
     private readonly ConcurrentDictionary<string, Lazy<IServiceProvider>> containers = new(StringComparer.Ordinal);
 
@@ -27,6 +30,7 @@ public sealed class PluginRegistry(IReadOnlyList<LoadedPlugin> plugins, IConfigu
         services.AddSingleton(loggers);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOptions();
+        services.AddSingleton(_ => host.GetRequiredService<IEmailTemplates>());
         plugin.Instance!.ConfigureServices(services, configuration.GetSection($"Automation:Plugins:{plugin.Name}"));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = false });
     }

@@ -15,7 +15,7 @@ public static partial class PluginsSetup
         var catalog = new ActionCatalog();
         var plugins = PluginLoader.LoadAll(folder, catalog);
         builder.Services.AddSingleton(catalog);
-        builder.Services.AddSingleton(new PluginRegistry(plugins, builder.Configuration));
+        builder.Services.AddSingleton(sp => new PluginRegistry(plugins, builder.Configuration, sp));
         builder.Services.AddHostedService(sp => new PluginReport(folder, plugins, sp.GetRequiredService<ILogger<PluginRegistry>>()));
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Automation.Engine.Configuration;
+using Automation.Engine.Content;
 using Automation.Engine.Events;
 using Automation.Engine.Rules;
 using Automation.Engine.Segments;
@@ -62,6 +63,7 @@ public static partial class Seeder
                 db.Segments.Add(segment);
             }
 
+            await EmailTemplateService.AddBuiltInAsync(db, now, CancellationToken.None);
             await db.SaveChangesAsync();
         }
 

@@ -20,6 +20,8 @@ const SuppressionsPage = lazy(() => import('./operations/SuppressionsPage').then
 const SetAsidePage = lazy(() => import('./operations/SetAsidePage').then((m) => ({ default: m.SetAsidePage })));
 const ErrorQueuesPage = lazy(() => import('./operations/ErrorQueuesPage').then((m) => ({ default: m.ErrorQueuesPage })));
 const PluginsPage = lazy(() => import('./operations/PluginsPage').then((m) => ({ default: m.PluginsPage })));
+const TemplatesPage = lazy(() => import('./templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const TemplateEditorPage = lazy(() => import('./templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -38,6 +40,8 @@ function Gate() {
         <Route path="workflows" element={<RequireRole roles={roleAccess.design}><WorkflowListPage /></RequireRole>} />
         <Route path="workflows/new" element={<RequireRole roles={roleAccess.design}><DesignerRoute /></RequireRole>} />
         <Route path="workflows/:id" element={<RequireRole roles={roleAccess.design}><DesignerRoute /></RequireRole>} />
+        <Route path="templates" element={<RequireRole roles={roleAccess.design}><TemplatesPage /></RequireRole>} />
+        <Route path="templates/:key" element={<RequireRole roles={roleAccess.design}><TemplateEditorPage /></RequireRole>} />
         <Route path="segments" element={<RequireRole roles={roleAccess.design}><SegmentsPage /></RequireRole>} />
         <Route path="segments/:key" element={<RequireRole roles={roleAccess.design}><SegmentsPage /></RequireRole>} />
         <Route path="discovery" element={<RequireRole roles={roleAccess.design}><DiscoveryPage /></RequireRole>} />

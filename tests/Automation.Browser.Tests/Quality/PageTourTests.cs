@@ -8,7 +8,7 @@ namespace Automation.Browser.Tests.Quality;
 public sealed class PageTourTests(BrowserFixture fixture)
 {
     [ServiceFact(TestServices.Chromium)]
-    public async Task Every_page_fits_from_1280_down_to_1024_px_without_sideways_scrolling_or_console_errors()
+    public async Task Every_page_fits_from_1280_down_to_a_390_px_phone_without_sideways_scrolling_or_console_errors()
     {
         await using var session = fixture.NewSession();
         using var api = fixture.Host.ApiClient();
@@ -22,6 +22,8 @@ public sealed class PageTourTests(BrowserFixture fixture)
             ("/workflows", p => p.GetByTestId("workflow-table")),
             ("/workflows/new", p => p.GetByTestId("node-trigger")),
             ("/workflows/cart-recovery", p => p.GetByTestId("node-trigger")),
+            ("/templates", p => p.GetByTestId("template-winback-10")),
+            ("/templates/winback-10", p => p.GetByTestId("email-preview")),
             ("/segments", p => p.GetByTestId("rfm-grid")),
             ("/segments/vip", p => p.GetByTestId("segment-size-chart")),
             ("/discovery", p => p.GetByRole(AriaRole.Button, new() { Name = "Run clustering" })),
@@ -36,7 +38,7 @@ public sealed class PageTourTests(BrowserFixture fixture)
             ("/plugins", p => p.GetByTestId("plugin-Email")),
         ];
 
-        foreach (var width in new[] { 1280, 1024 })
+        foreach (var width in new[] { 1280, 1024, 390 })
         {
             var page = await session.SignInAsync(TestUser.Admin, "/", new ViewportSize { Width = width, Height = 800 });
             foreach (var (path, loaded) in pages)

@@ -49,7 +49,9 @@ public sealed class DesignerTests(BrowserFixture fixture)
         await session.SnapshotAsync("missing-template");
 
         await page.GetByTestId("node-email-send").ClickAsync();
-        await page.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^Template") }).FillAsync("high-intent");
+        await page.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Template") }).SelectOptionAsync("high-intent");
+        await Expect(page.GetByTestId("template-picked")).ToContainTextAsync("questions about our plans?");
+        await Expect(page.GetByTestId("node-email-send")).ToContainTextAsync("Send “high-intent”");
         await Expect(page.GetByTestId("node-problem-email-send")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/workflows/pricing-page-follow-up$"));
@@ -83,6 +85,45 @@ public sealed class DesignerTests(BrowserFixture fixture)
             .Select(c => $"{c.GetProperty("from").GetString()}:{c.GetProperty("port").GetString()}->{c.GetProperty("to").GetString()}");
         Assert.Equal(["condition:true->email-send", "email-send:done->end"], connections.Order());
 
+        await session.FinishAsync();
+    }
+
+    [ServiceFact(TestServices.Chromium)]
+    public async Task Marketer_types_1_day_into_a_wait_sees_it_in_words_on_the_step_and_publishes_it()
+    {
+        await using var session = fixture.NewSession();
+        var page = await session.SignInAsync(TestUser.Marketer, "/workflows/new");
+        var id = "one-day-wait-" + Guid.NewGuid().ToString("N")[..6];
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync(id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit trigger" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Trigger type" }).SelectOptionAsync("segment.entered");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Segment", Exact = true }).SelectOptionAsync("high-intent");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Wait", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("node-wait-for-duration")).ToBeVisibleAsync();
+
+        var amount = page.GetByRole(AriaRole.Textbox, new() { Name = "Duration: how many" });
+        await amount.FillAsync("1 day");
+        await Expect(amount).ToHaveValueAsync("1");
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Duration: unit" })).ToHaveValueAsync("days");
+        await Expect(page.GetByTestId("node-wait-for-duration")).ToContainTextAsync("Wait 1 day");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add End", Exact = true }).ClickAsync();
+        await Designer.AutoLayoutAsync(page);
+        await Designer.ConnectAsync(page, "trigger", "start", "wait-for-duration");
+        await Designer.ConnectAsync(page, "wait-for-duration", "done", "end");
+        await Expect(page.GetByTestId("rf__edge-wait-for-duration:done->end")).ToBeAttachedAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(page.GetByTestId("designer-notice")).ToContainTextAsync("draft version 1 saved");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm publish" }).ClickAsync();
+        await Expect(page.GetByTestId("designer-notice")).ToContainTextAsync("Published version 1.");
+        await session.SnapshotAsync("published");
+
+        using var reader = await fixture.ApiAsAsync(TestUser.Admin);
+        var definition = (await reader.GetAsync($"/api/workflows/{id}")).GetProperty("definition");
+        var wait = definition.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "wait-for-duration");
+        Assert.Equal("P1D", wait.GetProperty("duration").GetString());
         await session.FinishAsync();
     }
 }

@@ -44,6 +44,12 @@ import type {
   WorkflowInstance,
   WorkflowSummary,
   WorkflowValidation,
+  TemplateContent,
+  TemplatePreview,
+  TemplateSaved,
+  TemplateSummary,
+  TemplateView,
+  TestSent,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -149,4 +155,14 @@ export const processingApi = {
   health: () => http.get<Health>('/health'),
   setAside: () => http.get<SetAsideCustomer[]>('/api/processing/quarantine'),
   retry: (customerId: string) => http.post<RetryAccepted>(`/api/processing/quarantine/${enc(customerId)}/retry`),
+};
+
+export const templatesApi = {
+  list: () => http.get<TemplateSummary[]>('/api/templates'),
+  get: (key: string) => http.get<TemplateView>(`/api/templates/${enc(key)}`),
+  create: (key: string, content: TemplateContent) => http.post<TemplateSaved>('/api/templates', { key, ...content }),
+  save: (key: string, content: TemplateContent) => http.put<TemplateSaved>(`/api/templates/${enc(key)}`, content),
+  preview: (customerId: string, template: Omit<TemplateContent, 'name'>) =>
+    http.post<TemplatePreview>('/api/templates/preview', { customerId, template }),
+  testSend: (key: string, customerId: string) => http.post<TestSent>(`/api/templates/${enc(key)}/test`, { customerId }),
 };

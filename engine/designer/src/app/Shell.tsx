@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../common/Status';
 import { roleAccess, useAuth } from '../auth/AuthContext';
@@ -12,24 +12,37 @@ export function Shell() {
   const canReadPeople = hasRole(...roleAccess.readPeople);
   // Suppressions, set-aside customers and plugins sit under "Actions" (OperationsNav), keeping the main bar short enough for 1024 px.
   const operationsPage = ['/suppressions', '/processing', '/error-queues', '/plugins'].some((p) => pathname.startsWith(p));
+  // On a phone the main bar folds into a menu that closes once a page is chosen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [pathname]);
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar">
+      <header className={menuOpen ? 'topbar menu-open' : 'topbar'}>
         <div className="brand" aria-label="Automation">
           <span className="brand-mark" aria-hidden="true">
             A
           </span>
           <span aria-hidden="true">Automation</span>
         </div>
-        <nav className="mainnav" aria-label="Main">
+        <button
+          type="button"
+          className="btn btn-small menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-navigation"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          Menu
+        </button>
+        <nav className="mainnav" id="main-navigation" aria-label="Main">
           <NavLink to="/" end>
             Dashboard
           </NavLink>
           {canDesign && <NavLink to="/workflows">Workflows</NavLink>}
+          {canDesign && <NavLink to="/templates">Emails</NavLink>}
           {canDesign && <NavLink to="/segments">Segments</NavLink>}
           {canDesign && <NavLink to="/discovery">Discovery</NavLink>}
           {canApprove && <NavLink to="/approvals">Approvals</NavLink>}

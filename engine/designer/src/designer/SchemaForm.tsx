@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { ExpressionInput } from '../common/ExpressionInput';
+import { DurationInput } from './DurationInput';
 import { parseFieldInput, withField, type FieldSpec } from './schemaForm';
+import { TemplatePicker } from './TemplatePicker';
 
 interface SchemaFormProps {
   fields: FieldSpec[];
@@ -89,6 +91,23 @@ export function FieldControl({ field, value, onChange, readOnly, problems, label
           errorTestId={`expression-error-${field.name}`}
           readOnly={readOnly}
         />
+      );
+    case 'duration':
+      return (
+        <div className="field">
+          <DurationInput id={id} label={label} value={typeof value === 'string' ? value : ''} onChange={onChange} readOnly={readOnly} describedBy={describedBy} required={field.required} />
+          {help}
+        </div>
+      );
+    case 'template':
+      return (
+        <div className="field">
+          <label htmlFor={id}>
+            <Label field={field} text={label} />
+          </label>
+          <TemplatePicker id={id} value={typeof value === 'string' ? value : ''} onChange={onChange} readOnly={readOnly} describedBy={describedBy} />
+          {help}
+        </div>
       );
     case 'boolean':
       return (

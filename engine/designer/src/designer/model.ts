@@ -1,3 +1,5 @@
+import { durationInWords } from './durations';
+import { humanize } from '../common/format';
 import type { Edge, Node } from '@xyflow/react';
 import type {
   ActivityDefinition,
@@ -224,9 +226,13 @@ export function summarize(activity: ActivityDefinition): string {
     case 'join':
       return activity.mode === 'any' ? 'first branch to arrive' : 'all branches';
     case 'waitForDuration':
-      return s(activity.duration ?? activity.delay ?? activity.until);
+      return activity.duration ? `Wait ${durationInWords(s(activity.duration))}` : s(activity.delay ?? activity.until);
     case 'waitForEvent':
-      return [s(activity.event), activity.timeout ? `timeout ${s(activity.timeout)}` : ''].filter(Boolean).join(' · ');
+      return [activity.event ? `Until ${humanize(s(activity.event)).toLowerCase()}` : '', activity.timeout ? `at most ${durationInWords(s(activity.timeout))}` : ''].filter(Boolean).join(', ');
+    case 'action': {
+      const input = (activity.input ?? {}) as Record<string, unknown>;
+      return activity.action === 'email.send' && input.template ? `Send “${s(input.template)}”` : '';
+    }
     case 'scoreGate':
       return [s(activity.score), s(activity.operator ?? activity.direction), s(activity.threshold)].filter(Boolean).join(' ');
     case 'switch':

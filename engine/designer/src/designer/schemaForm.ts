@@ -1,7 +1,7 @@
 import type { JsonSchema } from '../api';
 import { humanize } from '../common/format';
 
-export type FieldKind = 'string' | 'text' | 'expression' | 'number' | 'integer' | 'boolean' | 'enum' | 'object' | 'array' | 'json';
+export type FieldKind = 'string' | 'text' | 'expression' | 'duration' | 'template' | 'number' | 'integer' | 'boolean' | 'enum' | 'object' | 'array' | 'json';
 
 export interface FieldOption {
   value: string | number | boolean | null;
@@ -83,6 +83,11 @@ export function isExpressionField(name: string, schema: JsonSchema): boolean {
   return schema.format === 'expression' || name === 'expression' || /Expression$/.test(name);
 }
 
+/** Is this a field holding an ISO 8601 duration? Format "duration", or named "duration" or "timeout" (the wait activities). */
+export function isDurationField(name: string, schema: JsonSchema): boolean {
+  return schema.format === 'duration' || name === 'duration' || name === 'timeout';
+}
+
 export function fieldFromSchema(name: string, raw: JsonSchema, required: boolean, root: JsonSchema = raw): FieldSpec {
   const schema = resolveSchema(raw, root);
   const base = {
@@ -99,9 +104,10 @@ export function fieldFromSchema(name: string, raw: JsonSchema, required: boolean
   switch (type) {
     case 'string': {
       if (isExpressionField(name, schema)) return { ...base, kind: 'expression', placeholder: 'e.g. Features.PricingViews7d >= 2' };
+      if (isDurationField(name, schema)) return { ...base, kind: 'duration' };
+      if (schema.format === 'email-template') return { ...base, kind: 'template' };
       const long = schema.format === 'textarea' || schema.format === 'multiline' || (schema.maxLength ?? 0) > 200;
-      const placeholder = schema.format === 'duration' ? 'ISO 8601 duration, e.g. P7D or PT12H' : undefined;
-      return { ...base, kind: long ? 'text' : 'string', placeholder };
+      return { ...base, kind: long ? 'text' : 'string' };
     }
     case 'number':
       return { ...base, kind: 'number', minimum: schema.minimum, maximum: schema.maximum };

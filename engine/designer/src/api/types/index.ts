@@ -6,3 +6,4 @@ export * from './approvals';
 export * from './customers';
 export * from './operations';
 export * from './dashboard';
+export * from './templates';

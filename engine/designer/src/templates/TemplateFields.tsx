@@ -1,0 +1,57 @@
+import type { TemplateContent } from '../api';
+
+interface TemplateFieldsProps {
+  content: TemplateContent;
+  onChange: (content: TemplateContent) => void;
+  placeholders?: string[];
+}
+
+const fallbackPlaceholders = ['name', 'firstName', 'email', 'customerId', 'purchases', 'monetary', 'lastSeen', 'rfmSegment', 'segment', 'unsubscribe_url'];
+
+/** The template's parts as labelled fields: name, subject, preview line, sender, HTML and text bodies. */
+export function TemplateFields({ content, onChange, placeholders }: TemplateFieldsProps) {
+  const set = (field: keyof TemplateContent) => (e: { target: { value: string } }) => onChange({ ...content, [field]: e.target.value });
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="template-name">Name</label>
+        <input id="template-name" value={content.name} onChange={set('name')} required />
+      </div>
+      <div className="field">
+        <label htmlFor="template-subject">Subject</label>
+        <input id="template-subject" value={content.subject} onChange={set('subject')} required />
+      </div>
+      <div className="field">
+        <label htmlFor="template-preheader">Preview line</label>
+        <input id="template-preheader" value={content.preheader} onChange={set('preheader')} aria-describedby="template-preheader-help" />
+        <div id="template-preheader-help" className="field-help">
+          Shown after the subject in most inboxes.
+        </div>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="template-from-name">Sender name</label>
+          <input id="template-from-name" value={content.fromName} onChange={set('fromName')} placeholder="Default sender" />
+        </div>
+        <div className="field">
+          <label htmlFor="template-from-address">Sender address</label>
+          <input id="template-from-address" type="email" value={content.fromAddress} onChange={set('fromAddress')} placeholder="Default address" />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="template-html">HTML body</label>
+        <textarea id="template-html" className="code-input" rows={12} spellCheck={false} value={content.html} onChange={set('html')} />
+      </div>
+      <div className="field">
+        <label htmlFor="template-text">Text body</label>
+        <textarea id="template-text" rows={6} value={content.text} onChange={set('text')} aria-describedby="template-text-help" />
+        <div id="template-text-help" className="field-help">
+          For mail clients that do not show HTML.
+        </div>
+      </div>
+      <div className="field-help" data-testid="template-placeholders">
+        Placeholders: {(placeholders ?? fallbackPlaceholders).map((p) => <code key={p} className="placeholder-chip">{`{{ ${p} }}`}</code>)}
+      </div>
+    </>
+  );
+}
