@@ -83,7 +83,7 @@ public sealed class CompiledRuleSet
     {
         var decision = customer.Decision;
         var winner = decision.FiredRules.Distinct().OrderByDescending(r => r.Priority).ThenBy(r => r.Index).FirstOrDefault();
-        return RuleSetOutcome.Explained(
+        return new RuleSetOutcome(
             winner?.Name ?? RuleSetCompiler.NoRulePort,
             winner is null ? null : decision.OutputOf(winner),
             () => [.. rules.Select(r => new RuleResult(r.Name, decision.HasFired(r), decision.OutputOf(r), null))],

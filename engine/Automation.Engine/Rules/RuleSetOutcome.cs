@@ -26,6 +26,10 @@ public sealed record RuleSetOutcome(string Port, string? Output)
         ? "no rule fired"
         : string.Join("; ", Fired.Select(f => f.Matched.Count == 0 ? f.Rule : $"{f.Rule} ({string.Join(", ", f.Matched)})"));
 
-    internal static RuleSetOutcome Explained(string port, string? output, Func<IReadOnlyList<RuleResult>> results, Func<IReadOnlyList<RuleFiring>> fired) =>
-        new(port, output) { results = new(results), fired = new(fired) };
+    internal RuleSetOutcome(string port, string? output, Func<IReadOnlyList<RuleResult>> results, Func<IReadOnlyList<RuleFiring>> fired)
+        : this(port, output)
+    {
+        this.results = new(results);
+        this.fired = new(fired);
+    }
 }
