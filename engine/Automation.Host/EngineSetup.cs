@@ -55,9 +55,7 @@ public static class EngineSetup
         services.AddSingleton<ActionResolution>();
         services.AddSingleton<ActivityRegistry>();
         services.AddSingleton<WorkflowServices>();
-        services.AddSingleton<RuleSetCompiler>();
-        services.AddSingleton<RuleSetCatalog>();
-        services.AddSingleton<RuleSetService>();
+        services.AddRules();
         services.AddSingleton(sp => new ValidationServices(sp.GetRequiredService<ProfileExpressionCompiler>(), sp.GetRequiredService<ActionCatalog>(), sp.GetRequiredService<RuleSetCatalog>()));
         services.AddSingleton<IValidator<WorkflowDefinition>, WorkflowDefinitionValidator>();
         services.AddSingleton<DefinitionCache>();

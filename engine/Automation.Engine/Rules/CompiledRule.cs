@@ -22,6 +22,9 @@ public sealed class CompiledRule
     /// <summary>Why it suppresses the decision, when it does.</summary>
     public string? Suppress { get; init; }
 
+    /// <summary>Workflows it starts, in a decision rule set.</summary>
+    public IReadOnlyList<string> Starts { get; init; } = [];
+
     /// <summary>Facts it asserts for other rules to match.</summary>
     public IReadOnlyList<string> Asserts { get; init; } = [];
 

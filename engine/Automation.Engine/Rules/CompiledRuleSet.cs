@@ -27,6 +27,9 @@ public sealed class CompiledRuleSet
 
     public string Key { get; }
 
+    /// <summary>The top-level rules, in their order.</summary>
+    public IReadOnlyList<CompiledRule> Rules => rules;
+
     /// <summary>The stored version this was compiled from (0 before it was saved).</summary>
     public int Version { get; private init; }
 
@@ -36,7 +39,10 @@ public sealed class CompiledRuleSet
     /// <summary>How long NRules took to build the session factory.</summary>
     public TimeSpan CompileTime { get; }
 
-    public CompiledRuleSet WithVersion(int version) => new(Key, Ports, rules, factory, CompileTime) { Version = version };
+    /// <summary>For a decision rule set, the crossing it decides at ("segment.entered", "at-risk"); null otherwise.</summary>
+    public (string Trigger, string Key)? Decides { get; init; }
+
+    public CompiledRuleSet WithVersion(int version) => new(Key, Ports, rules, factory, CompileTime) { Version = version, Decides = Decides };
 
     /// <summary>Decides for one customer; a rule that throws or a runaway chain ends in a <see cref="RuleSetEvaluationException"/>.</summary>
     public RuleSetOutcome Evaluate(CustomerFeatures features, CustomerScores scores)
@@ -82,7 +88,8 @@ public sealed class CompiledRuleSet
     private RuleSetOutcome Decide(CustomerFact customer)
     {
         var decision = customer.Decision;
-        var winner = decision.FiredRules.Distinct().OrderByDescending(r => r.Priority).ThenBy(r => r.Index).FirstOrDefault();
+        var ranked = decision.FiredRules.Distinct().OrderByDescending(r => r.Priority).ThenBy(r => r.Index).ToList();
+        var winner = ranked.FirstOrDefault();
         return new RuleSetOutcome(
             winner?.Name ?? RuleSetCompiler.NoRulePort,
             winner is null ? null : decision.OutputOf(winner),
@@ -90,6 +97,7 @@ public sealed class CompiledRuleSet
             () => decision.Explain(customer)) with
         {
             Values = decision.Values,
+            Starts = ranked.FirstOrDefault(r => r.Starts.Count > 0)?.Starts ?? [],
             SuppressedBy = decision.SuppressedBy?.Name,
             Suppression = decision.SuppressedBy?.Suppress,
         };

@@ -40,6 +40,9 @@ public sealed class RuleDocument
     /// <summary>Decision values this rule sets when it fires ("offer": "10%", "channel": "email").</summary>
     public Dictionary<string, string>? Set { get; set; }
 
+    /// <summary>In a decision rule set: the workflows to start (by id) when this rule is the highest-priority one naming any.</summary>
+    public List<string>? Start { get; set; }
+
     /// <summary>A reason that suppresses every action of this decision when the rule fires.</summary>
     public string? Suppress { get; set; }
 }

@@ -71,6 +71,17 @@ public sealed partial class RuleSetCatalog(
         }
     }
 
+    /// <summary>The decision rule sets bound to this crossing, as fresh as <see cref="FindAsync"/>.</summary>
+    public async Task<IReadOnlyList<CompiledRuleSet>> DecidingAsync(string trigger, string key, CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow() - loadedAt >= RefreshInterval)
+        {
+            await RefreshAsync(cancellationToken);
+        }
+
+        return [.. All.Where(r => r.Decides is { } d && d.Trigger == trigger && string.Equals(d.Key, key, StringComparison.Ordinal))];
+    }
+
     /// <summary>A version just saved in this process: used from the next evaluation on.</summary>
     public void Publish(CompiledRuleSet compiled)
     {

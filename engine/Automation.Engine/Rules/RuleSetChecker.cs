@@ -50,6 +50,7 @@ internal sealed partial class RuleSetChecker(ProfileExpressionCompiler expressio
             rules.Add(new CheckedRule(Outcomes(rule, i, at, condition), rule.Enabled, condition, output, Names(rule.Requires, $"{at}.requires"), Names(rule.Unless, $"{at}.unless")));
         }
 
+        CheckBinding(document);
         CheckNames(document.Rules);
         CheckChains(document.Rules);
         return rules;
@@ -83,6 +84,7 @@ internal sealed partial class RuleSetChecker(ProfileExpressionCompiler expressio
             Values = rule.Set ?? [],
             Suppress = rule.Suppress,
             Asserts = Names(rule.Assert, $"{at}.assert"),
+            Starts = Names(rule.Start, $"{at}.start"),
             Members = condition is null ? [] : ProfileMembers.Of(condition),
         };
     }
@@ -95,9 +97,9 @@ internal sealed partial class RuleSetChecker(ProfileExpressionCompiler expressio
             Add($"{at}.ruleName", "every rule needs a name");
         }
 
-        if (depth > 1 && (rule.Requires ?? rule.Unless ?? rule.Assert) is not null || depth > 1 && (rule.Set is not null || rule.Suppress is not null || rule.Priority != 0))
+        if (depth > 1 && (rule.Requires ?? rule.Unless ?? rule.Assert ?? rule.Start) is not null || depth > 1 && (rule.Set is not null || rule.Suppress is not null || rule.Priority != 0))
         {
-            Add(at, "priority, set, suppress, assert, requires and unless belong to top-level rules");
+            Add(at, "priority, set, suppress, start, assert, requires and unless belong to top-level rules");
         }
 
         if (rule.Rules is { Count: > 0 } nested)
@@ -268,6 +270,30 @@ internal sealed partial class RuleSetChecker(ProfileExpressionCompiler expressio
             {
                 Add($"rules[{i}].requires[{j}]", $"no rule asserts '{name}'");
             }
+        }
+    }
+
+    /// <summary>What a decision rule set decides at; starting workflows only makes sense there.</summary>
+    private void CheckBinding(RuleSetDocument document)
+    {
+        if (document.Decides is not { } binding)
+        {
+            foreach (var i in Enumerable.Range(0, document.Rules.Count).Where(i => document.Rules[i].Start is { Count: > 0 }))
+            {
+                Add($"rules[{i}].start", "only a decision rule set (with \"decides\") starts workflows");
+            }
+
+            return;
+        }
+
+        var isSegment = binding.Trigger is "segment.entered" or "segment.exited";
+        if (!isSegment && binding.Trigger != "score.crossed")
+        {
+            Add("decides.trigger", "a decision rule set decides at segment.entered, segment.exited or score.crossed");
+        }
+        else if (isSegment ? string.IsNullOrWhiteSpace(binding.Segment) || binding.Score is not null : string.IsNullOrWhiteSpace(binding.Score) || binding.Segment is not null)
+        {
+            Add(isSegment ? "decides.segment" : "decides.score", isSegment ? "name the segment (and no score)" : "name the score (and no segment)");
         }
     }
 

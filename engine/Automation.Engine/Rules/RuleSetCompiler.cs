@@ -55,7 +55,10 @@ public sealed class RuleSetCompiler(ProfileExpressionCompiler expressions)
             r.Rule, OverCustomer(r.Condition), r.Output is null ? null : OverCustomer(r.Output), r.Requires, r.Unless)).ToList();
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var factory = new RuleCompiler { ExpressionCompiler = new FastExpressions() }.Compile(definitions);
-        compiled = new CompiledRuleSet(key, [.. rules.Select(r => r.Rule.Name), NoRulePort], [.. rules.Select(r => r.Rule)], factory, stopwatch.Elapsed);
+        compiled = new CompiledRuleSet(key, [.. rules.Select(r => r.Rule.Name), NoRulePort], [.. rules.Select(r => r.Rule)], factory, stopwatch.Elapsed)
+        {
+            Decides = document.Decides is { Trigger: { } trigger } binding ? (trigger, (binding.Segment ?? binding.Score)!) : null,
+        };
         problems = [];
         return true;
     }

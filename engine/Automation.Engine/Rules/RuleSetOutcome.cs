@@ -17,6 +17,9 @@ public sealed record RuleSetOutcome(string Port, string? Output)
 
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>In a decision rule set: the workflows the highest-priority fired rule naming any says to start.</summary>
+    public IReadOnlyList<string> Starts { get; init; } = [];
+
     public string? SuppressedBy { get; init; }
 
     public string? Suppression { get; init; }

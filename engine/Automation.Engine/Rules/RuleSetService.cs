@@ -32,6 +32,16 @@ public sealed class RuleSetService(IDbContextFactory<AutomationDbContext> databa
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var named = compiled.Rules.SelectMany(r => r.Starts).Distinct().ToList();
+        var known = await db.Workflows.AsNoTracking().Where(w => named.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
+        var unknown = compiled.Rules
+            .SelectMany(r => r.Starts.Select((w, j) => (w, Field: $"rules[{r.Index}].start[{j}]")))
+            .Where(s => !known.Contains(s.w)).Select(s => new RuleSetProblem(s.Field, $"no workflow '{s.w}'")).ToList();
+        if (unknown.Count > 0)
+        {
+            return new RuleSetSaveResult(0, false, unknown);
+        }
+
         var stranded = await StrandedPortsAsync(db, key, compiled.Ports, cancellationToken);
         if (stranded.Count > 0)
         {

@@ -137,4 +137,29 @@ public sealed class RuleSetDecisionTests
         Assert.Equal(["call-them", "mail-them", "quiet"], outcomes.Select(o => o.Port));
         Assert.DoesNotContain(outcomes[1].Fired, f => f.Rule == "call-them");
     }
+
+    [Fact]
+    public void A_decision_rule_set_picks_the_workflows_of_its_highest_priority_rule_that_names_any()
+    {
+        var ruleSet = Compile("""
+            { "decides": { "trigger": "segment.entered", "segment": "at-risk" },
+              "rules": [
+                { "ruleName": "winback", "expression": "Features.Purchases >= 1", "start": [ "at-risk-winback" ] },
+                { "ruleName": "concierge", "expression": "Features.Monetary >= 1000", "priority": 5, "start": [ "vip-concierge" ] }
+            ] }
+            """);
+
+        Assert.Equal(("segment.entered", "at-risk"), ruleSet.Decides);
+        Assert.Equal(["vip-concierge"], ruleSet.Evaluate(new CustomerFeatures { Purchases = 3, Monetary = 2000 }, new CustomerScores()).Starts);
+        Assert.Equal(["at-risk-winback"], ruleSet.Evaluate(new CustomerFeatures { Purchases = 1, Monetary = 50 }, new CustomerScores()).Starts);
+        Assert.Empty(ruleSet.Evaluate(new CustomerFeatures(), new CustomerScores()).Starts);
+    }
+
+    [Fact]
+    public void Only_a_decision_rule_set_starts_workflows()
+    {
+        Assert.False(compiler.TryCompile("x", """{ "rules": [ { "ruleName": "a", "expression": "true", "start": [ "w" ] } ] }""", out _, out var problems));
+
+        Assert.Equal("rules[0].start", Assert.Single(problems).Field);
+    }
 }
