@@ -32,6 +32,9 @@ public sealed class RuleDecision
 
     internal IEnumerable<CompiledRule> FiredRules => fired.Select(f => f.Rule);
 
+    /// <summary>The derived facts the rules asserted for this customer, so a reused session can let go of them.</summary>
+    internal List<DerivedFact> Asserted { get; } = [];
+
     internal void Fired(CompiledRule rule, DerivedFact[] matched, string? output)
     {
         fired.Add((rule, matched));

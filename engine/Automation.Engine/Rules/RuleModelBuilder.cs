@@ -59,7 +59,9 @@ internal static class RuleModelBuilder
         customer.Decision.Fired(rule, matched, output is null ? null : Convert.ToString(output, CultureInfo.InvariantCulture));
         foreach (var name in rule.Asserts)
         {
-            context.Insert(new DerivedFact(customer, name, rule.Name));
+            var derived = new DerivedFact(customer, name, rule.Name);
+            customer.Decision.Asserted.Add(derived);
+            context.Insert(derived);
         }
     }
 
