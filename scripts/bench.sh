@@ -18,10 +18,11 @@ declare -A ARGS=(
     [segments]=""
     [rfm]=""
     [score]=""
+    [rules]=""
     [workflows]="--waiting 1000000"
     [dispatch]=""
 )
-ORDER=(ingest segments rfm score workflows dispatch)
+ORDER=(ingest segments rfm score rules workflows dispatch)
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=("${ORDER[@]}")
 for n in "${names[@]}"; do

@@ -21,6 +21,7 @@ FIGURES = {
     ],
     "rfm": [("rfm", r"^rfm: .*ratio ([\d.]+)", lambda m: float(m.group(1)))],
     "score": [("score", r"^score: .*ratio ([\d.]+)", lambda m: float(m.group(1)))],
+    "rules": [("rules", r"^rules: .*; ([\d.]+)x the hand-written time", lambda m: float(m.group(1)))],
     "workflows": [
         ("workflows sqlite", r"^workflows\[sqlite\]: .*p99 ratio ([\d.]+)", lambda m: float(m.group(1))),
         ("workflows postgres", r"^workflows\[postgres\]: .*p99 ratio ([\d.]+)", lambda m: float(m.group(1))),

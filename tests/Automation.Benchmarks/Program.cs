@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["workflows"] = WorkflowsBenchmark.RunAsync,
     ["rfm"] = RfmBenchmark.RunAsync,
     ["dispatch"] = DispatchBenchmark.RunAsync,
+    ["rules"] = RulesBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

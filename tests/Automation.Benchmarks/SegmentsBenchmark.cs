@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Automation.Benchmarks;
 
 /// <summary>
-/// 50 segments evaluated per profile update: the marketers' expressions (compiled through RulesEngine's parser
+/// 50 segments evaluated per profile update: the marketers' expressions (compiled through System.Linq.Dynamic.Core's parser
 /// and the sandbox) against hand-written C# predicates of the same logic, over the same generated profiles.
 /// </summary>
 public static class SegmentsBenchmark

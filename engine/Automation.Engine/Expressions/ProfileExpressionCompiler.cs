@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
 using System.Linq.Dynamic.Core;
+using System.Linq.Dynamic.Core.CustomTypeProviders;
 using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Dynamic.Core.Parser;
 using System.Linq.Expressions;
 using Automation.Engine.Profiles;
-using RulesEngine.ExpressionBuilders;
-using RulesEngine.Models;
 
 namespace Automation.Engine.Expressions;
 
 /// <summary>
 /// Compiles a marketer's expression ("Features.PricingViews7d >= 2 && Scores.ChurnRisk > 0.5") once,
-/// with RulesEngine's parser (System.Linq.Dynamic.Core), checks it against the sandbox, and caches the delegate.
+/// with System.Linq.Dynamic.Core's parser, checks it against the sandbox, and caches the delegate. Rule sets use the
+/// same parser and sandbox, and hand the checked LINQ expression to NRules.
 /// </summary>
 public sealed class ProfileExpressionCompiler
 {
@@ -18,7 +19,7 @@ public sealed class ProfileExpressionCompiler
     internal static readonly ParameterExpression ScoresParameter = Expression.Parameter(typeof(CustomerScores), "Scores");
     internal static readonly ParameterExpression EventParameter = Expression.Parameter(typeof(TriggerEvent), "Event");
     internal static readonly ParameterExpression VariablesParameter = Expression.Parameter(typeof(WorkflowVariables), "Variables");
-    private readonly RuleExpressionParser parser = new(NewSettings());
+    private static readonly ParsingConfig Parsing = NewParsingConfig();
     private readonly ConcurrentDictionary<string, ProfileExpression> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EventFilter> eventFilters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, bool), StepExpression> stepExpressions = new();
@@ -144,7 +145,7 @@ public sealed class ProfileExpressionCompiler
         members = [];
         try
         {
-            body = parser.Parse(text, [FeaturesParameter, ScoresParameter, .. extra], returnType);
+            body = new ExpressionParser([FeaturesParameter, ScoresParameter, .. extra], text, [], Parsing).Parse(returnType);
         }
         catch (ParseException ex)
         {
@@ -177,10 +178,15 @@ public sealed class ProfileExpressionCompiler
     }
 
     /// <summary>
-    /// The parser settings; rule sets run on RulesEngine with these same settings, so what the sandbox checked
-    /// is exactly what runs.
+    /// The parser settings the expressions were written against (those RulesEngine used): case-insensitive names,
+    /// and the helpers and the trigger event as the only types beyond the built-in ones.
     /// </summary>
-    internal static ReSettings NewSettings() => new() { CustomTypes = [typeof(ExpressionHelpers), typeof(TriggerEvent), typeof(WorkflowVariables)] };
+    private static ParsingConfig NewParsingConfig()
+    {
+        var config = new ParsingConfig { IsCaseSensitive = false };
+        config.CustomTypeProvider = new DefaultDynamicLinqCustomTypeProvider(config, [typeof(ExpressionHelpers), typeof(TriggerEvent), typeof(WorkflowVariables)], true);
+        return config;
+    }
 
     public ProfileExpression Compile(string text) =>
         TryCompile(text, out var compiled, out var problems)

@@ -1,6 +1,6 @@
 namespace Automation.Engine.Rules;
 
-/// <summary>What a rule outputs when it holds or fails; only RulesEngine's built-in OutputExpression is allowed.</summary>
+/// <summary>What a rule outputs when it holds (onFailure is checked but not shown); only OutputExpression is allowed.</summary>
 public sealed class RuleActionsDocument
 {
     public RuleOutputDocument? OnSuccess { get; set; }

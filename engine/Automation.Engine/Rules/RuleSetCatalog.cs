@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Automation.Engine.Rules;
 
 /// <summary>
-/// The compiled rule sets by key. Workflow validation reads the snapshot synchronously; running activities
-/// refresh it when older than a few seconds, so a save in another engine process is picked up.
+/// The compiled rule sets by key: one NRules session factory per stored version, built once and kept until a newer
+/// version replaces it. Workflow validation reads the snapshot synchronously; running activities refresh it when
+/// older than a few seconds, so a save in another engine process is picked up without a restart.
 /// </summary>
 public sealed partial class RuleSetCatalog(
     IDbContextFactory<AutomationDbContext> databases,
@@ -46,7 +47,7 @@ public sealed partial class RuleSetCatalog(
             var builder = ImmutableDictionary.CreateBuilder<string, CompiledRuleSet>(StringComparer.Ordinal);
             foreach (var record in records)
             {
-                // Keep the compiled instance across refreshes: RulesEngine caches its compiled rules inside it.
+                // Keep the compiled session factory across refreshes: building the Rete network is the costly part.
                 if (ruleSets.TryGetValue(record.Key, out var known) && known.Version == record.Version)
                 {
                     builder[record.Key] = known;
@@ -68,6 +69,24 @@ public sealed partial class RuleSetCatalog(
         {
             gate.Release();
         }
+    }
+
+    /// <summary>The decision rule sets bound to this crossing, as fresh as <see cref="FindAsync"/>.</summary>
+    public async Task<IReadOnlyList<CompiledRuleSet>> DecidingAsync(string trigger, string key, CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow() - loadedAt >= RefreshInterval)
+        {
+            await RefreshAsync(cancellationToken);
+        }
+
+        return [.. All.Where(r => r.Decides is { } d && d.Trigger == trigger && string.Equals(d.Key, key, StringComparison.Ordinal))];
+    }
+
+    /// <summary>A version just saved in this process: used from the next evaluation on.</summary>
+    public void Publish(CompiledRuleSet compiled)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        ImmutableInterlocked.Update(ref ruleSets, (all, c) => all.TryGetValue(c.Key, out var known) && known.Version > c.Version ? all : all.SetItem(c.Key, c), compiled);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stored rule set {Key} no longer compiles and is not used: {Problems}")]

@@ -1,7 +1,38 @@
 namespace Automation.Engine.Rules;
 
 /// <summary>
-/// What a rule set decided for one customer: the first top-level rule that held names the port ("none" when
-/// none held), with its output value and every rule's result for the journal and the API.
+/// What a rule set decided for one customer: the port of the highest-priority rule that fired ("none" when none did),
+/// with its output value, the decision values, the rule that suppressed the decision if one did, and the explanation:
+/// every rule's result and the rules that fired in order with what they matched (read when asked for: a batch that
+/// only routes does not pay for formatting them).
 /// </summary>
-public sealed record RuleSetOutcome(string Port, string? Output, IReadOnlyList<RuleResult> Results);
+public sealed record RuleSetOutcome(string Port, string? Output)
+{
+    private readonly Lazy<IReadOnlyList<RuleResult>> results = new(() => []);
+    private readonly Lazy<IReadOnlyList<RuleFiring>> fired = new(() => []);
+
+    public IReadOnlyList<RuleResult> Results { get => results.Value; init => results = new(value); }
+
+    public IReadOnlyList<RuleFiring> Fired { get => fired.Value; init => fired = new(value); }
+
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>In a decision rule set: the workflows the highest-priority fired rule naming any says to start.</summary>
+    public IReadOnlyList<string> Starts { get; init; } = [];
+
+    public string? SuppressedBy { get; init; }
+
+    public string? Suppression { get; init; }
+
+    /// <summary>One line for a journal: "ready-to-buy (Features.CartAdds30d = 1); browsing (…)".</summary>
+    public string Explanation => Fired.Count == 0
+        ? "no rule fired"
+        : string.Join("; ", Fired.Select(f => f.Matched.Count == 0 ? f.Rule : $"{f.Rule} ({string.Join(", ", f.Matched)})"));
+
+    internal RuleSetOutcome(string port, string? output, Func<IReadOnlyList<RuleResult>> results, Func<IReadOnlyList<RuleFiring>> fired)
+        : this(port, output)
+    {
+        this.results = new(results);
+        this.fired = new(fired);
+    }
+}

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Automation.Engine.Rules;
 
 /// <summary>
-/// Saves rule sets: checked by the compiler, tried once on an empty profile (RulesEngine compiles lazily, so a
-/// rule that would only fail at run time is caught here), and refused when a published workflow still leaves by
-/// a rule the new version drops.
+/// Saves rule sets: checked and compiled to an NRules session factory, tried once on an empty profile (a rule that
+/// throws or chains forever on it is caught here), and refused when a published workflow still leaves by a rule the
+/// new version drops. The saved version's factory replaces the old one in the catalog at once: no restart.
 /// </summary>
 public sealed class RuleSetService(IDbContextFactory<AutomationDbContext> databases, RuleSetCompiler compiler, RuleSetCatalog catalog, IRuleSetUsage usage, TimeProvider clock)
 {
@@ -20,14 +20,26 @@ public sealed class RuleSetService(IDbContextFactory<AutomationDbContext> databa
             return new RuleSetSaveResult(0, false, problems);
         }
 
-        var trial = await compiled!.EvaluateAsync(new CustomerFeatures(), new CustomerScores());
-        var failures = trial.Results.Select((r, i) => (r, i)).Where(x => x.r.Error is not null).Select(x => new RuleSetProblem($"rules[{x.i}]", x.r.Error!)).ToList();
-        if (failures.Count > 0)
+        try
         {
-            return new RuleSetSaveResult(0, false, failures);
+            compiled!.Evaluate(new CustomerFeatures(), new CustomerScores());
+        }
+        catch (RuleSetEvaluationException ex)
+        {
+            return new RuleSetSaveResult(0, false, [new RuleSetProblem("rules", $"on an empty profile: {ex.Message}")]);
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var named = compiled.Rules.SelectMany(r => r.Starts).Distinct().ToList();
+        var known = await db.Workflows.AsNoTracking().Where(w => named.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
+        var unknown = compiled.Rules
+            .SelectMany(r => r.Starts.Select((w, j) => (w, Field: $"rules[{r.Index}].start[{j}]")))
+            .Where(s => !known.Contains(s.w)).Select(s => new RuleSetProblem(s.Field, $"no workflow '{s.w}'")).ToList();
+        if (unknown.Count > 0)
+        {
+            return new RuleSetSaveResult(0, false, unknown);
+        }
+
         var stranded = await usage.StrandedPortsAsync(db, key, compiled.Ports, cancellationToken);
         if (stranded.Count > 0)
         {
@@ -46,7 +58,7 @@ public sealed class RuleSetService(IDbContextFactory<AutomationDbContext> databa
         record.UpdatedAt = now;
         AuditLog.Write(db, actor, created ? "ruleset.created" : "ruleset.changed", $"rule-set/{key}", $"version {record.Version}", now);
         await db.SaveChangesAsync(cancellationToken);
-        await catalog.RefreshAsync(cancellationToken);
+        catalog.Publish(compiled.WithVersion(record.Version));
         return new RuleSetSaveResult(record.Version, created, []);
     }
 }

@@ -1,9 +1,8 @@
-
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Automation.Engine.Rules;
 
-/// <summary>Rule sets: compiled per published version, and their authoring.</summary>
+/// <summary>The rules feature: compiling rule sets to NRules, the catalog of compiled versions, saving, and deciding at crossings.</summary>
 public static class RulesSetup
 {
     public static IServiceCollection AddRules(this IServiceCollection services)
@@ -11,6 +10,7 @@ public static class RulesSetup
         services.AddSingleton<RuleSetCompiler>();
         services.AddSingleton<RuleSetCatalog>();
         services.AddSingleton<RuleSetService>();
+        services.AddSingleton<CrossingDecisions>();
         return services;
     }
 }

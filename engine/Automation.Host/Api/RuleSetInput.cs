@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Automation.Host.Api;
 
-/// <summary>PUT /api/rule-sets/{key}: a name and the RulesEngine workflow ({"globalParams": [], "rules": []}).</summary>
+/// <summary>PUT /api/rule-sets/{key}: a name and the rules ({"globalParams": [], "rules": []}).</summary>
 public sealed class RuleSetInput
 {
     public string? Name { get; set; }

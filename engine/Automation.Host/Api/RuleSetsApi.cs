@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Host.Api;
 
-/// <summary>Rule sets: RulesEngine workflows stored by key, used by the ruleSet activity.</summary>
+/// <summary>Rule sets stored by key and run on NRules, used by the ruleSet activity.</summary>
 public static partial class RuleSetsApi
 {
     public static void MapRuleSetsApi(this IEndpointRouteBuilder app)
@@ -101,8 +101,17 @@ public static partial class RuleSetsApi
             return Problems.Validation("customerId", $"no customer '{body.CustomerId}'");
         }
 
-        var outcome = await ruleSet.EvaluateAsync(calculator.Features(profile, clock.GetUtcNow().UtcDateTime), FeatureCalculator.Scores(profile));
-        return TypedResults.Ok(new { port = outcome.Port, output = outcome.Output, rules = outcome.Results });
+        RuleSetOutcome outcome;
+        try
+        {
+            outcome = ruleSet.Evaluate(calculator.Features(profile, clock.GetUtcNow().UtcDateTime), FeatureCalculator.Scores(profile));
+        }
+        catch (RuleSetEvaluationException ex)
+        {
+            return Problems.Validation("customerId", ex.Message);
+        }
+
+        return TypedResults.Ok(new RuleSetEvaluation(ruleSet.Version, outcome.Port, outcome.Output, outcome.Results, outcome.Fired, outcome.Values, outcome.SuppressedBy, outcome.Suppression));
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,59}$")]

@@ -1,6 +1,6 @@
 namespace Automation.Storage.Rules;
 
-/// <summary>A stored rule set: a RulesEngine workflow (rules, nested And/Or, local params, outputs) by key.</summary>
+/// <summary>A stored rule set by key (rules, nested And/Or/Not, params, outputs and outcomes), run on NRules.</summary>
 public sealed class RuleSetRecord
 {
     public required string Key { get; set; }
@@ -9,7 +9,7 @@ public sealed class RuleSetRecord
 
     public string Description { get; set; } = "";
 
-    /// <summary>The rules as saved: {"globalParams": [...], "rules": [...]}, RulesEngine's workflow shape.</summary>
+    /// <summary>The rules as saved: {"globalParams": [...], "rules": [...]} (the shape Microsoft RulesEngine read, extended).</summary>
     public required string RulesJson { get; set; }
 
     /// <summary>Counts saves, so a journal entry can say which rules decided.</summary>

@@ -36,22 +36,22 @@ public sealed class RuleSetCompilerTests
     [InlineData(500, 1, 0, "none")]
     [InlineData(0, 3, 1, "warm")]
     [InlineData(20, 10, 0, "none")]
-    public async Task Customers_go_by_the_first_rule_that_holds(double monetary, int productViews, int cartAdds, string port)
+    public void Customers_go_by_the_first_rule_that_holds(double monetary, int productViews, int cartAdds, string port)
     {
         Assert.True(compiler.TryCompile("tiers", Tiers, out var ruleSet, out var problems), string.Join("; ", problems));
 
-        var outcome = await ruleSet!.EvaluateAsync(new CustomerFeatures { Monetary = monetary, ProductViews30d = productViews, CartAdds30d = cartAdds }, new CustomerScores());
+        var outcome = ruleSet!.Evaluate(new CustomerFeatures { Monetary = monetary, ProductViews30d = productViews, CartAdds30d = cartAdds }, new CustomerScores());
 
         Assert.Equal(port, outcome.Port);
         Assert.Equal(["hot", "warm", "cold", "none"], ruleSet.Ports);
     }
 
     [Fact]
-    public async Task A_rule_that_holds_carries_its_output()
+    public void A_rule_that_holds_carries_its_output()
     {
         compiler.TryCompile("tiers", Tiers, out var ruleSet, out _);
 
-        var outcome = await ruleSet!.EvaluateAsync(new CustomerFeatures { Monetary = 250, ProductViews30d = 9 }, new CustomerScores());
+        var outcome = ruleSet!.Evaluate(new CustomerFeatures { Monetary = 250, ProductViews30d = 9 }, new CustomerScores());
 
         Assert.Equal("spent 250", outcome.Output);
     }

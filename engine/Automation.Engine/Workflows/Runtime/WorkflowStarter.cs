@@ -2,6 +2,7 @@ using System.Text.Json;
 using Automation.Engine.Expressions;
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
+using Automation.Engine.Rules;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Storage;
 using Automation.Storage.Events;
@@ -34,7 +35,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
 
     public async Task<IReadOnlyList<WorkflowInstance>> StartAsync(
         AutomationDbContext db, string triggerType, string? triggerKey, TriggerInfo trigger, string customerId, CustomerProfile? profile, DateTime nowUtc, CancellationToken cancellationToken,
-        Func<TriggerDefinition, bool>? matches = null)
+        Func<TriggerDefinition, bool>? matches = null, CrossingDecision? decided = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var versions = await VersionsAsync(db, triggerType, triggerKey, cancellationToken);
@@ -42,7 +43,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
         foreach (var version in versions)
         {
             var definition = await definitions.GetAsync(db, version.WorkflowId, version.Version, cancellationToken);
-            if (definition is null || (matches is not null && (definition.Trigger is null || !matches(definition.Trigger))) || !await MayEnterAsync(db, definition, customerId, nowUtc, cancellationToken))
+            if (definition is null || (decided is not null && !decided.Admits(version.WorkflowId)) || (matches is not null && (definition.Trigger is null || !matches(definition.Trigger))) || !await MayEnterAsync(db, definition, customerId, nowUtc, cancellationToken))
             {
                 continue;
             }
@@ -61,7 +62,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
             db.WorkflowInstances.Add(instance);
             db.Pending.Add(instance.ActiveKey, instance);
             WorkflowEntries.Entered(db, instance);
-            db.Journal(new WorkflowStep { InstanceId = instance.Id, ActivityId = "trigger", ActivityType = "trigger", At = nowUtc, Port = "done", Summary = Describe(trigger) });
+            db.Journal(new WorkflowStep { InstanceId = instance.Id, ActivityId = "trigger", ActivityType = "trigger", At = nowUtc, Port = "done", Summary = decided is { Explanations.Count: > 0 } ? $"{Describe(trigger)}; {decided.Summary}" : Describe(trigger) });
             await runner.RunFromStartAsync(db, definition, instance, profile, nowUtc, cancellationToken);
             started.Add(instance);
         }

@@ -1,5 +1,7 @@
+using Automation.Engine.Audit;
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
+using Automation.Engine.Rules;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage;
@@ -7,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Engine.Workflows.Runtime;
 
-/// <summary>Starts workflows when a customer crosses a segment or score threshold.</summary>
-public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContext> databases, WorkflowStarter starter, PublishedTriggers published, ProfileStore store, OutboxSignal outbox, TimeProvider clock)
+/// <summary>
+/// Starts workflows when a customer crosses a segment or score threshold, after the decision rule sets bound to that
+/// crossing have decided: a suppression starts nothing and is audited with the rule that suppressed it.
+/// </summary>
+public sealed class WorkflowTriggerConsumer(
+    IDbContextFactory<AutomationDbContext> databases, WorkflowStarter starter, PublishedTriggers published, ProfileStore store, OutboxSignal outbox, TimeProvider clock, CrossingDecisions decisions, FeatureCalculator calculator)
     : MassTransit.IConsumer<SegmentEntered>, MassTransit.IConsumer<SegmentExited>, MassTransit.IConsumer<ScoreThresholdCrossed>
 {
     public Task Consume(MassTransit.ConsumeContext<SegmentEntered> context)
@@ -54,7 +60,18 @@ public sealed class WorkflowTriggerConsumer(IDbContextFactory<AutomationDbContex
 
         // Under a backlog the embedded default writes profiles behind: the processor's copy is as new as the message.
         var profile = store.Current(customerId) ?? await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
-        await starter.StartAsync(db, type, key, trigger, customerId, profile, now, cancellationToken, matches);
+        var decided = profile is null
+            ? CrossingDecision.Open
+            : await decisions.DecideAsync(type, key, calculator.Features(profile, now), FeatureCalculator.Scores(profile), cancellationToken);
+        if (decided.Suppressed)
+        {
+            AuditLog.Write(db, "decisions", "decision.suppressed", $"customer/{customerId}", $"{type} {key}: no workflow started, suppressed by {decided.SuppressedBy} ({decided.Summary})", now);
+        }
+        else
+        {
+            await starter.StartAsync(db, type, key, trigger, customerId, profile, now, cancellationToken, matches, decided);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();

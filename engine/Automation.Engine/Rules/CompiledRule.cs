@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Automation.Engine.Rules;
+
+/// <summary>
+/// One top-level rule as it runs: its name (the port it names), priority, outcomes, and the profile members its
+/// conditions read, so that a firing explains itself with the values that made it hold.
+/// </summary>
+public sealed class CompiledRule
+{
+    public required string Name { get; init; }
+
+    /// <summary>Its place in the rule set; among rules of equal priority the earlier one decides the port.</summary>
+    public required int Index { get; init; }
+
+    public int Priority { get; init; }
+
+    /// <summary>Decision values it sets when it fires ("offer" = "10%").</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Why it suppresses the decision, when it does.</summary>
+    public string? Suppress { get; init; }
+
+    /// <summary>Workflows it starts, in a decision rule set.</summary>
+    public IReadOnlyList<string> Starts { get; init; } = [];
+
+    /// <summary>Facts it asserts for other rules to match.</summary>
+    public IReadOnlyList<string> Asserts { get; init; } = [];
+
+    /// <summary>"Features.CartAdds30d" and the property it reads, in the order of the text.</summary>
+    internal IReadOnlyList<(string Label, PropertyInfo Property, bool OfScores)> Members { get; init; } = [];
+
+    /// <summary>The values of the members the conditions read, for this customer: "Features.CartAdds30d = 1".</summary>
+    public IEnumerable<string> Read(CustomerFact customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        foreach (var (label, property, ofScores) in Members)
+        {
+            var value = property.GetValue(ofScores ? customer.Scores : customer.Features);
+            yield return $"{label} = {Convert.ToString(value, CultureInfo.InvariantCulture)}";
+        }
+    }
+}

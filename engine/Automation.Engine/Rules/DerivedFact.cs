@@ -1,0 +1,15 @@
+namespace Automation.Engine.Rules;
+
+/// <summary>
+/// A fact a rule asserted about a customer ("priority-high") for other rules to match: forward chaining. Each
+/// assertion is a fact of its own (reference identity), so two rules asserting the same name give two explanations.
+/// </summary>
+public sealed class DerivedFact(CustomerFact customer, string name, string assertedBy)
+{
+    public CustomerFact Customer { get; } = customer;
+
+    public string Name { get; } = name;
+
+    /// <summary>The rule that asserted it, for the explanation of the rules that match it.</summary>
+    public string AssertedBy { get; } = assertedBy;
+}
