@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Automation.Engine.Actions;
 using Automation.Engine.Content;
 using Automation.Engine.Dispatch;
 using Automation.Host.Access;
-using Automation.Host.Plugins;
 using Automation.Host.Approvals;
+using Automation.Host.Plugins;
 using Automation.Plugins.Sdk;
 using Automation.Storage;
 using Automation.Storage.Content;
