@@ -516,6 +516,9 @@ namespace Automation.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId")
