@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Automation.Storage;
 using Automation.Storage.Events;
+using Automation.Engine.Telemetry;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,8 @@ public sealed class EventIngestion(
     EventProcessingSignal signal,
     TimeProvider clock,
     EventTail? tail = null,
-    EventInbox? inbox = null)
+    EventInbox? inbox = null,
+    IngestTraces? traces = null)
 {
     public const int MaxBatchEvents = 10_000;
 
@@ -63,6 +65,7 @@ public sealed class EventIngestion(
                 ? await inbox.AppendAsync(db, events, cancellationToken)
                 : await SqliteEventAppender.AppendAsync(db, events, tail, cancellationToken);
             signal.Notify();
+            Accepted(events, added);
             return new IngestionResult(added, duplicates + (events.Count - added), []);
         }
 
@@ -75,7 +78,14 @@ public sealed class EventIngestion(
         db.Events.AddRange(events);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
+        Accepted(events, events.Count);
         return new IngestionResult(events.Count, duplicates, []);
+    }
+
+    private void Accepted(List<StoredEvent> events, int added)
+    {
+        EngineTelemetry.EventsAccepted.Add(added);
+        traces?.Accepted(events.Select(e => e.CustomerId));
     }
 
     public List<EventItemError> Validate(IReadOnlyList<IncomingEvent?> items)
