@@ -82,5 +82,6 @@ public static class EngineSetup
         services.AddSingleton<Automation.Engine.Discovery.CustomerClustering>();
         services.AddHostedService<Automation.Engine.Scoring.RfmRefreshService>();
         services.AddScoreModels();
+        Automation.Engine.Events.Retention.RetentionSetup.AddEventRetention(services);
     }
 }
