@@ -239,8 +239,7 @@ public static class IngestBenchmark
         while (true)
         {
             var metrics = await client.GetStringAsync("/metrics");
-            var line = metrics.Split('\n').First(l => l.StartsWith("automation_events_unprocessed ", StringComparison.Ordinal));
-            if (line.EndsWith(" 0", StringComparison.Ordinal))
+            if (PrometheusText.Value(metrics, "automation_events_unprocessed") == 0)
             {
                 break;
             }
