@@ -58,8 +58,15 @@ public sealed class EventRetention(IDbContextFactory<AutomationDbContext> databa
             to = Math.Min(to, Math.Min(processed, profiled));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var old = db.Events.Where(e => e.Sequence >= first && e.Sequence <= to && e.ReceivedAt < cutoff && (!db.IsPostgres || e.Processed));
+
+        // Nothing due, the usual answer: no transaction, so the file's one writer is not taken for nothing.
+        if (to < first || !await old.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!db.IsPostgres)
         {
             // Their filing under the customer (the embedded timeline's index) goes with them, found by its key.
