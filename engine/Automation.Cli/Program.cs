@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Automation.Cli.Backup;
 using Automation.Cli.Discovery;
 using Automation.Cli.Import;
 using Automation.Cli.Scoring;
@@ -13,4 +14,6 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(DiscoverCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(RfmCommand.Create());
+root.Subcommands.Add(BackupCommand.Create());
+root.Subcommands.Add(BackupCommand.CreateRestore());
 return await root.Parse(args).InvokeAsync();

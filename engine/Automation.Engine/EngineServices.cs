@@ -3,6 +3,7 @@ using Automation.Engine.Content;
 using Automation.Engine.Discovery;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Events;
+using Automation.Engine.Events.Retention;
 using Automation.Engine.Expressions;
 using Automation.Engine.Messaging;
 using Automation.Engine.Privacy;
@@ -25,6 +26,7 @@ public static class EngineServices
     public static IServiceCollection AddAutomationEngine(this IServiceCollection services) =>
         services
             .AddEvents()
+            .AddEventRetention()
             .AddProfiles()
             .AddExpressions()
             .AddScoring()

@@ -4,16 +4,19 @@ using Automation.Host.Api;
 using Automation.Host.Api.Templates;
 using Automation.Host.Approvals;
 using Automation.Host.Configuration;
+using Automation.Host.Health;
 using Automation.Host.Messaging;
 using Automation.Host.Outages;
 using Automation.Host.Plugins;
 using Automation.Host.Security;
 using Automation.Host.Seeding;
 using Automation.Host.Storage;
+using Automation.Host.Telemetry;
 
 var builder = EngineBuilder.CreateWeb(args);
 
 builder.AddOutageHandling();
+builder.AddTelemetry();
 builder.AddAutomationOptions();
 builder.AddStorage();
 builder.AddEngine();
@@ -23,6 +26,7 @@ builder.AddMessaging();
 builder.AddEdgeSecurity();
 builder.AddAccess();
 builder.AddApi();
+builder.AddHealth();
 
 var app = builder.Build();
 
@@ -58,6 +62,8 @@ app.MapDashboardApi();
 app.MapDiscoveryApi();
 app.MapProcessingApi();
 app.MapOperationsApi();
+app.MapHealth();
+app.MapMetrics();
 app.MapDesignerFallback();
 
 await app.RunAsync();

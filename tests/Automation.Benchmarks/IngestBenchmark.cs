@@ -239,8 +239,7 @@ public static class IngestBenchmark
         while (true)
         {
             var metrics = await client.GetStringAsync("/metrics");
-            var line = metrics.Split('\n').First(l => l.StartsWith("automation_events_unprocessed ", StringComparison.Ordinal));
-            if (line.EndsWith(" 0", StringComparison.Ordinal))
+            if (PrometheusText.Value(metrics, "automation_events_unprocessed") == 0)
             {
                 break;
             }
@@ -254,24 +253,20 @@ public static class IngestBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  host CPU: {acceptedCpu.TotalSeconds:0.0} s until the last 202 ({accepted:0.0} s), {processedCpu.TotalSeconds:0.0} s until processed ({processed:0.0} s); host peak working set {host.PeakWorkingSet / (1024.0 * 1024):0} MiB"));
 
         // Segment and score messages leave through the outbox behind the processor: how long after it they are all out.
-        var pendingAtEnd = Gauge(await client.GetStringAsync("/metrics"), "automation_outbox_pending");
-        while (Gauge(await client.GetStringAsync("/metrics"), "automation_outbox_pending") > 0 && watch.Elapsed.TotalSeconds < processed + 600)
+        var pendingAtEnd = PrometheusText.Count(await client.GetStringAsync("/metrics"), "automation_outbox_depth");
+        while (PrometheusText.Count(await client.GetStringAsync("/metrics"), "automation_outbox_depth") > 0 && watch.Elapsed.TotalSeconds < processed + 600)
         {
             await Task.Delay(250);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  host outbox: {pendingAtEnd:N0} rows pending when the events were processed, all relayed {watch.Elapsed.TotalSeconds - processed:0.0} s later"));
-        foreach (var line in (await client.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("automation_processing_seconds_total{", StringComparison.Ordinal)))
+        foreach (var line in (await client.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("automation_processing_stage_time_seconds_total{", StringComparison.Ordinal)))
         {
             Console.WriteLine("  host " + line);
         }
 
         return (accepted, processed);
     }
-
-    private static long Gauge(string metrics, string name) => long.Parse(
-        metrics.Split('\n').First(l => l.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..],
-        CultureInfo.InvariantCulture);
 
     private static List<IncomingEvent?> Generate(int count, int customers)
     {

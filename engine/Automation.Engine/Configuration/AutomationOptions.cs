@@ -30,6 +30,10 @@ public sealed class AutomationOptions
 
     public AdminOptions Admin { get; set; } = new();
 
+    public TelemetryOptions Telemetry { get; set; } = new();
+
+    public RetentionOptions Retention { get; set; } = new();
+
     public AccessOptions Access { get; set; } = new();
 
     /// <summary>The workspace's time zone (IANA id): what waitUntil uses for a customer whose own zone is unknown.</summary>

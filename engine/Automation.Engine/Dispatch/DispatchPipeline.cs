@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Automation.Engine.Actions;
 using Automation.Engine.Configuration;
 using Automation.Engine.Messaging;
+using Automation.Engine.Telemetry;
 using Automation.Plugins.Sdk;
 using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage;
@@ -49,11 +51,13 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
         db.Actions.Add(record);
         db.Pending.Add(record.IdempotencyKey, record);
 
+        using var span = EngineTelemetry.Start("dispatch");
+        span?.SetTag("automation.action_type", request.ActionType).SetTag("automation.action_id", record.Id).SetTag("automation.customer_id", request.CustomerId);
         if (!catalog.TryGet(request.ActionType, out var action))
         {
             record.Status = ActionStatus.Failed;
             record.LastError = $"no loaded plugin provides the action type '{request.ActionType}'";
-            return record;
+            return Decided(record);
         }
 
         record.Channel = action.Descriptor.Channel;
@@ -63,13 +67,18 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
 
         var verdict = await guards.CheckAsync(db, action, request, nowUtc, cancellationToken);
         record.GuardResultsJson = JsonSerializer.Serialize(verdict.Results, MessageTypes.Json);
+        foreach (var result in verdict.Results)
+        {
+            EngineTelemetry.GuardVerdicts.Add(1, new KeyValuePair<string, object?>("guard", result.Guard), new KeyValuePair<string, object?>("passed", result.Passed));
+        }
+
         if (verdict.Blocked)
         {
             record.Status = ActionStatus.Skipped;
             record.Detail = verdict.BlockingReason;
             var blocker = verdict.Results.First(r => !r.Passed);
             LogBlocked(logger, record.ActionType, record.CustomerId, record.WorkflowId, blocker.Guard, blocker.Reason);
-            return record;
+            return Decided(record);
         }
 
         LogPassed(logger, record.ActionType, record.CustomerId, record.WorkflowId, string.Join("; ", verdict.Results.Select(r => $"{r.Guard}: {r.Reason}")));
@@ -95,7 +104,7 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
                 RequestedAt = nowUtc,
                 ExpiresAt = nowUtc + options.Value.Dispatch.ApprovalExpiry,
             });
-            return record;
+            return Decided(record);
         }
 
         if (verdict.HoldUntil is { } until)
@@ -103,10 +112,18 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
             record.Status = ActionStatus.Held;
             record.HeldUntil = until;
             LogHeld(logger, record.ActionType, record.CustomerId, until);
-            return record;
+            return Decided(record);
         }
 
         Send(db, record, request.Profile, nowUtc);
+        return Decided(record);
+    }
+
+    /// <summary>Counts what dispatch decided for a new action (its status: dispatched, skipped, held, awaiting_approval, failed).</summary>
+    private static ActionRecord Decided(ActionRecord record)
+    {
+        EngineTelemetry.Actions.Add(1, new KeyValuePair<string, object?>("action_type", record.ActionType), new KeyValuePair<string, object?>("status", JsonNamingPolicy.SnakeCaseLower.ConvertName(record.Status.ToString())));
+        Activity.Current?.SetTag("automation.action_status", record.Status.ToString());
         return record;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Automation.Storage;
 using Automation.Storage.Events;
+using Automation.Engine.Telemetry;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ public sealed class EventIngestion(
     IEventLog log,
     IValidator<IncomingEvent> validator,
     EventProcessingSignal signal,
-    TimeProvider clock)
+    TimeProvider clock,
+    IngestTraces? traces = null)
 {
     public const int MaxBatchEvents = 10_000;
 
@@ -56,7 +58,14 @@ public sealed class EventIngestion(
 
         var added = await log.AppendAsync(events, cancellationToken);
         signal.Notify();
+        Accepted(events, added);
         return new IngestionResult(added, duplicates + (events.Count - added), []);
+    }
+
+    private void Accepted(List<StoredEvent> events, int added)
+    {
+        EngineTelemetry.EventsAccepted.Add(added);
+        traces?.Accepted(events.Select(e => e.CustomerId));
     }
 
     public List<EventItemError> Validate(IReadOnlyList<IncomingEvent?> items)

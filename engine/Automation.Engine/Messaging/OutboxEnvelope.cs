@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Automation.Storage.Messaging;
 
@@ -25,6 +26,7 @@ public static class OutboxEnvelope
     {
         ArgumentNullException.ThrowIfNull(messages);
         var rows = new OutboxMessage[(messages.Count + MessagesPerRow - 1) / MessagesPerRow];
+        var traceParent = Activity.Current is { Recorded: true } span ? span.Id : null;
 
         // Rows are independent: a batch's 150k messages are serialized on every core, not one (a write that nothing else
         // overlaps waited for them).
@@ -34,6 +36,7 @@ public static class OutboxEnvelope
             MessageType = TypeName,
             Body = StateJson.Write((messages, first: r * MessagesPerRow), static (json, chunk) => WriteItems(json, chunk.messages, chunk.first)),
             CreatedAt = nowUtc,
+            TraceParent = traceParent,
         });
 
         return [.. rows];

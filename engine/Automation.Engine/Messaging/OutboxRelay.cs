@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Automation.Engine.Telemetry;
 using Automation.Storage;
 using Automation.Storage.Messaging;
 using MassTransit;
@@ -114,6 +116,7 @@ public sealed partial class OutboxRelay(
     private static async Task PublishEnvelopeAsync(AutomationDbContext db, IPublishEndpoint publisher, OutboxMessage envelope, CancellationToken cancellationToken)
     {
         var items = OutboxEnvelope.Read(envelope.Body);
+        using var span = ContinueTrace(envelope);
         for (var i = 0; i < items.Count; i++)
         {
             try
@@ -135,6 +138,7 @@ public sealed partial class OutboxRelay(
     {
         var type = MessageTypes.Resolve(message.MessageType);
         var body = JsonSerializer.Deserialize(message.Body, type, MessageTypes.Json)!;
+        using var span = ContinueTrace(message);
         if (message.Destination is null)
         {
             await publisher.Publish(body, type, ctx => ctx.MessageId = message.MessageId, cancellationToken);
@@ -145,6 +149,12 @@ public sealed partial class OutboxRelay(
             await endpoint.Send(body, type, ctx => ctx.MessageId = message.MessageId, cancellationToken);
         }
     }
+
+    /// <summary>A span in the trace that wrote the message; the bus's own send span (and the consumer's) follow from it.</summary>
+    private static Activity? ContinueTrace(OutboxMessage message) =>
+        message.TraceParent is { } traceParent && ActivityContext.TryParse(traceParent, null, out var parent)
+            ? EngineTelemetry.Start("outbox relay", parent, ActivityKind.Producer)
+            : null;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay failed; retrying")]
     private static partial void LogRelayFailed(ILogger logger, Exception ex);

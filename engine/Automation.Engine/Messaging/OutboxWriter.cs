@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Automation.Storage;
 using Automation.Storage.Messaging;
@@ -23,6 +24,7 @@ public static class OutboxWriter
             Body = JsonSerializer.Serialize(message, MessageTypes.Json),
             Destination = destination,
             CreatedAt = nowUtc,
+            TraceParent = Activity.Current is { Recorded: true } span ? span.Id : null,
         };
 
     private static void Add<T>(AutomationDbContext db, T message, string? destination, DateTime nowUtc)

@@ -3,6 +3,7 @@ using Automation.Engine.Events;
 using Automation.Engine.Processing.Quarantine;
 using Automation.Engine.Scoring.Models;
 using Automation.Engine.Segments;
+using Automation.Engine.Telemetry;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,8 @@ public sealed class EventProcessor(
                 return 0;
             }
 
+            using var span = EngineTelemetry.Start("process events");
+            span?.SetTag("automation.events", batch.Events.Count);
             var t = Stopwatch.GetTimestamp();
             var (customers, links) = await batch.LinkAsync(cancellationToken);
             var plan = await quarantineStage.ApplyAsync(batch, held, customers, cancellationToken);
@@ -102,12 +105,28 @@ public sealed class EventProcessor(
                 },
                 context.Writes,
                 cancellationToken);
+            Processed(batch);
             return batch.Events.Count;
         }
         catch
         {
             await batch.AbandonAsync();
             throw;
+        }
+    }
+
+    private static void Processed(ProcessingBatch batch)
+    {
+        if (batch.Events.Count == 0)
+        {
+            return;
+        }
+
+        EngineTelemetry.EventsProcessed.Add(batch.Events.Count);
+        if (EngineTelemetry.ProcessingLag.Enabled)
+        {
+            var oldest = batch.Events.Min(e => e.ReceivedAt);
+            EngineTelemetry.ProcessingLag.Record(Math.Max(0, (batch.Now - oldest).TotalSeconds));
         }
     }
 

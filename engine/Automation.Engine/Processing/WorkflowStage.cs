@@ -1,4 +1,5 @@
 using Automation.Engine.Processing.Quarantine;
+using Automation.Engine.Telemetry;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Storage;
@@ -11,7 +12,7 @@ namespace Automation.Engine.Processing;
 /// The batch's workflow step, inside its write transaction: instances waiting for an event one of its customers sent
 /// move on, and workflows triggered by such an event start.
 /// </summary>
-public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter starter)
+public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter starter, IngestTraces? traces = null)
 {
     // Ids per IN-list query: one round trip for most batches, well under every provider's parameter limit.
     private const int LookupChunk = 5000;
@@ -21,9 +22,14 @@ public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter start
         await LoadInstancesAsync(db, context, evaluated, cancellationToken);
         foreach (var customer in evaluated)
         {
+            var ingested = traces?.Claim(customer.CustomerId) ?? default;
+
             // Nothing waits for this customer's events and no workflow starts on one: the common case under load.
             if (context.EventTriggers.Count > 0 || context.Waiting.ContainsKey(customer.CustomerId))
             {
+                // The customer's workflows continue the trace their events arrived in; the action's command carries it on.
+                using var span = ingested == default ? null : EngineTelemetry.Start("workflows", ingested);
+                span?.SetTag("automation.customer_id", customer.CustomerId);
                 try
                 {
                     await MoveAsync(db, context, customer, cancellationToken);

@@ -1,3 +1,4 @@
+using Automation.Engine.Telemetry;
 using Automation.Engine.Profiles;
 using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage.Segments;
@@ -43,11 +44,13 @@ public static class MembershipWriter
             {
                 writes.Membership(byKey[change.Segment]);
                 writes.Publish(new SegmentEntered(features.CustomerId, change.Segment, change.Reasons, now), now);
+                EngineTelemetry.SegmentEntries.Add(1, new KeyValuePair<string, object?>("segment", change.Segment));
             }
             else
             {
                 writes.Remove(current.First(m => m.SegmentKey == change.Segment));
                 writes.Publish(new SegmentExited(features.CustomerId, change.Segment, "no longer meets the segment's expression", now), now);
+                EngineTelemetry.SegmentExits.Add(1, new KeyValuePair<string, object?>("segment", change.Segment));
             }
         }
 

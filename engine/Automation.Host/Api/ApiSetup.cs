@@ -15,7 +15,7 @@ public static class ApiSetup
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = TellToRetryWhenUnavailable);
         // Without it minimal APIs took the validator for the request body and PUT /api/segments/{key} answered 500.
         builder.Services.AddSingleton<IValidator<SegmentInput>, SegmentInputValidator>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSecuritySchemes());
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

@@ -2,6 +2,9 @@ namespace Automation.Host.Api;
 
 public static class DesignerFallback
 {
+    // What probes, scrapers and scanners ask for: answered 404, never the web app's page with 200, which a probe reads as "up".
+    private static readonly string[] NotTheWebApp = ["/api", "/health", "/healthz", "/ready", "/readyz", "/live", "/livez", "/metrics", "/status", "/ping", "/openapi"];
+
     /// <summary>Client-side routes load the designer; without a built designer a short page says how to build it.</summary>
     public static void MapDesignerFallback(this WebApplication app)
     {
@@ -9,9 +12,9 @@ public static class DesignerFallback
         var index = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot"), "index.html");
         app.MapFallback(async context =>
         {
-            if (context.Request.Path.StartsWithSegments("/api"))
+            if (!IsWebAppRoute(context.Request.Path))
             {
-                await Results.Problem(title: "Not found", detail: $"no API route {context.Request.Path}", statusCode: 404).ExecuteAsync(context);
+                await Results.Problem(title: "Not found", detail: $"no route {context.Request.Path}", statusCode: 404).ExecuteAsync(context);
                 return;
             }
 
@@ -23,7 +26,11 @@ public static class DesignerFallback
             }
 
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync("<!doctype html><title>Automation</title><h1>Automation engine is running</h1><p>The designer is not built: run <code>npm ci &amp;&amp; npm run build</code> in <code>engine/designer</code> (needs Node.js), or use the API under <code>/api</code> (see <a href=\"/openapi/v1.json\">/openapi/v1.json</a>).</p>");
+            await context.Response.WriteAsync("<!doctype html><title>Automation</title><h1>Automation engine is running</h1><p>The designer is not built: run <code>npm ci &amp;&amp; npm run build</code> in <code>engine/designer</code> (needs Node.js), or use the API under <code>/api</code> (see the reference at <a href=\"/api/docs\">/api/docs</a>).</p>");
         });
     }
+
+    /// <summary>A path the web app may route on the client: not an operations or API path.</summary>
+    public static bool IsWebAppRoute(PathString path) =>
+        !NotTheWebApp.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 }

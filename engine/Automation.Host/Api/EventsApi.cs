@@ -10,7 +10,14 @@ public static class EventsApi
     public static void MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/events", IngestAsync).RequireAuthorization(Policies.Ingest).WithTags("Events")
-            .WithSummary("Append a batch of behavioral events; 202 only once they are durable, 400 with per-item errors and nothing stored");
+            .WithSummary("Append a batch of behavioral events; 202 only once they are durable, 400 with per-item errors and nothing stored")
+            .WithDescription("Authenticate with an ingestion key (X-Api-Key). Up to 10,000 events and 5 MB per batch; an event id sent twice is stored once (counted in duplicates). 503 with Retry-After while the database is unreachable: nothing was stored, send the batch again.")
+            // The body is read as raw bytes (for its size limit and parser), so the schema is declared rather than inferred.
+            .Accepts<EventBatchRequest>("application/json")
+            .Produces(StatusCodes.Status202Accepted, contentType: "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> IngestAsync(HttpRequest request, EventIngestion ingestion, CancellationToken cancellationToken)

@@ -43,6 +43,8 @@ public static class MessagingSetup
 
         builder.Services.AddMassTransit(x =>
         {
+            // An engine holding customer data sends nothing anywhere it was not told to: no usage report to the vendor.
+            x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConsumer<WorkflowTriggerConsumer>();
             x.AddConsumer<ActionOutcomeConsumer>(c => c.Options<BatchOptions>(o => o

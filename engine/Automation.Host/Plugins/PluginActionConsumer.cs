@@ -1,6 +1,8 @@
 using Automation.Engine.Actions;
 using Automation.Engine.Configuration;
+using System.Diagnostics;
 using Automation.Engine.Dispatch;
+using Automation.Engine.Telemetry;
 using Automation.Plugins.Sdk;
 using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage;
@@ -143,6 +145,28 @@ public sealed class PluginActionConsumer(
     }
 
     private async Task<ActionResult> HandleAsync(DispatchAction m, int attempt, CancellationToken ct)
+    {
+        using var span = EngineTelemetry.Start($"connector {m.ActionType}", kind: ActivityKind.Client);
+        span?.SetTag("automation.action_type", m.ActionType).SetTag("automation.action_id", m.ActionId).SetTag("automation.plugin", action.Plugin).SetTag("automation.attempt", attempt);
+        var started = Stopwatch.GetTimestamp();
+        var result = await CallHandlerAsync(m, attempt, ct);
+        var outcome = result.Outcome switch
+        {
+            ActionOutcome.Succeeded => "succeeded",
+            ActionOutcome.RetryableFailure => "retryable_failure",
+            _ => "permanent_failure",
+        };
+        EngineTelemetry.ConnectorDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("action_type", m.ActionType), new KeyValuePair<string, object?>("outcome", outcome));
+        span?.SetTag("automation.outcome", outcome);
+        if (result.Outcome != ActionOutcome.Succeeded)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, result.Detail);
+        }
+
+        return result;
+    }
+
+    private async Task<ActionResult> CallHandlerAsync(DispatchAction m, int attempt, CancellationToken ct)
     {
         try
         {

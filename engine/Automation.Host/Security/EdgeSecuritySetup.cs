@@ -55,7 +55,7 @@ public static class EdgeSecuritySetup
         {
             context.Response.OnStarting(() =>
             {
-                SecurityHeaders.Add(context.Response.Headers);
+                SecurityHeaders.Add(context.Response.Headers, context.Request.Path);
                 return Task.CompletedTask;
             });
             return next(context);

@@ -83,15 +83,17 @@ public static partial class Seeder
             }
         }
 
-        if (firstStart)
-        {
-            PrintWelcome(options, generated, apiKey);
-        }
+        // Once the server listens: only then are the addresses known that --urls (or ASPNETCORE_URLS) bound.
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(options, ListeningOn(app), firstStart ? generated : [], firstStart ? apiKey : null, firstStart));
     }
+
+    private static IReadOnlyCollection<string> ListeningOn(WebApplication app) =>
+        app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.ToList() ?? [];
 
     private static string? ShippedFolder(WebApplication app, string? configured)
     {
-        var folder = configured is not null
+        var folder = !string.IsNullOrWhiteSpace(configured)
             ? Path.GetFullPath(configured)
             : new[] { Path.Combine(AppContext.BaseDirectory, "workflows"), Path.Combine(app.Environment.ContentRootPath, "workflows") }.FirstOrDefault(Directory.Exists);
         return folder is not null && Directory.Exists(folder) ? folder : null;
@@ -185,10 +187,16 @@ public static partial class Seeder
     }
 
     /// <summary>Printed to the console once, not logged: generated passwords and the demo key only, never a configured password.</summary>
-    private static void PrintWelcome(AutomationOptions options, List<(string Email, string Password)> generated, string? apiKey)
+    private static void PrintWelcome(AutomationOptions options, IReadOnlyCollection<string> addresses, List<(string Email, string Password)> generated, string? apiKey, bool firstStart)
     {
         Console.WriteLine();
-        Console.WriteLine("  Automation is ready on http://localhost:5080");
+        Console.WriteLine($"  Automation is ready on {(addresses.Count == 0 ? "(no HTTP address bound)" : string.Join(", ", addresses))}");
+        if (!firstStart)
+        {
+            Console.WriteLine();
+            return;
+        }
+
         if (options.Admin.Password is not null)
         {
             Console.WriteLine($"  Sign in as {options.Admin.Email} with the password from Automation:Admin:Password");

@@ -28,6 +28,10 @@ public static class StorageSetup
         else
         {
             var path = Path.GetFullPath(options.SqlitePath);
+
+            // Held while the host runs: `automation restore` refuses to replace the file under it.
+            builder.Services.AddSingleton(_ => Automation.Storage.Backup.EngineFileLock.TryTake(path)
+                ?? throw new StartupException($"Automation:SqlitePath: another process holds {path} (a running host or a restore)"));
             builder.Services.AddDbContextFactory<SqliteAutomationDbContext>(o => o.UseSqlite($"Data Source={path};Default Timeout=30;Pooling=True"));
             builder.Services.AddSingleton<IDbContextFactory<AutomationDbContext>, ProviderContextFactory<SqliteAutomationDbContext>>();
             builder.Services.AddEmbeddedProcessingHome();
@@ -39,6 +43,7 @@ public static class StorageSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
+        _ = app.Services.GetService<Automation.Storage.Backup.EngineFileLock>();
         await using var db = await databases.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         if (!db.IsPostgres)

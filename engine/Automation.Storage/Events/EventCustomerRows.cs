@@ -100,4 +100,17 @@ public static class EventCustomerRows
         var cursor = ProcessingCheckpoints.SequenceOf(db, ProcessingCheckpoint.Events);
         return db.Events.LongCountAsync(e => e.Sequence > (cursor.FirstOrDefault() ?? 0), cancellationToken);
     }
+
+    /// <summary>When the oldest event not yet processed arrived, or null when none waits: one index probe.</summary>
+    public static async Task<DateTime?> OldestUnprocessedAsync(AutomationDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.IsPostgres)
+        {
+            return await db.Events.Where(e => !e.Processed).OrderBy(e => e.Processed).ThenBy(e => e.Sequence).Select(e => (DateTime?)e.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var cursor = await ProcessingCheckpoints.SequenceOf(db, ProcessingCheckpoint.Events).FirstOrDefaultAsync(cancellationToken) ?? 0;
+        return await db.Events.Where(e => e.Sequence > cursor).OrderBy(e => e.Sequence).Select(e => (DateTime?)e.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+    }
 }

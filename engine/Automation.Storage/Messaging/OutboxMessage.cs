@@ -19,4 +19,7 @@ public sealed class OutboxMessage
     public string? Destination { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>W3C traceparent of the span that wrote the message, so that its sending and consuming continue that trace.</summary>
+    public string? TraceParent { get; set; }
 }

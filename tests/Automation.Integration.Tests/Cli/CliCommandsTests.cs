@@ -23,7 +23,7 @@ public sealed class CliCommandsTests
         await new SyntheticCustomer(host, clock, "simbuyer").DoesAsync(("identify", TimeSpan.FromHours(3), null), ("purchase", TimeSpan.FromHours(1), 30m));
         using (var client = host.ApiClient())
         {
-            await Poll.UntilAsync(() => client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => m.Contains("\nautomation_events_unprocessed 0", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            await Poll.UntilAsync(() => client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => PrometheusText.Value(m, "automation_events_unprocessed") == 0, TimeSpan.FromSeconds(30));
         }
 
         var reportFile = Path.Combine(host.Folder, "report.json");

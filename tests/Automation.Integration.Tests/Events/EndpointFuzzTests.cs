@@ -37,7 +37,6 @@ public sealed class EndpointFuzzTests : IDisposable
     private static async Task<long> StoredAsync(HttpClient client)
     {
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        var line = metrics.Split('\n').First(l => l.StartsWith("automation_events_total ", StringComparison.Ordinal));
-        return long.Parse(line["automation_events_total ".Length..], CultureInfo.InvariantCulture);
+        return PrometheusText.Count(metrics, "automation_events_accepted_total");
     }
 }

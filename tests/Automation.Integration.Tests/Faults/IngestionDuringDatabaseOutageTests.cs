@@ -10,7 +10,7 @@ namespace Automation.Integration.Tests.Faults;
 public sealed class IngestionDuringDatabaseOutageTests
 {
     [ServiceFact(TestServices.RabbitMq, TestServices.Postgres)]
-    public async Task While_the_database_is_unreachable_events_answer_503_with_retry_after_and_nothing_is_stored_metrics_answer_and_readiness_follows()
+    public async Task While_the_database_is_unreachable_events_answer_503_with_retry_after_and_nothing_is_stored_metrics_answer_readiness_follows_and_liveness_stays()
     {
         using var backends = BrokerAndDatabase.Create();
         var direct = new NpgsqlConnectionStringBuilder(backends.ConnectionString);
@@ -30,6 +30,8 @@ public sealed class IngestionDuringDatabaseOutageTests
         using var refused = await client.PostAsJsonAsync("/api/events", Batch($"{run}-during"));
         using var metrics = await client.GetAsync("/metrics");
         using var readiness = await client.GetAsync("/health");
+        using var ready = await client.GetAsync("/health/ready");
+        using var live = await client.GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {refused.Headers.RetryAfter}");
@@ -38,14 +40,16 @@ public sealed class IngestionDuringDatabaseOutageTests
         Assert.Equal("urn:automation:problem:dependency-unavailable", problem.GetProperty("type").GetString());
         Assert.Contains("Nothing of this request was stored", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
-        Assert.Contains("automation_database_up 0", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, PrometheusText.Count(await metrics.Content.ReadAsStringAsync(), "automation_database_up"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness.StatusCode);
         Assert.Contains("database unreachable", await readiness.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
 
         relay.Restore();
-        var ready = await Poll.UntilAsync(async () => (await client.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
-        Assert.Equal(HttpStatusCode.OK, ready);
-        Assert.Contains("automation_database_up 1", await client.GetStringAsync("/metrics"), StringComparison.Ordinal);
+        var readyAgain = await Poll.UntilAsync(async () => (await client.GetAsync("/health/ready")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, readyAgain);
+        Assert.Equal(1, PrometheusText.Count(await client.GetStringAsync("/metrics"), "automation_database_up"));
         await using (var db = new NpgsqlConnection(backends.ConnectionString))
         {
             await db.OpenAsync();

@@ -83,16 +83,13 @@ public sealed class PipelineFuzzTests
             async () =>
             {
                 var metrics = await admin.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-                var total = Metric(metrics, "automation_events_total");
-                return total < events ? long.MaxValue : Metric(metrics, "automation_events_unprocessed");
+                var accepted = PrometheusText.Count(metrics, "automation_events_accepted_total");
+                return accepted < events ? long.MaxValue : PrometheusText.Count(metrics, "automation_events_unprocessed");
             },
             n => n == 0,
             UsualDelay);
         Assert.Equal(0, unprocessed);
     }
-
-    private static long Metric(string metrics, string name) =>
-        long.Parse(metrics.Split('\n').First(l => l.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<string> NumericMembers()
     {

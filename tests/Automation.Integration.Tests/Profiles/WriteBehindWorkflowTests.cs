@@ -51,7 +51,7 @@ public sealed class WriteBehindWorkflowTests : IDisposable
         // The premise: the welcome went out while the backlog (and so the customer's stored row) was still behind.
         using var client = host.ApiClient();
         var metrics = await client.GetStringAsync("/metrics");
-        var unprocessed = long.Parse(metrics.Split('\n').First(l => l.StartsWith("automation_events_unprocessed ", StringComparison.Ordinal)).Split(' ')[1], CultureInfo.InvariantCulture);
+        var unprocessed = PrometheusText.Count(metrics, "automation_events_unprocessed");
         Assert.True(unprocessed > 0, "the backlog was drained before the welcome: the test no longer shows write-behind");
     }
 

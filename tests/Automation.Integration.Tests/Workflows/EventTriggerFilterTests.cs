@@ -38,7 +38,7 @@ public sealed class EventTriggerFilterTests : IDisposable
             async () => (await client.GetFromJsonAsync<JsonElement>("/api/workflows/probe-big-web-order/instances")).EnumerateArray().ToList(),
             all => all.Count > 0,
             TimeSpan.FromSeconds(30));
-        await Poll.UntilAsync(() => client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => m.Contains("\nautomation_events_unprocessed 0", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(() => client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => PrometheusText.Value(m, "automation_events_unprocessed") == 0, TimeSpan.FromSeconds(30));
         instances = (await client.GetFromJsonAsync<JsonElement>("/api/workflows/probe-big-web-order/instances")).EnumerateArray().ToList();
 
         Assert.Equal([big], instances.Select(i => i.GetProperty("customerId").GetString()));

@@ -185,8 +185,8 @@ public sealed class ShippedWorkflowTests : IDisposable
     private async Task EventsProcessedAsync()
     {
         using var client = host.ApiClient();
-        var metrics = await Poll.UntilAsync(() => client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => m.Contains("\nautomation_events_unprocessed 0", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        Assert.Contains("\nautomation_events_unprocessed 0", metrics, StringComparison.Ordinal);
+        var metrics = await Poll.UntilAsync(() => client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => PrometheusText.Value(m, "automation_events_unprocessed") == 0, TimeSpan.FromSeconds(30));
+        Assert.Equal(0, PrometheusText.Count(metrics, "automation_events_unprocessed"));
     }
 
     private async Task<Guid> PendingApprovalAsync(string customerId)

@@ -36,7 +36,7 @@ public sealed class WorkflowSimulationApiTests : IDisposable
 
         await new SyntheticCustomer(host, clock, "simidle").DoesAsync("identify");
         using var designer = await host.AdminAsync();
-        await Poll.UntilAsync(() => designer.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => m.Contains("\nautomation_events_unprocessed 0", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(() => designer.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => PrometheusText.Value(m, "automation_events_unprocessed") == 0, TimeSpan.FromSeconds(30));
 
         using var response = await designer.PostAsJsonAsync("/api/workflows/sim-spend/simulate", new { days = 7, definition = JsonDocument.Parse(Definition).RootElement });
 

@@ -1,3 +1,4 @@
+using Automation.Engine.Telemetry;
 using Automation.Engine.Profiles;
 using Automation.Engine.Workflows.Activities;
 using Automation.Engine.Workflows.Definitions;
@@ -196,6 +197,7 @@ public sealed partial class WorkflowRunner(ActivityRegistry registry, WorkflowSe
     {
         ArgumentNullException.ThrowIfNull(instance);
         instance.Status = status;
+        EngineTelemetry.WorkflowsEnded.Add(1, new KeyValuePair<string, object?>("workflow", instance.WorkflowId), new KeyValuePair<string, object?>("status", status.ToString().ToLowerInvariant()));
         instance.ActiveKey = null;
         instance.EndedAt = nowUtc;
         instance.Bookmark = null;

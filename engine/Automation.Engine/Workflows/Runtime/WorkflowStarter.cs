@@ -1,3 +1,4 @@
+using Automation.Engine.Telemetry;
 using System.Text.Json;
 using Automation.Engine.Expressions;
 using Automation.Engine.Messaging;
@@ -63,7 +64,13 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
             db.Pending.Add(instance.ActiveKey, instance);
             WorkflowEntries.Entered(db, instance);
             db.Journal(new WorkflowStep { InstanceId = instance.Id, ActivityId = "trigger", ActivityType = "trigger", At = nowUtc, Port = "done", Summary = decided is { Explanations.Count: > 0 } ? $"{Describe(trigger)}; {decided.Summary}" : Describe(trigger) });
-            await runner.RunFromStartAsync(db, definition, instance, profile, nowUtc, cancellationToken);
+            using (var span = EngineTelemetry.Start("workflow start"))
+            {
+                span?.SetTag("automation.workflow_id", version.WorkflowId).SetTag("automation.instance_id", instance.Id).SetTag("automation.customer_id", customerId);
+                EngineTelemetry.WorkflowsStarted.Add(1, new KeyValuePair<string, object?>("workflow", version.WorkflowId));
+                await runner.RunFromStartAsync(db, definition, instance, profile, nowUtc, cancellationToken);
+            }
+
             started.Add(instance);
         }
 

@@ -1,0 +1,8 @@
+namespace Automation.Engine.Configuration;
+
+public enum TelemetryExporter
+{
+    None,
+    Otlp,
+    Console,
+}
