@@ -23,4 +23,11 @@ public interface IEventLog
     /// database's logs; false when a reader kept a log from being emptied.
     /// </summary>
     Task<bool> ScrubAsync(AutomationDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes, in one transaction, the events with sequences <paramref name="first"/> to <paramref name="last"/> received
+    /// before <paramref name="receivedBefore"/> that are processed into stored profiles, with whatever the log keeps beside
+    /// them; returns how many went. Takes no transaction when none is due.
+    /// </summary>
+    Task<int> DeleteProcessedAsync(AutomationDbContext db, long first, long last, DateTime receivedBefore, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Automation.Engine.Events;
+using Automation.Engine.Processing.Embedded;
 using Automation.Engine.Telemetry;
 using Automation.Host.Outages;
 using Automation.Storage;

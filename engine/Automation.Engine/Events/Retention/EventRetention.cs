@@ -1,6 +1,5 @@
 using Automation.Engine.Configuration;
 using Automation.Storage;
-using Automation.Storage.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ namespace Automation.Engine.Events.Retention;
 /// the audit log stay: they already hold what the events taught. Arrival time, not event time, decides, so that an
 /// imported history is kept for the retention period after its import.
 /// </summary>
-public sealed class EventRetention(IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock)
+public sealed class EventRetention(IDbContextFactory<AutomationDbContext> databases, IEventLog log, IOptions<AutomationOptions> options, TimeProvider clock)
 {
     /// <summary>Compacts until nothing past retention is left; returns how many events were deleted.</summary>
     public async Task<long> CompactAsync(CancellationToken cancellationToken)
@@ -50,39 +49,6 @@ public sealed class EventRetention(IDbContextFactory<AutomationDbContext> databa
             return 0;
         }
 
-        var to = first + size - 1;
-        if (!db.IsPostgres)
-        {
-            var processed = await CheckpointAsync(db, ProcessingCheckpoint.Events, cancellationToken);
-            var profiled = await CheckpointAsync(db, ProcessingCheckpoint.Profiles, cancellationToken);
-            to = Math.Min(to, Math.Min(processed, profiled));
-        }
-
-        var old = db.Events.Where(e => e.Sequence >= first && e.Sequence <= to && e.ReceivedAt < cutoff && (!db.IsPostgres || e.Processed));
-
-        // Nothing due, the usual answer: no transaction, so the file's one writer is not taken for nothing.
-        if (to < first || !await old.AnyAsync(cancellationToken))
-        {
-            return 0;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!db.IsPostgres)
-        {
-            // Their filing under the customer (the embedded timeline's index) goes with them, found by its key.
-            await db.Database.ExecuteSqlAsync(
-                $"""
-                DELETE FROM event_customers WHERE ("CustomerId","Timestamp","Sequence") IN
-                (SELECT "CustomerId","Timestamp","Sequence" FROM events WHERE "Sequence" >= {first} AND "Sequence" <= {to} AND "ReceivedAt" < {SqliteDates.Text(cutoff)})
-                """,
-                cancellationToken);
-        }
-
-        var deleted = await old.ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return deleted;
+        return await log.DeleteProcessedAsync(db, first, first + size - 1, cutoff, cancellationToken);
     }
-
-    private static async Task<long> CheckpointAsync(AutomationDbContext db, string name, CancellationToken cancellationToken) =>
-        await ProcessingCheckpoints.SequenceOf(db, name).FirstOrDefaultAsync(cancellationToken) ?? 0;
 }

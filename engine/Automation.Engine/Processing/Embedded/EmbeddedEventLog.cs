@@ -43,4 +43,37 @@ public sealed class EmbeddedEventLog(IDbContextFactory<AutomationDbContext> data
         return await SqliteCheckpointer.TruncateAsync((SqliteConnection)db.Database.GetDbConnection(), cancellationToken)
             & (inbox is null || await inbox.TruncateLogAsync(cancellationToken));
     }
+
+    // No processed flag here: what lies at or below both checkpoints is folded and its profiles stored (a restart folds
+    // again what lies above).
+    public async Task<int> DeleteProcessedAsync(AutomationDbContext db, long first, long last, DateTime receivedBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var processed = await CheckpointAsync(db, ProcessingCheckpoint.Events, cancellationToken);
+        var profiled = await CheckpointAsync(db, ProcessingCheckpoint.Profiles, cancellationToken);
+        var to = Math.Min(last, Math.Min(processed, profiled));
+        var old = db.Events.Where(e => e.Sequence >= first && e.Sequence <= to && e.ReceivedAt < receivedBefore);
+
+        // Nothing due, the usual answer: no transaction, so the file's one writer is not taken for nothing.
+        if (to < first || !await old.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Their filing under the customer (the embedded timeline's index) goes with them, found by its key.
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            DELETE FROM event_customers WHERE ("CustomerId","Timestamp","Sequence") IN
+            (SELECT "CustomerId","Timestamp","Sequence" FROM events WHERE "Sequence" >= {first} AND "Sequence" <= {to} AND "ReceivedAt" < {SqliteDates.Text(receivedBefore)})
+            """,
+            cancellationToken);
+        var deleted = await old.ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    private static async Task<long> CheckpointAsync(AutomationDbContext db, string name, CancellationToken cancellationToken) =>
+        await ProcessingCheckpoints.SequenceOf(db, name).FirstOrDefaultAsync(cancellationToken) ?? 0;
 }

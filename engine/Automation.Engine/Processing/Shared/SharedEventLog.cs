@@ -26,6 +26,21 @@ public sealed class SharedEventLog(IDbContextFactory<AutomationDbContext> databa
     // The server's write-ahead log is recycled by the server; rows are removed by VACUUM in its own time.
     public Task<bool> ScrubAsync(AutomationDbContext db, CancellationToken cancellationToken) => Task.FromResult(true);
 
+    public async Task<int> DeleteProcessedAsync(AutomationDbContext db, long first, long last, DateTime receivedBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var old = db.Events.Where(e => e.Sequence >= first && e.Sequence <= last && e.ReceivedAt < receivedBefore && e.Processed);
+        if (!await old.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await old.ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
     private static async Task<HashSet<string>> KnownIdsAsync(AutomationDbContext db, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
