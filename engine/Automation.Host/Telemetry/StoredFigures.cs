@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Automation.Engine.Events;
-using Automation.Engine.Processing.Embedded;
 using Automation.Engine.Telemetry;
 using Automation.Host.Outages;
 using Automation.Storage;
@@ -19,14 +18,14 @@ namespace Automation.Host.Telemetry;
 public sealed class StoredFigures : IDisposable
 {
     private readonly IDbContextFactory<AutomationDbContext> databases;
-    private readonly EventInbox inbox;
+    private readonly IEventLog log;
     private readonly TimeProvider clock;
     private Snapshot current = new(false, 0, 0, 0, 0, 0);
 
-    public StoredFigures(IDbContextFactory<AutomationDbContext> databases, EventInbox inbox, ProcessingTimings timings, TimeProvider clock)
+    public StoredFigures(IDbContextFactory<AutomationDbContext> databases, IEventLog log, ProcessingTimings timings, TimeProvider clock)
     {
         this.databases = databases;
-        this.inbox = inbox;
+        this.log = log;
         this.clock = clock;
 
         // A meter of this host's own: two hosts in one process (tests) must not report each other's figures.
@@ -50,7 +49,7 @@ public sealed class StoredFigures : IDisposable
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
 
             // Accepted while the writer was busy and not yet moved into the log: stored, and not processed.
-            var staged = db.IsPostgres ? 0 : inbox.Unmoved(db);
+            var staged = log.Staged(db);
             var unprocessed = await EventCustomerRows.UnprocessedAsync(db, cancellationToken) + staged;
             var outbox = await db.Outbox.LongCountAsync(cancellationToken);
             var pending = db.Approvals.Where(a => a.Status == ApprovalStatus.Pending);
