@@ -1,3 +1,6 @@
+using Automation.Composition.Configuration;
+using Automation.Composition.Plugins;
+using Automation.Composition.Storage;
 using Automation.Host;
 using Automation.Host.Access;
 using Automation.Host.Api;
@@ -10,7 +13,6 @@ using Automation.Host.Outages;
 using Automation.Host.Plugins;
 using Automation.Host.Security;
 using Automation.Host.Seeding;
-using Automation.Host.Storage;
 using Automation.Host.Telemetry;
 
 var builder = EngineBuilder.CreateWeb(args);

@@ -1,8 +1,9 @@
+using Automation.Composition.Configuration;
+using Automation.Composition.Storage;
 using Automation.Engine.Actions;
 using Automation.Engine.Segments;
 using Automation.Host;
 using Automation.Host.Configuration;
-using Automation.Host.Storage;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;

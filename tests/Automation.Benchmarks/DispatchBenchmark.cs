@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using Automation.Host.Configuration;
+using Automation.Composition.Configuration;
+using Automation.Composition.Plugins;
 using Automation.Engine.Events;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Host.Configuration;
 using Automation.Host.Messaging;
 using Automation.Host.Plugins;
 using Automation.Storage;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Automation.Composition.Configuration;
+using Automation.Composition.Storage;
 using Automation.Engine.Scoring;
 using Automation.Host.Configuration;
-using Automation.Host.Storage;
 using Automation.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using Automation.Engine.Processing;
+using Automation.Composition.Configuration;
+using Automation.Composition.Storage;
 using Automation.Engine.Events;
+using Automation.Engine.Processing;
 using Automation.Engine.Segments;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Host;
 using Automation.Host.Configuration;
-using Automation.Host.Storage;
 using Automation.Storage;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;

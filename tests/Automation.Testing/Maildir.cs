@@ -5,6 +5,8 @@ namespace Automation.Testing;
 /// <summary>Reads what the real SMTP sink received (aiosmtpd writes a Maildir).</summary>
 public static class Maildir
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Recipients = new(StringComparer.Ordinal);
+
     public static async Task<MimeMessage> WaitForMessageToAsync(string recipient, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -30,13 +32,14 @@ public static class Maildir
         var found = new List<MimeMessage>();
         foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder) : [])
         {
+            if (RecipientsOf(file) is not { } recipients || !recipients.Any(recipient))
+            {
+                continue;
+            }
+
             try
             {
-                var message = MimeMessage.Load(file);
-                if (message.To.Mailboxes.Any(m => recipient(m.Address)))
-                {
-                    found.Add(message);
-                }
+                found.Add(MimeMessage.Load(file));
             }
             catch (IOException)
             {
@@ -59,6 +62,11 @@ public static class Maildir
 
         foreach (var file in Directory.GetFiles(folder))
         {
+            if (RecipientsOf(file) is not { } recipients || !recipients.Contains(recipient, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             MimeMessage message;
             try
             {
@@ -69,10 +77,33 @@ public static class Maildir
                 continue; // still being written; the next poll reads it
             }
 
-            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, recipient, StringComparison.OrdinalIgnoreCase)))
-            {
-                yield return message;
-            }
+            yield return message;
+        }
+    }
+
+    /// <summary>
+    /// The file's recipients, read once: the sink is shared by every run on the machine and holds tens of thousands of
+    /// messages, and parsing all of them on every poll made a wait for one email take seconds. Null while being written.
+    /// </summary>
+    private static string[]? RecipientsOf(string file)
+    {
+        if (Recipients.TryGetValue(file, out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(file);
+            var headers = HeaderList.Load(stream);
+            var to = headers[HeaderId.To] is { } value && InternetAddressList.TryParse(value, out var list)
+                ? list.Mailboxes.Select(m => m.Address).ToArray()
+                : [];
+            return Recipients[file] = to;
+        }
+        catch (Exception ex) when (ex is IOException or FormatException)
+        {
+            return null;
         }
     }
 }

@@ -1,7 +1,7 @@
-using Automation.Host;
-using Automation.Host.Configuration;
-using Automation.Host.Plugins;
-using Automation.Host.Storage;
+using Automation.Composition.Configuration;
+using Automation.Composition.Plugins;
+using Automation.Composition.Storage;
+using Automation.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +29,7 @@ public static class EngineOnDatabase
         builder.Logging.SetMinimumLevel(LogLevel.Warning); // the report is the output, not every SQL command
         builder.AddAutomationOptions();
         builder.AddStorage();
-        builder.AddEngine();
+        builder.Services.AddAutomationEngine();
         builder.AddPlugins();
         if (clock is not null)
         {

@@ -1,3 +1,4 @@
+using Automation.Composition.Plugins;
 using Automation.Host.Plugins;
 
 namespace Automation.Host.Api;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Automation.Composition.Configuration;
 using Automation.Engine.Configuration;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,5 @@
+using Automation.Composition.Configuration;
+using Automation.Composition.Plugins;
 using Automation.Engine.Actions;
 using Automation.Engine.Configuration;
 using Automation.Engine.Dispatch;

@@ -1,6 +1,7 @@
+using System.Diagnostics;
+using Automation.Composition.Plugins;
 using Automation.Engine.Actions;
 using Automation.Engine.Configuration;
-using System.Diagnostics;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Telemetry;
 using Automation.Plugins.Sdk;

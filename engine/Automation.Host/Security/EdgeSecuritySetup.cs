@@ -1,4 +1,5 @@
 using System.Net;
+using Automation.Composition.Configuration;
 using Automation.Host.Configuration;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.HttpOverrides;

@@ -1,3 +1,4 @@
+using Automation.Composition.Configuration;
 using Automation.Engine.Configuration;
 using Automation.Engine.Telemetry;
 using Automation.Host.Configuration;

@@ -34,7 +34,8 @@ public sealed class PageTourTests(BrowserFixture fixture)
             ("/actions", p => p.GetByText("Showing the newest")),
             ("/suppressions", p => p.GetByRole(AriaRole.Form, new() { Name = "Suppress" })),
             ("/processing", p => p.GetByText("processing is healthy")),
-            ("/error-queues", p => p.GetByText("The error queues are empty")),
+            // The demo's sales alert has no webhook or owner address configured: its failure may be listed by the time the tour comes.
+            ("/error-queues", p => p.GetByRole(AriaRole.Heading, new() { Name = "Error queues" })),
             ("/plugins", p => p.GetByTestId("plugin-Email")),
         ];
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Automation.Composition.Plugins;
 using Automation.Engine.Actions;
 using Automation.Engine.Content;
 using Automation.Engine.Dispatch;

@@ -1,7 +1,10 @@
 using Automation.Engine.Configuration;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
 
-namespace Automation.Host.Configuration;
+namespace Automation.Composition.Configuration;
 
 public static class OptionsSetup
 {

@@ -1,8 +1,11 @@
 using Automation.Engine.Actions;
 using Automation.Engine.Dispatch;
-using Automation.Host.Configuration;
+using Automation.Composition.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace Automation.Host.Plugins;
+namespace Automation.Composition.Plugins;
 
 public static partial class PluginsSetup
 {

@@ -1,5 +1,5 @@
 
-namespace Automation.Host.Plugins;
+namespace Automation.Composition.Plugins;
 
 /// <summary>NuGet interval notation ("[1.0,2.0)", "1.0" = at least 1.0) checked against the host's SDK version.</summary>
 public static class SdkVersionRange

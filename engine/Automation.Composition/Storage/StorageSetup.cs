@@ -2,12 +2,15 @@ using Automation.Engine.Configuration;
 using Automation.Engine.Processing;
 using Automation.Engine.Dispatch;
 using Automation.Engine.Privacy;
-using Automation.Host.Configuration;
+using Automation.Composition.Configuration;
 using Automation.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 
-namespace Automation.Host.Storage;
+namespace Automation.Composition.Storage;
 
 public static class StorageSetup
 {

@@ -3,7 +3,7 @@ using Automation.Engine.Actions;
 using Automation.Engine.Dispatch;
 using Automation.Plugins.Sdk;
 
-namespace Automation.Host.Plugins;
+namespace Automation.Composition.Plugins;
 
 /// <summary>
 /// Finds plugins in the plugins folder (one sub-folder per plugin, its main assembly named like the folder) and

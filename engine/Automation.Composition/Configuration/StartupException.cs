@@ -1,4 +1,4 @@
-namespace Automation.Host.Configuration;
+namespace Automation.Composition.Configuration;
 
 /// <summary>A setting that stops the engine from starting; the message names the setting and what to do.</summary>
 public sealed class StartupException : Exception

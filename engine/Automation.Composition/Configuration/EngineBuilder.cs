@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 
-namespace Automation.Host.Configuration;
+namespace Automation.Composition.Configuration;
 
 /// <summary>
 /// Creates the builders the host, the CLI and the benchmarks compose the engine on, with configuration read once at

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace Automation.Host.Plugins;
+namespace Automation.Composition.Plugins;
 
 /// <summary>
 /// Each plugin gets its own load context for its private dependencies; the SDK and the Microsoft.Extensions

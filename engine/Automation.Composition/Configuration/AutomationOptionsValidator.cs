@@ -1,7 +1,7 @@
 using Automation.Engine.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Automation.Host.Configuration;
+namespace Automation.Composition.Configuration;
 
 /// <summary>Settings that are wrong on their face; reachability is checked separately by StartupChecks.</summary>
 public sealed class AutomationOptionsValidator : IValidateOptions<AutomationOptions>

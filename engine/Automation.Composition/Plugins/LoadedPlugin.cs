@@ -1,6 +1,6 @@
 using Automation.Plugins.Sdk;
 
-namespace Automation.Host.Plugins;
+namespace Automation.Composition.Plugins;
 
 /// <summary>A plugin found in the plugins folder: loaded with its action types, or failed with the reason.</summary>
 public sealed class LoadedPlugin

@@ -2,8 +2,11 @@ using System.Collections.Concurrent;
 using Automation.Engine.Actions;
 using Automation.Engine.Dispatch;
 using Automation.Plugins.Sdk;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 
-namespace Automation.Host.Plugins;
+namespace Automation.Composition.Plugins;
 
 /// <summary>
 /// The plugins found at start-up and, lazily, each loaded plugin's own service container, which offers the host's
