@@ -21,8 +21,9 @@ declare -A ARGS=(
     [rules]=""
     [workflows]="--waiting 1000000"
     [dispatch]=""
+    [scrape]="--events 1000000 --actions 100000"
 )
-ORDER=(ingest segments rfm score rules workflows dispatch)
+ORDER=(ingest segments rfm score rules workflows dispatch scrape)
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=("${ORDER[@]}")
 for n in "${names[@]}"; do

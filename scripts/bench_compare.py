@@ -26,6 +26,7 @@ FIGURES = {
         ("workflows sqlite", r"^workflows\[sqlite\]: .*p99 ratio ([\d.]+)", lambda m: float(m.group(1))),
         ("workflows postgres", r"^workflows\[postgres\]: .*p99 ratio ([\d.]+)", lambda m: float(m.group(1))),
     ],
+    "scrape": [("scrape", r"^scrape: .*ratio ([\d.]+)", lambda m: float(m.group(1)))],
     "dispatch": [
         ("dispatch in-memory", r"^dispatch\[in-memory\]: \d+ actions in [\d.]+ s = (\d+) actions/s.*bare bus (\d+) msg/s", lambda m: float(m.group(2)) / float(m.group(1))),
         ("dispatch rabbitmq", r"^dispatch\[rabbitmq\]: \d+ actions in [\d.]+ s = (\d+) actions/s.*bare bus (\d+) msg/s", lambda m: float(m.group(2)) / float(m.group(1))),

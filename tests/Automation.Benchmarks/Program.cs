@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["rfm"] = RfmBenchmark.RunAsync,
     ["dispatch"] = DispatchBenchmark.RunAsync,
     ["rules"] = RulesBenchmark.RunAsync,
+    ["scrape"] = ScrapeBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

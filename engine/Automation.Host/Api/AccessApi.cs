@@ -34,7 +34,7 @@ public static partial class AccessApi
         if (!throttle.MayTry(email, address))
         {
             // Not audited row by row: a flood of refusals would flood the log; one warning line per attempt is enough.
-            LogThrottled(loggers.CreateLogger("Automation.Host.Access.SignIn"), email, address);
+            LogThrottled(loggers.CreateLogger("Automation.Host.Access.SignIn"), address);
             http.Response.Headers.RetryAfter = ((int)SignInThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(title: "Too many sign-in attempts", detail: "too many wrong passwords for this account or from this address; try again in a minute", statusCode: StatusCodes.Status429TooManyRequests);
         }
@@ -98,6 +98,7 @@ public static partial class AccessApi
         roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in to {Email} from {Address} refused: too many wrong passwords this minute")]
-    private static partial void LogThrottled(ILogger logger, string email, string address);
+    // No email address in the log (personal data); the audit log's failed sign-ins name the account.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in from {Address} refused: too many wrong passwords this minute for the account or the address")]
+    private static partial void LogThrottled(ILogger logger, string address);
 }

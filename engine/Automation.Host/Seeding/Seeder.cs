@@ -84,7 +84,7 @@ public static partial class Seeder
         }
 
         // Once the server listens: only then are the addresses known that --urls (or ASPNETCORE_URLS) bound.
-        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(options, ListeningOn(app), firstStart ? generated : [], firstStart ? apiKey : null, firstStart));
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(options, ListeningOn(app), firstStart ? generated : [], firstStart ? apiKey : null, firstStart, JsonLogs(app.Configuration)));
     }
 
     private static IReadOnlyCollection<string> ListeningOn(WebApplication app) =>
@@ -187,7 +187,11 @@ public static partial class Seeder
     }
 
     /// <summary>Printed to the console once, not logged: generated passwords and the demo key only, never a configured password.</summary>
-    private static void PrintWelcome(AutomationOptions options, IReadOnlyCollection<string> addresses, List<(string Email, string Password)> generated, string? apiKey, bool firstStart)
+    /// <summary>JSON console logs go to a log store, where an email address (personal data) must not land.</summary>
+    private static bool JsonLogs(IConfiguration configuration) =>
+        string.Equals(configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase);
+
+    private static void PrintWelcome(AutomationOptions options, IReadOnlyCollection<string> addresses, List<(string Email, string Password)> generated, string? apiKey, bool firstStart, bool jsonLogs)
     {
         Console.WriteLine();
         Console.WriteLine($"  Automation is ready on {(addresses.Count == 0 ? "(no HTTP address bound)" : string.Join(", ", addresses))}");
@@ -199,7 +203,9 @@ public static partial class Seeder
 
         if (options.Admin.Password is not null)
         {
-            Console.WriteLine($"  Sign in as {options.Admin.Email} with the password from Automation:Admin:Password");
+            Console.WriteLine(jsonLogs
+                ? "  Sign in as the account of Automation:Admin:Email with the password from Automation:Admin:Password"
+                : $"  Sign in as {options.Admin.Email} with the password from Automation:Admin:Password");
         }
 
         foreach (var (email, password) in generated)

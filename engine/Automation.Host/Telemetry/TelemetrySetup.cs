@@ -15,8 +15,8 @@ public static class TelemetrySetup
 
     /// <summary>
     /// OpenTelemetry: metrics always (the engine's meter, ASP.NET Core, HTTP client, runtime), scraped at /metrics and
-    /// sent to an OTLP collector when configured; traces only when an exporter is configured, so that an engine nobody
-    /// traces records no spans at all.
+    /// sent to an OTLP collector when configured; traces only when an exporter is configured or logs are JSON, so that
+    /// an engine nobody traces records no spans at all.
     /// </summary>
     public static void AddTelemetry(this IHostApplicationBuilder builder)
     {
@@ -45,6 +45,13 @@ public static class TelemetrySetup
             });
         if (settings.Exporter == TelemetryExporter.None)
         {
+            // Structured logs carry the trace and span ids of the activity they are written in: record spans (sent
+            // nowhere) so that a log store can still group one event's lines.
+            if (string.Equals(builder.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+            {
+                telemetry.WithTracing(tracing => tracing.AddEngineTracing());
+            }
+
             return;
         }
 
