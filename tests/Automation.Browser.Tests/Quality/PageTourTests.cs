@@ -53,11 +53,14 @@ public sealed class PageTourTests(BrowserFixture fixture)
                       const doc = document.documentElement, main = document.querySelector('main');
                       const clipped = [...document.querySelectorAll('nav[aria-label="Main"] a, .usermenu button')]
                         .filter(e => e.getBoundingClientRect().right > doc.clientWidth).map(e => e.textContent);
-                      return { page: doc.scrollWidth - doc.clientWidth, main: main.scrollWidth - main.clientWidth, clipped: clipped.join(', ') };
+                      const right = main.getBoundingClientRect().right;
+                      const widest = [...main.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > right + 1)
+                        .slice(0, 3).map(e => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').slice(0, 40)}"`);
+                      return { page: doc.scrollWidth - doc.clientWidth, main: main.scrollWidth - main.clientWidth, clipped: clipped.join(', '), widest: widest.join('; ') };
                     }
                     """);
                 Assert.True(fit.GetProperty("page").GetInt32() <= 0, $"{path} at {width} px scrolls sideways by {fit.GetProperty("page")} px");
-                Assert.True(fit.GetProperty("main").GetInt32() <= 0, $"{path} at {width} px: the content scrolls sideways by {fit.GetProperty("main")} px");
+                Assert.True(fit.GetProperty("main").GetInt32() <= 0, $"{path} at {width} px: the content scrolls sideways by {fit.GetProperty("main")} px (past the edge: {fit.GetProperty("widest")})");
                 Assert.True(fit.GetProperty("clipped").GetString() is "", $"{path} at {width} px: cut off at the right edge: {fit.GetProperty("clipped")}");
             }
 

@@ -112,37 +112,39 @@ export function DashboardPage() {
               {d.conversionBySegment.length === 0 ? (
                 <Empty>No conversions measured yet.</Empty>
               ) : (
-                <table className="table table-compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">Segment</th>
-                      <th scope="col" className="num">
-                        Members
-                      </th>
-                      <th scope="col" className="num">
-                        Converted
-                      </th>
-                      <th scope="col">Rate</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.conversionBySegment.map((s) => (
-                      <tr key={s.segment}>
-                        <td>{s.segment}</td>
-                        <td className="num">{formatNumber(s.members)}</td>
-                        <td className="num">{formatNumber(s.converted)}</td>
-                        <td>
-                          <span className="rate">
-                            <span className="rate-bar" aria-hidden="true">
-                              <span style={{ width: `${Math.min(100, s.rate * 100)}%` }} />
-                            </span>
-                            {formatPercent(s.rate)}
-                          </span>
-                        </td>
+                <div className="table-wrap">
+                  <table className="table table-compact">
+                    <thead>
+                      <tr>
+                        <th scope="col">Segment</th>
+                        <th scope="col" className="num">
+                          Members
+                        </th>
+                        <th scope="col" className="num">
+                          Converted
+                        </th>
+                        <th scope="col">Rate</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {d.conversionBySegment.map((s) => (
+                        <tr key={s.segment}>
+                          <td>{s.segment}</td>
+                          <td className="num">{formatNumber(s.members)}</td>
+                          <td className="num">{formatNumber(s.converted)}</td>
+                          <td>
+                            <span className="rate">
+                              <span className="rate-bar" aria-hidden="true">
+                                <span style={{ width: `${Math.min(100, s.rate * 100)}%` }} />
+                              </span>
+                              {formatPercent(s.rate)}
+                            </span>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
             </section>
 
@@ -151,45 +153,47 @@ export function DashboardPage() {
               {d.upliftByWorkflow.length === 0 ? (
                 <Empty>No workflow has a holdout branch with results yet.</Empty>
               ) : (
-                <table className="table table-compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">Workflow</th>
-                      <th scope="col" className="num">
-                        Treated
-                      </th>
-                      <th scope="col" className="num">
-                        Holdout
-                      </th>
-                      <th scope="col" className="num">
-                        Uplift
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.upliftByWorkflow.map((u) => (
-                      <tr key={u.workflowId}>
-                        <td>{u.workflowId}</td>
-                        <td className="num">
-                          {formatPercent(u.treated ? u.treatedConverted / u.treated : null)}
-                          <div className="muted small">
-                            {formatNumber(u.treatedConverted)}/{formatNumber(u.treated)}
-                          </div>
-                        </td>
-                        <td className="num">
-                          {formatPercent(u.holdout ? u.holdoutConverted / u.holdout : null)}
-                          <div className="muted small">
-                            {formatNumber(u.holdoutConverted)}/{formatNumber(u.holdout)}
-                          </div>
-                        </td>
-                        <td className={`num ${u.uplift > 0 ? 'ok-text' : u.uplift < 0 ? 'warn-text' : ''}`}>
-                          {u.uplift > 0 ? '+' : ''}
-                          {(u.uplift * 100).toFixed(1)} pts
-                        </td>
+                <div className="table-wrap">
+                  <table className="table table-compact">
+                    <thead>
+                      <tr>
+                        <th scope="col">Workflow</th>
+                        <th scope="col" className="num">
+                          Treated
+                        </th>
+                        <th scope="col" className="num">
+                          Holdout
+                        </th>
+                        <th scope="col" className="num">
+                          Uplift
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {d.upliftByWorkflow.map((u) => (
+                        <tr key={u.workflowId}>
+                          <td>{u.workflowId}</td>
+                          <td className="num">
+                            {formatPercent(u.treated ? u.treatedConverted / u.treated : null)}
+                            <div className="muted small">
+                              {formatNumber(u.treatedConverted)}/{formatNumber(u.treated)}
+                            </div>
+                          </td>
+                          <td className="num">
+                            {formatPercent(u.holdout ? u.holdoutConverted / u.holdout : null)}
+                            <div className="muted small">
+                              {formatNumber(u.holdoutConverted)}/{formatNumber(u.holdout)}
+                            </div>
+                          </td>
+                          <td className={`num ${u.uplift > 0 ? 'ok-text' : u.uplift < 0 ? 'warn-text' : ''}`}>
+                            {u.uplift > 0 ? '+' : ''}
+                            {(u.uplift * 100).toFixed(1)} pts
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
               <p className="muted small">Uplift is the treated conversion rate minus the holdout's, in percentage points.</p>
             </section>
