@@ -9,6 +9,7 @@
 #   scripts/test-services.sh stop           stop what this script started (found through its pid files)
 #   scripts/test-services.sh vhost-add NAME     a RabbitMQ virtual host for one test host (guest may use it)
 #   scripts/test-services.sh vhost-delete NAME  remove it again
+#   scripts/test-services.sh vhost-queues NAME  its queues: name, ready, unacknowledged, consumers
 #
 # Exported by `start` / printed by `env`:
 #   AUTOMATION_TEST_RABBITMQ  amqp://guest:guest@127.0.0.1:5672/
@@ -695,7 +696,7 @@ _ats_cmd_stop() {
 }
 
 _ats_usage() {
-    echo "usage: [source] scripts/test-services.sh start|stop|status|env|vhost-add NAME|vhost-delete NAME" >&2
+    echo "usage: [source] scripts/test-services.sh start|stop|status|env|vhost-add NAME|vhost-delete NAME|vhost-queues NAME" >&2
 }
 
 # Tests that run engine hosts on RabbitMQ side by side each take a virtual host, so their queues and
@@ -710,6 +711,12 @@ _ats_cmd_vhost_delete() {
     _ats_rmqctl delete_vhost "$name" >/dev/null
 }
 
+# What a fault drill reports when it fails: each queue's waiting messages and consumers.
+_ats_cmd_vhost_queues() {
+    local name=${1:?vhost name}
+    _ats_rmqctl list_queues -p "$name" --quiet --no-table-headers name messages_ready messages_unacknowledged consumers
+}
+
 _ats_main() {
     local cmd=${1:-}
     _ats_init
@@ -720,6 +727,7 @@ _ats_main() {
         env) (_ats_out=2 && _ats_cmd_env) ;; # status lines to stderr, export lines to stdout
         vhost-add) _ats_cmd_vhost_add "${2:-}" ;;
         vhost-delete) _ats_cmd_vhost_delete "${2:-}" ;;
+        vhost-queues) _ats_cmd_vhost_queues "${2:-}" ;;
         *) _ats_usage; return 2 ;;
     esac
 }

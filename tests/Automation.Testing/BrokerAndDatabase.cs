@@ -25,6 +25,32 @@ public sealed class BrokerAndDatabase : IDisposable
     public Uri RabbitMqAddress =>
         new($"amqp://{virtualHost.Broker.UserInfo}@{virtualHost.Broker.Host}:{virtualHost.Broker.Port}/{Uri.EscapeDataString(virtualHost.Name)}");
 
+    /// <summary>The vhost's queues as "name ready/unacknowledged/consumers"; says where a stuck message waits.</summary>
+    public string Queues() => virtualHost.Queues();
+
+    /// <summary>The outbox's rows by message type; says whether a stuck action's command ever left the database.</summary>
+    public string OutboxRows()
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(ConnectionString);
+            connection.Open();
+            using var count = new NpgsqlCommand("SELECT \"MessageType\", \"Destination\", count(*) FROM outbox GROUP BY 1, 2", connection);
+            using var reader = count.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add($"{reader.GetString(0)}{(reader.IsDBNull(1) ? "" : " to " + reader.GetString(1))}: {reader.GetInt64(2)}");
+            }
+
+            return rows.Count == 0 ? "empty" : string.Join("; ", rows);
+        }
+        catch (NpgsqlException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     public static BrokerAndDatabase Create()
     {
         var database = "automation_test_" + Guid.NewGuid().ToString("N")[..12];

@@ -39,7 +39,23 @@ public sealed class RabbitMqVirtualHost : IDisposable
         }
     }
 
-    private static void Run(string command, string name)
+    /// <summary>Each queue as "name ready/unacknowledged/consumers", for a failing test's message.</summary>
+    public string Queues()
+    {
+        try
+        {
+            return string.Join("; ", Run("vhost-queues", Name).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(line => line.Split('\t', ' '))
+                .Where(f => f.Length >= 4)
+                .Select(f => $"{f[0]} {f[1]}/{f[2]}/{f[3]}"));
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private static string Run(string command, string name)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "test-services.sh"), command, name])
         {
@@ -48,10 +64,12 @@ public sealed class RabbitMqVirtualHost : IDisposable
         };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
         var error = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEnd();
+        var output = process.StandardOutput.ReadToEnd();
         if (!process.WaitForExit(60_000) || process.ExitCode != 0)
         {
             throw new InvalidOperationException($"scripts/test-services.sh {command} {name} failed: {error.Result}");
         }
+
+        return output;
     }
 }

@@ -13,7 +13,8 @@ public sealed record DrillCounts(
     int DuplicatesWithOneMessageId,
     int DuplicatedRecipients,
     int ErrorQueueMessages,
-    string Unsettled)
+    string Unsettled,
+    string Backlog)
 {
     public int Completed => ActionsByStatus.GetValueOrDefault("completed");
 
@@ -21,5 +22,5 @@ public sealed record DrillCounts(
         $"events accepted first time {AcceptedFirstTime}, accepted {Accepted}, stored {Stored}; actions {string.Join(", ", ActionsByStatus.Select(s => $"{s.Key} {s.Value}"))}; " +
         $"instances completed {InstancesCompleted}; emails {Emails} to {Recipients} recipients, {Duplicates} duplicates " +
         $"({DuplicatesWithOneMessageId} of {DuplicatedRecipients} repeated recipients with one Message-ID); error-queue messages {ErrorQueueMessages}" +
-        (Unsettled.Length > 0 ? $"; not completed, e.g.: {Unsettled}" : "");
+        (Unsettled.Length > 0 ? $"; not completed, e.g.: {Unsettled}; {Backlog}" : "");
 }

@@ -158,7 +158,8 @@ public sealed class FaultDrill : IAsyncDisposable
             DuplicatesWithOneMessageId: repeated.Count(g => g.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count() == 1),
             DuplicatedRecipients: repeated.Count,
             ErrorQueueMessages: errorQueue.GetArrayLength(),
-            Unsettled: string.Join(" | ", unsettled));
+            Unsettled: string.Join(" | ", unsettled),
+            Backlog: unsettled.Any() ? $"outbox {backends.OutboxRows()}; queues (ready/unacked/consumers) {backends.Queues()}" : "");
     }
 
     public static async Task<Dictionary<string, int>> ActionsByStatusAsync(HttpClient admin)
