@@ -1,9 +1,11 @@
+using Automation.Plugins.Sdk.Mail;
+
 namespace Automation.Plugins.Email;
 
 /// <summary>The plugin's section, Automation:Plugins:Email.</summary>
 public sealed class EmailSettings
 {
-    public SmtpSettings Smtp { get; set; } = new();
+    public SmtpServerSettings Smtp { get; set; } = new();
 
     public string FromAddress { get; set; } = "marketing@automation.local";
 

@@ -1,3 +1,5 @@
+using Automation.Plugins.Sdk.Mail;
+
 namespace Automation.Plugins.SalesAlert;
 
 /// <summary>The plugin's section, Automation:Plugins:SalesAlert.</summary>
@@ -6,7 +8,8 @@ public sealed class SalesAlertSettings
     /// <summary>A Slack-compatible incoming webhook; a secret, since anyone holding it can post to the channel.</summary>
     public string? WebhookUrl { get; set; }
 
-    public SmtpSettings Smtp { get; set; } = new();
+    /// <summary>Where owner emails go; no host (the default) means "do not email owners".</summary>
+    public SmtpServerSettings Smtp { get; set; } = new() { Host = "" };
 
     public string FromAddress { get; set; } = "sales-alerts@automation.local";
 

@@ -23,6 +23,12 @@ public sealed partial class OutboxRelay(
 {
     private const int BatchSize = 200;
 
+    /// <summary>
+    /// A batch's sends normally take well under a second. A send can wait for ever on a broker confirm lost with its
+    /// channel; the relay then gives up on what is unconfirmed, which stays in the outbox and goes again.
+    /// </summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -58,6 +64,9 @@ public sealed partial class OutboxRelay(
             return 0;
         }
 
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(SendTimeout);
+        var sending = bounded.Token;
         using var scope = scopes.CreateScope();
         var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         var senders = scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>();
@@ -70,10 +79,10 @@ public sealed partial class OutboxRelay(
             // one after the other that wait alone capped dispatch near 130 actions/s. Published events keep their
             // order (a segment entered before it is exited), so they go one by one.
             var commands = messages.Where(m => m.Destination is not null).ToList();
-            var sends = commands.Select(m => SendAsync(publisher, senders, m, cancellationToken)).ToArray();
+            var sends = commands.Select(m => SendAsync(publisher, senders, m, sending)).ToArray();
             try
             {
-                await Task.WhenAll(sends);
+                await Task.WhenAll(sends).WaitAsync(sending);
             }
             finally
             {
@@ -84,15 +93,19 @@ public sealed partial class OutboxRelay(
             {
                 if (message.MessageType == OutboxEnvelope.TypeName)
                 {
-                    await PublishEnvelopeAsync(db, publisher, message, cancellationToken);
+                    await PublishEnvelopeAsync(db, publisher, message, sending);
                 }
                 else
                 {
-                    await SendAsync(publisher, senders, message, cancellationToken);
+                    await SendAsync(publisher, senders, message, sending).WaitAsync(sending);
                 }
 
                 sent.Add(message);
             }
+        }
+        catch (OperationCanceledException) when (bounded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new OutboxSendTimeoutException(messages.Count - sent.Count, SendTimeout);
         }
         finally
         {
@@ -123,7 +136,7 @@ public sealed partial class OutboxRelay(
             {
                 var type = MessageTypes.Resolve(items[i].Type);
                 var id = items[i].Id;
-                await publisher.Publish(items[i].Body.Deserialize(type, MessageTypes.Json)!, type, ctx => ctx.MessageId = id, cancellationToken);
+                await publisher.Publish(items[i].Body.Deserialize(type, MessageTypes.Json)!, type, ctx => ctx.MessageId = id, cancellationToken).WaitAsync(cancellationToken);
             }
             catch when (i > 0)
             {

@@ -1,3 +1,5 @@
+using Automation.Plugins.Sdk.Mail;
+
 namespace Automation.Host.Approvals;
 
 /// <summary>
@@ -8,25 +10,9 @@ public sealed class DigestSmtpSettings
 {
     public const string Section = "Automation:Plugins:Email";
 
-    public SmtpServer Smtp { get; set; } = new();
+    public SmtpServerSettings Smtp { get; set; } = new();
 
     public string FromAddress { get; set; } = "marketing@automation.local";
 
     public string FromName { get; set; } = "Automation";
-
-    public sealed class SmtpServer
-    {
-        public string Host { get; set; } = "127.0.0.1";
-
-        public int Port { get; set; } = 25;
-
-        /// <summary>None, StartTls, SslOnConnect or Auto.</summary>
-        public string Security { get; set; } = "Auto";
-
-        public bool UseTls { get; set; }
-
-        public string? Username { get; set; }
-
-        public string? Password { get; set; }
-    }
 }

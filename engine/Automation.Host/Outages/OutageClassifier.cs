@@ -29,6 +29,7 @@ public static class OutageClassifier
                     return Dependency.Database;
                 case MassTransit.ConnectionException or MassTransit.TransportUnavailableException:
                 case BrokerUnreachableException or ConnectFailureException or AlreadyClosedException:
+                case Automation.Engine.Messaging.OutboxSendTimeoutException:
                     return Dependency.Broker;
                 case AggregateException aggregate:
                     return aggregate.InnerExceptions.Select(Classify).FirstOrDefault(d => d is not null);

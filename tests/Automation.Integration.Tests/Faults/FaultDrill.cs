@@ -159,7 +159,24 @@ public sealed class FaultDrill : IAsyncDisposable
             DuplicatedRecipients: repeated.Count,
             ErrorQueueMessages: errorQueue.GetArrayLength(),
             Unsettled: string.Join(" | ", unsettled),
-            Backlog: unsettled.Any() ? $"outbox {backends.OutboxRows()}; queues (ready/unacked/consumers) {backends.Queues()}" : "");
+            Backlog: unsettled.Any() ? $"instances {await InstancesAsync(admin)}; outbox {backends.OutboxRows()}; queues (ready/unacked/consumers) {backends.Queues()}" : "");
+    }
+
+    /// <summary>The workflow's instances by status, and the last step of one that did not complete (a fault says why).</summary>
+    private static async Task<string> InstancesAsync(HttpClient admin)
+    {
+        var all = await admin.GetFromJsonAsync<JsonElement>($"/api/workflows/{WorkflowId}/instances?take={Customers * 2}");
+        var byStatus = all.EnumerateArray().GroupBy(i => i.GetProperty("status").ToString(), StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+        var stuck = all.EnumerateArray().FirstOrDefault(i => i.GetProperty("status").ToString() != "completed");
+        if (stuck.ValueKind != JsonValueKind.Object)
+        {
+            return string.Join(", ", byStatus);
+        }
+
+        var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/instances/{stuck.GetProperty("id")}");
+        var last = detail.GetProperty("steps").EnumerateArray().LastOrDefault();
+        var step = last.ValueKind == JsonValueKind.Object ? $"{Field(last, "activityId")} {Field(last, "port")}: {Field(last, "summary")}" : "no step";
+        return $"{string.Join(", ", byStatus)} (e.g. {Field(stuck, "customerId")} {Field(stuck, "status")} at {step})";
     }
 
     public static async Task<Dictionary<string, int>> ActionsByStatusAsync(HttpClient admin)

@@ -5,9 +5,9 @@ namespace Automation.Integration.Tests.Faults;
 /// <summary>
 /// Issue 37: 2,000 customers with one email each, on RabbitMQ + PostgreSQL + the SMTP sink, while one fault strikes.
 /// After recovery, without anyone's help: no accepted event lost, every action and instance completed, every customer
-/// emailed, nothing left in an error queue; no repeat in the outage cases, and after a SIGKILL at most one repeat per
-/// delivery that can be between hand-over and record (docs/plugins.md, "the one window left"), with its first copy's
-/// Message-ID. The drills run side by side (<see cref="FaultDrills"/>); running one test runs all four.
+/// emailed, nothing left in an error queue; no repeat in the broker and database outages, and after a SIGKILL or an SMTP
+/// cut at most one repeat per delivery that can be between hand-over and record (docs/plugins.md, "the one window
+/// left"), with its first copy's Message-ID. The drills run side by side (<see cref="FaultDrills"/>); running one test runs all four.
 /// </summary>
 public sealed class InfrastructureFaultTests(FaultDrills drills, ITestOutputHelper output) : IClassFixture<FaultDrills>
 {
@@ -34,12 +34,15 @@ public sealed class InfrastructureFaultTests(FaultDrills drills, ITestOutputHelp
     }
 
     [ServiceFact(TestServices.RabbitMq, TestServices.Postgres, TestServices.Smtp, TestServices.Maildir)]
-    public async Task Emails_held_back_by_a_60_second_smtp_outage_are_all_delivered_once_afterwards()
+    public async Task Emails_held_back_by_a_60_second_smtp_outage_are_all_delivered_afterwards_repeating_only_those_cut_before_the_servers_answer()
     {
+        // A connection cut after the message's final dot but before the server's 250 leaves the sender unable to know
+        // whether it was taken; SMTP has no idempotency, so it is sent again, with its first copy's Message-ID.
         var report = await ReportAsync(drills.SmtpOutage);
         AssertStruckMidFlight(report);
         report.AssertNothingLostOrStuck(FaultDrill.Customers);
-        Assert.True(report.Counts.Duplicates == 0, $"sent twice: {report}");
+        Assert.True(report.Counts.Duplicates <= ConcurrentDeliveries, $"more repeats than deliveries can be in the window: {report}");
+        Assert.True(report.Counts.DuplicatesWithOneMessageId == report.Counts.DuplicatedRecipients, $"a repeat with another Message-ID: {report}");
     }
 
     [ServiceFact(TestServices.RabbitMq, TestServices.Postgres, TestServices.Smtp, TestServices.Maildir)]

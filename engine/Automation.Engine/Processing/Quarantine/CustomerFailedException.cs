@@ -1,5 +1,4 @@
-using System.Data.Common;
-using System.Net.Sockets;
+using Automation.Storage;
 using Automation.Storage.Events;
 
 namespace Automation.Engine.Processing.Quarantine;
@@ -45,16 +44,5 @@ public sealed class CustomerFailedException : Exception
     /// history); false for the database, the network or a cancellation, which every customer would meet and which are
     /// retried instead.
     /// </summary>
-    public static bool IsCustomerSpecific(Exception ex)
-    {
-        for (var e = ex; e is not null; e = e.InnerException)
-        {
-            if (e is DbException or TimeoutException or IOException or SocketException or OperationCanceledException or OutOfMemoryException)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsCustomerSpecific(Exception ex) => !InfrastructureFaults.IsInfrastructure(ex);
 }

@@ -125,8 +125,10 @@ public sealed partial class WorkflowRunner(ActivityRegistry registry, WorkflowSe
             {
                 outcome = await behavior.ExecuteAsync(context, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!InfrastructureFaults.IsInfrastructure(ex))
             {
+                // A database or network failure is not the workflow's: it goes up, and the whole batch is tried again
+                // (faulting here kept the step's half-made action, written once the database answered again).
                 Fault(db, instance, activity.Id, nowUtc, ex.Message, simulation);
                 return true;
             }
