@@ -176,6 +176,12 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     /// <summary>The oldest outbox messages, up to <paramref name="batchSize"/>, kept from other relaying processes.</summary>
     public abstract Task<OutboxClaim> ClaimOutboxAsync(int batchSize, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Drops the idle pooled connections after the database was unreachable: each would otherwise fail its next user
+    /// once (a connection reset by the outage), in the middle of whatever work took it.
+    /// </summary>
+    public abstract void ForgetPooledConnections();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -10,6 +10,14 @@ public sealed class PostgresAutomationDbContext(DbContextOptions<PostgresAutomat
 
     public override SqlDialect Sql => PostgresSqlDialect.Instance;
 
+    public override void ForgetPooledConnections()
+    {
+        if (Database.GetDbConnection() is Npgsql.NpgsqlConnection connection)
+        {
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
     // Advisory locks taken with _xact_ are released by the transaction's end, or by the connection dropping when a
     // process dies: no lock outlives its holder.
     public override async Task LockUntilTransactionEndsAsync(DatabaseLock scope, string? key, CancellationToken cancellationToken)

@@ -21,6 +21,11 @@ public sealed class SqliteAutomationDbContext : AutomationDbContext
 
     public override SqlDialect Sql => SqliteSqlDialect.Instance;
 
+    // A file has no connection to lose.
+    public override void ForgetPooledConnections()
+    {
+    }
+
     // One engine process owns the file and its writing transactions begin IMMEDIATE: they are serialized already.
     public override Task LockUntilTransactionEndsAsync(DatabaseLock scope, string? key, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -63,7 +63,9 @@ public sealed partial class DependencyWatch(
 
         try
         {
+            // Every idle connection the outage reset would fail its next user once, mid-work, after the outage ended.
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            db.ForgetPooledConnections();
             return await db.Database.CanConnectAsync(cancellationToken);
         }
         catch (Exception ex) when (OutageClassifier.Classify(ex) is not null)

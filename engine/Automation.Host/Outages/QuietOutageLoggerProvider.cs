@@ -8,13 +8,17 @@ namespace Automation.Host.Outages;
 /// </summary>
 public sealed class QuietOutageLoggerProvider(ILoggerProvider inner, DependencyOutages outages, bool counts) : ILoggerProvider, ISupportExternalScope
 {
-    public ILogger CreateLogger(string categoryName) => new QuietLogger(inner.CreateLogger(categoryName), counts ? outages : null);
+    // EF Core's "An error occurred using the connection" (20004) and "... using a transaction" (20205): during a database
+    // outage one per attempt, whatever exception the driver chose for the broken connection.
+    private static readonly int[] DatabaseAttemptEvents = [20004, 20205];
+
+    public ILogger CreateLogger(string categoryName) => new QuietLogger(inner.CreateLogger(categoryName), outages, counts);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => (inner as ISupportExternalScope)?.SetScopeProvider(scopeProvider);
 
     public void Dispose() => inner.Dispose();
 
-    private sealed class QuietLogger(ILogger inner, DependencyOutages? outages) : ILogger
+    private sealed class QuietLogger(ILogger inner, DependencyOutages outages, bool counts) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => inner.BeginScope(state);
@@ -25,11 +29,25 @@ public sealed class QuietOutageLoggerProvider(ILoggerProvider inner, DependencyO
         {
             if (exception is not null && OutageClassifier.Classify(exception) is { } dependency)
             {
-                outages?.Failed(dependency, exception);
+                Count(dependency, exception);
+                return;
+            }
+
+            if (DatabaseAttemptEvents.Contains(eventId.Id) && outages.Current(Dependency.Database) is not null)
+            {
+                Count(Dependency.Database, exception ?? new InvalidOperationException(formatter(state, exception)));
                 return;
             }
 
             inner.Log(logLevel, eventId, state, exception, formatter);
+        }
+
+        private void Count(Dependency dependency, Exception exception)
+        {
+            if (counts)
+            {
+                outages.Failed(dependency, exception);
+            }
         }
     }
 }
