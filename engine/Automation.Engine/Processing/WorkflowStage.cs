@@ -10,9 +10,9 @@ namespace Automation.Engine.Processing;
 
 /// <summary>
 /// The batch's workflow step, inside its write transaction: instances waiting for an event one of its customers sent
-/// move on, and workflows triggered by such an event start.
+/// move on, and workflows triggered by such an event start (through <see cref="WorkflowDoor"/>, as every trigger does).
 /// </summary>
-public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter starter, IngestTraces? traces = null)
+public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter starter, WorkflowDoor door, IngestTraces? traces = null)
 {
     // Ids per IN-list query: one round trip for most batches, well under every provider's parameter limit.
     private const int LookupChunk = 5000;
@@ -136,7 +136,7 @@ public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter start
 
         foreach (var type in triggers)
         {
-            await starter.StartOnEventsAsync(db, type, events, customerId, profile, features, scores, now, cancellationToken);
+            await door.EnterAsync(db, starter.OnEvents(type, events, customerId, profile, features, scores, now), cancellationToken);
         }
     }
 }

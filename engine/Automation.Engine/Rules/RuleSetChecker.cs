@@ -286,14 +286,21 @@ internal sealed partial class RuleSetChecker(ProfileExpressionCompiler expressio
             return;
         }
 
-        var isSegment = binding.Trigger is "segment.entered" or "segment.exited";
-        if (!isSegment && binding.Trigger != "score.crossed")
+        // The one name each trigger kind takes: a segment, a score or an event type, and no other.
+        var (field, named) = binding.Trigger switch
         {
-            Add("decides.trigger", "a decision rule set decides at segment.entered, segment.exited or score.crossed");
+            "segment.entered" or "segment.exited" => ("segment", binding.Segment),
+            "score.crossed" => ("score", binding.Score),
+            "event" => ("event", binding.Event),
+            _ => ("", null),
+        };
+        if (field.Length == 0)
+        {
+            Add("decides.trigger", "a decision rule set decides at segment.entered, segment.exited, score.crossed or event");
         }
-        else if (isSegment ? string.IsNullOrWhiteSpace(binding.Segment) || binding.Score is not null : string.IsNullOrWhiteSpace(binding.Score) || binding.Segment is not null)
+        else if (string.IsNullOrWhiteSpace(named) || new[] { binding.Segment, binding.Score, binding.Event }.Count(n => n is not null) != 1)
         {
-            Add(isSegment ? "decides.segment" : "decides.score", isSegment ? "name the segment (and no score)" : "name the score (and no segment)");
+            Add($"decides.{field}", $"name the {field} (and nothing else)");
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class RuleSetCompiler(ProfileExpressionCompiler expressions)
         var factory = new RuleCompiler { ExpressionCompiler = new FastExpressions() }.Compile(definitions);
         compiled = new CompiledRuleSet(key, [.. rules.Select(r => r.Rule.Name), NoRulePort], [.. rules.Select(r => r.Rule)], factory, stopwatch.Elapsed)
         {
-            Decides = document.Decides is { Trigger: { } trigger } binding ? (trigger, (binding.Segment ?? binding.Score)!) : null,
+            Decides = document.Decides is { Trigger: { } trigger } binding ? (trigger, (binding.Segment ?? binding.Score ?? binding.Event)!) : null,
         };
         problems = [];
         return true;

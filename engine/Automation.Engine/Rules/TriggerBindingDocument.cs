@@ -2,7 +2,8 @@ namespace Automation.Engine.Rules;
 
 /// <summary>
 /// The crossing a decision rule set decides at: {"trigger": "segment.entered", "segment": "at-risk"}, "segment.exited",
-/// or {"trigger": "score.crossed", "score": "ChurnRisk"}. It runs before any workflow listening to that crossing starts.
+/// {"trigger": "score.crossed", "score": "ChurnRisk"}, or an event, {"trigger": "event", "event": "cart_add"}. It runs
+/// before any workflow listening to that trigger starts.
 /// </summary>
 public sealed class TriggerBindingDocument
 {
@@ -11,4 +12,6 @@ public sealed class TriggerBindingDocument
     public string? Segment { get; set; }
 
     public string? Score { get; set; }
+
+    public string? Event { get; set; }
 }

@@ -25,6 +25,7 @@ public static class WorkflowsSetup
         services.AddSingleton<PublishedTriggers>();
         services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<WorkflowStarter>();
+        services.AddSingleton<WorkflowDoor>();
         services.AddSingleton<InstanceResumer>();
         services.AddSingleton<WorkflowService>();
         services.AddSingleton<WorkflowSimulator>();

@@ -31,6 +31,54 @@ public sealed class CrossingDecisionTests
     }
 
     [Fact]
+    public async Task An_event_trigger_comes_through_the_same_door_a_decision_bound_to_the_event_suppresses_one_customer_and_admits_another()
+    {
+        using var host = AutomationHost.Embedded();
+        using var marketer = await host.AdminAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var eventType = "quote_request_" + suffix;
+        var workflow = "quote-follow-up-" + suffix;
+        var key = "quote-decision-" + suffix;
+        await TestWorkflows.PublishAsync(marketer, new
+        {
+            id = workflow,
+            name = workflow,
+            trigger = new { type = "event", @event = eventType },
+            reentry = new { policy = "always" },
+            activities = new object[] { new { id = "wait", type = "waitForDuration", duration = "P1D" } },
+            connections = Array.Empty<object>(),
+        });
+        using (var saved = await marketer.PutAsJsonAsync($"/api/rule-sets/{key}", new
+        {
+            name = key,
+            rules = new
+            {
+                decides = new { trigger = "event", @event = eventType },
+                rules = new object[] { new { ruleName = "ticket-open", expression = "Features.SupportTickets30d >= 1", suppress = "an open support ticket comes first" } },
+            },
+        }))
+        {
+            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        }
+
+        var ticketed = "ticketed-" + suffix;
+        var welcome = "welcome-" + suffix;
+        await PostAsync(host, ticketed, "support_ticket", eventType);
+        await PostAsync(host, welcome, eventType);
+
+        var started = await Poll.UntilAsync(() => InstanceAsync(marketer, workflow, welcome), i => i.HasValue, Patience);
+        Assert.True(started.HasValue, $"no instance of {workflow} for {welcome} within {Patience}");
+        var suppressed = await Poll.UntilAsync(
+            async () => (await marketer.GetFromJsonAsync<JsonElement>("/api/audit?take=2000")).EnumerateArray()
+                .FirstOrDefault(a => a.GetProperty("action").GetString() == "decision.suppressed" && a.GetProperty("subject").GetString() == $"customer/{ticketed}"),
+            a => a.ValueKind == JsonValueKind.Object,
+            Patience);
+        Assert.True(suppressed.ValueKind == JsonValueKind.Object, $"no suppressed decision audited for {ticketed}");
+        Assert.Contains($"event {eventType}: no workflow started, suppressed by {key} v1 rule 'ticket-open'", suppressed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Null(await InstanceAsync(marketer, workflow, ticketed));
+    }
+
+    [Fact]
     public async Task A_decision_naming_an_unknown_workflow_or_crossing_is_refused_with_the_fields()
     {
         using var host = AutomationHost.Embedded();

@@ -19,21 +19,26 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
     private const string ActiveLoadedMemo = "active-instances-loaded";
 
     /// <summary>
-    /// Starts the workflows triggered by this type of event, each only if at least one of the customer's arriving
-    /// events of that type passes its trigger's filter (no filter: any does).
+    /// The door's entry for this type of event: the workflows it triggers start only if at least one of the customer's
+    /// arriving events of that type passes their trigger's filter (no filter: any does).
     /// </summary>
-    public Task<IReadOnlyList<WorkflowInstance>> StartOnEventsAsync(
-        AutomationDbContext db, string eventType, IReadOnlyList<StoredEvent> events, string customerId, CustomerProfile? profile, CustomerFeatures features, CustomerScores scores, DateTime nowUtc, CancellationToken cancellationToken)
+    public WorkflowEntry OnEvents(string eventType, IReadOnlyList<StoredEvent> events, string customerId, CustomerProfile? profile, CustomerFeatures features, CustomerScores scores, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(events);
         var arriving = events.Where(e => e.Type == eventType).Select(e => new TriggerEvent(e.Type, e.Value, e.PropertiesJson)).ToList();
-        return StartAsync(db, TriggerTypes.Event, eventType, new TriggerInfo(TriggerTypes.Event, null, [], eventType), customerId, profile, nowUtc, cancellationToken, Passes);
+        return new WorkflowEntry(TriggerTypes.Event, eventType, new TriggerInfo(TriggerTypes.Event, null, [], eventType), customerId, profile, nowUtc)
+        {
+            Matches = Passes,
+            Features = features,
+            Scores = scores,
+        };
 
         bool Passes(TriggerDefinition trigger) =>
             string.IsNullOrWhiteSpace(trigger.Filter)
             || (expressions.TryCompileEventFilter(trigger.Filter, out var filter, out _) && arriving.Any(e => filter!.Evaluate(features, scores, e)));
     }
 
+    /// <summary>Starts the matching published workflows the decision admits; callers come through <see cref="WorkflowDoor"/>.</summary>
     public async Task<IReadOnlyList<WorkflowInstance>> StartAsync(
         AutomationDbContext db, string triggerType, string? triggerKey, TriggerInfo trigger, string customerId, CustomerProfile? profile, DateTime nowUtc, CancellationToken cancellationToken,
         Func<TriggerDefinition, bool>? matches = null, CrossingDecision? decided = null)

@@ -1,7 +1,5 @@
-using Automation.Engine.Audit;
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
-using Automation.Engine.Rules;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage;
@@ -10,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Automation.Engine.Workflows.Runtime;
 
 /// <summary>
-/// Starts workflows when a customer crosses a segment or score threshold, after the decision rule sets bound to that
-/// crossing have decided: a suppression starts nothing and is audited with the rule that suppressed it.
+/// Brings a customer who crossed a segment or score threshold (a bus event) to the door into workflows
+/// (<see cref="WorkflowDoor"/>), once per message.
 /// </summary>
 public sealed class WorkflowTriggerConsumer(
-    IDbContextFactory<AutomationDbContext> databases, WorkflowStarter starter, PublishedTriggers published, ProfileStore store, OutboxSignal outbox, TimeProvider clock, CrossingDecisions decisions, FeatureCalculator calculator)
+    IDbContextFactory<AutomationDbContext> databases, WorkflowDoor door, PublishedTriggers published, ProfileStore store, OutboxSignal outbox, TimeProvider clock)
     : MassTransit.IConsumer<SegmentEntered>, MassTransit.IConsumer<SegmentExited>, MassTransit.IConsumer<ScoreThresholdCrossed>
 {
     public Task Consume(MassTransit.ConsumeContext<SegmentEntered> context)
@@ -60,18 +58,7 @@ public sealed class WorkflowTriggerConsumer(
 
         // Under a backlog the embedded default writes profiles behind: the processor's copy is as new as the message.
         var profile = store.Current(customerId) ?? await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
-        var decided = profile is null
-            ? CrossingDecision.Open
-            : await decisions.DecideAsync(type, key, calculator.Features(profile, now), FeatureCalculator.Scores(profile), cancellationToken);
-        if (decided.Suppressed)
-        {
-            AuditLog.Write(db, "decisions", "decision.suppressed", $"customer/{customerId}", $"{type} {key}: no workflow started, suppressed by {decided.SuppressedBy} ({decided.Summary})", now);
-        }
-        else
-        {
-            await starter.StartAsync(db, type, key, trigger, customerId, profile, now, cancellationToken, matches, decided);
-        }
-
+        await door.EnterAsync(db, new WorkflowEntry(type, key, trigger, customerId, profile, now) { Matches = matches }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
