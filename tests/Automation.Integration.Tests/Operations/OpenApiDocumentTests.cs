@@ -30,6 +30,67 @@ public sealed class OpenApiDocumentTests : IDisposable
         Assert.True(missing.Count == 0, $"{missing.Count} responses without a schema: {string.Join(", ", missing)}");
     }
 
+    [Fact]
+    public async Task Every_operation_states_who_may_call_it_and_carries_request_and_response_examples()
+    {
+        var document = await DocumentAsync();
+        var missing = new List<string>();
+        foreach (var (name, operation) in Operations(document))
+        {
+            if (!operation.TryGetProperty("x-roles", out var roles) || roles.GetArrayLength() == 0)
+            {
+                missing.Add($"{name}: roles");
+            }
+
+            if (operation.TryGetProperty("requestBody", out var body) && !HasExample(body))
+            {
+                missing.Add($"{name}: request example");
+            }
+
+            foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2') && r.Value.TryGetProperty("content", out _)))
+            {
+                if (!HasExample(response.Value))
+                {
+                    missing.Add($"{name}: {response.Name} example");
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, $"{missing.Count} gaps: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public async Task The_roles_an_operation_states_are_those_its_policy_lets_in()
+    {
+        var document = await DocumentAsync();
+        var operations = Operations(document).ToDictionary(o => o.Name, o => o.Operation);
+
+        Assert.Equal(["admin"], Roles(operations["DELETE /api/customers/{id}"]));
+        Assert.Equal(["marketer", "admin"], Roles(operations["PUT /api/segments/{key}"]));
+        Assert.Equal(["approver", "admin"], Roles(operations["POST /api/approvals/{id}/approve"]));
+        Assert.Equal(["anonymous"], Roles(operations["POST /api/auth/signin"]));
+        var ingest = operations["POST /api/events"];
+        Assert.Equal(["integrator", "admin"], Roles(ingest));
+        Assert.Equal("ingest", ingest.GetProperty("x-api-key-scope").GetString());
+        Assert.Contains("API key of scope ingest", ingest.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.False(operations["GET /api/customers"].TryGetProperty("x-api-key-scope", out _));
+
+        // The examples have the API's own shape: camelCase names, enums as text.
+        var batch = ingest.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("c-1042", batch.GetProperty("events")[0].GetProperty("customerId").GetString());
+        var accepted = ingest.GetProperty("responses").GetProperty("202").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.True(accepted.TryGetProperty("accepted", out _) && accepted.TryGetProperty("duplicates", out _), accepted.ToString());
+        var approval = operations["GET /api/approvals"].GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example")[0];
+        Assert.Equal("pending", approval.GetProperty("status").GetString());
+    }
+
+    private static string[] Roles(JsonElement operation) =>
+        [.. operation.GetProperty("x-roles").EnumerateArray().Select(r => r.GetString()!)];
+
+    private static bool HasExample(JsonElement bodyOrResponse) =>
+        bodyOrResponse.TryGetProperty("content", out var content)
+        && content.EnumerateObject().Any() && content.EnumerateObject().All(m => m.Value.TryGetProperty("example", out _) || m.Value.TryGetProperty("examples", out _));
+
     private async Task<JsonElement> DocumentAsync()
     {
         using var client = host.CreateClient();
