@@ -42,15 +42,11 @@ public static class AccessSetup
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
-        services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(People(Roles.Ordered).Build())
-            .AddPolicy(Policies.Person, People(Roles.Ordered).Build())
-            .AddPolicy(Policies.ReadPeople, People([Roles.Marketer, Roles.Approver, Roles.Admin]).Build())
-            .AddPolicy(Policies.Report, Either(Roles.Ordered, KeyScopes.Reporting).Build())
-            .AddPolicy(Policies.Design, People([Roles.Marketer, Roles.Admin]).Build())
-            .AddPolicy(Policies.Decide, People([Roles.Approver, Roles.Admin]).Build())
-            .AddPolicy(Policies.Ingest, Either([Roles.Integrator, Roles.Admin], KeyScopes.Ingest).Build())
-            .AddPolicy(Policies.Administer, People([Roles.Admin]).Build());
+        var authorization = services.AddAuthorizationBuilder().SetDefaultPolicy(Policy(PolicyHolders.Default));
+        foreach (var (name, holder) in PolicyHolders.All)
+        {
+            authorization.AddPolicy(name, Policy(holder));
+        }
     }
 
     public static void UseAccess(this WebApplication app)
@@ -71,6 +67,9 @@ public static class AccessSetup
     }
 
     private static string[] Schemes => [CookieAuthenticationDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName];
+
+    private static AuthorizationPolicy Policy(PolicyHolder holder) =>
+        (holder.KeyScope is null ? People(holder.Roles) : Either(holder.Roles, holder.KeyScope)).Build();
 
     /// <summary>A signed-in person holding one of these roles; a valid key is authenticated but refused (403).</summary>
     private static AuthorizationPolicyBuilder People(IEnumerable<string> roles) =>

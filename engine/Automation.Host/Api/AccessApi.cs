@@ -14,14 +14,18 @@ public static partial class AccessApi
     public static void MapAccessApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Access");
-        auth.MapPost("/signin", SignInAsync).AllowAnonymous().WithSummary("Cookie sign-in with email and password; 429 after too many wrong passwords");
-        auth.MapPost("/signout", SignOutAsync).AllowAnonymous().WithSummary("Ends every session of the signed-in account");
-        auth.MapGet("/me", (HttpContext http) => http.User.IsPerson() ? Results.Ok(Me(http.User)) : Results.Unauthorized()).AllowAnonymous();
+        auth.MapPost("/signin", SignInAsync).AllowAnonymous().WithSummary("Cookie sign-in with email and password; 429 after too many wrong passwords")
+            .Produces<SignedInUser>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/signout", SignOutAsync).AllowAnonymous().WithSummary("Ends every session of the signed-in account")
+            .Produces(StatusCodes.Status204NoContent);
+        auth.MapGet("/me", (HttpContext http) => http.User.IsPerson() ? Results.Ok(Me(http.User)) : Results.Unauthorized()).AllowAnonymous()
+            .WithSummary("The signed-in person and their roles; 401 without a session")
+            .Produces<SignedInUser>().Produces(StatusCodes.Status401Unauthorized);
         auth.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
-            return TypedResults.Ok(new { token = tokens.RequestToken, headerName = AccessSetup.AntiforgeryHeader });
-        }).RequireAuthorization();
+            return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken, AccessSetup.AntiforgeryHeader));
+        }).RequireAuthorization().WithSummary("The anti-forgery token a signed-in person sends on every write, and the header it goes in");
 
         app.MapUsersApi();
         app.MapKeysApi();
@@ -91,12 +95,10 @@ public static partial class AccessApi
         return TypedResults.NoContent();
     }
 
-    private static object Me(ClaimsPrincipal user) => new
-    {
-        email = user.Identity?.Name,
-        displayName = user.FindFirstValue("display_name") ?? user.Identity?.Name,
-        roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
-    };
+    private static SignedInUser Me(ClaimsPrincipal user) => new(
+        user.Identity?.Name,
+        user.FindFirstValue("display_name") ?? user.Identity?.Name,
+        [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
 
     // No email address in the log (personal data); the audit log's failed sign-ins name the account.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in from {Address} refused: too many wrong passwords this minute for the account or the address")]

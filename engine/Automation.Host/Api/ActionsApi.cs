@@ -14,20 +14,24 @@ public static class ActionsApi
     public static void MapActionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/actions").RequireAuthorization(Policies.ReadPeople).WithTags("Actions");
-        group.MapGet("/", ListAsync).WithSummary("The dispatch log: every action, its guard results, plugin, outcome and attempts");
-        group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(Policies.Administer).WithSummary("Dispatch a failed action again");
+        group.MapGet("/", ListAsync).WithSummary("The dispatch log: every action, its guard results, plugin, outcome and attempts")
+            .Produces<IReadOnlyList<ActionView>>().ProducesValidationProblem();
+        group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(Policies.Administer).WithSummary("Dispatch a failed action again")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/resend", ResendAsync).RequireAuthorization(Policies.Administer)
-            .WithSummary("Send an action whose outcome is unknown (or that failed) again; force=true carries it out again even if its connector had");
+            .WithSummary("Send an action whose outcome is unknown (or that failed) again; force=true carries it out again even if its connector had")
+            .Produces<ActionView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/mark-sent", (Guid id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ActionResolution resolution, OutboxSignal outbox, CancellationToken ct) =>
                 SettleAsync(id, databases, outbox, (db, a) => resolution.MarkSentAsync(db, a, http.Actor(), ct), ct))
-            .RequireAuthorization(Policies.Administer).WithSummary("Record an action whose outcome is unknown as sent; its instance goes on by 'done'");
+            .RequireAuthorization(Policies.Administer).WithSummary("Record an action whose outcome is unknown as sent; its instance goes on by 'done'")
+            .Produces<ActionView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/cancel", (Guid id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, ActionResolution resolution, OutboxSignal outbox, CancellationToken ct) =>
                 SettleAsync(id, databases, outbox, (db, a) => resolution.CancelAsync(db, a, http.Actor(), ct), ct))
-            .RequireAuthorization(Policies.Administer).WithSummary("Cancel an action whose outcome is unknown; its instance goes on by 'skipped'");
+            .RequireAuthorization(Policies.Administer).WithSummary("Cancel an action whose outcome is unknown; its instance goes on by 'skipped'")
+            .Produces<ActionView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    internal static object View(ActionRecord a) => new
-    {
+    internal static ActionView View(ActionRecord a) => new(
         a.Id,
         a.InstanceId,
         a.ActionType,
@@ -37,8 +41,8 @@ public static class ActionsApi
         a.WorkflowId,
         a.WorkflowVersion,
         a.ActivityId,
-        status = a.Status,
-        guardResults = JsonSerializer.Deserialize<List<GuardResult>>(a.GuardResultsJson, MessageTypes.Json),
+        a.Status,
+        JsonSerializer.Deserialize<List<GuardResult>>(a.GuardResultsJson, MessageTypes.Json),
         a.BudgetAffecting,
         a.EstimatedCost,
         a.Attempts,
@@ -48,8 +52,7 @@ public static class ActionsApi
         a.HeldUntil,
         a.DispatchedAt,
         a.CompletedAt,
-        input = JsonSerializer.Deserialize<JsonElement>(a.InputJson),
-    };
+        JsonSerializer.Deserialize<JsonElement>(a.InputJson));
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, string? status, string? customerId, string? workflowId, int? take, CancellationToken ct)
     {
@@ -77,7 +80,7 @@ public static class ActionsApi
         }
 
         var actions = await query.OrderByDescending(a => a.CreatedAt).Take(Math.Clamp(take ?? 200, 1, 2000)).ToListAsync(ct);
-        return TypedResults.Ok(actions.Select(View));
+        return TypedResults.Ok(actions.Select(View).ToList());
     }
 
     private static async Task<IResult> RetryAsync(Guid id, HttpContext http, IDbContextFactory<AutomationDbContext> databases, OutboxSignal outbox, TimeProvider clock, CancellationToken ct)

@@ -21,7 +21,8 @@ public static class ActivitiesApi
     public static void MapActivitiesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/activities", Palette).RequireAuthorization().WithTags("Activities")
-            .WithSummary("The designer's palette: built-in activities and plugin actions, each with its input JSON schema");
+            .WithSummary("The designer's palette: built-in activities and plugin actions, each with its input JSON schema")
+            .Produces<IReadOnlyList<PaletteItem>>();
     }
 
     private static async Task<IResult> Palette(ActivityRegistry registry, ActionCatalog actions, RuleSetCatalog ruleSets, CancellationToken ct)
@@ -52,7 +53,7 @@ public static class ActivitiesApi
             a.Descriptor.EstimatedCost,
             a.Plugin,
             null));
-        return TypedResults.Ok(builtIn.Concat(plugin));
+        return TypedResults.Ok(builtIn.Concat(plugin).ToList());
     }
 
     private static JsonNode? Schema(Type settings)
@@ -82,11 +83,4 @@ public static class ActivitiesApi
             },
         };
     }
-
-    private sealed record PaletteItem(
-        string Type, string Kind, string Category, string DisplayName, string Description, IReadOnlyList<string> Ports,
-        JsonNode? InputSchema, bool BudgetAffecting, decimal EstimatedCost, string? Plugin, PortsBySetting? PortsBySetting);
-
-    /// <summary>Ports that depend on a setting's value (a ruleSet node leaves by its rule set's rules).</summary>
-    private sealed record PortsBySetting(string Setting, IReadOnlyDictionary<string, IReadOnlyList<string>> Ports);
 }

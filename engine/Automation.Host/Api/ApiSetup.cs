@@ -15,7 +15,12 @@ public static class ApiSetup
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = TellToRetryWhenUnavailable);
         // Without it minimal APIs took the validator for the request body and PUT /api/segments/{key} answered 500.
         builder.Services.AddSingleton<IValidator<SegmentInput>, SegmentInputValidator>();
-        builder.Services.AddOpenApi(o => o.AddSecuritySchemes());
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddSecuritySchemes();
+            o.AddOperationRoles();
+            o.AddOperationExamples();
+        });
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

@@ -14,12 +14,17 @@ public static class ApprovalsApi
     public static void MapApprovalsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/approvals").RequireAuthorization(Policies.ReadPeople).WithTags("Approvals");
-        group.MapGet("/", ListAsync).WithSummary("The approvers' queue with context, cost and budget");
+        group.MapGet("/", ListAsync).WithSummary("The approvers' queue with context, cost and budget")
+            .Produces<IReadOnlyList<ApprovalView>>().ProducesValidationProblem();
         group.MapPost("/{id:guid}/approve", (Guid id, DecisionRequest? body, HttpContext http, ApprovalService service, CancellationToken ct) => DecideAsync(id, true, body, http, service, ct))
-            .RequireAuthorization(Policies.Decide);
+            .RequireAuthorization(Policies.Decide).WithSummary("Approve a request; nobody approves an action of a workflow version they published (four-eyes)")
+            .Produces<ApprovalDecision>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/reject", (Guid id, DecisionRequest? body, HttpContext http, ApprovalService service, CancellationToken ct) => DecideAsync(id, false, body, http, service, ct))
-            .RequireAuthorization(Policies.Decide);
-        group.MapPost("/approve-batch", BatchAsync).RequireAuthorization(Policies.Decide);
+            .RequireAuthorization(Policies.Decide).WithSummary("Reject a request, saying why; the action is skipped")
+            .Produces<ApprovalDecision>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/approve-batch", BatchAsync).RequireAuthorization(Policies.Decide)
+            .WithSummary("Approve every pending request of a workflow; those the approver may not decide are listed with the reason")
+            .Produces<BatchApproval>().ProducesValidationProblem();
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock, string? status, string? workflowId, CancellationToken ct)
@@ -63,33 +68,31 @@ public static class ApprovalsApi
         {
             var publishedBy = publishers.FirstOrDefault(p => p.WorkflowId == a.WorkflowId && p.Version == a.WorkflowVersion)?.PublishedBy;
             var why = !approver ? "only approvers decide" : a.Status != ApprovalStatus.Pending ? $"already {a.Status.ToString().ToLowerInvariant()}" : links.CannotDecide(actor, publishedBy);
-            return new
-            {
+            return new ApprovalView(
                 a.Id,
                 a.WorkflowId,
-                workflowName = workflows.GetValueOrDefault(a.WorkflowId, a.WorkflowId),
+                workflows.GetValueOrDefault(a.WorkflowId, a.WorkflowId),
                 a.WorkflowVersion,
                 a.ActivityId,
                 a.InstanceId,
                 a.CustomerId,
-                customerEmail = emails.GetValueOrDefault(a.CustomerId),
+                emails.GetValueOrDefault(a.CustomerId),
                 a.ActionType,
                 a.Segment,
-                reasons = CustomersApi.Reasons(a.ReasonsJson),
+                CustomersApi.Reasons(a.ReasonsJson),
                 a.EstimatedCost,
-                budgetUsedToday = spent[a.WorkflowId],
-                budgetLeftToday = Math.Max(0, budget - spent[a.WorkflowId]),
-                status = a.Status,
+                spent[a.WorkflowId],
+                Math.Max(0, budget - spent[a.WorkflowId]),
+                a.Status,
                 a.RequestedAt,
                 a.ExpiresAt,
                 a.DecidedBy,
                 a.DecidedAt,
                 a.Comment,
                 publishedBy,
-                canDecide = why is null,
-                cannotDecideReason = why,
-            };
-        }));
+                why is null,
+                why);
+        }).ToList());
     }
 
     private static async Task<IResult> DecideAsync(Guid id, bool approve, DecisionRequest? body, HttpContext http, ApprovalService service, CancellationToken ct)
@@ -111,7 +114,7 @@ public static class ApprovalsApi
             DecisionStatus.NotFound => Problems.NotFound(result.Why!),
             DecisionStatus.Forbidden => Problems.Forbidden(result.Why!),
             DecisionStatus.AlreadyDecided => Problems.Conflict(result.Why!),
-            _ => TypedResults.Ok(new { result.Approval!.Id, status = result.Approval.Status, result.Approval.DecidedBy, result.Approval.DecidedAt, result.Approval.Comment }),
+            _ => TypedResults.Ok(new ApprovalDecision(result.Approval!.Id, result.Approval.Status, result.Approval.DecidedBy, result.Approval.DecidedAt, result.Approval.Comment)),
         };
     }
 
@@ -134,7 +137,7 @@ public static class ApprovalsApi
         }
 
         var approved = 0;
-        var refused = new List<object>();
+        var refused = new List<RefusedApproval>();
         foreach (var id in ids)
         {
             var result = await service.DecideAsync(id, http.Actor(), true, body.Comment, ct);
@@ -144,10 +147,10 @@ public static class ApprovalsApi
             }
             else
             {
-                refused.Add(new { id, reason = result.Why });
+                refused.Add(new RefusedApproval(id, result.Why));
             }
         }
 
-        return TypedResults.Ok(new { approved, refused });
+        return TypedResults.Ok(new BatchApproval(approved, refused));
     }
 }

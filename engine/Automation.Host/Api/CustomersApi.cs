@@ -24,10 +24,13 @@ public static class CustomersApi
     public static void MapCustomersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/customers").RequireAuthorization(Policies.ReadPeople).WithTags("Customers");
-        group.MapGet("/", ListAsync).WithSummary("Customers, searchable by id, email or name");
-        group.MapGet("/{id}", GetAsync).WithSummary("A customer's profile: features, scores with reason codes, segments, instances, actions");
-        group.MapGet("/{id}/events", EventsAsync).WithSummary("A customer's events, newest first, a page at a time (Link header rel=\"next\" while more follow)");
-        group.MapDelete("/{id}", EraseAsync).RequireAuthorization(Policies.Administer).WithSummary("Erasure: deletes profile, events, memberships, linked anonymous ids, pending actions; pseudonymizes and redacts actions, approvals, instances, audit entries and suppressions; says what it did");
+        group.MapGet("/", ListAsync).WithSummary("Customers, searchable by id, email or name").Produces<CustomerList>();
+        group.MapGet("/{id}", GetAsync).WithSummary("A customer's profile: features, scores with reason codes, segments, instances, actions")
+            .Produces<CustomerView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/events", EventsAsync).WithSummary("A customer's events, newest first, a page at a time (Link header rel=\"next\" while more follow)")
+            .Produces<IReadOnlyList<CustomerTimeline.Entry>>().ProducesValidationProblem();
+        group.MapDelete("/{id}", EraseAsync).RequireAuthorization(Policies.Administer).WithSummary("Erasure: deletes profile, events, memberships, linked anonymous ids, pending actions; pseudonymizes and redacts actions, approvals, instances, audit entries and suppressions; says what it did")
+            .Produces<ErasureResult>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, string? search, int? skip, int? take, CancellationToken ct)
@@ -41,9 +44,9 @@ public static class CustomersApi
 
         var total = await query.CountAsync(ct);
         var customers = await query.OrderByDescending(p => p.LastSeen).Skip(skip ?? 0).Take(Math.Clamp(take ?? 50, 1, 500))
-            .Select(p => new { id = p.CustomerId, p.Email, p.Name, p.LastSeen, p.Monetary, p.RfmSegment, p.ChurnRisk })
+            .Select(p => new CustomerSummary(p.CustomerId, p.Email, p.Name, p.LastSeen, p.Monetary, p.RfmSegment, p.ChurnRisk))
             .ToListAsync(ct);
-        return TypedResults.Ok(new { total, customers });
+        return TypedResults.Ok(new CustomerList(total, customers));
     }
 
     private static async Task<IResult> GetAsync(string id, int? timelineTake, IDbContextFactory<AutomationDbContext> databases, FeatureCalculator calculator, TimeProvider clock, CancellationToken ct)
@@ -61,18 +64,17 @@ public static class CustomersApi
         var scoreReasons = ScoringRound.Reasons(profile.ScoreReasonsJson);
         var names = await db.Segments.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Name, ct);
         var segments = (await db.SegmentMemberships.AsNoTracking().Where(m => m.CustomerId == id).ToListAsync(ct))
-            .Select(m => new { key = m.SegmentKey, name = names.GetValueOrDefault(m.SegmentKey, m.SegmentKey), m.EnteredAt, reasons = Reasons(m.ReasonsJson) });
+            .Select(m => new CustomerSegmentView(m.SegmentKey, names.GetValueOrDefault(m.SegmentKey, m.SegmentKey), m.EnteredAt, Reasons(m.ReasonsJson))).ToList();
         var instances = await db.WorkflowInstances.AsNoTracking().Where(i => i.CustomerId == id).OrderByDescending(i => i.StartedAt).Take(50)
-            .Select(i => new { i.Id, i.WorkflowId, i.Version, status = i.Status, i.CurrentActivityId, i.Bookmark, i.StartedAt, i.EndedAt, i.Branch, i.ParentInstanceId })
+            .Select(i => new CustomerInstanceView(i.Id, i.WorkflowId, i.Version, i.Status, i.CurrentActivityId, i.Bookmark, i.StartedAt, i.EndedAt, i.Branch, i.ParentInstanceId))
             .ToListAsync(ct);
         // The first page of the timeline; the rest through the events endpoint, from the next link.
         var timelineSize = Math.Clamp(timelineTake ?? 20, 1, CustomerTimeline.MaxPageSize);
         var timeline = await CustomerTimeline.ReadAsync(db, id, timelineSize, null, ct);
         var actions = (await db.Actions.AsNoTracking().Where(a => a.CustomerId == id).OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct))
-            .Select(ActionsApi.View);
-        return TypedResults.Ok(new
-        {
-            id = profile.CustomerId,
+            .Select(ActionsApi.View).ToList();
+        return TypedResults.Ok(new CustomerView(
+            profile.CustomerId,
             profile.Email,
             profile.Name,
             profile.Phone,
@@ -80,8 +82,7 @@ public static class CustomersApi
             profile.FirstSeen,
             profile.LastSeen,
             features,
-            scores = new
-            {
+            new CustomerScoresView(
                 scores.Recency,
                 scores.Frequency,
                 scores.Monetary,
@@ -90,19 +91,15 @@ public static class CustomersApi
                 profile.ChurnRisk,
                 profile.PurchasePropensity,
                 // Flat for the customer page; by score for callers that need to know which score a reason explains.
-                reasons = scoreReasons.SelectMany(r => r.Value).ToList(),
-                reasonsByScore = scoreReasons,
-            },
+                [.. scoreReasons.SelectMany(r => r.Value)],
+                scoreReasons),
             segments,
             instances,
             actions,
-            timeline = new
-            {
-                events = timeline.Events,
-                totalEvents = profile.TotalEvents,
-                next = timeline.NextCursor is { } cursor ? CustomerTimeline.NextLink(id, timelineSize, cursor) : null,
-            },
-        });
+            new CustomerTimelineView(
+                timeline.Events,
+                profile.TotalEvents,
+                timeline.NextCursor is { } cursor ? CustomerTimeline.NextLink(id, timelineSize, cursor) : null)));
     }
 
     /// <summary>A page of events, newest first; when more follow, a Link header (rel="next") gives the next page's address.</summary>

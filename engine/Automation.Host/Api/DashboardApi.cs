@@ -10,9 +10,11 @@ public static class DashboardApi
     public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/dashboard", DashboardAsync).RequireAuthorization(Policies.Report).WithTags("Operations")
-            .WithSummary("Events per minute, actions by status, approvals waiting, conversion by segment, holdout uplift per workflow");
+            .WithSummary("Events per minute, actions by status, approvals waiting, conversion by segment, holdout uplift per workflow")
+            .Produces<Dashboard>();
         app.MapGet("/api/segments/{key}/history", HistoryAsync).RequireAuthorization(Policies.Report).WithTags("Segments")
-            .WithSummary("The segment's size per day, from the daily snapshots of the RFM job");
+            .WithSummary("The segment's size per day, from the daily snapshots of the RFM job")
+            .Produces<IReadOnlyList<SegmentSizeOnDay>>();
     }
 
     private static async Task<IResult> DashboardAsync(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)
@@ -22,7 +24,7 @@ public static class DashboardApi
         var since = now.AddMinutes(-60);
         var received = await db.Events.AsNoTracking().Where(e => e.ReceivedAt >= since).Select(e => e.ReceivedAt).ToListAsync(ct);
         var perMinute = Enumerable.Range(0, 60).Select(i => since.AddMinutes(i))
-            .Select(m => new { at = m, count = received.Count(r => r >= m && r < m.AddMinutes(1)) });
+            .Select(m => new EventsInMinute(m, received.Count(r => r >= m && r < m.AddMinutes(1)))).ToList();
         var actions = await db.Actions.AsNoTracking().GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var approvals = await db.Approvals.CountAsync(a => a.Status == ApprovalStatus.Pending, ct);
 
@@ -43,28 +45,24 @@ public static class DashboardApi
                                 holdout = g.Count(x => x.i.Branch == "holdout"),
                                 holdoutConverted = g.Count(x => x.i.Branch == "holdout" && x.p.LastPurchaseAt > x.i.StartedAt),
                             }).ToListAsync(ct);
-        return TypedResults.Ok(new
-        {
-            eventsPerMinute = perMinute,
-            actionsByStatus = actions.ToDictionary(a => a.Key.ToString().ToLowerInvariant(), a => a.Count),
-            approvalsWaiting = approvals,
-            conversionBySegment = conversion.Select(c => new { c.segment, c.members, c.converted, rate = c.members == 0 ? 0 : (double)c.converted / c.members }),
-            upliftByWorkflow = uplift.Select(u => new
-            {
+        return TypedResults.Ok(new Dashboard(
+            perMinute,
+            actions.ToDictionary(a => a.Key.ToString().ToLowerInvariant(), a => a.Count),
+            approvals,
+            [.. conversion.Select(c => new SegmentConversion(c.segment, c.members, c.converted, c.members == 0 ? 0 : (double)c.converted / c.members))],
+            [.. uplift.Select(u => new WorkflowUplift(
                 u.workflowId,
                 u.treated,
                 u.treatedConverted,
                 u.holdout,
                 u.holdoutConverted,
-                uplift = u.treated == 0 || u.holdout == 0 ? (double?)null : ((double)u.treatedConverted / u.treated) - ((double)u.holdoutConverted / u.holdout),
-            }),
-        });
+                u.treated == 0 || u.holdout == 0 ? null : ((double)u.treatedConverted / u.treated) - ((double)u.holdoutConverted / u.holdout)))]));
     }
 
     private static async Task<IResult> HistoryAsync(string key, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var days = await db.SegmentSizeSnapshots.AsNoTracking().Where(s => s.SegmentKey == key).OrderBy(s => s.Day).Select(s => new { date = s.Day, size = s.Size }).ToListAsync(ct);
+        var days = await db.SegmentSizeSnapshots.AsNoTracking().Where(s => s.SegmentKey == key).OrderBy(s => s.Day).Select(s => new SegmentSizeOnDay(s.Day, s.Size)).ToListAsync(ct);
         return TypedResults.Ok(days);
     }
 }

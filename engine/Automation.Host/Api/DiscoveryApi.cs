@@ -8,9 +8,11 @@ public static class DiscoveryApi
     public static void MapDiscoveryApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/discovery/clusters", ClustersAsync).RequireAuthorization(Policies.Design).WithTags("Segments")
-            .WithSummary("k-means over customers' behavior: clusters described in words, with an expression to save each as a segment and its silhouette");
+            .WithSummary("k-means over customers' behavior: clusters described in words, with an expression to save each as a segment and its silhouette")
+            .Produces<DiscoveryResult>().ProducesValidationProblem();
         app.MapPost("/api/segments/discover", DiscoverAsync).RequireAuthorization(Policies.Design).WithTags("Segments")
-            .WithSummary("k-means for every k in a range (default 2..10): silhouette and Davies-Bouldin per k, the proposed k, and its clusters in words with expressions");
+            .WithSummary("k-means for every k in a range (default 2..10): silhouette and Davies-Bouldin per k, the proposed k, and its clusters in words with expressions")
+            .Produces<DiscoverySweep>().ProducesValidationProblem();
     }
 
     private static async Task<IResult> DiscoverAsync(DiscoverRequest? body, CustomerClustering clustering, CancellationToken ct)

@@ -16,8 +16,10 @@ public static class ErrorQueuesApi
         var group = app.MapGroup("/api/error-queues").RequireAuthorization(Policies.Administer).WithTags("Error queues");
         group.MapGet("/", async (IErrorQueues queues, CancellationToken ct) => TypedResults.Ok(await queues.ListAsync(ct)))
             .WithSummary("Messages in the error queues: queue, message type, the action concerned, the reason and when it failed");
-        group.MapPost("/messages/{id}/replay", ReplayAsync).WithSummary("Send the message back to the queue it failed on");
-        group.MapDelete("/messages/{id}", DiscardAsync).WithSummary("Remove the message for good");
+        group.MapPost("/messages/{id}/replay", ReplayAsync).WithSummary("Send the message back to the queue it failed on")
+            .Produces<ErrorQueueMessage>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/messages/{id}", DiscardAsync).WithSummary("Remove the message for good")
+            .Produces<ErrorQueueMessage>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ReplayAsync(string id, HttpContext http, IErrorQueues queues, IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)

@@ -14,7 +14,7 @@ public static class EventsApi
             .WithDescription("Authenticate with an ingestion key (X-Api-Key). Up to 10,000 events and 5 MB per batch; an event id sent twice is stored once (counted in duplicates). 503 with Retry-After while the database is unreachable: nothing was stored, send the batch again.")
             // The body is read as raw bytes (for its size limit and parser), so the schema is declared rather than inferred.
             .Accepts<EventBatchRequest>("application/json")
-            .Produces(StatusCodes.Status202Accepted, contentType: "application/json")
+            .Produces<EventsAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -53,7 +53,7 @@ public static class EventsApi
         var result = await ingestion.IngestAsync(parsed.Items, cancellationToken);
         return result.Rejected
             ? Problems.Events(result.Errors)
-            : TypedResults.Accepted((string?)null, new { accepted = result.Accepted, duplicates = result.Duplicates });
+            : TypedResults.Accepted((string?)null, new EventsAccepted(result.Accepted, result.Duplicates));
     }
 
     private static IResult TooLarge(string detail) =>

@@ -14,10 +14,14 @@ public static class KeysApi
     public static void MapKeysApi(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/api/keys").RequireAuthorization(Policies.Administer).WithTags("Access");
-        keys.MapGet("/", ListAsync).WithSummary("Every API key (never the key itself) with its scope and last use; configured keys too");
-        keys.MapPost("/", CreateAsync).WithSummary("Creates an API key, scope ingest (default) or reporting; the key is shown once");
-        keys.MapPut("/{id}", RelabelAsync).WithSummary("Changes a key's label");
-        keys.MapDelete("/{id}", RevokeAsync).WithSummary("Revokes a key: from now on it is answered 401");
+        keys.MapGet("/", ListAsync).WithSummary("Every API key (never the key itself) with its scope and last use; configured keys too")
+            .Produces<IReadOnlyList<ApiKeyView>>();
+        keys.MapPost("/", CreateAsync).WithSummary("Creates an API key, scope ingest (default) or reporting; the key is shown once")
+            .Produces<NewApiKey>(StatusCodes.Status201Created).ProducesValidationProblem();
+        keys.MapPut("/{id}", RelabelAsync).WithSummary("Changes a key's label")
+            .Produces<ApiKeyView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        keys.MapDelete("/{id}", RevokeAsync).WithSummary("Revokes a key: from now on it is answered 401")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, ApiKeyUsage usage, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Automation.Host.Access;
 using Automation.Storage;
+using Automation.Storage.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Host.Api;
@@ -14,6 +15,6 @@ public static class OperationsApi
         {
             await using var db = await databases.CreateDbContextAsync(ct);
             return TypedResults.Ok(await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 200, 1, 2000)).ToListAsync(ct));
-        }).RequireAuthorization(Policies.ReadPeople).WithTags("Operations").WithSummary("The append-only audit log, newest first");
+        }).RequireAuthorization(Policies.ReadPeople).WithTags("Operations").WithSummary("The append-only audit log, newest first").Produces<IReadOnlyList<AuditEntry>>();
     }
 }

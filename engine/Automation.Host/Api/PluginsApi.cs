@@ -7,15 +7,13 @@ public static class PluginsApi
 {
     public static void MapPluginsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/plugins", (PluginRegistry registry) => TypedResults.Ok(registry.Plugins.Select(p => new
-        {
+        app.MapGet("/api/plugins", (PluginRegistry registry) => TypedResults.Ok(registry.Plugins.Select(p => new PluginView(
             p.Name,
             p.Version,
-            sdkRange = p.SdkRange,
-            status = p.Instance is null ? "failed" : "loaded",
+            p.SdkRange,
+            p.Instance is null ? "failed" : "loaded",
             p.Error,
             p.ActionTypes,
-            assembly = Path.GetFileName(p.Path),
-        }))).RequireAuthorization().WithTags("Plugins").WithSummary("Loaded plugins, versions and action types; failed ones with the reason");
+            Path.GetFileName(p.Path))).ToList())).RequireAuthorization().WithTags("Plugins").WithSummary("Loaded plugins, versions and action types; failed ones with the reason");
     }
 }

@@ -10,9 +10,11 @@ public static class ProcessingApi
     {
         var group = app.MapGroup("/api/processing/quarantine").WithTags("Processing");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Design)
-            .WithSummary("Customers set aside because processing their events failed: the stage, the error, the events, when");
+            .WithSummary("Customers set aside because processing their events failed: the stage, the error, the events, when")
+            .Produces<IReadOnlyList<QuarantinedCustomerView>>();
         group.MapPost("/{customerId}/retry", RetryAsync).RequireAuthorization(Policies.Administer)
-            .WithSummary("Processes the customer's set-aside events again, in order, from their whole history (after a fix)");
+            .WithSummary("Processes the customer's set-aside events again, in order, from their whole history (after a fix)")
+            .Produces<RetryAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListAsync(CustomerQuarantine quarantine, CancellationToken ct) =>

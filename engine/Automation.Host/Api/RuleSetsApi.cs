@@ -14,10 +14,15 @@ public static partial class RuleSetsApi
     public static void MapRuleSetsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/rule-sets").RequireAuthorization().WithTags("Rule sets");
-        group.MapGet("/", ListAsync).WithSummary("Rule sets with their rules' names (the ports a ruleSet activity can leave by)");
-        group.MapGet("/{key}", GetAsync).WithSummary("One rule set as saved");
-        group.MapPut("/{key}", SaveAsync).RequireAuthorization(Policies.Design).WithSummary("Create or change a rule set; every problem is listed with its field and position");
-        group.MapPost("/{key}/evaluate", EvaluateAsync).RequireAuthorization(Policies.Design).WithSummary("Run the rule set on one customer's current profile, without side effects");
+        group.MapGet("/", ListAsync).WithSummary("Rule sets with their rules' names (the ports a ruleSet activity can leave by)")
+            .Produces<IReadOnlyList<RuleSetSummary>>();
+        group.MapGet("/{key}", GetAsync).WithSummary("One rule set as saved")
+            .Produces<RuleSetView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{key}", SaveAsync).RequireAuthorization(Policies.Design).WithSummary("Create or change a rule set; every problem is listed with its field and position")
+            .Accepts<RuleSetInput>("application/json")
+            .Produces<RuleSetSaved>().Produces<RuleSetSaved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{key}/evaluate", EvaluateAsync).RequireAuthorization(Policies.Design).WithSummary("Run the rule set on one customer's current profile, without side effects")
+            .Produces<RuleSetEvaluation>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, RuleSetCatalog catalog, CancellationToken ct)
@@ -25,17 +30,7 @@ public static partial class RuleSetsApi
         await using var db = await databases.CreateDbContextAsync(ct);
         var records = await db.RuleSets.AsNoTracking().OrderBy(r => r.Name).ToListAsync(ct);
         await catalog.RefreshAsync(ct);
-        return TypedResults.Ok(records.Select(r => new
-        {
-            r.Key,
-            r.Name,
-            r.Description,
-            r.Version,
-            r.BuiltIn,
-            r.UpdatedBy,
-            r.UpdatedAt,
-            ports = catalog.Find(r.Key)?.Ports ?? [],
-        }));
+        return TypedResults.Ok(records.Select(r => new RuleSetSummary(r.Key, r.Name, r.Description, r.Version, r.BuiltIn, r.UpdatedBy, r.UpdatedAt, catalog.Find(r.Key)?.Ports ?? [])).ToList());
     }
 
     private static async Task<IResult> GetAsync(string key, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
@@ -44,7 +39,7 @@ public static partial class RuleSetsApi
         var record = await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
         return record is null
             ? Problems.NotFound($"no rule set '{key}'")
-            : TypedResults.Ok(new { record.Key, record.Name, record.Description, record.Version, record.BuiltIn, record.UpdatedBy, record.UpdatedAt, rules = JsonDocument.Parse(record.RulesJson).RootElement });
+            : TypedResults.Ok(new RuleSetView(record.Key, record.Name, record.Description, record.Version, record.BuiltIn, record.UpdatedBy, record.UpdatedAt, JsonDocument.Parse(record.RulesJson).RootElement));
     }
 
     private static async Task<IResult> SaveAsync(string key, HttpRequest request, HttpContext http, RuleSetService service, CancellationToken ct)
@@ -82,8 +77,8 @@ public static partial class RuleSetsApi
         }
 
         return result.Created
-            ? TypedResults.Created($"/api/rule-sets/{key}", new { key, result.Version })
-            : TypedResults.Ok(new { key, result.Version });
+            ? TypedResults.Created($"/api/rule-sets/{key}", new RuleSetSaved(key, result.Version))
+            : TypedResults.Ok(new RuleSetSaved(key, result.Version));
     }
 
     private static async Task<IResult> EvaluateAsync(string key, EvaluateRuleSetRequest body, RuleSetCatalog catalog, IDbContextFactory<AutomationDbContext> databases, FeatureCalculator calculator, TimeProvider clock, CancellationToken ct)

@@ -12,12 +12,16 @@ public static class ScoreModelsApi
     public static void MapScoreModelsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/scores").RequireAuthorization().WithTags("Scores");
-        group.MapGet("/models", ListAsync).WithSummary("Model versions per score: kind, active, holdout metrics against the RFM baseline, features, and the latest drift with its warning");
+        group.MapGet("/models", ListAsync).WithSummary("Model versions per score: kind, active, holdout metrics against the RFM baseline, features, and the latest drift with its warning")
+            .Produces<IReadOnlyList<ScoreModelView>>();
         group.MapPost("/models/train", TrainAsync).RequireAuthorization(Policies.Administer)
-            .WithSummary("Train a FastTree model from stored history (time cut-off, later holdout) and make it active");
+            .WithSummary("Train a FastTree model from stored history (time cut-off, later holdout) and make it active")
+            .Produces<TrainedScoreModel>().ProducesValidationProblem();
         group.MapPost("/models/onnx", ImportOnnxAsync).RequireAuthorization(Policies.Administer)
-            .WithSummary("Bring your own ONNX model (base64) with the profile features its input reads and its probability output");
-        group.MapPost("/models/{id:guid}/activate", ActivateAsync).RequireAuthorization(Policies.Administer).WithSummary("Score with this version from now on");
+            .WithSummary("Bring your own ONNX model (base64) with the profile features its input reads and its probability output")
+            .Produces<ImportedScoreModel>().ProducesValidationProblem();
+        group.MapPost("/models/{id:guid}/activate", ActivateAsync).RequireAuthorization(Policies.Administer).WithSummary("Score with this version from now on")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/drift", async (ScoreDriftMonitor monitor, CancellationToken ct) => TypedResults.Ok(await monitor.CheckAsync(ct)))
             .RequireAuthorization(Policies.Administer).WithSummary("Measure drift of every active model now (it also runs daily)");
     }
@@ -30,8 +34,7 @@ public static class ScoreModelsApi
             .ToListAsync(ct);
         var drift = (await db.ScoreDrift.AsNoTracking().ToListAsync(ct)).GroupBy(d => d.ModelId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Day)!);
         var limit = options.Value.Scoring.DriftWarning;
-        return TypedResults.Ok(models.Select(m => new
-        {
+        return TypedResults.Ok(models.Select(m => new ScoreModelView(
             m.Id,
             m.Score,
             m.Version,
@@ -40,12 +43,11 @@ public static class ScoreModelsApi
             m.CreatedAt,
             m.HorizonDays,
             m.Threshold,
-            metrics = JsonSerializer.Deserialize<JsonElement>(m.MetricsJson),
-            features = JsonSerializer.Deserialize<List<FeatureStatistic>>(m.FeaturesJson, MessageTypes.Json)?.Select(f => f.Name),
-            drift = drift.TryGetValue(m.Id, out var d)
-                ? new { d.Day, d.Psi, d.Customers, warning = d.Psi > limit ? $"scores have drifted from the training distribution (PSI {d.Psi:0.###} > {limit}); consider retraining" : null }
-                : null,
-        }));
+            JsonSerializer.Deserialize<JsonElement>(m.MetricsJson),
+            JsonSerializer.Deserialize<List<FeatureStatistic>>(m.FeaturesJson, MessageTypes.Json)?.Select(f => f.Name).ToList(),
+            drift.TryGetValue(m.Id, out var d)
+                ? new ScoreDriftView(d.Day, d.Psi, d.Customers, d.Psi > limit ? $"scores have drifted from the training distribution (PSI {d.Psi:0.###} > {limit}); consider retraining" : null)
+                : null)).ToList());
     }
 
     private static async Task<IResult> TrainAsync(TrainRequest body, ModelTraining training, CancellationToken ct)
@@ -64,7 +66,7 @@ public static class ScoreModelsApi
         try
         {
             var outcome = await training.RunAsync(score, body.HorizonDays.Value, body.Threshold ?? 0.5, body.Activate ?? true, ct);
-            return TypedResults.Ok(new { outcome.Saved.Id, outcome.Saved.Score, outcome.Saved.Version, outcome.Saved.Active, outcome.Trained.Metrics, outcome.Decision });
+            return TypedResults.Ok(new TrainedScoreModel(outcome.Saved.Id, outcome.Saved.Score, outcome.Saved.Version, outcome.Saved.Active, outcome.Trained.Metrics, outcome.Decision));
         }
         catch (InvalidOperationException ex)
         {
@@ -99,7 +101,7 @@ public static class ScoreModelsApi
         {
             var saved = await store.ImportOnnxAsync(score, model, body.Mapping, body.Threshold ?? 0.5, body.Activate ?? true, ct);
             active.Invalidate();
-            return TypedResults.Ok(new { saved.Id, saved.Score, saved.Version, saved.Active });
+            return TypedResults.Ok(new ImportedScoreModel(saved.Id, saved.Score, saved.Version, saved.Active));
         }
         catch (Exception ex) when (ex is ArgumentException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
         {

@@ -11,12 +11,13 @@ public static class ScoresApi
     public static void MapScoresApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/rfm").WithTags("Scores");
-        group.MapGet("/grid", GridAsync).RequireAuthorization(Policies.Report).WithSummary("Customers by recency × frequency score (1–5); customers who never bought are counted apart");
+        group.MapGet("/grid", GridAsync).RequireAuthorization(Policies.Report).WithSummary("Customers by recency × frequency score (1–5); customers who never bought are counted apart")
+            .Produces<RfmGrid>();
         group.MapPost("/refresh", async (RfmScorer scorer, SegmentSweeper sweeper, CancellationToken ct) =>
         {
             var b = await scorer.RefreshAsync(ct);
             sweeper.Request(null);
-            return TypedResults.Ok(new { recency = b.Recency, frequency = b.Frequency, monetary = b.Monetary });
+            return TypedResults.Ok(new RfmBoundariesView(b.Recency, b.Frequency, b.Monetary));
         }).RequireAuthorization(Policies.Administer).WithSummary("Recompute the RFM quintile boundaries and every customer's scores now");
     }
 
@@ -27,7 +28,7 @@ public static class ScoresApi
             .Select(g => new { g.Key.RecencyScore, g.Key.FrequencyScore, Count = g.Count() }).ToListAsync(ct);
         var cells = from r in Enumerable.Range(1, 5)
                     from f in Enumerable.Range(1, 5)
-                    select new { recency = r, frequency = f, count = counts.FirstOrDefault(c => c.RecencyScore == r && c.FrequencyScore == f)?.Count ?? 0 };
-        return TypedResults.Ok(new { cells, prospects = counts.Where(c => c.RecencyScore == 0).Sum(c => c.Count) });
+                    select new RfmCell(r, f, counts.FirstOrDefault(c => c.RecencyScore == r && c.FrequencyScore == f)?.Count ?? 0);
+        return TypedResults.Ok(new RfmGrid([.. cells], counts.Where(c => c.RecencyScore == 0).Sum(c => c.Count)));
     }
 }

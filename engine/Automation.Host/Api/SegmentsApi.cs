@@ -17,13 +17,19 @@ public static partial class SegmentsApi
     public static void MapSegmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/segments").WithTags("Segments"); // each route names its policy: the list is a report, members are people
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Report).WithSummary("Segment definitions with their current sizes");
-        group.MapPut("/{key}", SaveAsync).RequireAuthorization(Policies.Design).WithSummary("Create or change a segment; invalid expressions are refused with the position");
-        group.MapPost("/preview", PreviewAsync).RequireAuthorization(Policies.Design).WithSummary("How many customers an expression would hold now");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Report).WithSummary("Segment definitions with their current sizes")
+            .Produces<IReadOnlyList<SegmentView>>();
+        group.MapPut("/{key}", SaveAsync).RequireAuthorization(Policies.Design).WithSummary("Create or change a segment; invalid expressions are refused with the position")
+            .Accepts<SegmentInput>("application/json")
+            .Produces<SegmentSaved>().Produces<SegmentSaved>(StatusCodes.Status201Created).ProducesValidationProblem();
+        group.MapPost("/preview", PreviewAsync).RequireAuthorization(Policies.Design).WithSummary("How many customers an expression would hold now")
+            .Produces<SegmentPreview>();
         group.MapGet("/{key}/backfill", (string key, SegmentSweeper sweeper) =>
             sweeper.Progress(key) is { } progress ? Results.Ok(progress) : Problems.NotFound($"no backfill of '{key}' ran since the engine started"))
-            .RequireAuthorization(Policies.Person).WithSummary("Progress of the segment's backfill over existing profiles, started when it was saved");
-        group.MapGet("/{key}/members", MembersAsync).RequireAuthorization(Policies.ReadPeople).WithSummary("The segment's members with why they qualified");
+            .RequireAuthorization(Policies.Person).WithSummary("Progress of the segment's backfill over existing profiles, started when it was saved")
+            .Produces<SegmentSweepProgress>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{key}/members", MembersAsync).RequireAuthorization(Policies.ReadPeople).WithSummary("The segment's members with why they qualified")
+            .Produces<SegmentMembers>();
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, SegmentCatalog catalog, CancellationToken ct)
@@ -32,13 +38,12 @@ public static partial class SegmentsApi
         await using var db = await databases.CreateDbContextAsync(ct);
         var sizes = await db.SegmentMemberships.AsNoTracking().GroupBy(m => m.SegmentKey).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var segments = await db.Segments.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
-        return TypedResults.Ok(segments.Select(s => new
-        {
+        return TypedResults.Ok(segments.Select(s => new SegmentView(
             s.Key,
             s.Name,
             s.Description,
             s.Expression,
-            size = sizes.GetValueOrDefault(s.Key),
+            sizes.GetValueOrDefault(s.Key),
             s.BuiltIn,
             s.ScoreMember,
             s.EnterThreshold,
@@ -46,10 +51,9 @@ public static partial class SegmentsApi
             s.TtlDays,
             s.MinimumSize,
             s.UpdatedAt,
-            evaluationError = faults.GetValueOrDefault(s.Key) is { First: { } fault } kept
+            faults.GetValueOrDefault(s.Key) is { First: { } fault } kept
                 ? new SegmentEvaluationError(fault.CustomerId, fault.Error, fault.At, kept.Count)
-                : null,
-        }));
+                : null)).ToList());
     }
 
     private static async Task<IResult> SaveAsync(string key, HttpRequest request, HttpContext http, IValidator<SegmentInput> validator, IDbContextFactory<AutomationDbContext> databases, SegmentCatalog catalog, SegmentSweeper sweeper, ProfileExpressionCompiler compiler, ExpressionTrial trial, TimeProvider clock, CancellationToken ct)
@@ -95,7 +99,7 @@ public static partial class SegmentsApi
 
         // Existing customers are placed by a backfill with progress, not only as their next event arrives.
         var backfill = sweeper.Request(key);
-        var body = new { key, backfill = $"/api/segments/{key}/backfill", backfillStatus = backfill.Status };
+        var body = new SegmentSaved(key, $"/api/segments/{key}/backfill", backfill.Status);
         return created ? TypedResults.Created($"/api/segments/{key}", body) : TypedResults.Ok(body);
     }
 
@@ -103,7 +107,7 @@ public static partial class SegmentsApi
     {
         if (!compiler.TryCompile(body.Expression, out var expression, out var problems))
         {
-            return TypedResults.Ok(new { count = 0, total = 0, problems });
+            return TypedResults.Ok(new SegmentPreview(0, 0, problems));
         }
 
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -129,7 +133,7 @@ public static partial class SegmentsApi
         }
 
         IReadOnlyList<ExpressionProblem> found = failure is null ? [] : [new ExpressionProblem($"the expression fails for customer '{failure.CustomerId}': {failure.Error}", null)];
-        return TypedResults.Ok(new { count, total, problems = found });
+        return TypedResults.Ok(new SegmentPreview(count, total, found));
     }
 
     private static async Task<IResult> MembersAsync(string key, int? skip, int? take, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
@@ -143,7 +147,7 @@ public static partial class SegmentsApi
                     select new { m.CustomerId, p.Email, p.Name, m.EnteredAt, m.ReasonsJson };
         var total = await db.SegmentMemberships.CountAsync(m => m.SegmentKey == key, ct);
         var members = await query.Skip(skip ?? 0).Take(Math.Clamp(take ?? 50, 1, 500)).ToListAsync(ct);
-        return TypedResults.Ok(new { total, members = members.Select(m => new { m.CustomerId, m.Email, m.Name, m.EnteredAt, reasons = CustomersApi.Reasons(m.ReasonsJson) }) });
+        return TypedResults.Ok(new SegmentMembers(total, [.. members.Select(m => new SegmentMember(m.CustomerId, m.Email, m.Name, m.EnteredAt, CustomersApi.Reasons(m.ReasonsJson)))]));
     }
 
     /// <summary>What a segment's expression threw for some customer since the engine started (counted as not a member).</summary>

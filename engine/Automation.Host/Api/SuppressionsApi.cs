@@ -14,9 +14,12 @@ public static class SuppressionsApi
     public static void MapSuppressionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/suppressions").RequireAuthorization(Policies.Design).WithTags("Suppressions");
-        group.MapGet("/", ListAsync).WithSummary("Every suppressed address and customer, newest first");
-        group.MapPost("/", AddAsync).WithSummary("Suppresses an email address or a customer id: no email reaches it until removed");
-        group.MapDelete("/{id:guid}", RemoveAsync).WithSummary("Takes an entry off the suppression list");
+        group.MapGet("/", ListAsync).WithSummary("Every suppressed address and customer, newest first")
+            .Produces<IReadOnlyList<SuppressionView>>();
+        group.MapPost("/", AddAsync).WithSummary("Suppresses an email address or a customer id: no email reaches it until removed")
+            .Produces<SuppressionView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:guid}", RemoveAsync).WithSummary("Takes an entry off the suppression list")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)

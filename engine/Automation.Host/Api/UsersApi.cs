@@ -14,17 +14,20 @@ public static class UsersApi
     public static void MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/users").RequireAuthorization(Policies.Administer).WithTags("Access");
-        users.MapGet("/", ListAsync).WithSummary("Every account with its roles");
-        users.MapPost("/", CreateAsync).WithSummary("Creates an account with a password and roles");
-        users.MapPut("/{email}", ChangeAsync).WithSummary("Changes an account's display name, roles or password; a role or password change ends its sessions");
-        users.MapPost("/{email}/confirm", ConfirmAsync).WithSummary("A second admin vouches that the account is a person other than the admin who created it (four-eyes)");
+        users.MapGet("/", ListAsync).WithSummary("Every account with its roles").Produces<IReadOnlyList<UserView>>();
+        users.MapPost("/", CreateAsync).WithSummary("Creates an account with a password and roles")
+            .Produces<UserView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        users.MapPut("/{email}", ChangeAsync).WithSummary("Changes an account's display name, roles or password; a role or password change ends its sessions")
+            .Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{email}/confirm", ConfirmAsync).WithSummary("A second admin vouches that the account is a person other than the admin who created it (four-eyes)")
+            .Produces<UserView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var list = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(View));
+        return TypedResults.Ok(list.Select(View).ToList());
     }
 
     private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, IDbContextFactory<AutomationDbContext> databases, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
@@ -189,13 +192,6 @@ public static class UsersApi
         return [.. Roles.Ordered.Where(roles.Contains)];
     }
 
-    private static object View(UserAccount user) => new
-    {
-        user.Email,
-        user.DisplayName,
-        roles = user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries),
-        user.CreatedAt,
-        user.CreatedBy,
-        user.ConfirmedBy,
-    };
+    private static UserView View(UserAccount user) =>
+        new(user.Email, user.DisplayName, user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), user.CreatedAt, user.CreatedBy, user.ConfirmedBy);
 }

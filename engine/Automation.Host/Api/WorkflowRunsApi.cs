@@ -14,12 +14,15 @@ public static class WorkflowRunsApi
         var group = app.MapGroup("/api/workflows/{id}/migrations").RequireAuthorization(Policies.Design).WithTags("Workflows");
         group.MapPost("/preview", (string id, MigrationRequest request, HttpContext http, IDbContextFactory<AutomationDbContext> databases, InstanceMigration migration, TimeProvider clock, CancellationToken ct) =>
             MigrateAsync(id, request, apply: false, http, databases, migration, clock, ct))
-            .WithSummary("Per current step, how many waiting instances would move to which step of the new version (or stay, and why)");
+            .WithSummary("Per current step, how many waiting instances would move to which step of the new version (or stay, and why)")
+            .Produces<MigrationReport>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", (string id, MigrationRequest request, HttpContext http, IDbContextFactory<AutomationDbContext> databases, InstanceMigration migration, TimeProvider clock, CancellationToken ct) =>
             MigrateAsync(id, request, apply: true, http, databases, migration, clock, ct))
-            .WithSummary("Move waiting instances to the new version: nothing they did runs again; audited");
+            .WithSummary("Move waiting instances to the new version: nothing they did runs again; audited")
+            .Produces<MigrationReport>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         app.MapPost("/api/instances/{id:guid}/tasks/{step}/complete", CompleteTaskAsync).RequireAuthorization(Policies.Ingest).WithTags("Workflows")
-            .WithSummary("An external system completes the externalTask step an instance waits at; the instance goes on");
+            .WithSummary("An external system completes the externalTask step an instance waits at; the instance goes on")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> MigrateAsync(string id, MigrationRequest request, bool apply, HttpContext http, IDbContextFactory<AutomationDbContext> databases, InstanceMigration migration, TimeProvider clock, CancellationToken ct)

@@ -14,25 +14,40 @@ public static class WorkflowsApi
     public static void MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflows").RequireAuthorization(Policies.ReadPeople).WithTags("Workflows");
-        group.MapGet("/", ListAsync).WithSummary("Workflows with status, versions, active instances and entries in the last 7 days");
-        group.MapGet("/{id}", GetAsync).WithSummary("A workflow: latest definition and version history");
-        group.MapGet("/{id}/versions/{version:int}", VersionAsync);
+        group.MapGet("/", ListAsync).WithSummary("Workflows with status, versions, active instances and entries in the last 7 days")
+            .Produces<IReadOnlyList<WorkflowSummary>>();
+        group.MapGet("/{id}", GetAsync).WithSummary("A workflow: latest definition and version history")
+            .Produces<WorkflowView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/versions/{version:int}", VersionAsync).WithSummary("The definition of one version of a workflow")
+            .Produces<WorkflowDefinition>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", (HttpRequest request, HttpContext http, WorkflowService service, CancellationToken ct) => SaveAsync(null, request, http, service, ct))
-            .RequireAuthorization(Policies.Design).WithSummary("Create a workflow as a draft; invalid definitions are refused with every problem listed");
+            .RequireAuthorization(Policies.Design).WithSummary("Create a workflow as a draft; invalid definitions are refused with every problem listed")
+            .Accepts<WorkflowDefinition>("application/json").Produces<WorkflowSaved>(StatusCodes.Status201Created).ProducesValidationProblem();
         group.MapPut("/{id}", (string id, HttpRequest request, HttpContext http, WorkflowService service, CancellationToken ct) => SaveAsync(id, request, http, service, ct))
-            .RequireAuthorization(Policies.Design).WithSummary("Save the workflow's draft");
-        group.MapPost("/{id}/validate", ValidateAsync).RequireAuthorization(Policies.Design);
-        group.MapGet("/{id}/diff", DiffAsync).WithSummary("What publishing the latest draft would change");
-        group.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.Design);
-        group.MapPost("/{id}/disable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, false, http, service, ct)).RequireAuthorization(Policies.Design);
-        group.MapPost("/{id}/enable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, true, http, service, ct)).RequireAuthorization(Policies.Design);
+            .RequireAuthorization(Policies.Design).WithSummary("Save the workflow's draft")
+            .Accepts<WorkflowDefinition>("application/json").Produces<WorkflowSaved>().ProducesValidationProblem();
+        group.MapPost("/{id}/validate", ValidateAsync).RequireAuthorization(Policies.Design).WithSummary("Check a definition without saving it: every problem with its field")
+            .Accepts<WorkflowDefinition>("application/json").Produces<WorkflowCheck>().ProducesValidationProblem();
+        group.MapGet("/{id}/diff", DiffAsync).WithSummary("What publishing the latest draft would change")
+            .Produces<WorkflowDiff>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.Design).WithSummary("Publish the latest draft: new instances start on it, running ones finish on their version")
+            .Produces<WorkflowPublished>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/disable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, false, http, service, ct)).RequireAuthorization(Policies.Design)
+            .WithSummary("Stop starting new instances of the workflow").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/enable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, true, http, service, ct)).RequireAuthorization(Policies.Design)
+            .WithSummary("Start new instances of the workflow again").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/import/elsa", ImportElsaAsync).RequireAuthorization(Policies.Design)
-            .WithSummary("Elsa 3 flowchart JSON → a definition to finish in the designer, with a report of what did not map");
+            .WithSummary("Elsa 3 flowchart JSON → a definition to finish in the designer, with a report of what did not map")
+            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json").Produces<ElsaImportView>().ProducesValidationProblem();
         group.MapPost("/{id}/simulate", SimulateAsync).RequireAuthorization(Policies.Design)
-            .WithSummary("Dry run over stored profiles: customers per activity and port, actions, estimated spend; nothing is written or sent");
-        group.MapGet("/{id}/instances", InstancesAsync).WithSummary("Instances with their current activity");
-        group.MapGet("/{id}/live", LiveAsync).WithSummary("Instances waiting at each activity of the published version");
-        app.MapGet("/api/instances/{id:guid}", InstanceAsync).RequireAuthorization(Policies.ReadPeople).WithTags("Workflows").WithSummary("One instance and the path it took");
+            .WithSummary("Dry run over stored profiles: customers per activity and port, actions, estimated spend; nothing is written or sent")
+            .Produces<SimulationReport>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/instances", InstancesAsync).WithSummary("Instances with their current activity")
+            .Produces<IReadOnlyList<WorkflowInstanceView>>().ProducesValidationProblem();
+        group.MapGet("/{id}/live", LiveAsync).WithSummary("Instances waiting at each activity of the published version")
+            .Produces<WorkflowLiveView>().ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/instances/{id:guid}", InstanceAsync).RequireAuthorization(Policies.ReadPeople).WithTags("Workflows").WithSummary("One instance and the path it took")
+            .Produces<InstanceView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)
@@ -47,20 +62,18 @@ public static class WorkflowsApi
         {
             var version = latest.FirstOrDefault(v => v.WorkflowId == w.Id);
             var definition = version is null ? null : WorkflowJson.Parse(version.DefinitionJson);
-            return new
-            {
+            return new WorkflowSummary(
                 w.Id,
                 w.Name,
-                description = definition?.Description ?? "",
-                status = !w.Enabled ? "disabled" : w.PublishedVersion is null ? "draft" : "published",
+                definition?.Description ?? "",
+                !w.Enabled ? "disabled" : w.PublishedVersion is null ? "draft" : "published",
                 w.Enabled,
                 w.PublishedVersion,
                 w.LatestVersion,
-                trigger = definition?.Trigger,
-                activeInstances = active.GetValueOrDefault(w.Id),
-                entered7d = entered.GetValueOrDefault(w.Id),
-            };
-        }));
+                definition?.Trigger,
+                active.GetValueOrDefault(w.Id),
+                entered.GetValueOrDefault(w.Id));
+        }).ToList());
     }
 
     private static async Task<IResult> GetAsync(string id, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
@@ -73,17 +86,15 @@ public static class WorkflowsApi
         }
 
         var versions = await db.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == id).OrderByDescending(v => v.Version).ToListAsync(ct);
-        return TypedResults.Ok(new
-        {
+        return TypedResults.Ok(new WorkflowView(
             workflow.Id,
             workflow.Name,
-            status = !workflow.Enabled ? "disabled" : workflow.PublishedVersion is null ? "draft" : "published",
+            !workflow.Enabled ? "disabled" : workflow.PublishedVersion is null ? "draft" : "published",
             workflow.Enabled,
             workflow.PublishedVersion,
             workflow.LatestVersion,
-            definition = WorkflowJson.Parse(versions[0].DefinitionJson),
-            versions = versions.Select(v => new { v.Version, status = v.Status, v.CreatedBy, v.CreatedAt, v.PublishedBy, v.PublishedAt }),
-        });
+            WorkflowJson.Parse(versions[0].DefinitionJson),
+            [.. versions.Select(v => new WorkflowVersionView(v.Version, v.Status, v.CreatedBy, v.CreatedAt, v.PublishedBy, v.PublishedAt))]));
     }
 
     private static async Task<IResult> VersionAsync(string id, int version, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
@@ -117,8 +128,8 @@ public static class WorkflowsApi
         }
 
         return id is null
-            ? TypedResults.Created($"/api/workflows/{result.Id}", new { result.Id, result.Version })
-            : TypedResults.Ok(new { result.Id, result.Version });
+            ? TypedResults.Created($"/api/workflows/{result.Id}", new WorkflowSaved(result.Id, result.Version))
+            : TypedResults.Ok(new WorkflowSaved(result.Id, result.Version));
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, WorkflowService service, CancellationToken ct)
@@ -130,7 +141,7 @@ public static class WorkflowsApi
         }
 
         var problems = await service.ValidateAsync(definition!, ct);
-        return TypedResults.Ok(new { valid = problems.Count == 0, problems });
+        return TypedResults.Ok(new WorkflowCheck(problems.Count == 0, problems));
     }
 
     private static async Task<IResult> DiffAsync(string id, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
@@ -144,7 +155,7 @@ public static class WorkflowsApi
 
         var published = versions.FirstOrDefault(v => v.Status == WorkflowVersionStatus.Published);
         var changes = DefinitionDiff.Describe(published is null ? null : WorkflowJson.Parse(published.DefinitionJson), WorkflowJson.Parse(versions[0].DefinitionJson));
-        return TypedResults.Ok(new { publishedVersion = published?.Version, latestVersion = versions[0].Version, changes });
+        return TypedResults.Ok(new WorkflowDiff(published?.Version, versions[0].Version, changes));
     }
 
     private static async Task<IResult> PublishAsync(string id, HttpContext http, WorkflowService service, CancellationToken ct)
@@ -154,7 +165,7 @@ public static class WorkflowsApi
         {
             null => Problems.NotFound($"no workflow '{id}'"),
             { Succeeded: false } => Problems.Definition(result.Problems),
-            _ => TypedResults.Ok(new { result.Id, result.Version, result.Changes }),
+            _ => TypedResults.Ok(new WorkflowPublished(result.Id, result.Version, result.Changes)),
         };
     }
 
@@ -172,7 +183,7 @@ public static class WorkflowsApi
         try
         {
             var result = ElsaImporter.Import(System.Text.Json.JsonSerializer.SerializeToElement(export));
-            return TypedResults.Ok(new { definition = result.Definition, unmapped = result.Unmapped, toFinish = result.ToFinish, changed = result.Changed });
+            return TypedResults.Ok(new ElsaImportView(result.Definition, result.Unmapped, result.ToFinish, result.Changed));
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -202,7 +213,7 @@ public static class WorkflowsApi
         }
 
         return TypedResults.Ok(await query.OrderByDescending(i => i.StartedAt).Take(Math.Clamp(take ?? 200, 1, 2000))
-            .Select(i => new { i.Id, i.CustomerId, i.Version, status = i.Status, i.CurrentActivityId, i.Bookmark, i.WakeAt, i.Branch, i.ParentInstanceId, i.ForkActivityId, i.StartedAt, i.EndedAt })
+            .Select(i => new WorkflowInstanceView(i.Id, i.CustomerId, i.Version, i.Status, i.CurrentActivityId, i.Bookmark, i.WakeAt, i.Branch, i.ParentInstanceId, i.ForkActivityId, i.StartedAt, i.EndedAt))
             .ToListAsync(ct));
     }
 
@@ -217,14 +228,12 @@ public static class WorkflowsApi
 
         var counts = await db.WorkflowInstances.AsNoTracking().Where(i => i.WorkflowId == id)
             .GroupBy(i => new { i.Status, i.CurrentActivityId }).Select(g => new { g.Key.Status, g.Key.CurrentActivityId, Count = g.Count() }).ToListAsync(ct);
-        return TypedResults.Ok(new
-        {
-            version = workflow.PublishedVersion,
-            waiting = counts.Where(c => c.Status == WorkflowInstanceStatus.Waiting && c.CurrentActivityId != null).ToDictionary(c => c.CurrentActivityId!, c => c.Count),
-            running = counts.Where(c => c.Status == WorkflowInstanceStatus.Running).Sum(c => c.Count),
-            completed = counts.Where(c => c.Status == WorkflowInstanceStatus.Completed).Sum(c => c.Count),
-            faulted = counts.Where(c => c.Status == WorkflowInstanceStatus.Faulted).Sum(c => c.Count),
-        });
+        return TypedResults.Ok(new WorkflowLiveView(
+            workflow.PublishedVersion,
+            counts.Where(c => c.Status == WorkflowInstanceStatus.Waiting && c.CurrentActivityId != null).ToDictionary(c => c.CurrentActivityId!, c => c.Count),
+            counts.Where(c => c.Status == WorkflowInstanceStatus.Running).Sum(c => c.Count),
+            counts.Where(c => c.Status == WorkflowInstanceStatus.Completed).Sum(c => c.Count),
+            counts.Where(c => c.Status == WorkflowInstanceStatus.Faulted).Sum(c => c.Count)));
     }
 
     private static async Task<IResult> InstanceAsync(Guid id, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
@@ -244,26 +253,23 @@ public static class WorkflowsApi
         var childIds = children.Select(c => c.Id).ToList();
         var childSteps = (await db.WorkflowSteps.AsNoTracking().Where(s => childIds.Contains(s.InstanceId)).OrderBy(s => s.Id).ToListAsync(ct))
             .ToLookup(s => s.InstanceId);
-        var branches = children.Select(c => new
-        {
+        var branches = children.Select(c => new InstanceBranchView(
             c.Id,
             c.ForkActivityId,
-            port = childSteps[c.Id].FirstOrDefault(s => s.ActivityId == c.ForkActivityId)?.Port,
-            status = c.Status,
+            childSteps[c.Id].FirstOrDefault(s => s.ActivityId == c.ForkActivityId)?.Port,
+            c.Status,
             c.CurrentActivityId,
             c.Bookmark,
             c.WakeAt,
             c.StartedAt,
             c.EndedAt,
-            steps = childSteps[c.Id].Select(s => new InstanceStepView(s.ActivityId, s.ActivityType, s.At, s.Port, s.Summary)).ToList(),
-        }).ToList();
-        return TypedResults.Ok(new
-        {
+            [.. childSteps[c.Id].Select(s => new InstanceStepView(s.ActivityId, s.ActivityType, s.At, s.Port, s.Summary))])).ToList();
+        return TypedResults.Ok(new InstanceView(
             instance.Id,
             instance.WorkflowId,
             instance.Version,
             instance.CustomerId,
-            status = instance.Status,
+            instance.Status,
             instance.CurrentActivityId,
             instance.Bookmark,
             instance.WakeAt,
@@ -273,7 +279,6 @@ public static class WorkflowsApi
             instance.StartedAt,
             instance.EndedAt,
             steps,
-            branches,
-        });
+            branches));
     }
 }

@@ -1,7 +1,13 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Automation.Engine.Processing;
 using Automation.Host.Telemetry;
+using Automation.Integration.Tests.EndToEnd;
 using Automation.Integration.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Trace;
 
 namespace Automation.Integration.Tests.Operations;
@@ -23,6 +29,99 @@ public sealed class TracingTests
         var spans = new List<Activity>();
         using var host = AutomationHost.OnRabbitMqAndPostgres(TracedEmailRun.Settings(), services: Traced(spans));
         await AssertOneTraceAsync(host, spans);
+    }
+
+    /// <summary>
+    /// Two engine processes on one database and broker: the child process takes the event and processes it (it is the
+    /// only one processing), this one relays outboxes and runs connectors too. A dispatch that reaches this process's
+    /// connector can only have come over the outbox and the bus, and its spans must continue the child's trace.
+    /// </summary>
+    [ServiceFact(TestServices.RabbitMq, TestServices.Postgres, TestServices.Smtp, TestServices.Maildir)]
+    public async Task One_trace_follows_an_event_through_the_outbox_and_the_bus_into_another_engine_process()
+    {
+        using var backends = BrokerAndDatabase.Create();
+        var spans = new List<Activity>();
+        using var connectors = AutomationHost.OnRabbitMqAndPostgres(backends, TracedEmailRun.Settings(), services =>
+        {
+            Traced(spans)(services);
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EventProcessingService)));
+        });
+        using var admin = await connectors.AdminAsync(); // this process migrates the database and creates the admin first
+        await using var ingesting = await HostProcess.StartAsync(requireDesigner: false, settings: ChildSettings(backends));
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var trigger = $"relay_go_{suffix}";
+        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction($"relay-{suffix}", trigger, "email.send", new { template = "welcome" }));
+
+        // The bus shares deliveries out between the two processes' connectors: send customers until one lands here.
+        var seen = new List<string>();
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var customer = $"relay-{suffix}-{attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            await PostAndWaitAsync(ingesting, admin, customer, trigger);
+            var start = await Poll.UntilAsync(
+                () => Task.FromResult(ConsoleSpan.Parse(ingesting.Output).Find(s => s.DisplayName == "workflow start" && s.Tags.GetValueOrDefault("automation.customer_id") == customer)),
+                s => s is not null,
+                TimeSpan.FromSeconds(10));
+            Assert.True(start is not null, $"the processing process recorded no workflow start for {customer}:\n{ingesting.Output}");
+            var there = ConsoleSpan.Parse(ingesting.Output).Where(s => s.TraceId == start.TraceId).ToList();
+            var here = await Poll.UntilAsync(
+                () => Task.FromResult(Copy(spans).Where(s => s.TraceId.ToHexString() == start.TraceId).ToList()),
+                h => h.Exists(s => s.DisplayName == "connector email.send") || there.Exists(s => s.DisplayName == "connector email.send"),
+                TimeSpan.FromSeconds(10));
+            seen.Add($"{customer}: there [{string.Join(", ", there.Select(s => s.DisplayName))}] here [{string.Join(", ", here.Select(s => s.DisplayName))}]");
+            if (!here.Exists(s => s.DisplayName == "connector email.send"))
+            {
+                continue;
+            }
+
+            Assert.Contains(there, s => s.Kind == "Server" && s.DisplayName.Contains("/api/events", StringComparison.Ordinal));
+            Assert.Contains(there, s => s.DisplayName == "workflows");
+            Assert.Contains(there, s => s.DisplayName == "dispatch" && s.Tags.GetValueOrDefault("automation.action_status") == "Dispatched");
+            Assert.True(there.Exists(s => s.DisplayName == "outbox relay") || here.Exists(s => s.DisplayName == "outbox relay"), seen[^1]);
+            Assert.Contains(here, s => s.Source.Name == TelemetrySetup.BusTraces && s.Kind == ActivityKind.Consumer);
+            Assert.Contains(here, s => s.DisplayName == "connector email.send" && (string?)s.GetTagItem("automation.outcome") == "succeeded");
+            // The outcome's way back over the bus (consumed by either process) stays in the trace.
+            var names = await Poll.UntilAsync(
+                () => Task.FromResult(Copy(spans).Where(s => s.TraceId.ToHexString() == start.TraceId).Select(s => s.DisplayName)
+                    .Concat(ConsoleSpan.Parse(ingesting.Output).Where(s => s.TraceId == start.TraceId).Select(s => s.DisplayName)).ToList()),
+                n => n.Exists(d => d.StartsWith("action-outcome", StringComparison.Ordinal)),
+                TimeSpan.FromSeconds(10));
+            Assert.True(names.Exists(d => d.StartsWith("action-outcome", StringComparison.Ordinal)), $"the outcome's way back is not in the trace: {string.Join(", ", names)}");
+            return;
+        }
+
+        Assert.Fail($"no delivery reached the second process's connector in {seen.Count} tries: {string.Join("; ", seen)}");
+    }
+
+    private static async Task PostAndWaitAsync(HostProcess host, HttpClient admin, string customer, string trigger)
+    {
+        var now = DateTime.UtcNow;
+        using (var api = host.ApiClient())
+        using (var posted = await api.PostAsJsonAsync("/api/events", new
+        {
+            events = new object[]
+            {
+                new { customerId = customer, type = "identify", timestamp = EventToEmailScenario.Iso(now.AddSeconds(-1)), properties = new { email = $"{customer}@example.test" } },
+                new { customerId = customer, type = trigger, timestamp = EventToEmailScenario.Iso(now) },
+            },
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        }
+
+        var completed = await Poll.UntilAsync(
+            () => admin.GetFromJsonAsync<JsonElement>($"/api/actions?customerId={customer}&status=completed"),
+            a => a.GetArrayLength() == 1,
+            TimeSpan.FromSeconds(60));
+        Assert.Equal(1, completed.GetArrayLength());
+    }
+
+    /// <summary>The child process on the shared database and broker, writing its spans to its console.</summary>
+    private static Dictionary<string, string> ChildSettings(BrokerAndDatabase backends)
+    {
+        var settings = backends.Settings().ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? "");
+        settings["Automation__Telemetry__Exporter"] = "Console";
+        return settings;
     }
 
     private static Action<IServiceCollection> Traced(List<Activity> spans) =>
@@ -55,7 +154,7 @@ public sealed class TracingTests
         lock (spans)
         {
             // The exporter adds from the host's threads; a copy taken while it adds is taken again.
-            all = Copy(spans);
+            all = CopyUnlocked(spans);
         }
 
         var start = Array.Find(all, s => s.DisplayName == "workflow start" && (string?)s.GetTagItem("automation.workflow_id") == workflowId);
@@ -63,6 +162,14 @@ public sealed class TracingTests
     }
 
     private static Activity[] Copy(List<Activity> spans)
+    {
+        lock (spans)
+        {
+            return CopyUnlocked(spans);
+        }
+    }
+
+    private static Activity[] CopyUnlocked(List<Activity> spans)
     {
         for (var attempt = 0; ; attempt++)
         {

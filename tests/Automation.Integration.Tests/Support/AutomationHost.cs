@@ -38,14 +38,13 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
     public static AutomationHost OnRabbitMqAndPostgres(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var backends = BrokerAndDatabase.Create();
-        var host = OnRabbitMqAndPostgres(backends, extra);
+        var host = OnRabbitMqAndPostgres(backends, extra, services);
         host.ownedBackends = backends;
-        host.testServices = services;
         return host;
     }
 
     /// <summary>A host on a database and vhost that other hosts may share; the caller disposes them after the hosts.</summary>
-    public static AutomationHost OnRabbitMqAndPostgres(BrokerAndDatabase backends, IDictionary<string, string?>? extra = null)
+    public static AutomationHost OnRabbitMqAndPostgres(BrokerAndDatabase backends, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(backends);
         var s = Common();
@@ -54,7 +53,7 @@ public sealed class AutomationHost : WebApplicationFactory<Program>
             s[key] = value;
         }
 
-        var host = new AutomationHost(s) { backends = backends };
+        var host = new AutomationHost(s) { backends = backends, testServices = services };
         host.Merge(extra);
         return host;
     }

@@ -21,12 +21,20 @@ public static partial class TemplatesApi
     public static void MapTemplatesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/templates").RequireAuthorization(Policies.Design).WithTags("Email templates");
-        group.MapGet("/", ListAsync).WithSummary("The template library, by name");
-        group.MapGet("/{key}", GetAsync).WithSummary("One template as stored, with the placeholders it may use");
-        group.MapPost("/", CreateAsync).WithSummary("Add a template; every problem is listed by field and nothing is stored");
-        group.MapPut("/{key}", SaveAsync).WithSummary("Create or change a template (its version counts up)");
-        group.MapPost("/preview", PreviewAsync).WithSummary("Render unsaved content for one customer, exactly as it would be sent");
-        group.MapPost("/{key}/test", TestSendAsync).WithSummary("Send the saved template, personalized for a customer, to the signed-in person");
+        group.MapGet("/", ListAsync).WithSummary("The template library, by name").Produces<IReadOnlyList<TemplateSummary>>();
+        group.MapGet("/{key}", GetAsync).WithSummary("One template as stored, with the placeholders it may use")
+            .Produces<TemplateView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithSummary("Add a template; every problem is listed by field and nothing is stored")
+            .Accepts<TemplateInput>("application/json")
+            .Produces<TemplateSaved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{key}", SaveAsync).WithSummary("Create or change a template (its version counts up)")
+            .Accepts<TemplateInput>("application/json")
+            .Produces<TemplateSaved>().Produces<TemplateSaved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/preview", PreviewAsync).WithSummary("Render unsaved content for one customer, exactly as it would be sent")
+            .Produces<TemplatePreview>().ProducesValidationProblem();
+        group.MapPost("/{key}/test", TestSendAsync).WithSummary("Send the saved template, personalized for a customer, to the signed-in person")
+            .Produces<TestSent>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status502BadGateway).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)

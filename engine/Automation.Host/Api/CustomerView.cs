@@ -1,0 +1,19 @@
+using Automation.Engine.Profiles;
+
+namespace Automation.Host.Api;
+
+/// <summary>A customer's page: profile, live features, scores, segments, instances, actions and the first page of the timeline.</summary>
+public sealed record CustomerView(
+    string Id,
+    string? Email,
+    string? Name,
+    string? Phone,
+    string? TimeZone,
+    DateTime FirstSeen,
+    DateTime LastSeen,
+    CustomerFeatures Features,
+    CustomerScoresView Scores,
+    IReadOnlyList<CustomerSegmentView> Segments,
+    IReadOnlyList<CustomerInstanceView> Instances,
+    IReadOnlyList<ActionView> Actions,
+    CustomerTimelineView Timeline);
