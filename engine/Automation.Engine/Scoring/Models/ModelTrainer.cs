@@ -47,7 +47,10 @@ public static class ModelTrainer
         var baseline = candidates[CandidateFit.RfmLogistic];
         var chosenName = candidates[CandidateFit.Boosted].Metrics.Auc >= baseline.Metrics.Auc + margin ? CandidateFit.Boosted : CandidateFit.RfmLogistic;
         var chosen = candidates[chosenName];
-        var statistics = chosen.Names.Select(n => new FeatureStatistic(n, Math.Round(set.Train.Average(e => e.Features[IndexOf(n)]), 3))).ToList();
+        var statistics = chosen.Names.Select(n => new FeatureStatistic(
+            n,
+            Math.Round(set.Train.Average(e => e.Features[IndexOf(n)]), 3),
+            ScoreDistribution.From([.. set.Train.Select(e => (double)e.Features[IndexOf(n)])]))).ToList();
         using var stream = new MemoryStream();
         ml.Model.Save(chosen.Model, CandidateFit.Data(ml, Project(set.Train.Take(1).ToList(), chosen.Names), chosen.Names.Count).Schema, stream);
         var metrics = new ModelMetrics(
