@@ -53,6 +53,7 @@ import type {
   ModelActivation,
   ScoreModelDetail,
   ScoreModelSummary,
+  TrainingResult,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -140,6 +141,8 @@ export const modelsApi = {
   get: (id: string) => http.get<ScoreModelDetail>(`/api/scores/models/${enc(id)}`),
   /** Makes a version the one scores come from (newer or older: a roll back) and re-scores every profile with it. */
   activate: (id: string) => http.post<ModelActivation>(`/api/scores/models/${enc(id)}/activate`),
+  /** Trains the candidates; an activated version scores every profile before the answer. */
+  train: (request: { target: string; horizonDays: number; force?: boolean }) => http.post<TrainingResult>('/api/scores/models/train', request),
 };
 
 export const operationsApi = {

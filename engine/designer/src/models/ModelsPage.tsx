@@ -7,6 +7,7 @@ import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
 import { CustomerScoreLookup } from './CustomerScoreLookup';
 import { ModelVersionDetail } from './ModelVersionDetail';
+import { TrainForm } from './TrainForm';
 
 /** Every score model's versions, the chosen version's evaluation and drift, activation and roll back (admins). */
 export function ModelsPage() {
@@ -54,7 +55,16 @@ export function ModelsPage() {
           {notice}
         </div>
       )}
-      {all.length === 0 && <Empty>No model yet: `automation train churn --horizon 90d` learns one from stored history.</Empty>}
+      {all.length === 0 && <Empty>No model yet: train one below or with `automation train churn --horizon 90d`.</Empty>}
+      {admin && (
+        <TrainForm
+          onTrained={(message) => {
+            setNotice(message);
+            setSelected(null);
+            models.reload();
+          }}
+        />
+      )}
       {scores.map((score) => {
         const versions = all.filter((m) => m.score === score);
         const active = versions.find((m) => m.active);

@@ -86,3 +86,14 @@ export interface ModelActivation {
   scored: number;
   scoredAsOf: string;
 }
+
+export interface TrainingResult {
+  id: string;
+  score: string;
+  version: number;
+  active: boolean;
+  metrics: ModelMetrics;
+  decision: string;
+  scored: number;
+  scoredAsOf: string;
+}
