@@ -22,8 +22,9 @@ declare -A ARGS=(
     [workflows]="--waiting 1000000"
     [dispatch]=""
     [scrape]="--events 1000000 --actions 100000"
+    [history]="--rows 1000000"
 )
-ORDER=(ingest segments rfm score rules workflows dispatch scrape)
+ORDER=(ingest segments rfm score rules workflows dispatch scrape history)
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=("${ORDER[@]}")
 for n in "${names[@]}"; do

@@ -5,7 +5,7 @@ baseline's speed), some lower (a time or a latency against the baseline's)."""
 import re
 import sys
 
-HIGHER = {"ingest embedded", "ingest http none 1", "ingest http none 4", "ingest http shipped 1", "score"}
+HIGHER = {"ingest embedded", "ingest http none 1", "ingest http none 4", "ingest http shipped 1", "score", "history"}
 
 # name of the figure -> (regex over the benchmark's output, how to read the ratio from the match)
 FIGURES = {
@@ -27,6 +27,7 @@ FIGURES = {
         ("workflows postgres", r"^workflows\[postgres\]: .*p99 ratio ([\d.]+)", lambda m: float(m.group(1))),
     ],
     "scrape": [("scrape", r"^scrape: .*ratio ([\d.]+)", lambda m: float(m.group(1)))],
+    "history": [("history", r"^history: .*ratio ([\d.]+)", lambda m: float(m.group(1)))],
     "dispatch": [
         ("dispatch in-memory", r"^dispatch\[in-memory\]: \d+ actions in [\d.]+ s = (\d+) actions/s.*bare bus (\d+) msg/s", lambda m: float(m.group(2)) / float(m.group(1))),
         ("dispatch rabbitmq", r"^dispatch\[rabbitmq\]: \d+ actions in [\d.]+ s = (\d+) actions/s.*bare bus (\d+) msg/s", lambda m: float(m.group(2)) / float(m.group(1))),

@@ -14,12 +14,17 @@ namespace Automation.Benchmarks;
 public static class BenchmarkEngine
 {
     /// <summary>Builds the configured builder's engine; the caller disposes the app.</summary>
-    public static async Task<WebApplication> StartAsync(WebApplicationBuilder builder)
+    public static async Task<WebApplication> StartAsync(WebApplicationBuilder builder, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAutomationOptions();
         builder.AddStorage();
         builder.AddEngine();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock); // after the engine's own registration: the last one wins
+        }
+
         builder.Services.TryAddSingleton(new Automation.Engine.Actions.ActionCatalog());
         var app = builder.Build();
         await app.MigrateDatabaseAsync();

@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["dispatch"] = DispatchBenchmark.RunAsync,
     ["rules"] = RulesBenchmark.RunAsync,
     ["scrape"] = ScrapeBenchmark.RunAsync,
+    ["history"] = HistoryBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -19,6 +19,8 @@ public static class ScoringSetup
         services.AddSingleton<ProfileScoring>();
         services.AddSingleton<ProfileRescoring>();
         services.AddSingleton<ScoreDriftMonitor>();
+        services.AddSingleton<ScoringMoment>();
+        services.AddSingleton<FeatureDriftMeter>();
         services.AddHostedService<ScoreDriftService>();
         return services;
     }

@@ -1,4 +1,4 @@
 namespace Automation.Host.Api;
 
-/// <summary>A model's latest drift measurement; Warning says when it has drifted past the configured limit.</summary>
+/// <summary>A day's PSI of a model's scores against its training distribution, with a warning in words above the configured level.</summary>
 public sealed record ScoreDriftView(DateTime Day, double Psi, int Customers, string? Warning);

@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
+using Automation.Engine.Configuration;
 using Automation.Engine.Messaging;
 using Automation.Engine.Scoring.Models;
 using Automation.Host.Access;
 using Automation.Storage;
+using Automation.Storage.Scoring;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Automation.Host.Api;
 
@@ -13,44 +17,68 @@ public static class ScoreModelsApi
     {
         var group = app.MapGroup("/api/scores").RequireAuthorization().WithTags("Scores");
         group.MapGet("/models", ListAsync).WithSummary("Model versions per score: kind, active, holdout metrics against the RFM baseline, features, and the latest drift with its warning")
-            .Produces<IReadOnlyList<ScoreModelView>>();
+            .Produces<IReadOnlyList<ScoreModelSummary>>();
+        group.MapGet("/models/{id:guid}", DetailAsync).WithSummary("One version for the model page: metrics with ROC curve, calibration and deciles next to the baseline, score drift by day, and every input's drift (PSI) now")
+            .Produces<ScoreModelDetail>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/models/train", TrainAsync).RequireAuthorization(Policies.Administer)
-            .WithSummary("Train a FastTree model from stored history (time cut-off, later holdout) and make it active")
-            .Produces<TrainedScoreModel>().ProducesValidationProblem();
+            .WithSummary("Train the candidates on stored history (time cut-off, later holdout), activate the better one past the margin, and score every profile with it")
+            .Produces<TrainingResult>().ProducesValidationProblem();
         group.MapPost("/models/onnx", ImportOnnxAsync).RequireAuthorization(Policies.Administer)
             .WithSummary("Bring your own ONNX model (base64) with the profile features its input reads and its probability output")
-            .Produces<ImportedScoreModel>().ProducesValidationProblem();
-        group.MapPost("/models/{id:guid}/activate", ActivateAsync).RequireAuthorization(Policies.Administer).WithSummary("Score with this version from now on")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<OnnxImportResult>().ProducesValidationProblem();
+        group.MapPost("/models/{id:guid}/activate", ActivateAsync).RequireAuthorization(Policies.Administer).WithSummary("Score with this version from now on (also how to roll back) and re-score every profile with it")
+            .Produces<ModelActivation>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/drift", async (ScoreDriftMonitor monitor, CancellationToken ct) => TypedResults.Ok(await monitor.CheckAsync(ct)))
             .RequireAuthorization(Policies.Administer).WithSummary("Measure drift of every active model now (it also runs daily)");
     }
 
-    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, Microsoft.Extensions.Options.IOptions<Engine.Configuration.AutomationOptions> options, CancellationToken ct)
+    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var models = await db.ScoreModels.AsNoTracking().OrderBy(m => m.Score).ThenByDescending(m => m.Version)
-            .Select(m => new { m.Id, m.Score, m.Version, m.Kind, m.Active, m.CreatedAt, m.HorizonDays, m.Threshold, m.MetricsJson, m.FeaturesJson })
+            .Select(m => new ScoreModelRecord { Id = m.Id, Score = m.Score, Version = m.Version, Kind = m.Kind, Active = m.Active, CreatedAt = m.CreatedAt, HorizonDays = m.HorizonDays, Threshold = m.Threshold, MetricsJson = m.MetricsJson, FeaturesJson = m.FeaturesJson, Model = Array.Empty<byte>() })
             .ToListAsync(ct);
         var drift = (await db.ScoreDrift.AsNoTracking().ToListAsync(ct)).GroupBy(d => d.ModelId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Day)!);
-        var limit = options.Value.Scoring.DriftWarning;
-        return TypedResults.Ok(models.Select(m => new ScoreModelView(
-            m.Id,
-            m.Score,
-            m.Version,
-            m.Kind,
-            m.Active,
-            m.CreatedAt,
-            m.HorizonDays,
-            m.Threshold,
-            JsonSerializer.Deserialize<JsonElement>(m.MetricsJson),
-            JsonSerializer.Deserialize<List<FeatureStatistic>>(m.FeaturesJson, MessageTypes.Json)?.Select(f => f.Name).ToList(),
-            drift.TryGetValue(m.Id, out var d)
-                ? new ScoreDriftView(d.Day, d.Psi, d.Customers, d.Psi > limit ? $"scores have drifted from the training distribution (PSI {d.Psi:0.###} > {limit}); consider retraining" : null)
-                : null)).ToList());
+        return TypedResults.Ok(models.Select(m => Summary(m, drift.GetValueOrDefault(m.Id), options.Value.Scoring.DriftWarning)).ToList());
     }
 
-    private static async Task<IResult> TrainAsync(TrainRequest body, ModelTraining training, CancellationToken ct)
+    private static async Task<IResult> DetailAsync(Guid id, IDbContextFactory<AutomationDbContext> databases, FeatureDriftMeter features, IOptions<AutomationOptions> options, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var record = await db.ScoreModels.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (record is null)
+        {
+            return Problems.NotFound($"no model version {id}");
+        }
+
+        var limit = options.Value.Scoring.DriftWarning;
+        var history = await db.ScoreDrift.AsNoTracking().Where(d => d.ModelId == id).OrderBy(d => d.Day).ToListAsync(ct);
+        return TypedResults.Ok(new ScoreModelDetail(
+            Summary(record, history.LastOrDefault(), limit),
+            [.. history.Select(d => Drift(d, limit))],
+            await features.MeasureAsync(record, ct)));
+    }
+
+    private static ScoreModelSummary Summary(ScoreModelRecord m, ScoreDriftSnapshot? drift, double limit) => new(
+        m.Id,
+        m.Score,
+        m.Version,
+        m.Kind,
+        m.Active,
+        m.CreatedAt,
+        m.HorizonDays,
+        m.Threshold,
+        m.MetricsJson is { Length: > 2 } json ? JsonSerializer.Deserialize<ModelMetrics>(json, MessageTypes.Json) : null,
+        [.. ScoreModelStore.Features(m).Select(f => f.Name)],
+        drift is null ? null : Drift(drift, limit));
+
+    private static ScoreDriftView Drift(ScoreDriftSnapshot d, double limit) => new(
+        d.Day,
+        d.Psi,
+        d.Customers,
+        d.Psi > limit ? string.Create(CultureInfo.InvariantCulture, $"scores have drifted from the training distribution (PSI {d.Psi:0.###} > {limit}); consider retraining") : null);
+
+    private static async Task<IResult> TrainAsync(TrainRequest body, ModelTraining training, ProfileRescoring rescoring, ScoringMoment moment, CancellationToken ct)
     {
         var score = ScoreTargets.Parse(body.Target);
         if (score is null)
@@ -65,8 +93,12 @@ public static class ScoreModelsApi
 
         try
         {
-            var outcome = await training.RunAsync(score, body.HorizonDays.Value, body.Threshold ?? 0.5, body.Activate ?? true, ct);
-            return TypedResults.Ok(new TrainedScoreModel(outcome.Saved.Id, outcome.Saved.Score, outcome.Saved.Version, outcome.Saved.Active, outcome.Trained.Metrics, outcome.Decision));
+            var outcome = await training.RunAsync(new TrainingRequest(score, body.HorizonDays.Value, body.Threshold ?? 0.5, body.Activate ?? true, body.Margin ?? ModelTrainer.DefaultMargin, body.Force ?? false), ct);
+
+            // Everyone gets the new model's score and reasons now, not at their next event.
+            var asOf = await moment.AsOfAsync(ct);
+            var scored = outcome.Saved.Active ? await rescoring.RunAsync(asOf, null, ct) : 0;
+            return TypedResults.Ok(new TrainingResult(outcome.Saved.Id, outcome.Saved.Score, outcome.Saved.Version, outcome.Saved.Active, outcome.Trained.Metrics, outcome.Decision, scored, asOf));
         }
         catch (InvalidOperationException ex)
         {
@@ -101,7 +133,7 @@ public static class ScoreModelsApi
         {
             var saved = await store.ImportOnnxAsync(score, model, body.Mapping, body.Threshold ?? 0.5, body.Activate ?? true, ct);
             active.Invalidate();
-            return TypedResults.Ok(new ImportedScoreModel(saved.Id, saved.Score, saved.Version, saved.Active));
+            return TypedResults.Ok(new OnnxImportResult(saved.Id, saved.Score, saved.Version, saved.Active));
         }
         catch (Exception ex) when (ex is ArgumentException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
         {
@@ -109,7 +141,7 @@ public static class ScoreModelsApi
         }
     }
 
-    private static async Task<IResult> ActivateAsync(Guid id, ScoreModelStore store, ActiveScoreModels active, CancellationToken ct)
+    private static async Task<IResult> ActivateAsync(Guid id, ScoreModelStore store, ActiveScoreModels active, ProfileRescoring rescoring, ScoringMoment moment, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
     {
         if (!await store.ActivateAsync(id, ct))
         {
@@ -117,10 +149,14 @@ public static class ScoreModelsApi
         }
 
         active.Invalidate();
-        return TypedResults.NoContent();
+        var asOf = await moment.AsOfAsync(ct);
+        var scored = await rescoring.RunAsync(asOf, null, ct);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var record = await db.ScoreModels.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.Score, m.Version }).FirstAsync(ct);
+        return TypedResults.Ok(new ModelActivation(id, record.Score, record.Version, scored, asOf));
     }
 }
 
-public sealed record TrainRequest(string? Target, int? HorizonDays, double? Threshold, bool? Activate);
+public sealed record TrainRequest(string? Target, int? HorizonDays, double? Threshold, bool? Activate, double? Margin = null, bool? Force = null);
 
 public sealed record OnnxImportRequest(string? Score, string? Model, OnnxMapping? Mapping, double? Threshold, bool? Activate);

@@ -22,6 +22,7 @@ const ErrorQueuesPage = lazy(() => import('./operations/ErrorQueuesPage').then((
 const PluginsPage = lazy(() => import('./operations/PluginsPage').then((m) => ({ default: m.PluginsPage })));
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const TemplateEditorPage = lazy(() => import('./templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
+const ModelsPage = lazy(() => import('./models/ModelsPage').then((m) => ({ default: m.ModelsPage })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -44,6 +45,7 @@ function Gate() {
         <Route path="templates/:key" element={<RequireRole roles={roleAccess.design}><TemplateEditorPage /></RequireRole>} />
         <Route path="segments" element={<RequireRole roles={roleAccess.design}><SegmentsPage /></RequireRole>} />
         <Route path="segments/:key" element={<RequireRole roles={roleAccess.design}><SegmentsPage /></RequireRole>} />
+        <Route path="models" element={<RequireRole roles={roleAccess.design}><ModelsPage /></RequireRole>} />
         <Route path="discovery" element={<RequireRole roles={roleAccess.design}><DiscoveryPage /></RequireRole>} />
         <Route path="approvals" element={<RequireRole roles={roleAccess.approve}><ApprovalsPage /></RequireRole>} />
         <Route path="users" element={<RequireRole roles={roleAccess.administer}><UsersPage /></RequireRole>} />

@@ -27,6 +27,7 @@ public sealed class PageTourTests(BrowserFixture fixture)
             ("/segments", p => p.GetByTestId("rfm-grid")),
             ("/segments/vip", p => p.GetByTestId("segment-size-chart")),
             ("/discovery", p => p.GetByRole(AriaRole.Button, new() { Name = "Run clustering" })),
+            ("/models", p => p.GetByRole(AriaRole.Heading, new() { Name = "Train from stored history" })),
             ("/approvals", p => p.GetByTestId("shortcut-help")),
             ("/customers", p => p.GetByTestId($"customer-{customer}")),
             ($"/customers/{customer}", p => p.GetByTestId("event-timeline")),

@@ -2,7 +2,8 @@ namespace Automation.Engine.Scoring.Models;
 
 /// <summary>
 /// How well scores rank and classify on a holdout: ROC AUC, PR AUC (average precision), lift and capture in the top
-/// tenth of scores, precision and recall at a threshold, and calibration (predicted against observed per 0.1 band).
+/// tenth of scores, precision and recall at a threshold, calibration (predicted against observed per 0.1 band and
+/// per decile, ten equal groups of customers ranked by score, which also give the lift chart) and the ROC curve.
 /// </summary>
 public sealed record BinaryMetrics(
     int Customers,
@@ -14,9 +15,12 @@ public sealed record BinaryMetrics(
     IReadOnlyList<CalibrationBucket> Calibration,
     double PrAuc = 0,
     double TopDecileLift = 0,
-    double TopDecileCapture = 0)
+    double TopDecileCapture = 0,
+    IReadOnlyList<CalibrationBucket>? Deciles = null,
+    IReadOnlyList<RocPoint>? Roc = null)
 {
     private const int Buckets = 10;
+    private const int RocPoints = 50;
 
     public static BinaryMetrics Measure(IReadOnlyList<(double Score, bool Label)> scored, double threshold)
     {
@@ -45,7 +49,57 @@ public sealed record BinaryMetrics(
             calibration,
             Math.Round(AveragePrecision(scored), 4),
             Math.Round(TopDecile(scored).Lift, 3),
-            Math.Round(TopDecile(scored).Capture, 4));
+            Math.Round(TopDecile(scored).Capture, 4),
+            DecileCalibration(scored),
+            RocCurve(scored));
+    }
+
+    /// <summary>Ten equal groups of customers from the lowest scores to the highest: score range, mean predicted, observed rate.</summary>
+    public static IReadOnlyList<CalibrationBucket> DecileCalibration(IReadOnlyList<(double Score, bool Label)> scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var ranked = scored.OrderBy(s => s.Score).ToList();
+        var deciles = new List<CalibrationBucket>();
+        for (var d = 0; d < Buckets; d++)
+        {
+            var group = ranked.Skip(d * ranked.Count / Buckets).Take(((d + 1) * ranked.Count / Buckets) - (d * ranked.Count / Buckets)).ToList();
+            if (group.Count > 0)
+            {
+                deciles.Add(new CalibrationBucket(Math.Round(group[0].Score, 4), Math.Round(group[^1].Score, 4), group.Count, Math.Round(group.Average(s => s.Score), 3), Math.Round(group.Count(s => s.Label) / (double)group.Count, 3)));
+            }
+        }
+
+        return deciles;
+    }
+
+    /// <summary>True against false positive rate at up to 50 thresholds from the highest score down, from (0, 0) to (1, 1).</summary>
+    public static IReadOnlyList<RocPoint> RocCurve(IReadOnlyList<(double Score, bool Label)> scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        double positives = scored.Count(s => s.Label), negatives = scored.Count - positives;
+        var points = new List<RocPoint> { new(0, 0) };
+        if (positives == 0 || negatives == 0)
+        {
+            points.Add(new RocPoint(1, 1));
+            return points;
+        }
+
+        var ranked = scored.OrderByDescending(s => s.Score).ToList();
+        double truePositives = 0, falsePositives = 0;
+        var step = Math.Max(1, ranked.Count / RocPoints);
+        var next = step;
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            _ = ranked[i].Label ? truePositives++ : falsePositives++;
+            var lastOfTies = i == ranked.Count - 1 || ranked[i + 1].Score != ranked[i].Score;
+            if (lastOfTies && (i + 1 >= next || i == ranked.Count - 1))
+            {
+                next = i + 1 + step;
+                points.Add(new RocPoint(Math.Round(falsePositives / negatives, 4), Math.Round(truePositives / positives, 4)));
+            }
+        }
+
+        return points;
     }
 
     /// <summary>The area under the precision–recall curve as average precision: the mean precision at each positive's rank.</summary>

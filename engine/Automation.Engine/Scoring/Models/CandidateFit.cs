@@ -7,21 +7,22 @@ using Microsoft.ML.Trainers.FastTree;
 namespace Automation.Engine.Scoring.Models;
 
 /// <summary>
-/// Fits one candidate model: the learner on three quarters of the training customers, then ML.NET's Platt
-/// calibrator on the other quarter, which the learner never saw (a learner's own calibration, fitted on its
-/// training rows, is over-confident); then the feature contribution step, so a saved model explains its scores.
+/// Fits one candidate model: the learner on the training customers, then ML.NET's Platt calibrator on the
+/// calibration slice, rows the learner never saw from the latest labelled window (a learner's own calibration is
+/// over-confident, and one fitted on the training window misses how the base rate moved since: on CDNOW it
+/// under-predicted the middle bands by up to 0.125); then the feature contribution step, so a saved model explains its scores.
 /// </summary>
 public static class CandidateFit
 {
     public const string Boosted = "boosted trees";
     public const string RfmLogistic = "RFM logistic regression";
 
-    public static ITransformer Fit(MLContext ml, string candidate, IReadOnlyList<LabelledExample> examples, int featureCount, int seed)
+    public static ITransformer Fit(MLContext ml, string candidate, IReadOnlyList<LabelledExample> examples, IReadOnlyList<LabelledExample> calibrationSlice, int featureCount, int seed)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(examples);
-        var fit = Data(ml, examples.Where(e => !Calibrates(e.CustomerId)), featureCount);
-        var calibration = Data(ml, examples.Where(e => Calibrates(e.CustomerId)), featureCount);
+        var fit = Data(ml, examples, featureCount);
+        var calibration = Data(ml, calibrationSlice, featureCount);
         return candidate == RfmLogistic
             ? Calibrated(ml, ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 }), fit, calibration)
             : Calibrated(ml, ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
@@ -42,7 +43,7 @@ public static class CandidateFit
         return ml.Data.LoadFromEnumerable(examples.Select(e => new ModelInput { Label = e.Label, Features = e.Features }).ToList(), ModelInput.Schema(featureCount));
     }
 
-    /// <summary>One customer in four, by a hash of the id that is the same in every run.</summary>
+    /// <summary>One customer in four, by a hash of the id that is the same in every run: the calibration slice of the holdout window.</summary>
     public static bool Calibrates(string customerId)
     {
         ArgumentNullException.ThrowIfNull(customerId);

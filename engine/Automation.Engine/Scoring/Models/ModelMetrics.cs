@@ -2,7 +2,8 @@ namespace Automation.Engine.Scoring.Models;
 
 /// <summary>
 /// The holdout metrics stored with a model version: the chosen candidate's and the RFM-only logistic baseline's,
-/// measured on the same time split, with every candidate's by name and which one was chosen.
+/// measured on the same time split, with every candidate's by name, which one was chosen, and how many holdout
+/// customers calibrated the probabilities (they are left out of every figure).
 /// </summary>
 public sealed record ModelMetrics(
     BinaryMetrics Model,
@@ -11,4 +12,5 @@ public sealed record ModelMetrics(
     DateTime TrainCutoff,
     DateTime HoldoutCutoff,
     string? Chosen = null,
-    IReadOnlyDictionary<string, BinaryMetrics>? Candidates = null);
+    IReadOnlyDictionary<string, BinaryMetrics>? Candidates = null,
+    int CalibrationCustomers = 0);

@@ -50,6 +50,10 @@ import type {
   TemplateSummary,
   TemplateView,
   TestSent,
+  ModelActivation,
+  ScoreModelDetail,
+  ScoreModelSummary,
+  TrainingResult,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -130,6 +134,15 @@ export const customersApi = {
   get: (id: string) => http.get<CustomerDetail>(`/api/customers/${enc(id)}`),
   events: (id: string, take = 100) => http.get<CustomerEvent[]>(`/api/customers/${enc(id)}/events${query({ take })}`),
   erase: (id: string) => http.delete<void>(`/api/customers/${enc(id)}`),
+};
+
+export const modelsApi = {
+  list: () => http.get<ScoreModelSummary[]>('/api/scores/models'),
+  get: (id: string) => http.get<ScoreModelDetail>(`/api/scores/models/${enc(id)}`),
+  /** Makes a version the one scores come from (newer or older: a roll back) and re-scores every profile with it. */
+  activate: (id: string) => http.post<ModelActivation>(`/api/scores/models/${enc(id)}/activate`),
+  /** Trains the candidates; an activated version scores every profile before the answer. */
+  train: (request: { target: string; horizonDays: number; force?: boolean }) => http.post<TrainingResult>('/api/scores/models/train', request),
 };
 
 export const operationsApi = {

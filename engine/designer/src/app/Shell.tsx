@@ -45,6 +45,7 @@ export function Shell() {
           {canDesign && <NavLink to="/templates">Emails</NavLink>}
           {canDesign && <NavLink to="/segments">Segments</NavLink>}
           {canDesign && <NavLink to="/discovery">Discovery</NavLink>}
+          {canDesign && <NavLink to="/models">Models</NavLink>}
           {canApprove && <NavLink to="/approvals">Approvals</NavLink>}
           {canReadPeople && <NavLink to="/customers">Customers</NavLink>}
           {canReadPeople ? (

@@ -92,6 +92,8 @@ export interface CustomerScores {
   churnRisk?: number | null;
   purchasePropensity?: number | null;
   reasons?: ReasonCode[];
+  /** Each model score's top reasons, by score name (ChurnRisk, PurchasePropensity). */
+  reasonsByScore?: Record<string, ReasonCode[]> | null;
 }
 
 export interface GuardResult {

@@ -7,3 +7,4 @@ export * from './customers';
 export * from './operations';
 export * from './dashboard';
 export * from './templates';
+export * from './models';
