@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Automation.Storage;
 using Automation.Storage.Events;
@@ -34,11 +35,12 @@ public sealed class EventIngestion(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var built = new StoredEvent[items.Count];
+        var traceParent = Activity.Current is { Recorded: true, IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
         InParts(items.Count, (part, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
-                built[i] = ToStored(items[i]!, now);
+                built[i] = ToStored(items[i]!, now, traceParent);
             }
         });
 
@@ -112,7 +114,7 @@ public sealed class EventIngestion(
         return errors;
     }
 
-    private static StoredEvent ToStored(IncomingEvent e, DateTime now)
+    private static StoredEvent ToStored(IncomingEvent e, DateTime now, string? traceParent)
     {
         Iso8601Timestamp.TryParse(e.Timestamp, out var at);
         return new StoredEvent
@@ -124,6 +126,7 @@ public sealed class EventIngestion(
             Value = e.Value is { ValueKind: JsonValueKind.Number } v ? v.GetDecimal() : null,
             PropertiesJson = e.Properties is { ValueKind: JsonValueKind.Object } p ? p.GetRawText() : null,
             ReceivedAt = now,
+            TraceParent = traceParent,
         };
     }
 

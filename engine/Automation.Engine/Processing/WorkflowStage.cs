@@ -3,6 +3,7 @@ using Automation.Engine.Telemetry;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Storage;
+using Automation.Storage.Events;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,10 @@ public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter start
         foreach (var customer in evaluated)
         {
             var ingested = traces?.Claim(customer.CustomerId) ?? default;
+            if (ingested == default)
+            {
+                ingested = AcceptedUnder(customer.Events);
+            }
 
             // Nothing waits for this customer's events and no workflow starts on one: the common case under load.
             if (context.EventTriggers.Count > 0 || context.Waiting.ContainsKey(customer.CustomerId))
@@ -99,6 +104,20 @@ public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter start
         }
 
         WorkflowStarter.HoldActiveInstances(db, keys, active.Concat(loaded));
+    }
+
+    /// <summary>The trace the customer's latest traced event was accepted in, by whichever engine process took it.</summary>
+    private static System.Diagnostics.ActivityContext AcceptedUnder(List<StoredEvent> events)
+    {
+        for (var i = events.Count - 1; i >= 0; i--)
+        {
+            if (events[i].TraceParent is { } traceParent && System.Diagnostics.ActivityContext.TryParse(traceParent, null, out var context))
+            {
+                return context;
+            }
+        }
+
+        return default;
     }
 
     private static HashSet<string> EventTypesOf(List<EvaluatedCustomer> evaluated)

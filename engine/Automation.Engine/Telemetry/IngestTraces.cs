@@ -6,7 +6,8 @@ namespace Automation.Engine.Telemetry;
 /// <summary>
 /// The trace each customer's latest accepted events arrived in, so that processing them in a later batch (and the
 /// workflows they start) continues that trace rather than a trace of the batch's own. In this process only, and only
-/// while someone traces: an event accepted by another engine process is processed under the batch's span.
+/// while someone traces. An event accepted by another engine process carries its request's traceparent in its row
+/// (<c>StoredEvent.TraceParent</c>), which the workflow stage reads when this map knows nothing.
 /// </summary>
 public sealed class IngestTraces
 {

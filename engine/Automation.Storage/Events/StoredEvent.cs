@@ -22,6 +22,12 @@ public sealed class StoredEvent
     public DateTime ReceivedAt { get; set; }
 
     /// <summary>
+    /// The W3C traceparent of the request that accepted it, while someone traces (else null): processing in another
+    /// engine process continues that trace.
+    /// </summary>
+    public string? TraceParent { get; set; }
+
+    /// <summary>
     /// PostgreSQL: false until the profile, segments and workflows have seen it. The embedded default leaves it false
     /// and goes by its checkpoints instead (<see cref="ProcessingCheckpoint"/>): setting a flag rewrote every event row.
     /// </summary>

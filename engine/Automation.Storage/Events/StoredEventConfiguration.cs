@@ -13,6 +13,7 @@ internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<Stored
         builder.Property(e => e.EventId).HasMaxLength(200);
         builder.Property(e => e.CustomerId).HasMaxLength(200);
         builder.Property(e => e.Type).HasMaxLength(100);
+        builder.Property(e => e.TraceParent).HasMaxLength(55);
         builder.HasIndex(e => e.EventId).IsUnique();
         builder.HasIndex(e => new { e.CustomerId, e.Timestamp });
         builder.HasIndex(e => new { e.Processed, e.Sequence });

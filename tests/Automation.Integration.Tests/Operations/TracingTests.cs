@@ -93,6 +93,45 @@ public sealed class TracingTests
         Assert.Fail($"no delivery reached the second process's connector in {seen.Count} tries: {string.Join("; ", seen)}");
     }
 
+    /// <summary>
+    /// The other way round: this process takes the event (its processor removed) and the child processes it. The child's
+    /// workflow start continues the trace of the request this process took, carried with the stored event.
+    /// </summary>
+    [ServiceFact(TestServices.RabbitMq, TestServices.Postgres, TestServices.Smtp, TestServices.Maildir)]
+    public async Task An_event_accepted_by_one_engine_process_and_processed_by_another_stays_in_the_requests_trace()
+    {
+        using var backends = BrokerAndDatabase.Create();
+        var spans = new List<Activity>();
+        using var accepting = AutomationHost.OnRabbitMqAndPostgres(backends, TracedEmailRun.Settings(), services =>
+        {
+            Traced(spans)(services);
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EventProcessingService)));
+        });
+        using var admin = await accepting.AdminAsync();
+        await using var processing = await HostProcess.StartAsync(requireDesigner: false, settings: ChildSettings(backends));
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var customer = $"handover-{suffix}";
+        var trigger = $"handover_go_{suffix}";
+        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction($"handover-{suffix}", trigger, "email.send", new { template = "welcome" }));
+
+        using (var posted = await accepting.PostEventsAsync(new { events = new object[] { new { customerId = customer, type = trigger, timestamp = EventToEmailScenario.Iso(DateTime.UtcNow) } } }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        }
+
+        var request = await Poll.UntilAsync(
+            () => Task.FromResult(Copy(spans).FirstOrDefault(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/api/events", StringComparison.Ordinal))),
+            s => s is not null,
+            TimeSpan.FromSeconds(10));
+        Assert.True(request is not null, "this process recorded no request span for POST /api/events");
+        var started = await Poll.UntilAsync(
+            () => Task.FromResult(ConsoleSpan.Parse(processing.Output).Find(s => s.DisplayName == "workflow start" && s.Tags.GetValueOrDefault("automation.customer_id") == customer)),
+            s => s is not null,
+            TimeSpan.FromSeconds(60));
+        Assert.True(started is not null, $"the processing process recorded no workflow start for {customer}:\n{processing.Output}");
+        Assert.Equal(request.TraceId.ToHexString(), started.TraceId);
+    }
+
     private static async Task PostAndWaitAsync(HostProcess host, HttpClient admin, string customer, string trigger)
     {
         var now = DateTime.UtcNow;
