@@ -15,6 +15,12 @@ public sealed class ScoringOptions
     /// <summary>How often drift (population stability index against the training distribution) is measured.</summary>
     public TimeSpan DriftInterval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How often every profile is scored again as of now, so that scores age as time passes without events (a day by
+    /// default; zero turns it off). Once per interval across all engine processes.
+    /// </summary>
+    public TimeSpan RescoreInterval { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>A population stability index above this raises a drift warning.</summary>
     public double DriftWarning { get; set; } = 0.2;
 }

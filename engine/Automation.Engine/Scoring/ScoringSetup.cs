@@ -18,10 +18,12 @@ public static class ScoringSetup
         services.AddSingleton<ActiveScoreModels>();
         services.AddSingleton<ProfileScoring>();
         services.AddSingleton<ProfileRescoring>();
+        services.AddSingleton<ScoreAging>();
         services.AddSingleton<ScoreDriftMonitor>();
         services.AddSingleton<ScoringMoment>();
         services.AddSingleton<FeatureDriftMeter>();
         services.AddHostedService<ScoreDriftService>();
+        services.AddHostedService<ScoreAgingService>();
         return services;
     }
 }

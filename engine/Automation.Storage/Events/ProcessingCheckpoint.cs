@@ -22,6 +22,9 @@ public sealed class ProcessingCheckpoint
     /// </summary>
     public const string Indexed = "indexed";
 
+    /// <summary>When model scores were last aged (UTC ticks): claimed by one engine process per interval.</summary>
+    public const string ScoresAged = "scores-aged";
+
     public required string Name { get; set; }
 
     public long Sequence { get; set; }

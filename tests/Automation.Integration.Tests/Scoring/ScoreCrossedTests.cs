@@ -85,6 +85,34 @@ public sealed class ScoreCrossedTests
         Assert.StartsWith("scores have drifted", listed.GetProperty("drift").GetProperty("warning").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Scores_age_as_days_pass_without_events_once_per_interval()
+    {
+        using var host = AutomationHost.Embedded();
+        var now = DateTime.UtcNow;
+        await StoreHistoryAsync(host, ChurnHistory.Generate(500, now.AddDays(-1), planted: true));
+        await host.Services.GetRequiredService<ModelTraining>().RunAsync(Engine.Scoring.Models.ScoreTargets.ChurnRisk, 30, 0.5, activate: true, CancellationToken.None);
+        var response = await host.PostEventsAsync(new { events = Customer("fading", now, "email_open") });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        using var client = await host.AdminAsync();
+        var today = await Poll.UntilAsync(
+            async () => await client.GetFromJsonAsync<JsonElement>("/api/customers/fading"),
+            c => c.ValueKind == JsonValueKind.Object && c.GetProperty("scores").GetProperty("churnRisk").ValueKind == JsonValueKind.Number,
+            TimeSpan.FromSeconds(30));
+        var before = today.GetProperty("scores").GetProperty("churnRisk").GetDouble();
+
+        // Two months later, without a single event of theirs.
+        var aging = host.Services.GetRequiredService<ScoreAging>();
+        var later = now.AddDays(60);
+        var scored = await aging.RunIfDueAsync(later, CancellationToken.None);
+        var again = await aging.RunIfDueAsync(later.AddHours(1), CancellationToken.None);
+
+        Assert.True(scored >= 1, $"the first run scored {scored} profiles");
+        Assert.Null(again);
+        var after = (await client.GetFromJsonAsync<JsonElement>("/api/customers/fading")).GetProperty("scores").GetProperty("churnRisk").GetDouble();
+        Assert.True(after > before, $"churn risk {before:0.000} today and {after:0.000} after 60 quiet days");
+    }
+
     /// <summary>
     /// History for training only: stored as already processed, so it is learned from without replaying it live. The
     /// embedded processor goes by its checkpoints, so they are moved past the history (between batches, at the write

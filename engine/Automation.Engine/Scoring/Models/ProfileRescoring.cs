@@ -10,13 +10,21 @@ namespace Automation.Engine.Scoring.Models;
 /// kept on the profile and threshold crossings leave through the outbox as event processing would send them. Run
 /// after a version is activated (so nobody waits for their next event) and to age scores as time passes.
 /// </summary>
-public sealed class ProfileRescoring(IDbContextFactory<AutomationDbContext> databases, ProfileScoring scoring, ActiveScoreModels models, FeatureCalculator calculator)
+public sealed class ProfileRescoring(
+    IDbContextFactory<AutomationDbContext> databases, ProfileScoring scoring, ActiveScoreModels models, FeatureCalculator calculator, ProfileWriteGate? gate = null, ProfileStore? store = null)
 {
     private const int PageSize = 2_000;
 
     /// <summary>How many profiles were scored; 0 when no model is active.</summary>
     public async Task<int> RunAsync(DateTime asOfUtc, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        // In the engine process profiles are written between event batches, over what the processor has flushed.
+        using var writing = gate is null ? null : await gate.EnterAsync(cancellationToken);
+        if (store is not null)
+        {
+            await store.FlushAsync(cancellationToken);
+        }
+
         models.Invalidate();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var round = await scoring.PrepareAsync(db, cancellationToken);
