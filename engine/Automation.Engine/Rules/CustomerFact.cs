@@ -8,9 +8,17 @@ namespace Automation.Engine.Rules;
 /// </summary>
 public sealed class CustomerFact(CustomerFeatures features, CustomerScores scores)
 {
+    // NRules keys its working memory by the fact; a hash code computed once here spares the runtime's identity hash,
+    // which a batch of customers otherwise pays for on every new object (identity equality stays).
+    private readonly int hash = Random.Shared.Next();
+
     public CustomerFeatures Features { get; } = features;
 
     public CustomerScores Scores { get; } = scores;
 
     public RuleDecision Decision { get; } = new();
+
+    public override int GetHashCode() => hash;
+
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 }
