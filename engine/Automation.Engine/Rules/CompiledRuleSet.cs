@@ -42,7 +42,15 @@ public sealed class CompiledRuleSet
     /// <summary>For a decision rule set, the crossing it decides at ("segment.entered", "at-risk"); null otherwise.</summary>
     public (string Trigger, string Key)? Decides { get; init; }
 
-    public CompiledRuleSet WithVersion(int version) => new(Key, Ports, rules, factory, CompileTime) { Version = version, Decides = Decides };
+    /// <summary>The plugin that ships this rule set (read-only, written in C#); null for a stored one.</summary>
+    public string? Plugin { get; init; }
+
+    /// <summary>A plugin rule set's name and description (a stored one keeps its own in the database).</summary>
+    public string Name { get; init; } = "";
+
+    public string Description { get; init; } = "";
+
+    public CompiledRuleSet WithVersion(int version) => new(Key, Ports, rules, factory, CompileTime) { Version = version, Decides = Decides, Plugin = Plugin, Name = Name, Description = Description };
 
     /// <summary>Decides for one customer; a rule that throws or a runaway chain ends in a <see cref="RuleSetEvaluationException"/>.</summary>
     public RuleSetOutcome Evaluate(CustomerFeatures features, CustomerScores scores)
@@ -111,7 +119,14 @@ public sealed class CompiledRuleSet
         var session = factory.CreateSession();
         try
         {
-            session.InsertAll(customers);
+            if (Plugin is null)
+            {
+                session.InsertAll(customers);
+            }
+            else
+            {
+                PluginFacts.Insert(session, customers, rules);
+            }
 
             // Each customer's own chain stops at the firing limit (see RuleModelBuilder.Fire), so the agenda empties.
             session.Fire();
@@ -142,12 +157,12 @@ public sealed class CompiledRuleSet
             winner is null ? null : decision.OutputOf(winner),
             () => [.. rules.Select(r => new RuleResult(r.Name, decision.HasFired(r), decision.OutputOf(r), null))],
             () => decision.Explain(customer),
-            () => decision.Values)
+            () => customer.Plugin is { } plugin ? plugin.Values.ToDictionary(StringComparer.Ordinal) : decision.Values)
         {
-            Starts = decision.Starter?.Starts ?? [],
+            Starts = customer.Plugin is { } view ? [.. view.Starts] : decision.Starter?.Starts ?? [],
             Firings = decision.Firings,
             SuppressedBy = decision.SuppressedBy?.Name,
-            Suppression = decision.SuppressedBy?.Suppress,
+            Suppression = decision.Suppression,
         };
     }
 }

@@ -18,6 +18,9 @@ public sealed class CustomerFact(CustomerFeatures features, CustomerScores score
 
     public RuleDecision Decision { get; } = new();
 
+    /// <summary>In a plugin's rule set: the customer as the plugin's rules see them, with the outcomes they wrote.</summary>
+    internal Automation.Plugins.Sdk.RuleCustomer? Plugin { get; set; }
+
     public override int GetHashCode() => hash;
 
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);

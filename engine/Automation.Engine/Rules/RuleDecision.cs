@@ -7,7 +7,7 @@ namespace Automation.Engine.Rules;
 /// </summary>
 public sealed class RuleDecision
 {
-    private readonly List<(CompiledRule Rule, DerivedFact[] Matched)> fired = new(16);
+    private readonly List<(CompiledRule Rule, DerivedFact[] Matched, string[]? Facts)> fired = new(16);
 
     // Only rules with an output expression write here; most rules have none, and a batch pays for every allocation.
     private Dictionary<int, string>? outputs;
@@ -49,7 +49,7 @@ public sealed class RuleDecision
 
     internal void Fired(CompiledRule rule, DerivedFact[] matched, string? output)
     {
-        fired.Add((rule, matched));
+        fired.Add((rule, matched, null));
         if (output is not null)
         {
             outputs ??= [];
@@ -65,11 +65,27 @@ public sealed class RuleDecision
             Starter = rule;
         }
 
-        if (rule.Suppress is not null)
+        if (rule.Suppress is not null && SuppressedBy is null)
         {
-            SuppressedBy ??= rule;
+            SuppressedBy = rule;
+            Suppression = rule.Suppress;
         }
     }
+
+    /// <summary>A plugin rule fired: the facts it matched besides the customer are described by their own text.</summary>
+    internal void FiredPluginRule(CompiledRule rule, string[] facts, string? suppression)
+    {
+        Fired(rule, [], null);
+        fired[^1] = (rule, [], facts);
+        if (suppression is not null && SuppressedBy is null)
+        {
+            SuppressedBy = rule;
+            Suppression = suppression;
+        }
+    }
+
+    /// <summary>Why the decision is suppressed: the suppressing rule's reason.</summary>
+    public string? Suppression { get; private set; }
 
     internal string? OutputOf(CompiledRule rule) => outputs?.GetValueOrDefault(rule.Index);
 
@@ -80,7 +96,7 @@ public sealed class RuleDecision
 
     /// <summary>The explanation: each firing with the values and facts it matched, read from the customer now.</summary>
     public IReadOnlyList<RuleFiring> Explain(CustomerFact customer) =>
-        [.. fired.Select(f => new RuleFiring(f.Rule.Name, [.. f.Rule.Read(customer), .. f.Matched.Select(d => $"{d.Name}, asserted by {d.AssertedBy}")]))];
+        [.. fired.Select(f => new RuleFiring(f.Rule.Name, [.. f.Rule.Read(customer), .. f.Matched.Select(d => $"{d.Name}, asserted by {d.AssertedBy}"), .. f.Facts ?? []]))];
 
     private static bool Ranks(CompiledRule rule, CompiledRule? best) =>
         best is null || rule.Priority > best.Priority || (rule.Priority == best.Priority && rule.Index < best.Index);

@@ -15,7 +15,8 @@ public static class PluginsApi
             status = p.Instance is null ? "failed" : "loaded",
             p.Error,
             p.ActionTypes,
+            ruleSets = p.RuleSets.Select(r => r.Key),
             assembly = Path.GetFileName(p.Path),
-        }))).RequireAuthorization().WithTags("Plugins").WithSummary("Loaded plugins, versions and action types; failed ones with the reason");
+        }))).RequireAuthorization().WithTags("Plugins").WithSummary("Loaded plugins, versions, action types and rule sets; failed ones with the reason");
     }
 }
