@@ -13,6 +13,9 @@ public interface IAutomationPlugin
 
     IReadOnlyList<ActionDescriptor> Actions { get; }
 
+    /// <summary>Rule sets written in C# with NRules.Fluent; none unless the plugin ships some.</summary>
+    IReadOnlyList<PluginRuleSet> RuleSets => [];
+
     /// <summary>Registers the plugin's services, its handlers included, in the plugin's own container.</summary>
     /// <param name="services">The plugin's container; logging is already there.</param>
     /// <param name="configuration">The section Automation:Plugins:{Manifest.Name}.</param>

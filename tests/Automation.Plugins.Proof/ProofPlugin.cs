@@ -6,7 +6,8 @@ namespace Automation.Plugins.Proof;
 
 /// <summary>
 /// A connector whose behaviour tests choose: proof.flaky (and proof.idempotent) fail transiently at a configured rate, proof.broken throws
-/// until repaired. Both write every delivery they carry out to a ledger file, so a test counts deliveries where they land.
+/// until repaired. Both write every delivery they carry out to a ledger file, so a test counts deliveries where they land. It also ships a
+/// one-rule C# rule set (proof-rules), as an integrator's plugin may.
 /// </summary>
 public sealed class ProofPlugin : IAutomationPlugin
 {
@@ -44,6 +45,18 @@ public sealed class ProofPlugin : IAutomationPlugin
             Channel = "proof",
             InputSchema = Schema,
             HandlerType = typeof(BrokenHandler),
+        },
+    ];
+
+    /// <summary>A rule set written in C#, so the designer and the tests see a plugin's rules listed read-only.</summary>
+    public IReadOnlyList<PluginRuleSet> RuleSets { get; } =
+    [
+        new PluginRuleSet
+        {
+            Key = "proof-rules",
+            Name = "Proof rules",
+            Description = "A plugin's rule set, for the tests",
+            RuleTypes = [typeof(ProofVipRule)],
         },
     ];
 

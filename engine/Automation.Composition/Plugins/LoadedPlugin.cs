@@ -1,3 +1,4 @@
+using Automation.Engine.Rules;
 using Automation.Plugins.Sdk;
 
 namespace Automation.Composition.Plugins;
@@ -19,6 +20,9 @@ public sealed class LoadedPlugin
     public string? Error { get; init; }
 
     public IReadOnlyList<string> ActionTypes { get; init; } = [];
+
+    /// <summary>The rule sets it ships (C#, NRules.Fluent), compiled; read-only in the catalog.</summary>
+    public IReadOnlyList<CompiledRuleSet> RuleSets { get; init; } = [];
 
     /// <summary>Loaded, with at least its accepted action types in service (a refused one does not take the others down).</summary>
     public bool Loaded => Instance is not null;

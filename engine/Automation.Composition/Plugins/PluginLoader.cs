@@ -1,6 +1,7 @@
 using System.Reflection;
 using Automation.Engine.Actions;
 using Automation.Engine.Dispatch;
+using Automation.Engine.Rules;
 using Automation.Plugins.Sdk;
 
 namespace Automation.Composition.Plugins;
@@ -13,6 +14,7 @@ public static class PluginLoader
 {
     public static IReadOnlyList<LoadedPlugin> LoadAll(string folder, ActionCatalog catalog)
     {
+        var ruleSetKeys = new HashSet<string>(StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(catalog);
         if (!Directory.Exists(folder))
         {
@@ -25,14 +27,14 @@ public static class PluginLoader
             var main = Path.Combine(directory, Path.GetFileName(directory) + ".dll");
             if (File.Exists(main))
             {
-                plugins.Add(Load(main, catalog));
+                plugins.Add(Load(main, catalog, ruleSetKeys));
             }
         }
 
         return plugins;
     }
 
-    private static LoadedPlugin Load(string path, ActionCatalog catalog)
+    private static LoadedPlugin Load(string path, ActionCatalog catalog, HashSet<string> ruleSetKeys)
     {
         var fallbackName = Path.GetFileNameWithoutExtension(path);
         try
@@ -60,6 +62,24 @@ public static class PluginLoader
                 return Failed(manifest.Name, path, $"incompatible SDK: {why}", manifest);
             }
 
+            // Rule sets first: a rule class that does not load fails the whole plugin, before any of its actions is registered.
+            var ruleSets = new List<CompiledRuleSet>();
+            foreach (var ruleSet in plugin.RuleSets)
+            {
+                if (!PluginRuleSetCompiler.TryCompile(manifest.Name, ruleSet, out var compiled, out var error))
+                {
+                    return Failed(manifest.Name, path, error, manifest);
+                }
+
+                if (ruleSetKeys.Contains(compiled!.Key) || ruleSets.Exists(r => r.Key == compiled.Key))
+                {
+                    return Failed(manifest.Name, path, $"rule set '{compiled.Key}': another plugin already provides it", manifest);
+                }
+
+                ruleSets.Add(compiled);
+            }
+
+            ruleSetKeys.UnionWith(ruleSets.Select(r => r.Key));
             var declared = new List<string>();
             var rejected = new List<string>();
             foreach (var action in plugin.Actions)
@@ -86,6 +106,7 @@ public static class PluginLoader
                 SdkRange = manifest.SdkVersionRange,
                 Instance = plugin,
                 ActionTypes = declared,
+                RuleSets = ruleSets,
                 Error = rejected.Count == 0 ? null : string.Join("; ", rejected),
             };
         }

@@ -1,5 +1,6 @@
 using Automation.Engine.Actions;
 using Automation.Engine.Dispatch;
+using Automation.Engine.Rules;
 using Automation.Composition.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static partial class PluginsSetup
         var catalog = new ActionCatalog();
         var plugins = PluginLoader.LoadAll(folder, catalog);
         builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(new PluginRuleSets([.. plugins.SelectMany(p => p.RuleSets)]));
         builder.Services.AddSingleton(sp => new PluginRegistry(plugins, builder.Configuration, sp));
         builder.Services.AddHostedService(sp => new PluginReport(folder, plugins, sp.GetRequiredService<ILogger<PluginRegistry>>()));
     }
@@ -40,7 +42,7 @@ public static partial class PluginsSetup
                 }
                 else
                 {
-                    LogLoaded(logger, plugin.Name, plugin.Version ?? "", string.Join(", ", plugin.ActionTypes));
+                    LogLoaded(logger, plugin.Name, plugin.Version ?? "", string.Join(", ", [.. plugin.ActionTypes, .. plugin.RuleSets.Select(r => $"rule set {r.Key}")]));
                     if (plugin.Error is not null)
                     {
                         LogFailed(logger, plugin.Name, plugin.Error);

@@ -16,6 +16,9 @@ public sealed class CompiledRule
 
     public int Priority { get; init; }
 
+    /// <summary>What the rule is for, as its author wrote it (a plugin rule's [Description]).</summary>
+    public string Description { get; init; } = "";
+
     /// <summary>Decision values it sets when it fires ("offer" = "10%").</summary>
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
 

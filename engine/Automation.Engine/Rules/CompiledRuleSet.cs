@@ -6,7 +6,7 @@ namespace Automation.Engine.Rules;
 /// <summary>
 /// A checked rule set and its NRules session factory (the compiled Rete network), built once per stored version and
 /// shared: each evaluation opens a session, inserts the customer, fires the rules up to the firing limit and reads
-/// the decision back with its explanation.
+/// the decision back with its explanation; many customers can share one session (EvaluateMany).
 /// </summary>
 public sealed class CompiledRuleSet
 {
@@ -42,21 +42,95 @@ public sealed class CompiledRuleSet
     /// <summary>For a decision rule set, the crossing it decides at ("segment.entered", "at-risk"); null otherwise.</summary>
     public (string Trigger, string Key)? Decides { get; init; }
 
-    public CompiledRuleSet WithVersion(int version) => new(Key, Ports, rules, factory, CompileTime) { Version = version, Decides = Decides };
+    /// <summary>The plugin that ships this rule set (read-only, written in C#); null for a stored one.</summary>
+    public string? Plugin { get; init; }
+
+    /// <summary>A plugin rule set's name and description (a stored one keeps its own in the database).</summary>
+    public string Name { get; init; } = "";
+
+    public string Description { get; init; } = "";
+
+    public CompiledRuleSet WithVersion(int version) => new(Key, Ports, rules, factory, CompileTime) { Version = version, Decides = Decides, Plugin = Plugin, Name = Name, Description = Description };
 
     /// <summary>Decides for one customer; a rule that throws or a runaway chain ends in a <see cref="RuleSetEvaluationException"/>.</summary>
     public RuleSetOutcome Evaluate(CustomerFeatures features, CustomerScores scores)
     {
         var customer = new CustomerFact(features, scores);
+        Run([customer]);
+        if (customer.Decision.RanAway)
+        {
+            throw new RuleSetEvaluationException(RunawayMessage(customer));
+        }
+
+        return Decide(customer);
+    }
+
+    /// <summary>
+    /// Decides for many customers on one session: all are inserted at once, so NRules propagates them through the
+    /// network together and fires their activations in one agenda (a rule's first required fact carries its customer,
+    /// so only further required or excluded facts join across the batch). Keep batches small (the benchmark found 50
+    /// best): what a session holds survives every garbage collection until it ends. A customer whose rules run away or
+    /// fail gets an outcome with the error; the others are decided as if alone.
+    /// </summary>
+    public IReadOnlyList<RuleSetOutcome> EvaluateMany(IReadOnlyList<(CustomerFeatures Features, CustomerScores Scores)> customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var facts = new CustomerFact[customers.Count];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            facts[i] = new CustomerFact(customers[i].Features, customers[i].Scores);
+        }
+
+        var outcomes = new RuleSetOutcome[facts.Length];
+        try
+        {
+            Run(facts);
+        }
+        catch (RuleSetEvaluationException)
+        {
+            // A condition threw for someone in the batch: decide each customer alone to tell who.
+            for (var i = 0; i < facts.Length; i++)
+            {
+                try
+                {
+                    outcomes[i] = Evaluate(customers[i].Features, customers[i].Scores);
+                }
+                catch (RuleSetEvaluationException ex)
+                {
+                    outcomes[i] = new RuleSetOutcome(RuleSetCompiler.NoRulePort, null) { Error = ex.Message };
+                }
+            }
+
+            return outcomes;
+        }
+
+        for (var i = 0; i < facts.Length; i++)
+        {
+            outcomes[i] = facts[i].Decision.RanAway
+                ? new RuleSetOutcome(RuleSetCompiler.NoRulePort, null) { Error = RunawayMessage(facts[i]) }
+                : Decide(facts[i]);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>One session for these customers: insert them together, fire every activation, let the session go.</summary>
+    private void Run(CustomerFact[] customers)
+    {
         var session = factory.CreateSession();
         try
         {
-            session.Insert(customer);
-            if (session.Fire(FiringLimit) >= FiringLimit && !session.Agenda.IsEmpty)
+            if (Plugin is null)
             {
-                var looping = customer.Decision.FiredRules.GroupBy(r => r.Name).OrderByDescending(g => g.Count()).First().Key;
-                throw new RuleSetEvaluationException($"rule set '{Key}' v{Version} stopped after {FiringLimit} firings: rule '{looping}' keeps firing (it asserts a fact that makes a rule fire again)");
+                session.InsertAll(customers);
             }
+            else
+            {
+                PluginFacts.Insert(session, customers, rules);
+            }
+
+            // Each customer's own chain stops at the firing limit (see RuleModelBuilder.Fire), so the agenda empties.
+            session.Fire();
         }
         catch (RuleExecutionException ex)
         {
@@ -70,48 +144,26 @@ public sealed class CompiledRuleSet
             };
             throw new RuleSetEvaluationException($"rule set '{Key}' v{Version}{where} failed: {cause.GetType().Name}: {cause.Message}", cause);
         }
-
-        return Decide(customer);
     }
 
-    /// <summary>
-    /// Decides for many customers on one session, one customer at a time (inserted, fired, then retracted with the
-    /// facts its rules asserted): a session is not opened per customer, and no join ever compares one customer's
-    /// derived facts with another's (holding a thousand customers at once made that join quadratic).
-    /// </summary>
-    public IReadOnlyList<RuleSetOutcome> EvaluateMany(IReadOnlyList<(CustomerFeatures Features, CustomerScores Scores)> customers)
-    {
-        ArgumentNullException.ThrowIfNull(customers);
-        var session = factory.CreateSession();
-        var outcomes = new RuleSetOutcome[customers.Count];
-        for (var i = 0; i < customers.Count; i++)
-        {
-            var customer = new CustomerFact(customers[i].Features, customers[i].Scores);
-            session.Insert(customer);
-            session.Fire(FiringLimit);
-            session.Retract(customer);
-            session.RetractAll(customer.Decision.Asserted);
-            outcomes[i] = Decide(customer);
-        }
-
-        return outcomes;
-    }
+    private string RunawayMessage(CustomerFact customer) =>
+        $"rule set '{Key}' v{Version} stopped after {FiringLimit} firings: rule '{customer.Decision.MostFired()}' keeps firing (it asserts a fact that makes a rule fire again)";
 
     private RuleSetOutcome Decide(CustomerFact customer)
     {
         var decision = customer.Decision;
-        var ranked = decision.FiredRules.Distinct().OrderByDescending(r => r.Priority).ThenBy(r => r.Index).ToList();
-        var winner = ranked.FirstOrDefault();
+        var winner = decision.Winner;
         return new RuleSetOutcome(
             winner?.Name ?? RuleSetCompiler.NoRulePort,
             winner is null ? null : decision.OutputOf(winner),
             () => [.. rules.Select(r => new RuleResult(r.Name, decision.HasFired(r), decision.OutputOf(r), null))],
-            () => decision.Explain(customer)) with
+            () => decision.Explain(customer),
+            () => customer.Plugin is { } plugin ? plugin.Values.ToDictionary(StringComparer.Ordinal) : decision.Values)
         {
-            Values = decision.Values,
-            Starts = ranked.FirstOrDefault(r => r.Starts.Count > 0)?.Starts ?? [],
+            Starts = customer.Plugin is { } view ? [.. view.Starts] : decision.Starter?.Starts ?? [],
+            Firings = decision.Firings,
             SuppressedBy = decision.SuppressedBy?.Name,
-            Suppression = decision.SuppressedBy?.Suppress,
+            Suppression = decision.Suppression,
         };
     }
 }

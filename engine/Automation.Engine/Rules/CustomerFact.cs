@@ -8,9 +8,20 @@ namespace Automation.Engine.Rules;
 /// </summary>
 public sealed class CustomerFact(CustomerFeatures features, CustomerScores scores)
 {
+    // NRules keys its working memory by the fact; a hash code computed once here spares the runtime's identity hash,
+    // which a batch of customers otherwise pays for on every new object (identity equality stays).
+    private readonly int hash = Random.Shared.Next();
+
     public CustomerFeatures Features { get; } = features;
 
     public CustomerScores Scores { get; } = scores;
 
     public RuleDecision Decision { get; } = new();
+
+    /// <summary>In a plugin's rule set: the customer as the plugin's rules see them, with the outcomes they wrote.</summary>
+    internal Automation.Plugins.Sdk.RuleCustomer? Plugin { get; set; }
+
+    public override int GetHashCode() => hash;
+
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 }

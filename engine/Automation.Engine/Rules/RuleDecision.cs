@@ -1,16 +1,31 @@
 namespace Automation.Engine.Rules;
 
-/// <summary>What the rules that fired for one customer decided, written by their actions in firing order.</summary>
+/// <summary>
+/// What the rules that fired for one customer decided, written by their actions in firing order. The deciding rule
+/// (highest priority, the earlier on a tie), the first rule naming workflows to start and the suppressing rule are
+/// kept as the rules fire, so a batch that only routes never sorts or formats anything.
+/// </summary>
 public sealed class RuleDecision
 {
-    private readonly List<(CompiledRule Rule, DerivedFact[] Matched)> fired = [];
-    private readonly Dictionary<int, string?> outputs = [];
+    private readonly List<(CompiledRule Rule, DerivedFact[] Matched, string[]? Facts)> fired = new(16);
+
+    // Only rules with an output expression write here; most rules have none, and a batch pays for every allocation.
+    private Dictionary<int, string>? outputs;
 
     /// <summary>How many rules fired; a runaway chain is stopped at the rule set's firing limit.</summary>
     public int Firings => fired.Count;
 
     /// <summary>The rule that suppressed the decision (the first by firing order), if any.</summary>
     public CompiledRule? SuppressedBy { get; private set; }
+
+    /// <summary>The fired rule that names the port: the highest priority, the earlier in the rule set on a tie.</summary>
+    public CompiledRule? Winner { get; private set; }
+
+    /// <summary>The highest-priority fired rule that names workflows to start (the earlier on a tie).</summary>
+    public CompiledRule? Starter { get; private set; }
+
+    /// <summary>Set when this customer reached the firing limit: the rules kept asserting facts that made rules fire.</summary>
+    public bool RanAway { get; internal set; }
 
     /// <summary>Each decision value as the highest-priority rule that set it says (the earlier rule on a tie).</summary>
     public IReadOnlyDictionary<string, string> Values
@@ -32,25 +47,57 @@ public sealed class RuleDecision
 
     internal IEnumerable<CompiledRule> FiredRules => fired.Select(f => f.Rule);
 
-    /// <summary>The derived facts the rules asserted for this customer, so a reused session can let go of them.</summary>
-    internal List<DerivedFact> Asserted { get; } = [];
-
     internal void Fired(CompiledRule rule, DerivedFact[] matched, string? output)
     {
-        fired.Add((rule, matched));
-        outputs.TryAdd(rule.Index, output);
-
-        if (rule.Suppress is not null)
+        fired.Add((rule, matched, null));
+        if (output is not null)
         {
-            SuppressedBy ??= rule;
+            outputs ??= [];
+            outputs.TryAdd(rule.Index, output);
+        }
+        if (Ranks(rule, Winner))
+        {
+            Winner = rule;
+        }
+
+        if (rule.Starts.Count > 0 && Ranks(rule, Starter))
+        {
+            Starter = rule;
+        }
+
+        if (rule.Suppress is not null && SuppressedBy is null)
+        {
+            SuppressedBy = rule;
+            Suppression = rule.Suppress;
         }
     }
 
-    internal string? OutputOf(CompiledRule rule) => outputs.GetValueOrDefault(rule.Index);
+    /// <summary>A plugin rule fired: the facts it matched besides the customer are described by their own text.</summary>
+    internal void FiredPluginRule(CompiledRule rule, string[] facts, string? suppression)
+    {
+        Fired(rule, [], null);
+        fired[^1] = (rule, [], facts);
+        if (suppression is not null && SuppressedBy is null)
+        {
+            SuppressedBy = rule;
+            Suppression = suppression;
+        }
+    }
 
-    internal bool HasFired(CompiledRule rule) => outputs.ContainsKey(rule.Index);
+    /// <summary>Why the decision is suppressed: the suppressing rule's reason.</summary>
+    public string? Suppression { get; private set; }
+
+    internal string? OutputOf(CompiledRule rule) => outputs?.GetValueOrDefault(rule.Index);
+
+    internal bool HasFired(CompiledRule rule) => fired.Exists(f => f.Rule.Index == rule.Index);
+
+    /// <summary>The rule that fired most often: the one that kept a runaway chain going.</summary>
+    internal string MostFired() => fired.GroupBy(f => f.Rule.Name).OrderByDescending(g => g.Count()).First().Key;
 
     /// <summary>The explanation: each firing with the values and facts it matched, read from the customer now.</summary>
     public IReadOnlyList<RuleFiring> Explain(CustomerFact customer) =>
-        [.. fired.Select(f => new RuleFiring(f.Rule.Name, [.. f.Rule.Read(customer), .. f.Matched.Select(d => $"{d.Name}, asserted by {d.AssertedBy}")]))];
+        [.. fired.Select(f => new RuleFiring(f.Rule.Name, [.. f.Rule.Read(customer), .. f.Matched.Select(d => $"{d.Name}, asserted by {d.AssertedBy}"), .. f.Facts ?? []]))];
+
+    private static bool Ranks(CompiledRule rule, CompiledRule? best) =>
+        best is null || rule.Priority > best.Priority || (rule.Priority == best.Priority && rule.Index < best.Index);
 }

@@ -6,9 +6,12 @@ using NRules.RuleModel.Builders;
 namespace Automation.Engine.Rules;
 
 /// <summary>
-/// Builds the NRules rule model of one checked rule: a `Customer` pattern whose condition is the marketer's sandboxed
-/// expression bound to that fact, a pattern per required derived fact, a `not` group per excluded one, and the action
-/// that records the firing, its outcomes and the facts it asserts.
+/// Builds the NRules rule model of one checked rule. A rule without required facts matches a `Customer` pattern whose
+/// condition is the marketer's sandboxed expression bound to that fact. A rule that requires derived facts matches the
+/// first of them instead, with the condition read through the fact's customer: both are alpha conditions, so no join
+/// compares one customer's facts with another's and a session can hold a whole batch of customers. Further required
+/// facts and excluded ones (`not` groups) join on the customer. The action records the firing, its outcomes and the
+/// facts it asserts.
 /// </summary>
 internal static class RuleModelBuilder
 {
@@ -21,56 +24,91 @@ internal static class RuleModelBuilder
         builder.Name(rule.Name);
         builder.Priority(rule.Priority);
         var when = builder.LeftHandSide();
-        var customer = when.Pattern(typeof(CustomerFact), CustomerDeclaration);
-        if (condition is not null)
+        var required = new List<ParameterExpression>();
+        ParameterExpression primary;
+        Expression customer;
+        if (requires.Count == 0)
         {
-            customer.Condition(condition);
+            var pattern = when.Pattern(typeof(CustomerFact), CustomerDeclaration);
+            primary = pattern.Declaration.ToParameterExpression();
+            customer = primary;
+            if (condition is not null)
+            {
+                pattern.Condition(condition);
+            }
+        }
+        else
+        {
+            var pattern = when.Pattern(typeof(DerivedFact), "Requires0");
+            primary = pattern.Declaration.ToParameterExpression();
+            customer = Expression.Property(primary, nameof(DerivedFact.Customer));
+            pattern.Condition(Named(primary, requires[0]));
+            if (condition is not null)
+            {
+                pattern.Condition(Expression.Lambda(new ParameterReplacer(condition.Parameters[0], customer).Visit(condition.Body), primary));
+            }
+
+            required.Add(primary);
         }
 
-        var customerParameter = customer.Declaration.ToParameterExpression();
-        for (var i = 0; i < requires.Count; i++)
+        for (var i = 1; i < requires.Count; i++)
         {
             var derived = when.Pattern(typeof(DerivedFact), "Requires" + i.ToString(CultureInfo.InvariantCulture));
-            derived.Condition(DerivedFactNamed(derived.Declaration.ToParameterExpression(), customerParameter, requires[i]));
+            var fact = derived.Declaration.ToParameterExpression();
+            derived.Condition(Named(fact, requires[i]));
+            derived.Condition(SameCustomer(fact, primary, customer));
+            required.Add(fact);
         }
 
         for (var i = 0; i < unless.Count; i++)
         {
             var derived = when.Not().Pattern(typeof(DerivedFact), "Unless" + i.ToString(CultureInfo.InvariantCulture));
-            derived.Condition(DerivedFactNamed(derived.Declaration.ToParameterExpression(), customerParameter, unless[i]));
+            var fact = derived.Declaration.ToParameterExpression();
+            derived.Condition(Named(fact, unless[i]));
+            derived.Condition(SameCustomer(fact, primary, customer));
         }
 
         var context = Expression.Parameter(typeof(IContext), "context");
         var outputValue = output is null
             ? (Expression)Expression.Constant(null, typeof(object))
-            : Expression.Convert(new ParameterReplacer(output.Parameters[0], customerParameter).Visit(output.Body), typeof(object));
+            : Expression.Convert(new ParameterReplacer(output.Parameters[0], customer).Visit(output.Body), typeof(object));
+        var matched = required.Count == 0
+            ? (Expression)Expression.Constant(Array.Empty<DerivedFact>())
+            : Expression.NewArrayInit(typeof(DerivedFact), required);
         builder.RightHandSide().Action(Expression.Lambda(
-            Expression.Call(FireMethod, context, customerParameter, Expression.Constant(rule), outputValue), context, customerParameter));
+            Expression.Call(FireMethod, context, customer, Expression.Constant(rule), outputValue, matched), [context, .. required.Count == 0 ? [primary] : required]));
         return builder.Build();
     }
 
-    /// <summary>The action of every rule: records the firing with the derived facts it matched, then asserts its own.</summary>
-    public static void Fire(IContext context, CustomerFact customer, CompiledRule rule, object? output)
+    /// <summary>
+    /// The action of every rule: records the firing with the derived facts it matched, then asserts its own, unless
+    /// this customer reached the firing limit: a chain that asserts facts forever stops there and fails only its
+    /// customer, not the others in the session.
+    /// </summary>
+    public static void Fire(IContext context, CustomerFact customer, CompiledRule rule, object? output, DerivedFact[] matched)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(rule);
-        var matched = context.Match.Facts.Select(f => f.Value).OfType<DerivedFact>().ToArray();
-        customer.Decision.Fired(rule, matched, output is null ? null : Convert.ToString(output, CultureInfo.InvariantCulture));
+        var decision = customer.Decision;
+        decision.Fired(rule, matched, output is null ? null : Convert.ToString(output, CultureInfo.InvariantCulture));
+        if (decision.Firings >= CompiledRuleSet.FiringLimit)
+        {
+            decision.RanAway = true;
+            return;
+        }
+
         foreach (var name in rule.Asserts)
         {
-            var derived = new DerivedFact(customer, name, rule.Name);
-            customer.Decision.Asserted.Add(derived);
-            context.Insert(derived);
+            context.Insert(new DerivedFact(customer, name, rule.Name));
         }
     }
 
-    // (fact, Customer) => fact.Customer == Customer && fact.Name == "name"; the customer join lets one session hold many customers.
-    private static LambdaExpression DerivedFactNamed(ParameterExpression fact, ParameterExpression customer, string name) =>
-        Expression.Lambda(
-            Expression.AndAlso(
-                Expression.ReferenceEqual(Expression.Property(fact, nameof(DerivedFact.Customer)), customer),
-                Expression.Equal(Expression.Property(fact, nameof(DerivedFact.Name)), Expression.Constant(name))),
-            fact,
-            customer);
+    // fact => fact.Name == "name": an alpha condition, shared by every rule that names the same fact.
+    private static LambdaExpression Named(ParameterExpression fact, string name) =>
+        Expression.Lambda(Expression.Equal(Expression.Property(fact, nameof(DerivedFact.Name)), Expression.Constant(name)), fact);
+
+    // (fact, primary) => fact.Customer == customer-of-primary: the join of a further fact with the rule's customer.
+    private static LambdaExpression SameCustomer(ParameterExpression fact, ParameterExpression primary, Expression customer) =>
+        Expression.Lambda(Expression.ReferenceEqual(Expression.Property(fact, nameof(DerivedFact.Customer)), customer), fact, primary);
 }

@@ -13,12 +13,13 @@ namespace Automation.Engine.Rules;
 public sealed partial class RuleSetCatalog(
     IDbContextFactory<AutomationDbContext> databases,
     RuleSetCompiler compiler,
+    PluginRuleSets plugins,
     TimeProvider clock,
     ILogger<RuleSetCatalog> logger) : IRuleSetLookup
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim gate = new(1, 1);
-    private ImmutableDictionary<string, CompiledRuleSet> ruleSets = ImmutableDictionary<string, CompiledRuleSet>.Empty;
+    private ImmutableDictionary<string, CompiledRuleSet> ruleSets = plugins.All.ToImmutableDictionary(r => r.Key, StringComparer.Ordinal);
     private DateTimeOffset loadedAt = DateTimeOffset.MinValue;
 
     /// <summary>Every loaded rule set, by key.</summary>
@@ -45,8 +46,14 @@ public sealed partial class RuleSetCatalog(
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             var records = await db.RuleSets.AsNoTracking().ToListAsync(cancellationToken);
             var builder = ImmutableDictionary.CreateBuilder<string, CompiledRuleSet>(StringComparer.Ordinal);
+            builder.AddRange(plugins.All.Select(r => KeyValuePair.Create(r.Key, r)));
             foreach (var record in records)
             {
+                if (builder.ContainsKey(record.Key))
+                {
+                    continue; // a plugin's rule set owns its key; a stored one of that name predates the plugin
+                }
+
                 // Keep the compiled session factory across refreshes: building the Rete network is the costly part.
                 if (ruleSets.TryGetValue(record.Key, out var known) && known.Version == record.Version)
                 {
@@ -86,7 +93,7 @@ public sealed partial class RuleSetCatalog(
     public void Publish(CompiledRuleSet compiled)
     {
         ArgumentNullException.ThrowIfNull(compiled);
-        ImmutableInterlocked.Update(ref ruleSets, (all, c) => all.TryGetValue(c.Key, out var known) && known.Version > c.Version ? all : all.SetItem(c.Key, c), compiled);
+        ImmutableInterlocked.Update(ref ruleSets, (all, c) => all.TryGetValue(c.Key, out var known) && (known.Version > c.Version || known.Plugin is not null) ? all : all.SetItem(c.Key, c), compiled);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stored rule set {Key} no longer compiles and is not used: {Problems}")]

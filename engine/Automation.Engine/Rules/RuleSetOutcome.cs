@@ -10,29 +10,37 @@ public sealed record RuleSetOutcome(string Port, string? Output)
 {
     private readonly Lazy<IReadOnlyList<RuleResult>> results = new(() => []);
     private readonly Lazy<IReadOnlyList<RuleFiring>> fired = new(() => []);
+    private readonly Lazy<IReadOnlyDictionary<string, string>> values = new(() => new Dictionary<string, string>());
 
     public IReadOnlyList<RuleResult> Results { get => results.Value; init => results = new(value); }
 
     public IReadOnlyList<RuleFiring> Fired { get => fired.Value; init => fired = new(value); }
 
-    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Values { get => values.Value; init => values = new(value); }
 
     /// <summary>In a decision rule set: the workflows the highest-priority fired rule naming any says to start.</summary>
     public IReadOnlyList<string> Starts { get; init; } = [];
 
     public string? SuppressedBy { get; init; }
 
+    /// <summary>How many times rules fired (a rule fires once per match; the explanation lists each firing).</summary>
+    public int Firings { get; init; }
+
     public string? Suppression { get; init; }
+
+    /// <summary>In a batch: why this customer could not be decided (a failing condition, a runaway chain); null when decided.</summary>
+    public string? Error { get; init; }
 
     /// <summary>One line for a journal: "ready-to-buy (Features.CartAdds30d = 1); browsing (…)".</summary>
     public string Explanation => Fired.Count == 0
         ? "no rule fired"
         : string.Join("; ", Fired.Select(f => f.Matched.Count == 0 ? f.Rule : $"{f.Rule} ({string.Join(", ", f.Matched)})"));
 
-    internal RuleSetOutcome(string port, string? output, Func<IReadOnlyList<RuleResult>> results, Func<IReadOnlyList<RuleFiring>> fired)
+    internal RuleSetOutcome(string port, string? output, Func<IReadOnlyList<RuleResult>> results, Func<IReadOnlyList<RuleFiring>> fired, Func<IReadOnlyDictionary<string, string>> values)
         : this(port, output)
     {
         this.results = new(results);
         this.fired = new(fired);
+        this.values = new(values);
     }
 }

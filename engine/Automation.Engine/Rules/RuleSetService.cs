@@ -11,10 +11,15 @@ namespace Automation.Engine.Rules;
 /// throws or chains forever on it is caught here), and refused when a published workflow still leaves by a rule the
 /// new version drops. The saved version's factory replaces the old one in the catalog at once: no restart.
 /// </summary>
-public sealed class RuleSetService(IDbContextFactory<AutomationDbContext> databases, RuleSetCompiler compiler, RuleSetCatalog catalog, IRuleSetUsage usage, TimeProvider clock)
+public sealed class RuleSetService(IDbContextFactory<AutomationDbContext> databases, RuleSetCompiler compiler, RuleSetCatalog catalog, PluginRuleSets plugins, IRuleSetUsage usage, TimeProvider clock)
 {
     public async Task<RuleSetSaveResult> SaveAsync(string key, string name, string description, string rulesJson, string actor, bool builtIn, CancellationToken cancellationToken)
     {
+        if (plugins.Find(key) is { } shipped)
+        {
+            return new RuleSetSaveResult(0, false, [], $"rule set '{key}' comes from plugin {shipped.Plugin} and is read-only; save yours under another key");
+        }
+
         if (!compiler.TryCompile(key, rulesJson, out var compiled, out var problems))
         {
             return new RuleSetSaveResult(0, false, problems);

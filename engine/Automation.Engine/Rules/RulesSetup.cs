@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Automation.Engine.Rules;
 
@@ -8,6 +9,7 @@ public static class RulesSetup
     public static IServiceCollection AddRules(this IServiceCollection services)
     {
         services.AddSingleton<RuleSetCompiler>();
+        services.TryAddSingleton(new PluginRuleSets([])); // the host's plugin loading registers the real ones
         services.AddSingleton<RuleSetCatalog>();
         services.AddSingleton<RuleSetService>();
         services.AddSingleton<CrossingDecisions>();

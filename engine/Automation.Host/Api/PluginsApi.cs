@@ -14,6 +14,7 @@ public static class PluginsApi
             p.Instance is null ? "failed" : "loaded",
             p.Error,
             p.ActionTypes,
-            Path.GetFileName(p.Path))).ToList())).RequireAuthorization().WithTags("Plugins").WithSummary("Loaded plugins, versions and action types; failed ones with the reason");
+            [.. p.RuleSets.Select(r => r.Key)],
+            Path.GetFileName(p.Path))).ToList())).RequireAuthorization().WithTags("Plugins").WithSummary("Loaded plugins, versions, action types and rule sets; failed ones with the reason");
     }
 }

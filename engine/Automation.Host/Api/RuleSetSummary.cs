@@ -1,4 +1,6 @@
 namespace Automation.Host.Api;
 
-/// <summary>A rule set in the list, with the ports a ruleSet activity can leave by.</summary>
-public sealed record RuleSetSummary(string Key, string Name, string Description, int Version, bool BuiltIn, string UpdatedBy, DateTime UpdatedAt, IReadOnlyList<string> Ports);
+/// <summary>A rule set as listed: stored (editable unless built in) or shipped by a plugin (read-only, with its rules).</summary>
+public sealed record RuleSetSummary(
+    string Key, string Name, string Description, int Version, bool BuiltIn, string? UpdatedBy, DateTime? UpdatedAt,
+    IReadOnlyList<string> Ports, string? Plugin, bool ReadOnly, IReadOnlyList<PluginRuleSummary>? PluginRules);

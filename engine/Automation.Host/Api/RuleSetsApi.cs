@@ -25,16 +25,26 @@ public static partial class RuleSetsApi
             .Produces<RuleSetEvaluation>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, RuleSetCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, RuleSetCatalog catalog, PluginRuleSets plugins, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var records = await db.RuleSets.AsNoTracking().OrderBy(r => r.Name).ToListAsync(ct);
         await catalog.RefreshAsync(ct);
-        return TypedResults.Ok(records.Select(r => new RuleSetSummary(r.Key, r.Name, r.Description, r.Version, r.BuiltIn, r.UpdatedBy, r.UpdatedAt, catalog.Find(r.Key)?.Ports ?? [])).ToList());
+        var stored = records.Where(r => plugins.Find(r.Key) is null).Select(r => new RuleSetSummary(
+            r.Key, r.Name, r.Description, r.Version, r.BuiltIn, r.UpdatedBy, r.UpdatedAt, catalog.Find(r.Key)?.Ports ?? [], null, false, null));
+        var shipped = plugins.All.Select(p => new RuleSetSummary(
+            p.Key, p.Name, p.Description, p.Version, false, null, null, p.Ports, p.Plugin, true, PluginRules(p)));
+        return TypedResults.Ok(stored.Concat(shipped).OrderBy(r => r.Name, StringComparer.Ordinal).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string key, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string key, IDbContextFactory<AutomationDbContext> databases, PluginRuleSets plugins, CancellationToken ct)
     {
+        if (plugins.Find(key) is { } shipped)
+        {
+            // Written in C#: there is no JSON to edit, only the rules' names, descriptions and priorities to show.
+            return TypedResults.Ok(new PluginRuleSetView(shipped.Key, shipped.Name, shipped.Description, shipped.Version, shipped.Plugin, ReadOnly: true, PluginRules(shipped)));
+        }
+
         await using var db = await databases.CreateDbContextAsync(ct);
         var record = await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
         return record is null
@@ -108,6 +118,9 @@ public static partial class RuleSetsApi
 
         return TypedResults.Ok(new RuleSetEvaluation(ruleSet.Version, outcome.Port, outcome.Output, outcome.Results, outcome.Fired, outcome.Values, outcome.SuppressedBy, outcome.Suppression));
     }
+
+    private static IReadOnlyList<PluginRuleSummary> PluginRules(CompiledRuleSet ruleSet) =>
+        [.. ruleSet.Rules.Select(r => new PluginRuleSummary(r.Name, r.Description, r.Priority))];
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,59}$")]
     private static partial Regex KeyPattern();

@@ -36,6 +36,20 @@ public sealed class ConnectorPlugin : IAutomationPlugin
         },
     ];
 
+    // Rules written in C# with NRules.Fluent: listed read-only in the designer beside the marketers' rule sets, usable by
+    // a workflow's ruleSet activity under this key. A rule class that does not load fails the plugin's load.
+    public IReadOnlyList<PluginRuleSet> RuleSets { get; } =
+    [
+        new PluginRuleSet
+        {
+            Key = "acme-plugin-key-rules",
+            Name = "AcmePluginName rules",
+            Description = "Offers decided by the AcmePluginName connector's own rules",
+            RuleTypes = [typeof(BigSpenderRule)],
+            FactTypes = [],         // fact types your rules match or insert besides RuleCustomer
+        },
+    ];
+
     /// <param name="configuration">The section Automation:Plugins:AcmePluginName; secrets belong there, never in workflow JSON.</param>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -71,7 +71,7 @@ public sealed class ConnectorOperationsTests(BrowserFixture fixture, ProofHostFi
     }
 
     [ServiceFact(TestServices.Chromium)]
-    public async Task Plugins_page_shows_each_plugins_version_and_action_types_and_a_plugin_that_failed_to_load_with_its_error()
+    public async Task Plugins_page_shows_each_plugins_version_action_types_and_rule_sets_read_only_and_a_plugin_that_failed_to_load_with_its_error()
     {
         await using var session = fixture.NewSession();
         var page = await session.SignInAsync(TestUser.Admin, new Uri(proof.Host.BaseAddress, "/plugins").ToString());
@@ -79,6 +79,9 @@ public sealed class ConnectorOperationsTests(BrowserFixture fixture, ProofHostFi
         await Expect(loaded.GetByText("loaded", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(loaded).ToContainTextAsync("version 1.0.0 · SDK [1.0,2.0)");
         await Expect(loaded.GetByRole(AriaRole.Row, new() { Name = "proof.broken" })).ToContainTextAsync("Proof: broken delivery");
+        var rules = loaded.GetByTestId("plugin-rule-set-proof-rules");
+        await Expect(rules).ToContainTextAsync("read-only");
+        await Expect(rules.GetByRole(AriaRole.Row, new() { Name = "proof-vip" })).ToContainTextAsync("Customers who spent 100 or more are VIPs");
         var retargeting = page.GetByTestId("plugin-Retargeting").GetByRole(AriaRole.Row, new() { Name = "retargeting.include" });
         await Expect(retargeting).ToContainTextAsync("yes, needs approval");
 

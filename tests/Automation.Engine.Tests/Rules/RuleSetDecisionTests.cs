@@ -139,6 +139,59 @@ public sealed class RuleSetDecisionTests
     }
 
     [Fact]
+    public void In_one_session_a_customers_required_and_excluded_facts_are_only_their_own()
+    {
+        var ruleSet = Compile("""
+            { "rules": [
+                { "ruleName": "vip", "expression": "Features.Monetary >= 1000", "assert": [ "vip" ] },
+                { "ruleName": "at-risk", "expression": "Scores.ChurnRisk >= 0.7", "assert": [ "at-risk" ] },
+                { "ruleName": "ticket", "expression": "Features.SupportTickets30d >= 1", "assert": [ "ticket" ], "priority": 20 },
+                { "ruleName": "call-vip-at-risk", "requires": [ "vip", "at-risk" ], "unless": [ "ticket" ], "priority": 10 },
+                { "ruleName": "thank-vip", "requires": [ "vip" ], "expression": "Features.Purchases >= 2", "priority": 5 }
+            ] }
+            """);
+        (CustomerFeatures, CustomerScores)[] customers = [
+            (new CustomerFeatures { Monetary = 2000, Purchases = 3 }, new CustomerScores { ChurnRisk = 0.9 }),
+            (new CustomerFeatures { Monetary = 2000, Purchases = 1, SupportTickets30d = 2 }, new CustomerScores { ChurnRisk = 0.9 }),
+            (new CustomerFeatures { Monetary = 10 }, new CustomerScores { ChurnRisk = 0.9 }),
+            (new CustomerFeatures { Monetary = 5000, Purchases = 2 }, new CustomerScores()),
+        ];
+
+        var together = ruleSet.EvaluateMany(customers);
+
+        Assert.Equal(["call-vip-at-risk", "ticket", "at-risk", "thank-vip"], together.Select(o => o.Port));
+        Assert.Equal(customers.Select(c => ruleSet.Evaluate(c.Item1, c.Item2).Explanation), together.Select(o => o.Explanation));
+        var call = Assert.Single(together[0].Fired, f => f.Rule == "call-vip-at-risk");
+        Assert.Equal(["vip, asserted by vip", "at-risk, asserted by at-risk"], call.Matched);
+    }
+
+    [Fact]
+    public void In_one_session_a_runaway_chain_or_a_failing_condition_fails_only_its_customer()
+    {
+        var ruleSet = Compile("""
+            { "rules": [
+                { "ruleName": "start", "expression": "Features.Purchases > 3", "assert": [ "tick" ] },
+                { "ruleName": "again", "requires": [ "tick" ], "assert": [ "tick" ] },
+                { "ruleName": "ratio", "expression": "Features.PageViews30d > 0 && 10 / (Features.PageViews30d - 1) > 1" }
+            ] }
+            """);
+
+        var chained = ruleSet.EvaluateMany([
+            (new CustomerFeatures { Purchases = 5 }, new CustomerScores()),
+            (new CustomerFeatures { PageViews30d = 3 }, new CustomerScores()),
+        ]);
+        var failing = ruleSet.EvaluateMany([
+            (new CustomerFeatures { PageViews30d = 1 }, new CustomerScores()),
+            (new CustomerFeatures { PageViews30d = 2 }, new CustomerScores()),
+        ]);
+
+        Assert.Contains("rule 'again' keeps firing", chained[0].Error, StringComparison.Ordinal);
+        Assert.Equal(("ratio", null), (chained[1].Port, chained[1].Error));
+        Assert.Contains("DivideByZeroException", failing[0].Error, StringComparison.Ordinal);
+        Assert.Equal(("ratio", null), (failing[1].Port, failing[1].Error));
+    }
+
+    [Fact]
     public void A_decision_rule_set_picks_the_workflows_of_its_highest_priority_rule_that_names_any()
     {
         var ruleSet = Compile("""

@@ -33,7 +33,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
             expressions,
             catalog,
             new DispatchPipeline(catalog, new DispatchGuards(options, new Automation.Engine.Privacy.CustomerPseudonyms()), options, NullLogger<DispatchPipeline>.Instance),
-            new RuleSetCatalog(database, new RuleSetCompiler(expressions), TimeProvider.System, NullLogger<RuleSetCatalog>.Instance),
+            new RuleSetCatalog(database, new RuleSetCompiler(expressions), new PluginRuleSets([]), TimeProvider.System, NullLogger<RuleSetCatalog>.Instance),
             options);
         Runner = new WorkflowRunner(new ActivityRegistry(), services, new FeatureCalculator(options));
         Resumer = new InstanceResumer(new DefinitionCache(), Runner);

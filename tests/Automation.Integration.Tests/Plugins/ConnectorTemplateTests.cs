@@ -6,7 +6,7 @@ using static Automation.Integration.Tests.Guards.GuardScenario;
 
 namespace Automation.Integration.Tests.Plugins;
 
-/// <summary>The integrator's path: the connector template installed, instantiated, built and dropped into a plugins folder.</summary>
+/// <summary>The integrator's path: the connector template installed, instantiated, built and dropped into a plugins folder (its action and its C# rule set).</summary>
 public sealed class ConnectorTemplateTests
 {
     [Fact]
@@ -44,6 +44,9 @@ public sealed class ConnectorTemplateTests
             var palette = await admin.GetFromJsonAsync<JsonElement>("/api/activities");
             var note = Assert.Single(palette.EnumerateArray(), a => a.GetProperty("type").GetString() == "contoso.note");
             Assert.Contains("\"text\"", note.GetProperty("inputSchema").ToString(), StringComparison.Ordinal);
+            var ruleSet = Assert.Single((await admin.GetFromJsonAsync<JsonElement>("/api/rule-sets")).EnumerateArray(), r => r.GetProperty("key").GetString() == "contosonotes-rules");
+            Assert.True(ruleSet.GetProperty("readOnly").GetBoolean());
+            Assert.Equal(["big-spender"], ruleSet.GetProperty("pluginRules").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
 
             // And it carries an action out.
             await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction("template-note", "template_tick", "contoso.note", new { text = "called back" }));

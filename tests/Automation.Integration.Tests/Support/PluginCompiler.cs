@@ -16,6 +16,9 @@ public static class PluginCompiler
             .Split(Path.PathSeparator)
             .Where(p => p.Length > 0)
             .Append(typeof(IAutomationPlugin).Assembly.Location)
+            .Append(typeof(NRules.Fluent.Dsl.Rule).Assembly.Location)
+            .Append(typeof(NRules.RuleModel.IContext).Assembly.Location)
+            .Append(typeof(NRules.ISession).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(p => MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create(

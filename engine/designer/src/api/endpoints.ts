@@ -22,6 +22,7 @@ import type {
   NewApiKey,
   NewSuppression,
   PluginInfo,
+  RuleSetSummary,
   PublishResult,
   RetryAccepted,
   RfmGrid,
@@ -156,6 +157,7 @@ export const operationsApi = {
   addSuppression: (entry: NewSuppression) => http.post<Suppression>('/api/suppressions', entry),
   removeSuppression: (id: string) => http.delete<void>(`/api/suppressions/${enc(id)}`),
   plugins: () => http.get<PluginInfo[]>('/api/plugins'),
+  ruleSets: () => http.get<RuleSetSummary[]>('/api/rule-sets'),
 };
 
 export const errorQueuesApi = {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { operationsApi, paletteApi, type ActivityDescriptor } from '../api';
+import { operationsApi, paletteApi, type ActivityDescriptor, type RuleSetSummary } from '../api';
 import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
 import { OperationsNav } from './OperationsNav';
@@ -11,6 +11,9 @@ export function PluginsPage() {
   // /api/plugins names the action types; the palette describes them (display name, budget flag, cost estimate).
   const palette = useAsync(() => paletteApi.activities(), []);
   const descriptors = useMemo(() => new Map<string, ActivityDescriptor>((palette.data ?? []).map((d) => [d.type, d])), [palette.data]);
+  // A plugin's C# rule sets are listed with the other rule sets; their rules' names and descriptions come from there.
+  const ruleSets = useAsync(() => operationsApi.ruleSets(), []);
+  const shipped = useMemo(() => new Map<string, RuleSetSummary>((ruleSets.data ?? []).filter((r) => r.plugin).map((r) => [r.key, r])), [ruleSets.data]);
   const failed = plugins.data?.filter((p) => p.status !== 'loaded').length ?? 0;
 
   return (
@@ -36,7 +39,7 @@ export function PluginsPage() {
           </p>
           <ul className="plugin-list" aria-label="Plugins">
             {plugins.data.map((p) => (
-              <PluginCard key={`${p.assembly}:${p.name}`} plugin={p} descriptors={descriptors} />
+              <PluginCard key={`${p.assembly}:${p.name}`} plugin={p} descriptors={descriptors} ruleSets={shipped} />
             ))}
           </ul>
         </>

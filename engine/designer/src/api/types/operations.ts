@@ -53,6 +53,8 @@ export interface PluginInfo {
   status: 'loaded' | 'failed' | string;
   error?: string | null;
   actionTypes: string[];
+  /** Keys of the rule sets it ships (C#, NRules.Fluent); read-only. */
+  ruleSets?: string[];
   assembly: string;
 }
 
@@ -68,4 +70,17 @@ export interface ErrorQueueMessage {
   reason: string;
   exceptionType?: string | null;
   faultedAt?: string | null;
+}
+
+/** A rule set as GET /api/rule-sets lists it; one a plugin ships is read-only and names its rules. */
+export interface RuleSetSummary {
+  key: string;
+  name: string;
+  description: string;
+  version: number;
+  builtIn: boolean;
+  ports: string[];
+  plugin: string | null;
+  readOnly: boolean;
+  pluginRules: { name: string; description: string; priority: number }[] | null;
 }
