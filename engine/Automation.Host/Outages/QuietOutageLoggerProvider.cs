@@ -8,9 +8,11 @@ namespace Automation.Host.Outages;
 /// </summary>
 public sealed class QuietOutageLoggerProvider(ILoggerProvider inner, DependencyOutages outages, bool counts) : ILoggerProvider, ISupportExternalScope
 {
-    // EF Core's "An error occurred using the connection" (20004) and "... using a transaction" (20205): during a database
-    // outage one per attempt, whatever exception the driver chose for the broken connection.
-    private static readonly int[] DatabaseAttemptEvents = [20004, 20205];
+    // EF Core's "An error occurred using the connection" (20004), "Failed executing DbCommand" (20102) and "... using a
+    // transaction" (20205): one per attempt during a database outage, written without the exception (EF Core gives
+    // that to its caller, who logs it or the outage counts it), so they cannot be told apart from other failures and
+    // are never written on their own; a command's failure is in the caller's entry.
+    private static readonly int[] DatabaseAttemptEvents = [20004, 20102, 20205];
 
     public ILogger CreateLogger(string categoryName) => new QuietLogger(inner.CreateLogger(categoryName), outages, counts);
 
@@ -33,9 +35,13 @@ public sealed class QuietOutageLoggerProvider(ILoggerProvider inner, DependencyO
                 return;
             }
 
-            if (DatabaseAttemptEvents.Contains(eventId.Id) && outages.Current(Dependency.Database) is not null)
+            if (DatabaseAttemptEvents.Contains(eventId.Id) && (exception is null || outages.Current(Dependency.Database) is not null))
             {
-                Count(Dependency.Database, exception ?? new InvalidOperationException(formatter(state, exception)));
+                if (outages.Current(Dependency.Database) is not null)
+                {
+                    Count(Dependency.Database, exception ?? new InvalidOperationException(formatter(state, exception)));
+                }
+
                 return;
             }
 
