@@ -35,7 +35,9 @@ public static class MessagingSetup
         if (options.Transport == TransportKind.RabbitMq)
         {
             builder.Services.AddSingleton<IErrorQueues, RabbitMqErrorQueues>();
-            builder.Services.AddSingleton<IQueueBacklog, RabbitMqQueueBacklog>();
+            builder.Services.AddSingleton<RabbitMqQueueBacklog>();
+            builder.Services.AddSingleton<IQueueBacklog>(sp => sp.GetRequiredService<RabbitMqQueueBacklog>());
+            builder.Services.AddHostedService<ConsumerWatch>();
         }
         else
         {
