@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { customersApi, errorMessage, type ActionRecord, type CustomerEvent } from '../api';
+import { Link, useParams } from 'react-router';
+import { customersApi, type ActionRecord } from '../api';
 import { roleAccess, useAuth } from '../auth/AuthContext';
-import { Dialog } from '../common/Dialog';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatRelative, formatTime, formatValue, humanize, reasonText, reasonsInWords } from '../common/format';
+import { formatDate, formatDateTime, formatMoney, formatPercent, formatRelative, formatValue, humanize, reasonText, reasonsInWords } from '../common/format';
 import { Empty, ErrorMessage, Loading, StatusBadge } from '../common/Status';
 import { useAsync } from '../common/useAsync';
+import { CustomerTimeline } from './CustomerTimeline';
+import { EraseCustomer } from './EraseCustomer';
 
 export function CustomerPage() {
   const { id = '' } = useParams();
@@ -157,7 +157,7 @@ export function CustomerPage() {
           {events.error ? <ErrorMessage error={events.error} onRetry={events.reload} /> : null}
           {!events.data && !events.error && <Loading />}
           {events.data && events.data.length === 0 && <Empty>No events.</Empty>}
-          {events.data && events.data.length > 0 && <Timeline events={events.data} />}
+          {events.data && events.data.length > 0 && <CustomerTimeline events={events.data} />}
         </section>
 
         <section className="card" aria-labelledby="features-title">
@@ -220,86 +220,6 @@ function ActionList({ actions }: { actions: ActionRecord[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-function Timeline({ events }: { events: CustomerEvent[] }) {
-  const byDay = new Map<string, CustomerEvent[]>();
-  for (const e of [...events].sort((a, b) => b.timestamp.localeCompare(a.timestamp))) {
-    const day = formatDate(e.timestamp);
-    byDay.set(day, [...(byDay.get(day) ?? []), e]);
-  }
-  return (
-    <div className="timeline" data-testid="event-timeline">
-      {[...byDay.entries()].map(([day, list]) => (
-        <div key={day}>
-          <h3 className="timeline-day">{day}</h3>
-          <ol className="timeline-list">
-            {list.map((e) => (
-              <li key={e.id}>
-                <span className="timeline-time">{formatTime(e.timestamp)}</span>
-                <span className="timeline-type">{humanize(e.type)}</span>
-                {e.value !== undefined && e.value !== null && <span className="chip">{formatNumber(e.value)}</span>}
-                {e.properties && Object.keys(e.properties).length > 0 && (
-                  <span className="muted small">
-                    {' '}
-                    {Object.entries(e.properties)
-                      .map(([k, v]) => `${k}: ${formatValue(v)}`)
-                      .join(' · ')}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ol>
-        </div>
-      ))}
-    </div>
-  );
-}
-
-function EraseCustomer({ id }: { id: string }) {
-  const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function erase() {
-    setBusy(true);
-    try {
-      await customersApi.erase(id);
-      navigate('/customers', { replace: true });
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  }
-  return (
-    <>
-      <button type="button" className="btn btn-danger btn-small" onClick={() => setOpen(true)}>
-        Erase customer
-      </button>
-      <Dialog
-        open={open}
-        title="Erase this customer?"
-        onClose={() => setOpen(false)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void erase()}>
-              Erase for good
-            </button>
-          </>
-        }
-      >
-        <p>The profile, events and pending actions of {id} are deleted. This cannot be undone.</p>
-        {error && (
-          <div className="alert alert-error" role="alert">
-            {error}
-          </div>
-        )}
-      </Dialog>
-    </>
   );
 }
 
