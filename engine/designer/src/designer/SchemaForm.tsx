@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { ExpressionInput } from '../common/ExpressionInput';
 import { DurationInput } from './DurationInput';
 import { JsonInput, NumberInput } from './SchemaInputs';
-import { parseFieldInput, withField, type FieldSpec } from './schemaForm';
+import { parseFieldInput, singular, withField, type FieldSpec } from './schemaForm';
 import { TemplatePicker } from './TemplatePicker';
 
 interface SchemaFormProps {
@@ -294,11 +294,4 @@ function ArrayControl({
       ))}
     </fieldset>
   );
-}
-
-/** "Branches" → "Branch", "Tags" → "Tag": the label of one item of a list. */
-function singular(label: string): string {
-  if (/(ch|sh|ss|x)es$/i.test(label)) return label.slice(0, -2);
-  if (/[^s]s$/i.test(label)) return label.slice(0, -1);
-  return label;
 }

@@ -191,3 +191,10 @@ export function withField<T extends Record<string, unknown>>(value: T, name: str
   else copy[name] = next;
   return copy as T;
 }
+
+/** "Branches" → "Branch", "Tags" → "Tag": the label of one item of a list. */
+export function singular(label: string): string {
+  if (/(ch|sh|ss|x)es$/i.test(label)) return label.slice(0, -2);
+  if (/[^s]s$/i.test(label)) return label.slice(0, -1);
+  return label;
+}
