@@ -8,10 +8,11 @@ namespace Automation.Host.Messaging;
 /// MassTransit 8's RabbitMQ receive endpoint can stay without a consumer after a broker outage that struck while one of
 /// its messages was being handled (its acknowledgement failed; MassTransit issues #2072 and #5692): the bus reports
 /// itself healthy while the queue fills and nothing takes from it (a 30 s broker cut left 1,762 email commands waiting
-/// with 0 consumers). This watch asks the broker for the consumers of the engine's queues; a queue that has none on two
-/// checks in a row, while the broker answers, gets the bus restarted, which connects every endpoint again.
+/// with 0 consumers). This watch asks the broker for the consumers of the engine's queues and logs an error for a queue
+/// that has none on two checks in a row while the broker answers, so that an operator restarts the engine. Restarting
+/// the bus from here does not work: stopping it waits for ever on the dead endpoint, and every other endpoint is gone.
 /// </summary>
-public sealed partial class ConsumerWatch(IBusControl bus, RabbitMqQueueBacklog broker, ActionCatalog catalog, TimeProvider clock, ILogger<ConsumerWatch> logger) : BackgroundService
+public sealed partial class ConsumerWatch(RabbitMqQueueBacklog broker, ActionCatalog catalog, TimeProvider clock, ILogger<ConsumerWatch> logger) : BackgroundService
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(10);
 
@@ -40,11 +41,8 @@ public sealed partial class ConsumerWatch(IBusControl bus, RabbitMqQueueBacklog 
                     continue;
                 }
 
-                LogRestarting(logger, string.Join(", ", confirmed.Select(q => $"{q} ({found[q].Messages} waiting)")));
-                await bus.StopAsync(stoppingToken);
-                await bus.StartAsync(stoppingToken);
+                LogNoConsumer(logger, string.Join(", ", confirmed.Select(q => $"{q} ({found[q].Messages} waiting)")));
                 suspects.Clear();
-                LogRestarted(logger);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -53,11 +51,8 @@ public sealed partial class ConsumerWatch(IBusControl bus, RabbitMqQueueBacklog 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No consumer on {Queues} although the broker answers; restarting the bus to connect its endpoints again")]
-    private static partial void LogRestarting(ILogger logger, string queues);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Bus restarted; its endpoints are connected again")]
-    private static partial void LogRestarted(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Error, Message = "No consumer on {Queues} although the broker answers: restart the engine to connect its endpoints again")]
+    private static partial void LogNoConsumer(ILogger logger, string queues);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the queues' consumers failed; the next check tries again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
