@@ -31,6 +31,12 @@ public static class MessagingSetup
         {
             o.WaitUntilStarted = true;
             o.StartTimeout = TimeSpan.FromMinutes(2);
+            // When a broker channel closes, a receive endpoint reconnects only once every delivery it had in flight has
+            // finished; one that never finishes (an acknowledgement lost with the channel) would leave the queue
+            // without a consumer for good while the bus looks healthy. Bounded waits let it reconnect; connectors run
+            // under their own timeouts, and a redelivery finds a finished hand-over's outcome (no second send).
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(20);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
         });
         if (options.Transport == TransportKind.RabbitMq)
         {

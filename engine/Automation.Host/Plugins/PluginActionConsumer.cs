@@ -18,7 +18,9 @@ namespace Automation.Host.Plugins;
 /// key was carried out before is not carried out again, only its outcome is announced again; two copies of one
 /// dispatch never run side by side (<see cref="DispatchClaim"/>). Our own database failing before or after the
 /// handler is waited out (<see cref="OutageRetry"/>) without calling the handler again: only the connector's own
-/// answers count as its failures.
+/// answers count as its failures. The handler runs under the connector's timeout, never under the delivery's token:
+/// MassTransit cancels that when the broker channel closes, and a hand-over cancelled mid-send may already have been
+/// taken by the external system, unrecorded, and would go out again on redelivery.
 /// </summary>
 public sealed class PluginActionConsumer(
     RegisteredAction action,
@@ -53,7 +55,7 @@ public sealed class PluginActionConsumer(
             }
             else
             {
-                var result = await HandleAsync(m, attempt, ct);
+                var result = await HandleAsync(m, attempt);
                 var now = clock.GetUtcNow();
                 if (result.Outcome != ActionOutcome.Succeeded)
                 {
@@ -145,12 +147,12 @@ public sealed class PluginActionConsumer(
         }
     }
 
-    private async Task<ActionResult> HandleAsync(DispatchAction m, int attempt, CancellationToken ct)
+    private async Task<ActionResult> HandleAsync(DispatchAction m, int attempt)
     {
         using var span = EngineTelemetry.Start($"connector {m.ActionType}", kind: ActivityKind.Client);
         span?.SetTag("automation.action_type", m.ActionType).SetTag("automation.action_id", m.ActionId).SetTag("automation.plugin", action.Plugin).SetTag("automation.attempt", attempt);
         var started = Stopwatch.GetTimestamp();
-        var result = await CallHandlerAsync(m, attempt, ct);
+        var result = await CallHandlerAsync(m, attempt);
         var outcome = result.Outcome switch
         {
             ActionOutcome.Succeeded => "succeeded",
@@ -167,12 +169,18 @@ public sealed class PluginActionConsumer(
         return result;
     }
 
-    private async Task<ActionResult> CallHandlerAsync(DispatchAction m, int attempt, CancellationToken ct)
+    private async Task<ActionResult> CallHandlerAsync(DispatchAction m, int attempt)
     {
+        var timeout = settings.ActionTimeouts.TryGetValue(m.ActionType, out var configured) ? configured : action.Descriptor.Timeout;
+        using var limit = new CancellationTokenSource(timeout, clock);
         try
         {
             var handler = plugins.CreateHandler(action, loggers);
-            return await handler.HandleAsync(new ActionRequest(m.ActionId, m.ActionType, m.IdempotencyKey, m.Customer, m.Input, m.Context, attempt), ct);
+            return await handler.HandleAsync(new ActionRequest(m.ActionId, m.ActionType, m.IdempotencyKey, m.Customer, m.Input, m.Context, attempt), limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            return ActionResult.Retryable($"{action.Plugin} did not answer within {timeout.TotalSeconds:0.#} s");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
