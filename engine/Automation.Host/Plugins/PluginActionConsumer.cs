@@ -172,7 +172,7 @@ public sealed class PluginActionConsumer(
     private async Task<ActionResult> CallHandlerAsync(DispatchAction m, int attempt)
     {
         var timeout = settings.ActionTimeouts.TryGetValue(m.ActionType, out var configured) ? configured : action.Descriptor.Timeout;
-        using var limit = new CancellationTokenSource(timeout, clock);
+        using var limit = new CancellationTokenSource(timeout); // wall-clock: a test clock moved on by days must not cancel a send
         try
         {
             var handler = plugins.CreateHandler(action, loggers);

@@ -93,7 +93,9 @@ public sealed class ShippedWorkflowTests : IDisposable
         // Both wait for a purchase, so uplift compares like with like; only the treated one was emailed.
         await heldOut.DoesAsync("purchase", 20m);
         Assert.Contains(("wait", "event"), await heldOut.StepsAsync(await heldOut.CompletedAsync("at-risk-winback")));
-        Assert.Empty(await heldOut.ActionsAsync());
+        // Only the offer is asserted away: the purchase may make the held-out customer a Champion once another test has
+        // refreshed RFM, which rightly starts the (approval-gated) prospecting exclusion.
+        Assert.DoesNotContain(await heldOut.ActionsAsync(), a => a.GetProperty("actionType").GetString() == "email.send");
         Assert.Empty(Maildir.MessagesTo(heldOut.Email));
     }
 
