@@ -14,6 +14,7 @@ using Automation.Host.Plugins;
 using Automation.Host.Security;
 using Automation.Host.Seeding;
 using Automation.Host.Telemetry;
+using Automation.Host.Training;
 
 var builder = EngineBuilder.CreateWeb(args);
 
@@ -23,6 +24,7 @@ builder.AddAutomationOptions();
 builder.AddStorage();
 builder.AddEngine();
 builder.AddApprovalDigest();
+builder.AddTraining();
 builder.AddPlugins();
 builder.AddMessaging();
 builder.AddEdgeSecurity();

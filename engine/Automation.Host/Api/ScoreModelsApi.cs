@@ -4,6 +4,7 @@ using Automation.Engine.Configuration;
 using Automation.Engine.Messaging;
 using Automation.Engine.Scoring.Models;
 using Automation.Host.Access;
+using Automation.Host.Training;
 using Automation.Storage;
 using Automation.Storage.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,12 @@ public static class ScoreModelsApi
         group.MapPost("/models/train", TrainAsync).RequireAuthorization(Policies.Administer)
             .WithSummary("Train the candidates on stored history (time cut-off, later holdout), activate the better one past the margin, and score every profile with it")
             .Produces<TrainingResult>().ProducesValidationProblem();
+        group.MapPost("/models/training", StartTraining).RequireAuthorization(Policies.Administer)
+            .WithSummary("Start the same training run in the background; poll its Location for the stage and the profiles scored")
+            .Produces<TrainingJobView>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/models/training/{id:guid}", TrainingStatus).RequireAuthorization(Policies.Administer)
+            .WithSummary("A background training run: its stage in words, profiles scored of total, and at the end the result or why it failed")
+            .Produces<TrainingJobView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/models/onnx", ImportOnnxAsync).RequireAuthorization(Policies.Administer)
             .WithSummary("Bring your own ONNX model (base64) with the profile features its input reads and its probability output")
             .Produces<OnnxImportResult>().ProducesValidationProblem();
@@ -78,33 +85,46 @@ public static class ScoreModelsApi
         d.Customers,
         d.Psi > limit ? string.Create(CultureInfo.InvariantCulture, $"scores have drifted from the training distribution (PSI {d.Psi:0.###} > {limit}); consider retraining") : null);
 
-    private static async Task<IResult> TrainAsync(TrainRequest body, ModelTraining training, ProfileRescoring rescoring, ScoringMoment moment, CancellationToken ct)
+    private static async Task<IResult> TrainAsync(TrainRequest body, TrainingRun run, CancellationToken ct)
     {
-        var score = ScoreTargets.Parse(body.Target);
-        if (score is null)
+        if (Parse(body) is not { } request)
         {
-            return Problems.Validation("target", "use churn or purchase");
-        }
-
-        if (body.HorizonDays is not (>= 1 and <= 365))
-        {
-            return Problems.Validation("horizonDays", "give a horizon between 1 and 365 days");
+            return Refusal(body);
         }
 
         try
         {
-            var outcome = await training.RunAsync(new TrainingRequest(score, body.HorizonDays.Value, body.Threshold ?? 0.5, body.Activate ?? true, body.Margin ?? ModelTrainer.DefaultMargin, body.Force ?? false), ct);
-
-            // Everyone gets the new model's score and reasons now, not at their next event.
-            var asOf = await moment.AsOfAsync(ct);
-            var scored = outcome.Saved.Active ? await rescoring.RunAsync(asOf, null, ct) : 0;
-            return TypedResults.Ok(new TrainingResult(outcome.Saved.Id, outcome.Saved.Score, outcome.Saved.Version, outcome.Saved.Active, outcome.Trained.Metrics, outcome.Decision, scored, asOf));
+            return TypedResults.Ok(await run.RunAsync(request, null, ct));
         }
         catch (InvalidOperationException ex)
         {
             return Problems.Validation("history", ex.Message);
         }
     }
+
+    private static IResult StartTraining(TrainRequest body, TrainingJobs jobs)
+    {
+        if (Parse(body) is not { } request)
+        {
+            return Refusal(body);
+        }
+
+        return jobs.Start(request) is { } job
+            ? TypedResults.Accepted($"/api/scores/models/training/{job.Id}", job.View())
+            : Problems.Conflict("a training run is still going on; wait for it to finish");
+    }
+
+    private static IResult TrainingStatus(Guid id, TrainingJobs jobs) =>
+        jobs.Find(id) is { } job ? TypedResults.Ok(job.View()) : Problems.NotFound($"no training run {id} (finished runs are kept for an hour)");
+
+    private static TrainingRequest? Parse(TrainRequest body) =>
+        ScoreTargets.Parse(body.Target) is { } score && body.HorizonDays is >= 1 and <= 365
+            ? new TrainingRequest(score, body.HorizonDays.Value, body.Threshold ?? 0.5, body.Activate ?? true, body.Margin ?? ModelTrainer.DefaultMargin, body.Force ?? false)
+            : null;
+
+    private static IResult Refusal(TrainRequest body) => ScoreTargets.Parse(body.Target) is null
+        ? Problems.Validation("target", "use churn or purchase")
+        : Problems.Validation("horizonDays", "give a horizon between 1 and 365 days");
 
     private static async Task<IResult> ImportOnnxAsync(OnnxImportRequest body, ScoreModelStore store, ActiveScoreModels active, CancellationToken ct)
     {

@@ -35,7 +35,7 @@ public static class MessagingSetup
             // finished; one that never finishes (an acknowledgement lost with the channel) would leave the queue
             // without a consumer for good while the bus looks healthy. Bounded waits let it reconnect; connectors run
             // under their own timeouts, and a redelivery finds a finished hand-over's outcome (no second send).
-            o.ConsumerStopTimeout = TimeSpan.FromSeconds(20);
+            o.ConsumerStopTimeout = HandOverDeadline.Grace;
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
         if (options.Transport == TransportKind.RabbitMq)
@@ -51,6 +51,7 @@ public static class MessagingSetup
             builder.Services.AddSingleton<IQueueBacklog, UnknownQueueBacklog>();
         }
 
+        builder.Services.AddSingleton<HandOverDeadline>();
         builder.Services.AddMassTransit(x =>
         {
             // An engine holding customer data sends nothing anywhere it was not told to: no usage report to the vendor.
@@ -132,7 +133,8 @@ public static class MessagingSetup
                     context.GetRequiredService<OutageRetry>(),
                     dispatch,
                     context.GetRequiredService<ILoggerFactory>(),
-                    context.GetRequiredService<TimeProvider>()));
+                    context.GetRequiredService<TimeProvider>(),
+                    context.GetRequiredService<HandOverDeadline>()));
             });
         }
     }

@@ -18,9 +18,9 @@ namespace Automation.Host.Plugins;
 /// key was carried out before is not carried out again, only its outcome is announced again; two copies of one
 /// dispatch never run side by side (<see cref="DispatchClaim"/>). Our own database failing before or after the
 /// handler is waited out (<see cref="OutageRetry"/>) without calling the handler again: only the connector's own
-/// answers count as its failures. The handler runs under the connector's timeout, never under the delivery's token:
-/// MassTransit cancels that when the broker channel closes, and a hand-over cancelled mid-send may already have been
-/// taken by the external system, unrecorded, and would go out again on redelivery.
+/// answers count as its failures. The handler runs under <see cref="HandOverDeadline"/>, never under the delivery's
+/// token: MassTransit cancels that when the broker channel closes, and a hand-over cancelled mid-send may already have
+/// been taken by the external system, unrecorded, and would go out again on redelivery.
 /// </summary>
 public sealed class PluginActionConsumer(
     RegisteredAction action,
@@ -30,7 +30,8 @@ public sealed class PluginActionConsumer(
     OutageRetry outage,
     DispatchOptions settings,
     ILoggerFactory loggers,
-    TimeProvider clock) : IConsumer<DispatchAction>
+    TimeProvider clock,
+    HandOverDeadline deadline) : IConsumer<DispatchAction>
 {
     public async Task Consume(ConsumeContext<DispatchAction> context)
     {
@@ -171,16 +172,15 @@ public sealed class PluginActionConsumer(
 
     private async Task<ActionResult> CallHandlerAsync(DispatchAction m, int attempt)
     {
-        var timeout = settings.ActionTimeouts.TryGetValue(m.ActionType, out var configured) ? configured : action.Descriptor.Timeout;
-        using var limit = new CancellationTokenSource(timeout); // wall-clock: a test clock moved on by days must not cancel a send
         try
         {
             var handler = plugins.CreateHandler(action, loggers);
-            return await handler.HandleAsync(new ActionRequest(m.ActionId, m.ActionType, m.IdempotencyKey, m.Customer, m.Input, m.Context, attempt), limit.Token);
+            return await handler.HandleAsync(new ActionRequest(m.ActionId, m.ActionType, m.IdempotencyKey, m.Customer, m.Input, m.Context, attempt), deadline.Token);
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!deadline.Token.IsCancellationRequested)
         {
-            return ActionResult.Retryable($"{action.Plugin} did not answer within {timeout.TotalSeconds:0.#} s");
+            // Not ours: the connector's own client gave up (an HTTP timeout throws this too).
+            return ActionResult.Retryable($"{action.Plugin} timed out: {ex.Message}");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

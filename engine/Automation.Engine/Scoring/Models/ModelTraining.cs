@@ -13,10 +13,15 @@ public sealed class ModelTraining(IDbContextFactory<AutomationDbContext> databas
     public async Task<TrainingOutcome> RunAsync(string score, int horizonDays, double threshold, bool activate, CancellationToken cancellationToken) =>
         await RunAsync(new TrainingRequest(score, horizonDays, threshold, activate), cancellationToken);
 
-    public async Task<TrainingOutcome> RunAsync(TrainingRequest request, CancellationToken cancellationToken)
+    public Task<TrainingOutcome> RunAsync(TrainingRequest request, CancellationToken cancellationToken) => RunAsync(request, null, cancellationToken);
+
+    /// <summary>The same, saying which stage it is in (<see cref="TrainingStages"/>) for a progress display.</summary>
+    public async Task<TrainingOutcome> RunAsync(TrainingRequest request, IProgress<string>? stages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        stages?.Report(TrainingStages.Examples);
         var set = await builder.BuildAsync(databases, request.Score, request.HorizonDays, cancellationToken);
+        stages?.Report(TrainingStages.Fitting);
         var trained = ModelTrainer.Train(set, request.Threshold, margin: request.Margin);
         var (activeAuc, decision, activate) = await DecideAsync(request, set, trained.Metrics.Model.Auc, cancellationToken);
         var saved = await store.SaveAsync(trained, activate, cancellationToken);

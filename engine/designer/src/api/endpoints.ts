@@ -54,6 +54,7 @@ import type {
   ModelActivation,
   ScoreModelDetail,
   ScoreModelSummary,
+  TrainingJob,
   TrainingResult,
 } from './types';
 
@@ -144,6 +145,9 @@ export const modelsApi = {
   activate: (id: string) => http.post<ModelActivation>(`/api/scores/models/${enc(id)}/activate`),
   /** Trains the candidates; an activated version scores every profile before the answer. */
   train: (request: { target: string; horizonDays: number; force?: boolean }) => http.post<TrainingResult>('/api/scores/models/train', request),
+  /** The same run in the background: poll it with trainingStatus for its stage and the profiles scored. */
+  startTraining: (request: { target: string; horizonDays: number; force?: boolean }) => http.post<TrainingJob>('/api/scores/models/training', request),
+  trainingStatus: (id: string) => http.get<TrainingJob>(`/api/scores/models/training/${enc(id)}`),
 };
 
 export const operationsApi = {

@@ -97,3 +97,17 @@ export interface TrainingResult {
   scored: number;
   scoredAsOf: string;
 }
+
+/** A background training run as it is polled: stage, its words, profiles scored of total, then result or error. */
+export interface TrainingJob {
+  id: string;
+  target: string;
+  stage: 'queued' | 'examples' | 'fitting' | 'scoring' | 'done' | 'failed';
+  description: string;
+  done: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  result: TrainingResult | null;
+  error: string | null;
+}
