@@ -28,6 +28,7 @@ export function ConditionRow({ leaf, members, problems, readOnly, onChange, onRe
         ) : (
           <Comparison id={id} leaf={leaf} members={members} onChange={onChange} />
         )}
+        {leaf.kept?.enabled === false && <span className="tag" title="Stored with enabled: false; it does not count">disabled</span>}
         <button type="button" className="btn btn-small" aria-label="Remove condition" onClick={onRemove}>
           ✕
         </button>

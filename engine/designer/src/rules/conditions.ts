@@ -5,6 +5,8 @@ export interface ConditionLeaf {
   kind: 'condition';
   id: string;
   name?: string;
+  /** What else the stored rule had (enabled: false, localParams, successEvent): saved as it was. */
+  kept?: Record<string, unknown>;
   field: string;
   operator: string;
   value: string;
@@ -17,6 +19,8 @@ export interface ExpressionLeaf {
   kind: 'expression';
   id: string;
   name?: string;
+  /** What else the stored rule had (enabled: false, localParams, successEvent): saved as it was. */
+  kept?: Record<string, unknown>;
   text: string;
 }
 
@@ -26,6 +30,8 @@ export interface ConditionGroup {
   kind: 'group';
   id: string;
   name?: string;
+  /** What else the stored rule had (enabled: false, localParams, successEvent): saved as it was. */
+  kept?: Record<string, unknown>;
   mode: GroupMode;
   children: ConditionNode[];
 }

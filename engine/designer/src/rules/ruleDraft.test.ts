@@ -21,6 +21,7 @@ const shipped: RuleSetDocument = {
       rules: [
         { ruleName: 'cart', expression: 'Features.CartAdds30d >= 1' },
         { ruleName: 'lapsed', operator: 'Not', rules: [{ ruleName: 'recent', expression: 'Features.DaysInactive < 2 * 7' }] },
+        { ruleName: 'off', expression: 'Features.HasEmail', enabled: false, successEvent: 'x' },
       ],
       actions: { onSuccess: { name: 'OutputExpression', context: { expression: '"cart"' } } },
     },
@@ -30,7 +31,7 @@ const shipped: RuleSetDocument = {
 };
 
 describe('rule set draft', () => {
-  it('reads a stored rule set into trees of pickers and writes the same rules back', () => {
+  it('reads a stored rule set into trees of pickers and writes the same rules back, disabled conditions too', () => {
     const draft = fromDocument(shipped, members);
     expect(draft.rules.map((r) => r.name)).toEqual(['call-them', 'ready-to-buy', 'browsing']);
     const ready = draft.rules[1];
@@ -46,6 +47,7 @@ describe('rule set draft', () => {
       rules: [
         { ruleName: 'cart', expression: 'Features.CartAdds30d >= 1' },
         { ruleName: 'lapsed', operator: 'Not', rules: [{ ruleName: 'recent', expression: 'Features.DaysInactive < 2 * 7' }] },
+        { ruleName: 'off', expression: 'Features.HasEmail', enabled: false, successEvent: 'x' },
       ],
       actions: { onSuccess: { name: 'OutputExpression', context: { expression: '"cart"' } } },
     });

@@ -44,21 +44,32 @@ function read<T>(doc: Record<string, unknown>, name: string): T | undefined {
   return (doc[name] ?? doc[name[0].toUpperCase() + name.slice(1)]) as T | undefined;
 }
 
+const conditionKeys = ['ruleName', 'expression', 'operator', 'rules'];
+
+/** The fields of a stored rule the editor does not edit, so they are saved back unchanged. */
+const keptOf = (doc: RuleDocument, edited: string[]) => {
+  const kept = Object.fromEntries(Object.entries(doc).filter(([k]) => !edited.includes(k[0].toLowerCase() + k.slice(1))));
+  return Object.keys(kept).length > 0 ? kept : undefined;
+};
+
 function nodeFrom(doc: RuleDocument, members: readonly ExpressionMember[]): ConditionNode {
   const nested = read<RuleDocument[]>(doc, 'rules');
   const name = read<string>(doc, 'ruleName');
+  const kept = keptOf(doc, conditionKeys);
   if (nested && nested.length > 0) {
     const mode = modes[read<string>(doc, 'operator') ?? 'And'] ?? 'all';
-    return { kind: 'group', id: nextId(), name, mode, children: nested.map((n) => nodeFrom(n, members)) };
+    return { kind: 'group', id: nextId(), name, mode, children: nested.map((n) => nodeFrom(n, members)), kept };
   }
-  return parseCondition(read<string>(doc, 'expression') ?? '', nextId(), members, name);
+  return { ...parseCondition(read<string>(doc, 'expression') ?? '', nextId(), members, name), kept };
 }
 
 function ruleFrom(doc: RuleDocument, members: readonly ExpressionMember[]): RuleDraft {
   const node = nodeFrom(doc, members);
   const empty = node.kind === 'expression' && node.text.trim() === '';
-  const condition: ConditionGroup = node.kind === 'group' ? { ...node, name: undefined } : { kind: 'group', id: nextId(), mode: 'all', children: empty ? [] : [{ ...node, name: undefined }] };
-  const kept = Object.fromEntries(Object.entries(doc).filter(([k]) => !outcomeKeys.includes(k[0].toLowerCase() + k.slice(1))));
+  // The rule's own extras (params, output) are the rule's, not its condition's.
+  const condition: ConditionGroup =
+    node.kind === 'group' ? { ...node, name: undefined, kept: undefined } : { kind: 'group', id: nextId(), mode: 'all', children: empty ? [] : [{ ...node, name: undefined, kept: undefined }] };
+  const kept = keptOf(doc, outcomeKeys) ?? {};
   return {
     id: nextId('r'),
     name: read<string>(doc, 'ruleName') ?? '',
@@ -94,12 +105,13 @@ function nodeDocument(node: ConditionNode, path: string, fallbackName: string, m
   const ruleName = node.name || fallbackName;
   if (node.kind === 'group') {
     return {
+      ...node.kept,
       ruleName,
       operator: operators[node.mode],
       rules: node.children.map((c, j) => nodeDocument(c, `${path}.rules[${j}]`, `${fallbackName}-${j + 1}`, members, places, ruleId)),
     };
   }
-  return { ruleName, expression: node.kind === 'expression' ? node.text : leafExpression(node, typeOf(members, node.field)) };
+  return { ...node.kept, ruleName, expression: node.kind === 'expression' ? node.text : leafExpression(node, typeOf(members, node.field)) };
 }
 
 function ruleDocument(rule: RuleDraft, i: number, members: readonly ExpressionMember[], places: Map<string, Place>): RuleDocument {
