@@ -84,6 +84,9 @@ public sealed class RuleEditorTests(BrowserFixture fixture)
         await Expect(fired).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("rule-test-fired")).ToContainTextAsync("pricing-fan because Features.PricingViews30d = 1, Features.DaysInactive = 0");
         await session.SnapshotAsync("tested");
+        await page.GetByTestId("rule-1").GetByLabel("Rule name").FillAsync("pricing-fans");
+        await Expect(page.GetByTestId("rule-test-stale")).ToHaveTextAsync("The rules changed since this test: run it again.");
+        await page.GetByTestId("rule-1").GetByLabel("Rule name").FillAsync("pricing-fan");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("rule-set-notice")).ToHaveTextAsync("Published version 1.");
@@ -104,6 +107,7 @@ public sealed class RuleEditorTests(BrowserFixture fixture)
         await Expect(reread.GetByLabel("Match")).ToHaveValueAsync("not");
         await Expect(reread.GetByLabel("Unit")).ToHaveValueAsync("weeks");
         await Expect(page.GetByTestId("rule-set-version")).ToHaveTextAsync("Version 1.");
+        await Expect(page.GetByTestId("rule-set-notice")).ToBeEmptyAsync();
         await session.FinishAsync();
     }
 }

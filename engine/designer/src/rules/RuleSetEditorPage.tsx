@@ -39,11 +39,15 @@ function Editor({ stored, routeKey, members }: { stored: RuleSetView | null; rou
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState(arrived ?? '');
   const [busy, setBusy] = useState(false);
-  const [trial, setTrial] = useState<{ result: RuleSetEvaluation | null; error: string }>({ result: null, error: '' });
+  const [trial, setTrial] = useState<{ result: RuleSetEvaluation | null; error: string; of?: RuleSetDraft }>({ result: null, error: '' });
   const effectiveKey = routeKey ?? (key || slugify(name));
 
   // Edits clear the marks of the last answer: they may no longer apply.
   useEffect(() => setProblems([]), [draft]);
+  // The notice came in the history entry; a reload later should not announce the publish again.
+  useEffect(() => {
+    if (arrived) void navigate('.', { replace: true, state: null });
+  }, [arrived, navigate]);
 
   /** Sends the draft; a 400's problems are shown where their paths point. */
   const send = async <T,>(call: (document: ReturnType<typeof toDocument>['document']) => Promise<T>): Promise<{ answer: T | null; subject: string }> => {
@@ -82,7 +86,7 @@ function Editor({ stored, routeKey, members }: { stored: RuleSetView | null; rou
   const runTest = async (subject: RuleSetTrialSubject) => {
     setTrial({ result: null, error: '' });
     const { answer, subject: why } = await send((rules) => ruleSetsApi.tryDraft(effectiveKey || 'draft', rules, subject));
-    setTrial({ result: answer, error: answer ? '' : why });
+    setTrial({ result: answer, error: answer ? '' : why, of: draft });
   };
 
   const general = problems.filter((p) => p.place === null);
@@ -134,7 +138,7 @@ function Editor({ stored, routeKey, members }: { stored: RuleSetView | null; rou
         <section aria-label="Rules">
           <RuleList rules={draft.rules} decides={draft.decides !== null} members={members} problems={problems} onChange={(rules) => setDraft({ ...draft, rules })} />
         </section>
-        <RuleTestPanel busy={busy} result={trial.result} error={trial.error} onRun={(s) => void runTest(s)} />
+        <RuleTestPanel busy={busy} result={trial.result} stale={trial.of !== draft} error={trial.error} onRun={(s) => void runTest(s)} />
       </div>
     </div>
   );

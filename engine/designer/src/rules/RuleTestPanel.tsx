@@ -5,6 +5,8 @@ import { PreviewCustomerPicker } from '../templates/PreviewCustomerPicker';
 interface RuleTestPanelProps {
   busy: boolean;
   result: RuleSetEvaluation | null;
+  /** The rules changed since the result was computed. */
+  stale: boolean;
   error: string;
   onRun: (subject: RuleSetTrialSubject) => void;
 }
@@ -12,7 +14,7 @@ interface RuleTestPanelProps {
 const factsExample = '{\n  "features": { "cartAdds30d": 2, "daysInactive": 20 },\n  "scores": { "churnRisk": 0.8 }\n}';
 
 /** Runs the rule set as drafted (nothing saved) on a customer or on pasted facts and shows which rules fired and why. */
-export function RuleTestPanel({ busy, result, error, onRun }: RuleTestPanelProps) {
+export function RuleTestPanel({ busy, result, stale, error, onRun }: RuleTestPanelProps) {
   const [source, setSource] = useState<'customer' | 'facts'>('customer');
   const [customerId, setCustomerId] = useState('');
   const [facts, setFacts] = useState(factsExample);
@@ -53,6 +55,11 @@ export function RuleTestPanel({ busy, result, error, onRun }: RuleTestPanelProps
         <div className="alert alert-error" role="alert" data-testid="rule-test-error">
           {factsError || error}
         </div>
+      )}
+      {result && stale && (
+        <p className="muted small" data-testid="rule-test-stale">
+          The rules changed since this test: run it again.
+        </p>
       )}
       {result && <TestResult result={result} />}
     </section>
