@@ -19,9 +19,12 @@ public static class ExpressionsApi
     }
 
     private static IResult Members() => TypedResults.Ok(
-        typeof(CustomerFeatures).GetProperties().Select(p => new ExpressionMember("Features." + p.Name, TypeName(p.PropertyType)))
+        typeof(CustomerFeatures).GetProperties().Select(p => new ExpressionMember("Features." + p.Name, TypeName(p.PropertyType), Unit(p.Name)))
             .Concat(typeof(CustomerScores).GetProperties().Select(p => new ExpressionMember("Scores." + p.Name, TypeName(p.PropertyType))))
             .Where(m => m.Name != "Features.CustomerId").ToList());
+
+    /// <summary>Day counts are named so (DaysInactive, DaysSinceLastPurchase); the designer offers them in days or weeks.</summary>
+    private static string? Unit(string name) => name.StartsWith("Days", StringComparison.Ordinal) ? "days" : null;
 
     private static string TypeName(Type type) => type == typeof(int) ? "int"
         : type == typeof(double) ? "double"

@@ -23,6 +23,8 @@ public static partial class RuleSetsApi
             .Produces<RuleSetSaved>().Produces<RuleSetSaved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{key}/evaluate", EvaluateAsync).RequireAuthorization(Policies.Design).WithSummary("Run the rule set on one customer's current profile, without side effects")
             .Produces<RuleSetEvaluation>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{key}/try", RuleSetTrial.TryAsync).RequireAuthorization(Policies.Design).WithSummary("Run a draft rule set, compiled but not saved, on a customer or on pasted facts")
+            .Produces<RuleSetEvaluation>().ProducesValidationProblem();
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<AutomationDbContext> databases, RuleSetCatalog catalog, PluginRuleSets plugins, CancellationToken ct)

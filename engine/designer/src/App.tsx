@@ -23,6 +23,8 @@ const PluginsPage = lazy(() => import('./operations/PluginsPage').then((m) => ({
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const TemplateEditorPage = lazy(() => import('./templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 const ModelsPage = lazy(() => import('./models/ModelsPage').then((m) => ({ default: m.ModelsPage })));
+const RuleSetsPage = lazy(() => import('./rules/RuleSetsPage').then((m) => ({ default: m.RuleSetsPage })));
+const RuleSetEditorPage = lazy(() => import('./rules/RuleSetEditorPage').then((m) => ({ default: m.RuleSetEditorPage })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -45,6 +47,8 @@ function Gate() {
         <Route path="templates/:key" element={<RequireRole roles={roleAccess.design}><TemplateEditorPage /></RequireRole>} />
         <Route path="segments" element={<RequireRole roles={roleAccess.design}><SegmentsPage /></RequireRole>} />
         <Route path="segments/:key" element={<RequireRole roles={roleAccess.design}><SegmentsPage /></RequireRole>} />
+        <Route path="rule-sets" element={<RequireRole roles={roleAccess.design}><RuleSetsPage /></RequireRole>} />
+        <Route path="rule-sets/:key" element={<RequireRole roles={roleAccess.design}><RuleSetEditorPage /></RequireRole>} />
         <Route path="models" element={<RequireRole roles={roleAccess.design}><ModelsPage /></RequireRole>} />
         <Route path="discovery" element={<RequireRole roles={roleAccess.design}><DiscoveryPage /></RequireRole>} />
         <Route path="approvals" element={<RequireRole roles={roleAccess.approve}><ApprovalsPage /></RequireRole>} />

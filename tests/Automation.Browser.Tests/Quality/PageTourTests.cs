@@ -26,6 +26,8 @@ public sealed class PageTourTests(BrowserFixture fixture)
             ("/templates/winback-10", p => p.GetByTestId("email-preview")),
             ("/segments", p => p.GetByTestId("rfm-grid")),
             ("/segments/vip", p => p.GetByTestId("segment-size-chart")),
+            ("/rule-sets", p => p.GetByTestId("rule-set-engagement-tier")),
+            ("/rule-sets/engagement-tier", p => p.GetByTestId("rule-0")),
             ("/discovery", p => p.GetByRole(AriaRole.Button, new() { Name = "Run clustering" })),
             ("/models", p => p.GetByRole(AriaRole.Heading, new() { Name = "Train from stored history" })),
             ("/approvals", p => p.GetByTestId("shortcut-help")),

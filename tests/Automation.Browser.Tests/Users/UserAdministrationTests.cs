@@ -34,7 +34,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture)
         await nav.GetByRole(AriaRole.Link, new() { Name = "Approvals" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Approvals", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("shortcut-help")).ToBeVisibleAsync();
-        foreach (var path in new[] { "/workflows", "/workflows/new", "/segments", "/discovery", "/users" })
+        foreach (var path in new[] { "/workflows", "/workflows/new", "/segments", "/rule-sets", "/discovery", "/users" })
         {
             await page.GotoAsync(path);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not available" })).ToBeVisibleAsync();

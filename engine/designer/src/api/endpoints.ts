@@ -22,7 +22,12 @@ import type {
   NewApiKey,
   NewSuppression,
   PluginInfo,
+  RuleSetDocument,
+  RuleSetEvaluation,
+  RuleSetSaved,
   RuleSetSummary,
+  RuleSetTrialSubject,
+  RuleSetView,
   PublishResult,
   RetryAccepted,
   RfmGrid,
@@ -162,6 +167,17 @@ export const operationsApi = {
   removeSuppression: (id: string) => http.delete<void>(`/api/suppressions/${enc(id)}`),
   plugins: () => http.get<PluginInfo[]>('/api/plugins'),
   ruleSets: () => http.get<RuleSetSummary[]>('/api/rule-sets'),
+};
+
+export const ruleSetsApi = {
+  list: () => http.get<RuleSetSummary[]>('/api/rule-sets'),
+  get: (key: string) => http.get<RuleSetView>(`/api/rule-sets/${enc(key)}`),
+  /** Saving publishes: the new version decides from the next evaluation on. */
+  save: (key: string, content: { name: string; description: string; rules: RuleSetDocument }) =>
+    http.put<RuleSetSaved>(`/api/rule-sets/${enc(key)}`, content),
+  /** Runs a draft, compiled but not saved, on a customer or on pasted facts. */
+  tryDraft: (key: string, rules: RuleSetDocument, subject: RuleSetTrialSubject) =>
+    http.post<RuleSetEvaluation>(`/api/rule-sets/${enc(key)}/try`, { rules, ...subject }),
 };
 
 export const errorQueuesApi = {

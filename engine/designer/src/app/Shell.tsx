@@ -44,6 +44,7 @@ export function Shell() {
           {canDesign && <NavLink to="/workflows">Workflows</NavLink>}
           {canDesign && <NavLink to="/templates">Emails</NavLink>}
           {canDesign && <NavLink to="/segments">Segments</NavLink>}
+          {canDesign && <NavLink to="/rule-sets">Rules</NavLink>}
           {canDesign && <NavLink to="/discovery">Discovery</NavLink>}
           {canDesign && <NavLink to="/models">Models</NavLink>}
           {canApprove && <NavLink to="/approvals">Approvals</NavLink>}

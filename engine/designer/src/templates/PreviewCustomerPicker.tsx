@@ -3,7 +3,7 @@ import { customersApi } from '../api';
 import { useAsync, useDebounced } from '../common/useAsync';
 
 /** Finds a customer by name, email or id for the preview; the first one found is chosen until the marketer picks. */
-export function PreviewCustomerPicker({ value, onChange }: { value: string; onChange: (customerId: string) => void }) {
+export function PreviewCustomerPicker({ value, onChange, label = 'Personalized for' }: { value: string; onChange: (customerId: string) => void; label?: string }) {
   const [search, setSearch] = useState('');
   const term = useDebounced(search, 250);
   const found = useAsync(() => customersApi.search(term, 0, 20), [term]);
@@ -19,7 +19,7 @@ export function PreviewCustomerPicker({ value, onChange }: { value: string; onCh
         <input id="preview-search" type="search" value={search} placeholder="Name, email or id" onChange={(e) => setSearch(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="preview-customer">Personalized for</label>
+        <label htmlFor="preview-customer">{label}</label>
         <select id="preview-customer" value={value} onChange={(e) => onChange(e.target.value)}>
           {customers.length === 0 && <option value="">{found.loading ? 'Looking…' : 'No customer found'}</option>}
           {customers.map((c) => (

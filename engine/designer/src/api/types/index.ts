@@ -8,3 +8,4 @@ export * from './operations';
 export * from './dashboard';
 export * from './templates';
 export * from './models';
+export * from './ruleSets';

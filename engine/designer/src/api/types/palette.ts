@@ -40,6 +40,8 @@ export interface ExpressionMember {
   name: string;
   type: 'int' | 'double' | 'decimal' | 'bool' | 'string' | string;
   description?: string;
+  /** "days" for day counts (DaysInactive): the rule editor offers days or weeks. */
+  unit?: string | null;
 }
 
 export interface ExpressionProblem {
