@@ -4,9 +4,11 @@ import type { Edge, Node } from '@xyflow/react';
 import type {
   ActivityDefinition,
   ConnectionDefinition,
+  GoalDefinition,
   LayoutPosition,
   ReentryDefinition,
   TriggerDefinition,
+  VariableDefinition,
   WorkflowDefinition,
 } from '../api';
 import { autoLayout, crowded, LAYER_GAP } from './layout';
@@ -30,6 +32,8 @@ export interface WorkflowMeta {
   description: string;
   version?: number;
   reentry: ReentryDefinition;
+  variables?: VariableDefinition[];
+  goal?: GoalDefinition | null;
 }
 
 export interface Canvas {
@@ -135,6 +139,8 @@ export function definitionToCanvas(definition: WorkflowDefinition): Canvas {
       description: definition.description ?? '',
       version: definition.version,
       reentry: definition.reentry ?? { policy: 'once' },
+      variables: definition.variables ?? [],
+      goal: definition.goal ?? null,
     },
     nodes: [triggerNode, ...activityNodes],
     edges: connections.map(connectionToEdge),
@@ -162,6 +168,8 @@ export function canvasToDefinition(meta: WorkflowMeta, nodes: readonly CanvasNod
     layout,
   };
   if (meta.version !== undefined) definition.version = meta.version;
+  if (meta.variables?.length) definition.variables = meta.variables;
+  if (meta.goal) definition.goal = meta.goal;
   return definition;
 }
 

@@ -40,6 +40,19 @@ export interface LayoutPosition {
   y: number;
 }
 
+/** A workflow variable: set by setVariable steps, read in expressions as Variables.Number("name") and the like. */
+export interface VariableDefinition {
+  name: string;
+  value?: unknown;
+}
+
+/** What ends a customer's instance as converted: an event, an expression, or both. */
+export interface GoalDefinition {
+  name?: string;
+  event?: string;
+  expression?: string;
+}
+
 export interface WorkflowDefinition {
   id: string;
   name: string;
@@ -47,6 +60,8 @@ export interface WorkflowDefinition {
   version?: number;
   trigger?: TriggerDefinition | null;
   reentry?: ReentryDefinition | null;
+  variables?: VariableDefinition[];
+  goal?: GoalDefinition | null;
   activities: ActivityDefinition[];
   connections: ConnectionDefinition[];
   layout?: Record<string, LayoutPosition>;
