@@ -53,6 +53,7 @@ app.MapExpressionsApi();
 app.MapActivitiesApi();
 app.MapWorkflowsApi();
 app.MapWorkflowRunsApi();
+app.MapWebhooksApi();
 app.MapApprovalsApi();
 app.MapActionsApi();
 app.MapErrorQueuesApi();

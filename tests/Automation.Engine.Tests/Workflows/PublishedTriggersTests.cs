@@ -2,6 +2,7 @@ using Automation.Engine.Segments;
 using Automation.Engine.Tests.Support;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Goals;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Testing;
 

@@ -81,7 +81,7 @@ public sealed class WorkflowService(IDbContextFactory<AutomationDbContext> datab
         var stored = definition with { Version = draft.Version };
         draft.DefinitionJson = WorkflowJson.Write(stored);
         draft.TriggerType = stored.Trigger!.Type;
-        draft.TriggerKey = stored.Trigger.Key;
+        draft.TriggerKey = stored.Trigger.KeyFor(stored.Id);
         draft.CreatedBy = actor;
         draft.CreatedAt = now;
         workflow.Name = stored.Name;

@@ -2,7 +2,7 @@ import type { ValidationProblem } from './access';
 
 // ---- workflow definitions ----
 
-export type TriggerType = 'segment.entered' | 'segment.exited' | 'score.crossed' | 'event';
+export type TriggerType = 'segment.entered' | 'segment.exited' | 'score.crossed' | 'event' | 'webhook';
 
 export interface TriggerDefinition {
   type: TriggerType | string;
@@ -12,6 +12,8 @@ export interface TriggerDefinition {
   direction?: 'up' | 'down' | string | null;
   event?: string | null;
   filter?: string | null;
+  /** For webhook triggers: what callers send in X-Webhook-Secret. */
+  secret?: string | null;
 }
 
 export type ReentryPolicy = 'once' | 'oncePer' | 'always';
