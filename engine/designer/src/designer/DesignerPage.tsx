@@ -621,6 +621,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
       problems: grouped.byNode,
       simulation: simulationById,
       waiting: source === 'live' ? (live?.waiting ?? {}) : null,
+      winners: source === 'live' ? new Map((live?.winners ?? []).map((w) => [w.activityId, w])) : null,
       path: instance && source === 'live' ? new Set(instance.steps.map((s) => s.activityId)) : null,
       segmentName,
       readOnly,

@@ -71,6 +71,8 @@ export function portsFor(activity: ActivityDefinition, palette: PaletteIndex, co
   const branches = activity.branches;
   if (activity.type === ELSA_PLACEHOLDER) {
     ports = []; // only the Elsa ports its kept connections use
+  } else if (activity.type === 'abTest' && Array.isArray(activity.variants) && activity.variants.length > 0) {
+    ports = activity.variants.map((b) => (b && typeof b === 'object' && 'port' in b ? String((b as { port: unknown }).port ?? '') : '')).filter(Boolean);
   } else if (activity.type === 'split' && Array.isArray(branches) && branches.length > 0) {
     ports = branches.map((b) => (b && typeof b === 'object' && 'port' in b ? String((b as { port: unknown }).port ?? '') : '')).filter(Boolean);
   } else if (activity.type === 'fork' && Array.isArray(branches) && branches.length > 0) {
@@ -228,6 +230,10 @@ export function summarize(activity: ActivityDefinition): string {
     case 'split':
       return Array.isArray(activity.branches)
         ? activity.branches.map((b) => `${s((b as Record<string, unknown>).port)} ${s((b as Record<string, unknown>).percent)}%`).join(' · ')
+        : '';
+    case 'abTest':
+      return Array.isArray(activity.variants)
+        ? `${activity.variants.map((b) => `${s((b as Record<string, unknown>).port)} ${s((b as Record<string, unknown>).percent)}%`).join(' · ')} until a winner`
         : '';
     case 'fork':
       return Array.isArray(activity.branches) ? `in parallel: ${activity.branches.map(s).join(' · ')}` : '';

@@ -187,9 +187,20 @@ export interface InstanceDetail extends WorkflowInstance {
   steps: InstanceStep[];
 }
 
+/** The variant an A/B test step chose; every later customer takes it. */
+export interface SplitWinner {
+  activityId: string;
+  port: string;
+  probabilityBest: number;
+  summary: string;
+  decidedAt: string;
+}
+
 export interface LiveView {
   version: number;
   waiting: Record<string, number>;
   completed: number;
   running: number;
+  converted?: number;
+  winners?: SplitWinner[];
 }
