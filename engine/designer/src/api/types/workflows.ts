@@ -204,3 +204,28 @@ export interface LiveView {
   converted?: number;
   winners?: SplitWinner[];
 }
+
+/** Which waiting instances move: old step id → new step id where the ids differ, and (when given) only these old steps. */
+export interface MigrationRequest {
+  toVersion?: number;
+  mapping: Record<string, string>;
+  steps?: string[];
+}
+
+/** Instances waiting at one step of one version, the step of the new version they go to (none: they stay), and why. */
+export interface MigrationLine {
+  fromVersion: number;
+  fromStep: string;
+  instances: number;
+  toStep?: string | null;
+  reason: string;
+}
+
+export interface MigrationReport {
+  workflowId: string;
+  toVersion: number;
+  lines: MigrationLine[];
+  applied: boolean;
+  moved: number;
+  staying: number;
+}
