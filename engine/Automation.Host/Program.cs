@@ -55,6 +55,7 @@ app.MapExpressionsApi();
 app.MapActivitiesApi();
 app.MapWorkflowsApi();
 app.MapWorkflowRunsApi();
+app.MapWebhooksApi();
 app.MapApprovalsApi();
 app.MapActionsApi();
 app.MapErrorQueuesApi();

@@ -53,6 +53,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<WorkflowStep> WorkflowSteps => Set<WorkflowStep>();
 
+    public DbSet<SplitWinner> SplitWinners => Set<SplitWinner>();
+
     public DbSet<ActionRecord> Actions => Set<ActionRecord>();
 
     public DbSet<ProcessedDispatch> ProcessedDispatches => Set<ProcessedDispatch>();

@@ -27,6 +27,9 @@ public sealed class BatchContext
 
     public Dictionary<string, List<WorkflowInstance>> Waiting { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The active instances of workflows with a goal, by customer: their goal is checked against the batch.</summary>
+    public Dictionary<string, List<WorkflowInstance>> InGoalWorkflows { get; set; } = new(StringComparer.Ordinal);
+
     public ProfileWrites Writes { get; } = new();
 
     /// <summary>Stopwatch ticks the batch's customers spent folding, scoring and evaluating segments.</summary>

@@ -1,6 +1,7 @@
 using Automation.Engine.Processing.Quarantine;
 using Automation.Engine.Telemetry;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Goals;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Storage;
 using Automation.Storage.Events;
@@ -13,7 +14,7 @@ namespace Automation.Engine.Processing;
 /// The batch's workflow step, inside its write transaction: instances waiting for an event one of its customers sent
 /// move on, and workflows triggered by such an event start (through <see cref="WorkflowDoor"/>, as every trigger does).
 /// </summary>
-public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter starter, WorkflowDoor door, IngestTraces? traces = null)
+public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter starter, WorkflowDoor door, GoalCheck goals, IngestTraces? traces = null)
 {
     // Ids per IN-list query: one round trip for most batches, well under every provider's parameter limit.
     private const int LookupChunk = 5000;
@@ -21,6 +22,7 @@ public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter start
     public async Task RunAsync(AutomationDbContext db, BatchContext context, List<EvaluatedCustomer> evaluated, CancellationToken cancellationToken)
     {
         await LoadInstancesAsync(db, context, evaluated, cancellationToken);
+        context.InGoalWorkflows = await goals.LoadAsync(db, evaluated.Select(c => (c.CustomerId, (IReadOnlySet<string>)EventTypesOf([c]))), cancellationToken);
         foreach (var customer in evaluated)
         {
             var ingested = traces?.Claim(customer.CustomerId) ?? default;
@@ -30,7 +32,7 @@ public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter start
             }
 
             // Nothing waits for this customer's events and no workflow starts on one: the common case under load.
-            if (context.EventTriggers.Count > 0 || context.Waiting.ContainsKey(customer.CustomerId))
+            if (context.EventTriggers.Count > 0 || context.Waiting.ContainsKey(customer.CustomerId) || context.InGoalWorkflows.ContainsKey(customer.CustomerId))
             {
                 // The customer's workflows continue the trace their events arrived in; the action's command carries it on.
                 using var span = ingested == default ? null : EngineTelemetry.Start("workflows", ingested);
@@ -134,11 +136,20 @@ public sealed class WorkflowStage(InstanceResumer resumer, WorkflowStarter start
         return types;
     }
 
-    /// <summary>Resumes the customer's instances waiting for these events and starts the workflows they trigger.</summary>
+    /// <summary>
+    /// Takes out the customer's instances whose goal these events reached (before anything else: a converted customer
+    /// neither resumes nor starts again on the same events), resumes the instances waiting for them and starts the
+    /// workflows they trigger.
+    /// </summary>
     private async Task MoveAsync(AutomationDbContext db, BatchContext context, EvaluatedCustomer customer, CancellationToken cancellationToken)
     {
         var (customerId, events, profile, state, features, scores) = customer;
         var now = context.Now;
+        if (context.InGoalWorkflows.TryGetValue(customerId, out var inGoalWorkflows))
+        {
+            await goals.ReachAsync(db, inGoalWorkflows, EventTypesOf([customer]), features, scores, now, cancellationToken);
+        }
+
         var types = events.Select(e => e.Type).Distinct(StringComparer.Ordinal).ToList();
         var waiting = (context.Waiting.GetValueOrDefault(customerId) ?? []).Where(i => i.Status == WorkflowInstanceStatus.Waiting && types.Contains(i.WaitingForEvent!)).ToList();
         var triggers = types.Where(context.EventTriggers.Contains).ToList();

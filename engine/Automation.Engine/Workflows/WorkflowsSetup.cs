@@ -4,6 +4,7 @@ using Automation.Engine.Rules;
 using Automation.Engine.Scoring.Models;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Goals;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Engine.Workflows.Simulation;
 using Automation.Engine.Workflows.Versions;
@@ -23,6 +24,8 @@ public static class WorkflowsSetup
         services.AddSingleton<IValidator<WorkflowDefinition>, WorkflowDefinitionValidator>();
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<PublishedTriggers>();
+        services.AddSingleton<GoalWorkflows>();
+        services.AddSingleton<GoalCheck>();
         services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<WorkflowStarter>();
         services.AddSingleton<WorkflowDoor>();

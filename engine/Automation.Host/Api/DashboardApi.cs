@@ -1,6 +1,7 @@
 using Automation.Host.Access;
 using Automation.Storage;
 using Automation.Storage.Approvals;
+using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Host.Api;
@@ -28,7 +29,7 @@ public static class DashboardApi
         var actions = await db.Actions.AsNoTracking().GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var approvals = await db.Approvals.CountAsync(a => a.Status == ApprovalStatus.Pending, ct);
 
-        // Converted: bought after entering the segment (or after starting the workflow).
+        // Converted: bought after entering the segment (or after starting the workflow), or reached the workflow's goal.
         var conversion = await (from m in db.SegmentMemberships.AsNoTracking()
                                 join p in db.Profiles.AsNoTracking() on m.CustomerId equals p.CustomerId
                                 group new { m, p } by m.SegmentKey into g
@@ -41,9 +42,9 @@ public static class DashboardApi
                             {
                                 workflowId = g.Key,
                                 treated = g.Count(x => x.i.Branch != "holdout"),
-                                treatedConverted = g.Count(x => x.i.Branch != "holdout" && x.p.LastPurchaseAt > x.i.StartedAt),
+                                treatedConverted = g.Count(x => x.i.Branch != "holdout" && (x.i.Status == WorkflowInstanceStatus.Converted || x.p.LastPurchaseAt > x.i.StartedAt)),
                                 holdout = g.Count(x => x.i.Branch == "holdout"),
-                                holdoutConverted = g.Count(x => x.i.Branch == "holdout" && x.p.LastPurchaseAt > x.i.StartedAt),
+                                holdoutConverted = g.Count(x => x.i.Branch == "holdout" && (x.i.Status == WorkflowInstanceStatus.Converted || x.p.LastPurchaseAt > x.i.StartedAt)),
                             }).ToListAsync(ct);
         return TypedResults.Ok(new Dashboard(
             perMinute,

@@ -228,12 +228,16 @@ public static class WorkflowsApi
 
         var counts = await db.WorkflowInstances.AsNoTracking().Where(i => i.WorkflowId == id)
             .GroupBy(i => new { i.Status, i.CurrentActivityId }).Select(g => new { g.Key.Status, g.Key.CurrentActivityId, Count = g.Count() }).ToListAsync(ct);
+        var winners = await db.SplitWinners.AsNoTracking().Where(w => w.WorkflowId == id).OrderBy(w => w.ActivityId)
+            .Select(w => new SplitWinnerView(w.ActivityId, w.Port, w.ProbabilityBest, w.Summary, w.DecidedAt)).ToListAsync(ct);
         return TypedResults.Ok(new WorkflowLiveView(
             workflow.PublishedVersion,
             counts.Where(c => c.Status == WorkflowInstanceStatus.Waiting && c.CurrentActivityId != null).ToDictionary(c => c.CurrentActivityId!, c => c.Count),
             counts.Where(c => c.Status == WorkflowInstanceStatus.Running).Sum(c => c.Count),
             counts.Where(c => c.Status == WorkflowInstanceStatus.Completed).Sum(c => c.Count),
-            counts.Where(c => c.Status == WorkflowInstanceStatus.Faulted).Sum(c => c.Count)));
+            counts.Where(c => c.Status == WorkflowInstanceStatus.Faulted).Sum(c => c.Count),
+            counts.Where(c => c.Status == WorkflowInstanceStatus.Converted).Sum(c => c.Count),
+            winners));
     }
 
     private static async Task<IResult> InstanceAsync(Guid id, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)

@@ -7,7 +7,8 @@ internal sealed class WorkflowConfiguration :
     IEntityTypeConfiguration<WorkflowRecord>,
     IEntityTypeConfiguration<WorkflowVersionRecord>,
     IEntityTypeConfiguration<WorkflowInstance>,
-    IEntityTypeConfiguration<WorkflowStep>
+    IEntityTypeConfiguration<WorkflowStep>,
+    IEntityTypeConfiguration<SplitWinner>
 {
     public void Configure(EntityTypeBuilder<WorkflowRecord> builder)
     {
@@ -44,5 +45,14 @@ internal sealed class WorkflowConfiguration :
         builder.ToTable("workflow_steps");
         builder.HasKey(s => s.Id);
         builder.HasIndex(s => s.InstanceId);
+    }
+
+    public void Configure(EntityTypeBuilder<SplitWinner> builder)
+    {
+        builder.ToTable("workflow_split_winners");
+        builder.HasKey(w => new { w.WorkflowId, w.ActivityId });
+        builder.Property(w => w.WorkflowId).HasMaxLength(100);
+        builder.Property(w => w.ActivityId).HasMaxLength(60);
+        builder.Property(w => w.Port).HasMaxLength(100);
     }
 }

@@ -7,4 +7,7 @@ public enum WorkflowInstanceStatus
     Completed = 2,
     Faulted = 3,
     Cancelled = 4,
+
+    /// <summary>Ended because the customer reached the workflow's goal.</summary>
+    Converted = 5,
 }

@@ -8,11 +8,16 @@ namespace Automation.Browser.Tests.Workflows;
 public sealed class NewStepsDesignerTests(BrowserFixture fixture)
 {
     [ServiceFact(TestServices.Chromium)]
-    public async Task Marketer_builds_a_workflow_with_a_variable_a_switch_and_notes_and_publishes_it()
+    public async Task Marketer_builds_a_workflow_with_a_variable_a_switch_notes_and_a_goal_and_publishes_it()
     {
         await using var session = fixture.NewSession();
         var page = await session.SignInAsync(TestUser.Marketer, "/workflows/new");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Pricing tiers");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add variable" }).ClickAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Variable name" }).FillAsync("views");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Starting value" }).FillAsync("0");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Goal name" }).FillAsync("first purchase");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Goal event" }).FillAsync("purchase");
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit trigger" }).ClickAsync();
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Trigger type" }).SelectOptionAsync("segment.entered");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Segment", Exact = true }).SelectOptionAsync("high-intent");
@@ -56,6 +61,10 @@ public sealed class NewStepsDesignerTests(BrowserFixture fixture)
         var definition = (await reader.GetAsync("/api/workflows/pricing-tiers")).GetProperty("definition");
         var steps = definition.GetProperty("activities").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!);
         Assert.Equal("views", steps["set-variable"].GetProperty("variable").GetString());
+        var variable = Assert.Single(definition.GetProperty("variables").EnumerateArray());
+        Assert.Equal(("views", 0), (variable.GetProperty("name").GetString(), variable.GetProperty("value").GetInt32()));
+        var goal = definition.GetProperty("goal");
+        Assert.Equal(("first purchase", "purchase"), (goal.GetProperty("name").GetString(), goal.GetProperty("event").GetString()));
         var @case = Assert.Single(steps["switch"].GetProperty("cases").EnumerateArray());
         Assert.Equal(("keen", "Variables.Number(\"views\") >= 3"), (@case.GetProperty("port").GetString(), @case.GetProperty("condition").GetString()));
         var connections = definition.GetProperty("connections").EnumerateArray()

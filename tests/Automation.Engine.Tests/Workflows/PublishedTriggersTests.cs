@@ -2,6 +2,7 @@ using Automation.Engine.Segments;
 using Automation.Engine.Tests.Support;
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Goals;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Testing;
 
@@ -17,7 +18,7 @@ public sealed class PublishedTriggersTests
         await using var database = await WithSegmentsAsync();
         var clock = new ShiftableClock();
         var triggers = new PublishedTriggers(database, clock);
-        var service = new WorkflowService(database, WorkflowDefinitionValidatorTests.Validator(), new DefinitionCache(), triggers, clock);
+        var service = new WorkflowService(database, WorkflowDefinitionValidatorTests.Validator(), new DefinitionCache(), triggers, new GoalWorkflows(database, clock), clock);
         var onboarding = Shipped("new-customer-onboarding.json");
 
         Assert.False(await triggers.ListensAsync(TriggerTypes.SegmentEntered, "new-customers", None));
@@ -42,7 +43,7 @@ public sealed class PublishedTriggersTests
         // Frozen: on a busy machine the publish alone may take longer than the refresh interval of a real clock.
         var clock = new FrozenClock();
         var mine = new PublishedTriggers(database, clock);
-        var theirs = new WorkflowService(database, WorkflowDefinitionValidatorTests.Validator(), new DefinitionCache(), new PublishedTriggers(database, clock), clock);
+        var theirs = new WorkflowService(database, WorkflowDefinitionValidatorTests.Validator(), new DefinitionCache(), new PublishedTriggers(database, clock), new GoalWorkflows(database, clock), clock);
         var onboarding = Shipped("new-customer-onboarding.json");
         Assert.False(await mine.ListensAsync(TriggerTypes.SegmentEntered, "new-customers", None));
 

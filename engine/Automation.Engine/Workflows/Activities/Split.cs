@@ -10,20 +10,7 @@ public sealed class Split : Activity<SplitSettings>
 {
     protected override Task<ActivityOutcome> ExecuteAsync(ActivityContext context, SplitSettings settings, CancellationToken cancellationToken)
     {
-        // A stable hash of customer + workflow + node: reruns and simulations put a customer in the same branch.
-        var bucket = Bucket($"{context.Instance.CustomerId}|{context.Definition.Id}|{context.Activity.Id}");
-        var port = settings.Branches[^1].Port;
-        var total = 0.0;
-        foreach (var branch in settings.Branches)
-        {
-            total += branch.Percent;
-            if (bucket < total)
-            {
-                port = branch.Port;
-                break;
-            }
-        }
-
+        var (port, bucket) = Choose(context, settings.Branches);
         context.Instance.Branch = port;
         return Task.FromResult(ActivityOutcome.Continue(port, $"branch {port} (bucket {bucket:0.00})"));
     }
@@ -31,27 +18,53 @@ public sealed class Split : Activity<SplitSettings>
     protected override IReadOnlyList<string>? Ports(SplitSettings settings, ValidationServices services) =>
         settings.Branches.Count == 0 ? null : settings.Branches.Select(b => b.Port).ToList();
 
-    protected override IEnumerable<(string Field, string Message)> Validate(SplitSettings settings, ValidationServices services)
+    protected override IEnumerable<(string Field, string Message)> Validate(SplitSettings settings, ValidationServices services) => Check(settings.Branches, "branches");
+
+    /// <summary>
+    /// The branch the customer's bucket falls in. A stable hash of customer + workflow + node: reruns and simulations put
+    /// a customer in the same branch.
+    /// </summary>
+    public static (string Port, double Bucket) Choose(ActivityContext context, IReadOnlyList<SplitBranch> branches)
     {
-        if (settings.Branches.Count < 2)
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(branches);
+        var bucket = Bucket($"{context.Instance.CustomerId}|{context.Definition.Id}|{context.Activity.Id}");
+        var total = 0.0;
+        foreach (var branch in branches)
         {
-            yield return ("branches", "a split needs at least two branches");
+            total += branch.Percent;
+            if (bucket < total)
+            {
+                return (branch.Port, bucket);
+            }
+        }
+
+        return (branches[^1].Port, bucket);
+    }
+
+    /// <summary>The problems of a list of branches: at least two, percentages above 0 adding up to 100, a port name each.</summary>
+    public static IEnumerable<(string Field, string Message)> Check(IReadOnlyList<SplitBranch> branches, string field)
+    {
+        ArgumentNullException.ThrowIfNull(branches);
+        if (branches.Count < 2)
+        {
+            yield return (field, "a split needs at least two branches");
             yield break;
         }
 
-        if (Math.Abs(settings.Branches.Sum(b => b.Percent) - 100) > 0.001)
+        if (Math.Abs(branches.Sum(b => b.Percent) - 100) > 0.001)
         {
-            yield return ("branches", $"percentages add up to {settings.Branches.Sum(b => b.Percent)}, not 100");
+            yield return (field, $"percentages add up to {branches.Sum(b => b.Percent)}, not 100");
         }
 
-        if (settings.Branches.Any(b => b.Percent <= 0))
+        if (branches.Any(b => b.Percent <= 0))
         {
-            yield return ("branches", "every branch needs a percentage above 0");
+            yield return (field, "every branch needs a percentage above 0");
         }
 
-        if (settings.Branches.Any(b => string.IsNullOrWhiteSpace(b.Port)) || settings.Branches.Select(b => b.Port).Distinct(StringComparer.Ordinal).Count() != settings.Branches.Count)
+        if (branches.Any(b => string.IsNullOrWhiteSpace(b.Port)) || branches.Select(b => b.Port).Distinct(StringComparer.Ordinal).Count() != branches.Count)
         {
-            yield return ("branches", "every branch needs its own port name");
+            yield return (field, "every branch needs its own port name");
         }
     }
 

@@ -25,6 +25,11 @@ public static class DefinitionDiff
             changes.Add($"trigger changed from {before.Trigger?.Type} {before.Trigger?.Key} to {after.Trigger?.Type} {after.Trigger?.Key}");
         }
 
+        if (Json(before.Goal) != Json(after.Goal))
+        {
+            changes.Add(after.Goal is null ? "goal removed" : $"goal is now {after.Goal.Describe()}");
+        }
+
         if (Json(before.Reentry) != Json(after.Reentry))
         {
             changes.Add($"re-entry changed from {before.Reentry.Policy} to {after.Reentry.Policy}");

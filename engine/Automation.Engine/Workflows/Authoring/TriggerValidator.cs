@@ -21,6 +21,8 @@ public sealed class TriggerValidator : AbstractValidator<TriggerDefinition>
             .When(t => t.Type == TriggerTypes.ScoreCrossed);
         RuleFor(t => t.Event).NotEmpty().Matches("^[a-z][a-z0-9_.]*$").OverridePropertyName("trigger.event").WithMessage("name the event type")
             .When(t => t.Type == TriggerTypes.Event);
+        RuleFor(t => t.Secret).Must(s => s is { Length: >= 16 and <= 200 } && !s.Any(char.IsWhiteSpace)).OverridePropertyName("trigger.secret")
+            .WithMessage("give the webhook a secret of at least 16 characters without spaces").When(t => t.Type == TriggerTypes.Webhook);
         RuleFor(t => t.Filter).Custom((filter, context) =>
         {
             if (!expressions.TryCompileEventFilter(filter, out _, out var problems))

@@ -16,6 +16,9 @@ public sealed partial class WorkflowDefinitionValidator : AbstractValidator<Work
         RuleFor(d => d.Name).NotEmpty().WithMessage("give the workflow a name").MaximumLength(200);
         RuleFor(d => d.Trigger).NotNull().WithMessage("choose what starts the workflow");
         RuleFor(d => d.Trigger!).SetValidator(new TriggerValidator(services.Expressions)).When(d => d.Trigger is not null);
+        RuleFor(d => d.Goal!).SetValidator(new GoalValidator(services.Expressions)).When(d => d.Goal is not null);
+        RuleFor(d => d.Goal).NotNull().WithName("goal").When(d => d.Activities.Any(a => a.Type == Activities.AbTest.TypeName))
+            .WithMessage("an A/B test measures its variants against the workflow's goal: set a goal");
         RuleFor(d => d.Reentry.Policy).Must(ReentryPolicies.All.Contains).WithName("reentry.policy")
             .WithMessage($"use one of {string.Join(", ", ReentryPolicies.All)}");
         RuleFor(d => d.Reentry.Days).NotNull().GreaterThan(0).WithName("reentry.days")

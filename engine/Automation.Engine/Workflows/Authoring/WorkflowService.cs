@@ -1,5 +1,6 @@
 using Automation.Engine.Audit;
 using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Goals;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Storage;
 using Automation.Storage.Workflows;
@@ -12,7 +13,7 @@ namespace Automation.Engine.Workflows.Authoring;
 /// Drafts, publishing and switching workflows on and off. A published version is frozen: edits make a new draft,
 /// and running instances finish on the version they started on.
 /// </summary>
-public sealed class WorkflowService(IDbContextFactory<AutomationDbContext> databases, IValidator<WorkflowDefinition> validator, DefinitionCache cache, PublishedTriggers triggers, TimeProvider clock)
+public sealed class WorkflowService(IDbContextFactory<AutomationDbContext> databases, IValidator<WorkflowDefinition> validator, DefinitionCache cache, PublishedTriggers triggers, GoalWorkflows goals, TimeProvider clock)
 {
     public async Task<IReadOnlyList<DefinitionProblem>> ValidateAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
@@ -80,7 +81,7 @@ public sealed class WorkflowService(IDbContextFactory<AutomationDbContext> datab
         var stored = definition with { Version = draft.Version };
         draft.DefinitionJson = WorkflowJson.Write(stored);
         draft.TriggerType = stored.Trigger!.Type;
-        draft.TriggerKey = stored.Trigger.Key;
+        draft.TriggerKey = stored.Trigger.KeyFor(stored.Id);
         draft.CreatedBy = actor;
         draft.CreatedAt = now;
         workflow.Name = stored.Name;
@@ -132,6 +133,7 @@ public sealed class WorkflowService(IDbContextFactory<AutomationDbContext> datab
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         triggers.Invalidate();
+        goals.Invalidate();
         return new SaveResult(workflowId, draft.Version, [], changes);
     }
 

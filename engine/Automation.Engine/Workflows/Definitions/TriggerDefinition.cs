@@ -1,6 +1,6 @@
 namespace Automation.Engine.Workflows.Definitions;
 
-/// <summary>What starts an instance: segment.entered, segment.exited, score.crossed or event.</summary>
+/// <summary>What starts an instance: segment.entered, segment.exited, score.crossed, event or webhook.</summary>
 public sealed record TriggerDefinition
 {
     public string Type { get; init; } = "";
@@ -23,7 +23,10 @@ public sealed record TriggerDefinition
 
     public string? Filter { get; init; }
 
-    /// <summary>The key stored with a published version so that triggering is an index look-up.</summary>
+    /// <summary>For webhook triggers: what a caller of POST /api/webhooks/{workflow id} must present (X-Webhook-Secret).</summary>
+    public string? Secret { get; init; }
+
+    /// <summary>The key stored with a published version so that triggering is an index look-up (a webhook's is its workflow id, see <see cref="KeyFor"/>).</summary>
     public string? Key => Type switch
     {
         TriggerTypes.SegmentEntered or TriggerTypes.SegmentExited => Segment,
@@ -31,4 +34,7 @@ public sealed record TriggerDefinition
         TriggerTypes.Event => Event,
         _ => null,
     };
+
+    /// <summary>The key stored for this trigger on a version of the workflow: a webhook's URL names its workflow.</summary>
+    public string? KeyFor(string workflowId) => Type == TriggerTypes.Webhook ? workflowId : Key;
 }

@@ -20,6 +20,9 @@ public sealed record WorkflowDefinition
     /// <summary>Workflow variables, set by setVariable steps and read in expressions as Variables.Number("name") etc.</summary>
     public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
 
+    /// <summary>What ends an instance as converted, checked while the customer is in the workflow; none: instances only complete.</summary>
+    public GoalDefinition? Goal { get; init; }
+
     public IReadOnlyList<ActivityDefinition> Activities { get; init; } = [];
 
     public IReadOnlyList<ConnectionDefinition> Connections { get; init; } = [];

@@ -19,7 +19,11 @@ internal sealed partial class ElsaImport
             // The start (or a trigger) becomes a step for now; SettleStart folds it into the start when it can.
             var id = Add(item, elsaId, Step(SafeId(elsaId), "note", ElsaJson.Text(item, "name") ?? "Start", ("text", $"started ({type})")));
             startSteps.Add(id);
-            if (type != "Elsa.Start")
+            if (type == "Elsa.HttpEndpoint")
+            {
+                webhookTrigger ??= (id, $"{ElsaInput.Read(item, "supportedMethods")?.Text} /{ElsaInput.Read(item, "path")?.Text}");
+            }
+            else if (type != "Elsa.Start")
             {
                 toFinish.Add(new ElsaImportNote(id, type, TriggerNote(item, type)));
             }
@@ -32,7 +36,6 @@ internal sealed partial class ElsaImport
 
     private static string TriggerNote(JsonElement item, string type) => type switch
     {
-        "Elsa.HttpEndpoint" => $"Elsa starts this workflow on an HTTP request ({ElsaInput.Read(item, "supportedMethods")?.Text} /{ElsaInput.Read(item, "path")?.Text}); there is no inbound webhook trigger yet: choose what starts it",
         "Elsa.Cron" => $"Elsa starts this workflow on the schedule cron {ElsaInput.Read(item, "cronExpression")}; there is no scheduled trigger yet: choose what starts it",
         "Elsa.Timer" => $"Elsa starts this workflow every {ElsaInput.Read(item, "interval")}; there is no scheduled trigger yet: choose what starts it",
         _ => $"Elsa starts this workflow at {ElsaInput.Read(item, "dateTime")}; there is no scheduled trigger yet: choose what starts it",

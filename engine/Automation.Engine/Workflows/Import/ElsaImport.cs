@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Automation.Engine.Workflows.Activities;
@@ -21,6 +22,9 @@ internal sealed partial class ElsaImport(JsonElement export, JsonElement root)
     /// <summary>Our ids of the steps Elsa's Start or a trigger activity became; collapsed into the start when they can be.</summary>
     private readonly List<string> startSteps = [];
 
+    /// <summary>The HTTP endpoint ("POST /path") Elsa starts the workflow on: it becomes our inbound webhook trigger.</summary>
+    private (string StepId, string Endpoint)? webhookTrigger;
+
     /// <summary>Where a step's "done" really leaves from: an If with nested then/else activities goes on after them.</summary>
     private readonly Dictionary<string, List<string>> exits = new(StringComparer.Ordinal);
 
@@ -38,18 +42,27 @@ internal sealed partial class ElsaImport(JsonElement export, JsonElement root)
         ReadConnections();
         FanOut();
         SettleStart();
+        var workflowId = SafeWorkflowId(ElsaJson.Text(export, "name") ?? ElsaJson.Text(export, "definitionId") ?? "imported-workflow");
         var definition = new WorkflowDefinition
         {
-            Id = SafeWorkflowId(ElsaJson.Text(export, "name") ?? ElsaJson.Text(export, "definitionId") ?? "imported-workflow"),
+            Id = workflowId,
             Name = ElsaJson.Text(export, "name") ?? "Imported workflow",
             Description = ElsaJson.Text(export, "description") ?? "Imported from Elsa 3",
-            Trigger = null,
+            Trigger = webhookTrigger is null ? null : new TriggerDefinition { Type = Definitions.TriggerTypes.Webhook, Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) },
             Variables = variables,
             Activities = activities,
             Connections = connections,
             Layout = layout,
         };
-        toFinish.Insert(0, new ElsaImportNote("trigger", "trigger", "Elsa workflows have no segment, score or event trigger: choose what starts this workflow before publishing"));
+        if (webhookTrigger is null)
+        {
+            toFinish.Insert(0, new ElsaImportNote("trigger", "trigger", "Elsa workflows have no segment, score or event trigger: choose what starts this workflow before publishing"));
+        }
+        else
+        {
+            changed.Insert(0, new ElsaImportNote(webhookTrigger.Value.StepId, "Elsa.HttpEndpoint", $"Elsa's HTTP endpoint ({webhookTrigger.Value.Endpoint}) becomes the inbound webhook trigger: POST /api/webhooks/{workflowId} with the generated secret in X-Webhook-Secret and the customer in the body ({{\"customerId\": \"…\"}})"));
+        }
+
         return new ElsaImportResult(definition, unmapped, toFinish) { Changed = changed, Steps = new Dictionary<string, string>(ids, StringComparer.Ordinal) };
     }
 

@@ -933,6 +933,36 @@ namespace Automation.Storage.Migrations.Postgres
                     b.ToTable("segment_size_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Workflows.SplitWinner", b =>
+                {
+                    b.Property<string>("WorkflowId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Port")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("ProbabilityBest")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("WorkflowId", "ActivityId");
+
+                    b.ToTable("workflow_split_winners", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")

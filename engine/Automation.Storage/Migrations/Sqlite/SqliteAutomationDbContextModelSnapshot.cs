@@ -937,6 +937,36 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.ToTable("segment_size_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Workflows.SplitWinner", b =>
+                {
+                    b.Property<string>("WorkflowId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Port")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ProbabilityBest")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkflowId", "ActivityId");
+
+                    b.ToTable("workflow_split_winners", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")

@@ -19,6 +19,8 @@ import type {
   Health,
   InstanceDetail,
   LiveView,
+  MigrationReport,
+  MigrationRequest,
   NewApiKey,
   NewSuppression,
   PluginInfo,
@@ -113,6 +115,8 @@ export const workflowsApi = {
   instances: (id: string, status?: string) =>
     http.get<WorkflowInstance[]>(`/api/workflows/${enc(id)}/instances${query({ status })}`),
   live: (id: string) => http.get<LiveView>(`/api/workflows/${enc(id)}/live`),
+  previewMigration: (id: string, request: MigrationRequest) => http.post<MigrationReport>(`/api/workflows/${enc(id)}/migrations/preview`, request),
+  migrate: (id: string, request: MigrationRequest) => http.post<MigrationReport>(`/api/workflows/${enc(id)}/migrations`, request),
   instance: (instanceId: string) => http.get<InstanceDetail>(`/api/instances/${enc(instanceId)}`),
 };
 

@@ -500,8 +500,9 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
       const result = await workflowsApi.publish(workflowId);
       setDiff(null);
       setProblems([]);
-      notify('ok', `Published version ${result.version}.`);
+      notify('ok', `Published version ${result.version}.${result.version > 1 ? ' Customers waiting on an older version can move to it: see Versions.' : ''}`);
       await refreshInfo(workflowId);
+      if (result.version > 1) setPanel('versions'); // offers the migration of waiting customers
     } catch (error) {
       setDiff(null);
       handleProblems(error, 'Not published');
@@ -621,6 +622,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
       problems: grouped.byNode,
       simulation: simulationById,
       waiting: source === 'live' ? (live?.waiting ?? {}) : null,
+      winners: source === 'live' ? new Map((live?.winners ?? []).map((w) => [w.activityId, w])) : null,
       path: instance && source === 'live' ? new Set(instance.steps.map((s) => s.activityId)) : null,
       segmentName,
       readOnly,
@@ -929,7 +931,13 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
               />
             )}
             {panel === 'versions' && info && (
-              <VersionsPanel versions={info.versions ?? []} viewing={viewing?.version ?? null} onOpen={(v) => void openVersion(v)} onBack={() => setViewing(null)} />
+              <VersionsPanel
+                versions={info.versions ?? []}
+                viewing={viewing?.version ?? null}
+                onOpen={(v) => void openVersion(v)}
+                onBack={() => setViewing(null)}
+                migration={{ workflowId: info.id, publishedVersion: info.publishedVersion ?? null }}
+              />
             )}
           </div>
         </aside>

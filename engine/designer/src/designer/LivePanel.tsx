@@ -15,7 +15,7 @@ interface LivePanelProps {
   instanceError: unknown;
 }
 
-const statuses = ['', 'running', 'waiting', 'completed', 'faulted', 'cancelled'];
+const statuses = ['', 'running', 'waiting', 'completed', 'converted', 'faulted', 'cancelled'];
 
 export function LivePanel({ workflowId, live, liveError, selectedInstance, onSelectInstance, instanceLoading, instanceError }: LivePanelProps) {
   const [status, setStatus] = useState('');
@@ -44,10 +44,19 @@ export function LivePanel({ workflowId, live, liveError, selectedInstance, onSel
             <dt>Completed</dt>
             <dd>{formatNumber(live.completed)}</dd>
           </div>
+          <div>
+            <dt>Converted</dt>
+            <dd>{formatNumber(live.converted ?? 0)}</dd>
+          </div>
         </dl>
       ) : (
         !liveError && <Loading />
       )}
+      {live?.winners?.map((w) => (
+        <p key={w.activityId} className="notice small" data-testid={`live-winner-${w.activityId}`}>
+          A/B test <code>{w.activityId}</code>: {w.summary}
+        </p>
+      ))}
       <p className="muted small">Counts refresh every 5 seconds and are drawn on the steps.</p>
 
       <h3>Instances</h3>

@@ -3,10 +3,12 @@ import type { ActivityDefinition, ConnectionDefinition, ReentryDefinition, Trigg
 import { formatMoney } from '../common/format';
 import { portsFor, type WorkflowMeta } from './model';
 import { actionTypeOf, descriptorFor, type PaletteIndex } from './palette';
+import { GoalForm } from './GoalForm';
 import { fieldProblems } from './problems';
 import { SchemaForm } from './SchemaForm';
 import { missingRequired, schemaToFields } from './schemaForm';
 import { describeTrigger, reentryPolicies } from './triggers';
+import { VariablesForm } from './VariablesForm';
 
 interface ActivityPropertiesProps {
   activity: ActivityDefinition;
@@ -284,6 +286,8 @@ export function WorkflowSettings({ meta, isNew, trigger, segmentName, problems, 
         )}
         <FieldProblems problems={fieldProblem('reentry')} />
       </fieldset>
+      <VariablesForm variables={meta.variables ?? []} problems={fieldProblem('variables')} readOnly={readOnly} onChange={(variables, key) => onChange({ ...meta, variables }, key)} />
+      <GoalForm goal={meta.goal} problems={fieldProblem('goal')} readOnly={readOnly} onChange={(goal, key) => onChange({ ...meta, goal }, key)} />
 
       <div className="field">
         <span className="field-label">Trigger</span>

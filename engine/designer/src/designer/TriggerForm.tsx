@@ -4,6 +4,7 @@ import { useSegmentsCatalog } from '../common/catalog';
 import { ExpressionInput } from '../common/ExpressionInput';
 import { formatNumber } from '../common/format';
 import { changeTriggerType, knownEventTypes, scoreNames, triggerTypes } from './triggers';
+import { WebhookTriggerFields } from './WebhookTriggerFields';
 
 interface TriggerFormProps {
   trigger: TriggerDefinition | null;
@@ -154,6 +155,8 @@ export function TriggerForm({ trigger, onChange, readOnly, problems }: TriggerFo
           />
         </>
       )}
+
+      {type === 'webhook' && trigger && <WebhookTriggerFields trigger={trigger} readOnly={readOnly} onChange={set} />}
     </div>
   );
 }

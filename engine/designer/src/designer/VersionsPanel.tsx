@@ -1,15 +1,18 @@
 import type { WorkflowVersionInfo } from '../api';
 import { formatDateTime } from '../common/format';
 import { StatusBadge } from '../common/Status';
+import { MigrationPanel } from './MigrationPanel';
 
 interface VersionsPanelProps {
   versions: WorkflowVersionInfo[];
   viewing: number | null;
   onOpen: (version: number) => void;
   onBack: () => void;
+  /** Offered once a version after the first is published: customers waiting on older versions may move to it. */
+  migration?: { workflowId: string; publishedVersion: number | null };
 }
 
-export function VersionsPanel({ versions, viewing, onOpen, onBack }: VersionsPanelProps) {
+export function VersionsPanel({ versions, viewing, onOpen, onBack, migration }: VersionsPanelProps) {
   const sorted = [...versions].sort((a, b) => b.version - a.version);
   return (
     <div className="props-section" data-testid="versions-panel">
@@ -40,6 +43,9 @@ export function VersionsPanel({ versions, viewing, onOpen, onBack }: VersionsPan
           </li>
         ))}
       </ul>
+      {migration?.publishedVersion != null && migration.publishedVersion > 1 && (
+        <MigrationPanel workflowId={migration.workflowId} publishedVersion={migration.publishedVersion} readOnly={false} />
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ConnectionDefinition, SimulationActivity } from '../api';
+import type { ConnectionDefinition, SimulationActivity, SplitWinner } from '../api';
 import { emptyPalette, type PaletteIndex } from './palette';
 
 /** What the canvas draws on top of the definition: problems, dry-run counts, live counts, a path. */
@@ -9,6 +9,8 @@ export interface Decorations {
   problems: Map<string, string[]>;
   simulation: Map<string, SimulationActivity> | null;
   waiting: Record<string, number> | null;
+  /** A/B test winners by step id (live view). */
+  winners?: Map<string, SplitWinner> | null;
   path: Set<string> | null;
   segmentName: (key: string) => string | undefined;
   readOnly: boolean;

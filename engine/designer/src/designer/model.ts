@@ -4,9 +4,11 @@ import type { Edge, Node } from '@xyflow/react';
 import type {
   ActivityDefinition,
   ConnectionDefinition,
+  GoalDefinition,
   LayoutPosition,
   ReentryDefinition,
   TriggerDefinition,
+  VariableDefinition,
   WorkflowDefinition,
 } from '../api';
 import { autoLayout, crowded, LAYER_GAP } from './layout';
@@ -30,6 +32,8 @@ export interface WorkflowMeta {
   description: string;
   version?: number;
   reentry: ReentryDefinition;
+  variables?: VariableDefinition[];
+  goal?: GoalDefinition | null;
 }
 
 export interface Canvas {
@@ -67,6 +71,8 @@ export function portsFor(activity: ActivityDefinition, palette: PaletteIndex, co
   const branches = activity.branches;
   if (activity.type === ELSA_PLACEHOLDER) {
     ports = []; // only the Elsa ports its kept connections use
+  } else if (activity.type === 'abTest' && Array.isArray(activity.variants) && activity.variants.length > 0) {
+    ports = activity.variants.map((b) => (b && typeof b === 'object' && 'port' in b ? String((b as { port: unknown }).port ?? '') : '')).filter(Boolean);
   } else if (activity.type === 'split' && Array.isArray(branches) && branches.length > 0) {
     ports = branches.map((b) => (b && typeof b === 'object' && 'port' in b ? String((b as { port: unknown }).port ?? '') : '')).filter(Boolean);
   } else if (activity.type === 'fork' && Array.isArray(branches) && branches.length > 0) {
@@ -135,6 +141,8 @@ export function definitionToCanvas(definition: WorkflowDefinition): Canvas {
       description: definition.description ?? '',
       version: definition.version,
       reentry: definition.reentry ?? { policy: 'once' },
+      variables: definition.variables ?? [],
+      goal: definition.goal ?? null,
     },
     nodes: [triggerNode, ...activityNodes],
     edges: connections.map(connectionToEdge),
@@ -162,6 +170,8 @@ export function canvasToDefinition(meta: WorkflowMeta, nodes: readonly CanvasNod
     layout,
   };
   if (meta.version !== undefined) definition.version = meta.version;
+  if (meta.variables?.length) definition.variables = meta.variables;
+  if (meta.goal) definition.goal = meta.goal;
   return definition;
 }
 
@@ -220,6 +230,10 @@ export function summarize(activity: ActivityDefinition): string {
     case 'split':
       return Array.isArray(activity.branches)
         ? activity.branches.map((b) => `${s((b as Record<string, unknown>).port)} ${s((b as Record<string, unknown>).percent)}%`).join(' · ')
+        : '';
+    case 'abTest':
+      return Array.isArray(activity.variants)
+        ? `${activity.variants.map((b) => `${s((b as Record<string, unknown>).port)} ${s((b as Record<string, unknown>).percent)}%`).join(' · ')} until a winner`
         : '';
     case 'fork':
       return Array.isArray(activity.branches) ? `in parallel: ${activity.branches.map(s).join(' · ')}` : '';

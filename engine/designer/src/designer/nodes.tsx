@@ -22,6 +22,7 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
   const problems = deco.problems.get(id);
   const sim = deco.simulation?.get(id);
   const waiting = deco.waiting ? (deco.waiting[id] ?? (waitingTypes.has(activity.type) ? 0 : undefined)) : undefined;
+  const winner = deco.winners?.get(id);
   const onPath = deco.path?.has(id);
   const title = activity.displayName || descriptor?.displayName || activity.type;
   const summary = summarize(activity);
@@ -60,6 +61,11 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
         </div>
       )}
       {!descriptor && !placeholder && activity.type !== 'action' && <div className="flow-node-warning">Unknown activity type “{activity.type}”</div>}
+      {winner && (
+        <div className="flow-node-winner" data-testid={`winner-${id}`} title={winner.summary}>
+          Winner: {winner.port} ({Math.round(winner.probabilityBest * 1000) / 10}% best); every new customer takes it
+        </div>
+      )}
       {(sim || waiting !== undefined) && (
         <div className="flow-node-badges">
           {sim && (

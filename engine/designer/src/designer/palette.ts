@@ -83,6 +83,10 @@ export function createActivity(d: ActivityDescriptor, existing: ReadonlySet<stri
     const share = Math.floor(100 / d.ports.length);
     activity.branches = d.ports.map((port, i) => ({ port, percent: i === 0 ? 100 - share * (d.ports.length - 1) : share }));
   }
+  // An A/B test's variants are its ports: start with the palette's, shared equally.
+  if (d.type === 'abTest' && !Array.isArray(activity.variants) && d.ports.length > 0) {
+    activity.variants = d.ports.map((port) => ({ port, percent: 100 / d.ports.length }));
+  }
   // A fork's branches are its ports: start with the palette's two.
   if (d.type === 'fork' && (!Array.isArray(activity.branches) || activity.branches.length === 0) && d.ports.length > 0) {
     activity.branches = [...d.ports];

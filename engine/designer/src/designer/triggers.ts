@@ -5,6 +5,7 @@ export const triggerTypes: { value: string; label: string }[] = [
   { value: 'segment.exited', label: 'Customer leaves a segment' },
   { value: 'score.crossed', label: 'A score crosses a threshold' },
   { value: 'event', label: 'Customer does something (event)' },
+  { value: 'webhook', label: 'Another system calls the workflow (webhook)' },
 ];
 
 export const scoreNames: { value: string; label: string }[] = [
@@ -28,6 +29,8 @@ export function changeTriggerType(trigger: TriggerDefinition | null, type: strin
       return { type, score: trigger?.score ?? 'ChurnRisk', threshold: trigger?.threshold ?? 0.7, direction: trigger?.direction ?? 'up' };
     case 'event':
       return { type, event: trigger?.event ?? '', ...(trigger?.filter ? { filter: trigger.filter } : {}) };
+    case 'webhook':
+      return { type, secret: trigger?.secret || newWebhookSecret() };
     default:
       return { ...(trigger ?? {}), type };
   }
@@ -49,6 +52,8 @@ export function describeTrigger(trigger: TriggerDefinition | null | undefined, s
     }
     case 'event':
       return `Does “${trigger.event || '(choose an event)'}”${trigger.filter ? ' (filtered)' : ''}`;
+    case 'webhook':
+      return 'Another system calls the workflow’s webhook';
     default:
       return trigger.type;
   }
@@ -71,3 +76,9 @@ export const knownEventTypes = [
   'feature_used',
   'identify',
 ];
+
+/** 32 hex characters from the browser's cryptographic random source. */
+export function newWebhookSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -76,9 +76,9 @@ public sealed class ElsaDepthImportTests
     }
 
     [Fact]
-    public void Timer_cron_and_http_endpoint_triggers_become_the_start_with_a_line_saying_there_is_no_such_trigger_yet_and_a_bom_is_fine()
+    public void Timer_and_cron_triggers_become_the_start_with_a_line_saying_there_is_no_scheduled_trigger_yet_and_a_bom_is_fine()
     {
-        foreach (var (file, says) in new[] { ("ImportAndPublish-timer-workflow.json", "every '00:01:00'"), ("ImportAndPublish-cron-every-hour.json", "cron '0 0 * * * *'"), ("ImportAndPublish-http-workflow.json", "HTTP request") })
+        foreach (var (file, says) in new[] { ("ImportAndPublish-timer-workflow.json", "every '00:01:00'"), ("ImportAndPublish-cron-every-hour.json", "cron '0 0 * * * *'") })
         {
             var result = Fixture(file);
 
@@ -86,6 +86,18 @@ public sealed class ElsaDepthImportTests
             Assert.Equal("note", step.Type); // the WriteLine; the trigger is the start, not a one-off wait
             Assert.Contains(result.ToFinish, n => n.Reason.Contains(says, StringComparison.Ordinal) && n.Reason.Contains("choose what starts it", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Http_endpoint_becomes_the_inbound_webhook_trigger_with_a_secret_and_a_line_saying_how_to_call_it()
+    {
+        var result = Fixture("ImportAndPublish-http-workflow.json");
+
+        Assert.Equal("webhook", result.Definition.Trigger?.Type);
+        Assert.True(result.Definition.Trigger?.Secret is { Length: 32 });
+        Assert.Equal("note", Assert.Single(result.Definition.Activities).Type); // the WriteLine; the endpoint is the trigger
+        Assert.DoesNotContain(result.ToFinish, n => n.ActivityId == "trigger");
+        Assert.Contains(result.Changed, n => n.ElsaType == "Elsa.HttpEndpoint" && n.Reason.Contains($"POST /api/webhooks/{result.Definition.Id}", StringComparison.Ordinal));
     }
 
     [Fact]

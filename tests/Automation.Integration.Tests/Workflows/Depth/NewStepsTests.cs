@@ -2,11 +2,12 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Automation.Integration.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static Automation.Integration.Tests.Workflows.Depth.DepthHost;
 
 namespace Automation.Integration.Tests.Workflows.Depth;
 
-/// <summary>Each new building block runs in a published workflow on the embedded default (SQLite + in-memory bus).</summary>
+/// <summary>Each new building block runs in a published workflow on the embedded default (SQLite + in-memory bus), waitUntil on RabbitMQ + PostgreSQL too.</summary>
 public sealed class NewStepsTests
 {
     [Fact]
@@ -48,6 +49,19 @@ public sealed class NewStepsTests
     {
         var clock = new ShiftableClock();
         using var host = AutomationHost.Embedded(clock: clock);
+        await WaitUntilNineAsync(host, clock);
+    }
+
+    [Fact]
+    public async Task Wait_until_nine_resumes_at_nine_in_the_customers_own_time_zone_on_rabbitmq_and_postgres()
+    {
+        var clock = new ShiftableClock();
+        using var host = AutomationHost.OnRabbitMqAndPostgres(services: s => s.AddSingleton<TimeProvider>(clock));
+        await WaitUntilNineAsync(host, clock);
+    }
+
+    private static async Task WaitUntilNineAsync(AutomationHost host, ShiftableClock clock)
+    {
         using var designer = await host.AdminAsync();
         await PublishAsync(designer, JsonNode.Parse("""
             {

@@ -32,6 +32,18 @@ public sealed class WebhookStepTests : IDisposable
     public async Task Webhook_step_posts_the_templated_body_with_the_actions_idempotency_key_and_is_retried_after_a_503()
     {
         using var host = AutomationHost.Embedded(new Dictionary<string, string?> { ["Automation:Plugins:Webhook:AllowedHosts:0"] = "127.0.0.1" });
+        await PostsAndRetriesAsync(host);
+    }
+
+    [Fact]
+    public async Task Webhook_step_posts_the_templated_body_and_is_retried_after_a_503_on_rabbitmq_and_postgres()
+    {
+        using var host = AutomationHost.OnRabbitMqAndPostgres(new Dictionary<string, string?> { ["Automation:Plugins:Webhook:AllowedHosts:0"] = "127.0.0.1" });
+        await PostsAndRetriesAsync(host);
+    }
+
+    private async Task PostsAndRetriesAsync(AutomationHost host)
+    {
         using var designer = await host.AdminAsync();
         var definition = JsonNode.Parse("""
             {

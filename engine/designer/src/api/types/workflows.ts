@@ -2,7 +2,7 @@ import type { ValidationProblem } from './access';
 
 // ---- workflow definitions ----
 
-export type TriggerType = 'segment.entered' | 'segment.exited' | 'score.crossed' | 'event';
+export type TriggerType = 'segment.entered' | 'segment.exited' | 'score.crossed' | 'event' | 'webhook';
 
 export interface TriggerDefinition {
   type: TriggerType | string;
@@ -12,6 +12,8 @@ export interface TriggerDefinition {
   direction?: 'up' | 'down' | string | null;
   event?: string | null;
   filter?: string | null;
+  /** For webhook triggers: what callers send in X-Webhook-Secret. */
+  secret?: string | null;
 }
 
 export type ReentryPolicy = 'once' | 'oncePer' | 'always';
@@ -40,6 +42,19 @@ export interface LayoutPosition {
   y: number;
 }
 
+/** A workflow variable: set by setVariable steps, read in expressions as Variables.Number("name") and the like. */
+export interface VariableDefinition {
+  name: string;
+  value?: unknown;
+}
+
+/** What ends a customer's instance as converted: an event, an expression, or both. */
+export interface GoalDefinition {
+  name?: string;
+  event?: string;
+  expression?: string;
+}
+
 export interface WorkflowDefinition {
   id: string;
   name: string;
@@ -47,6 +62,8 @@ export interface WorkflowDefinition {
   version?: number;
   trigger?: TriggerDefinition | null;
   reentry?: ReentryDefinition | null;
+  variables?: VariableDefinition[];
+  goal?: GoalDefinition | null;
   activities: ActivityDefinition[];
   connections: ConnectionDefinition[];
   layout?: Record<string, LayoutPosition>;
@@ -170,9 +187,45 @@ export interface InstanceDetail extends WorkflowInstance {
   steps: InstanceStep[];
 }
 
+/** The variant an A/B test step chose; every later customer takes it. */
+export interface SplitWinner {
+  activityId: string;
+  port: string;
+  probabilityBest: number;
+  summary: string;
+  decidedAt: string;
+}
+
 export interface LiveView {
   version: number;
   waiting: Record<string, number>;
   completed: number;
   running: number;
+  converted?: number;
+  winners?: SplitWinner[];
+}
+
+/** Which waiting instances move: old step id → new step id where the ids differ, and (when given) only these old steps. */
+export interface MigrationRequest {
+  toVersion?: number;
+  mapping: Record<string, string>;
+  steps?: string[];
+}
+
+/** Instances waiting at one step of one version, the step of the new version they go to (none: they stay), and why. */
+export interface MigrationLine {
+  fromVersion: number;
+  fromStep: string;
+  instances: number;
+  toStep?: string | null;
+  reason: string;
+}
+
+export interface MigrationReport {
+  workflowId: string;
+  toVersion: number;
+  lines: MigrationLine[];
+  applied: boolean;
+  moved: number;
+  staying: number;
 }

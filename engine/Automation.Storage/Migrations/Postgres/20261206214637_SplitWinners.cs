@@ -1,0 +1,38 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Automation.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SplitWinners : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "workflow_split_winners",
+                columns: table => new
+                {
+                    WorkflowId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ActivityId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Port = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProbabilityBest = table.Column<double>(type: "double precision", nullable: false),
+                    Summary = table.Column<string>(type: "text", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workflow_split_winners", x => new { x.WorkflowId, x.ActivityId });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "workflow_split_winners");
+        }
+    }
+}
