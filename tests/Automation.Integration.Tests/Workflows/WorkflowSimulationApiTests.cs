@@ -21,6 +21,14 @@ public sealed class WorkflowSimulationApiTests : IDisposable
             { "from": "gate", "port": "approved", "to": "done" } ] }
         """;
 
+    // One email, converted by any purchase in the last 30 days.
+    private const string GoalDefinition = """
+        { "id": "sim-goal", "name": "Sim: goal", "trigger": { "type": "event", "event": "goal_go" }, "reentry": { "policy": "always" },
+          "goal": { "name": "a purchase", "expression": "Features.Purchases30d > 0" },
+          "activities": [ { "id": "mail", "type": "action", "action": "email.send", "input": { "template": "winback-10" } } ],
+          "connections": [] }
+        """;
+
     private readonly ShiftableClock clock = new();
     private readonly AutomationHost host;
 
@@ -55,6 +63,30 @@ public sealed class WorkflowSimulationApiTests : IDisposable
         // Nothing was written or sent: no instance, no action, no approval request.
         Assert.Empty((await designer.GetFromJsonAsync<JsonElement>("/api/workflows/sim-spend/instances")).EnumerateArray());
         Assert.Empty((await designer.GetFromJsonAsync<JsonElement>("/api/approvals?status=pending")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Dry_run_says_how_many_entering_customers_already_meet_the_goal()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await new SyntheticCustomer(host, clock, "goalgo").DoesAsync(("identify", TimeSpan.FromHours(2), null), ("goal_go", TimeSpan.FromHours(1), null));
+        }
+
+        await new SyntheticCustomer(host, clock, "goalbuyer").DoesAsync(("purchase", TimeSpan.FromHours(3), 20m), ("goal_go", TimeSpan.FromHours(1), null));
+        using var designer = await host.AdminAsync();
+        await Poll.UntilAsync(() => designer.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => PrometheusText.Value(m, "automation_events_unprocessed") == 0, TimeSpan.FromSeconds(30));
+
+        using var response = await designer.PostAsJsonAsync("/api/workflows/sim-goal/simulate", new { days = 7, definition = JsonDocument.Parse(GoalDefinition).RootElement });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(4, report.GetProperty("customersEntered").GetInt32());
+        Assert.Equal(1, report.GetProperty("alreadyAtGoal").GetInt32());
+
+        // Without a goal the figure is left out rather than given as 0.
+        using var plain = await designer.PostAsJsonAsync("/api/workflows/sim-spend/simulate", new { days = 7, definition = JsonDocument.Parse(Definition).RootElement });
+        Assert.False((await plain.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("alreadyAtGoal", out _));
     }
 
     public void Dispose() => host.Dispose();

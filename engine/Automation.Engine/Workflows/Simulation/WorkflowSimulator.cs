@@ -41,6 +41,10 @@ public sealed class WorkflowSimulator(IDbContextFactory<AutomationDbContext> dat
         var recorder = new SimulationRecorder();
         var evaluated = 0;
         var entered = 0;
+
+        // A goal already met when the customer enters converts them at once: the marketer should know how many.
+        var goal = definition.Goal?.Expression is { Length: > 0 } goalText && compiler.TryCompile(goalText, out var compiledGoal, out _) ? compiledGoal : null;
+        int? atGoal = goal is null ? null : 0;
         await foreach (var profile in db.Profiles.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             evaluated++;
@@ -51,6 +55,11 @@ public sealed class WorkflowSimulator(IDbContextFactory<AutomationDbContext> dat
             }
 
             entered++;
+            if (goal is not null && goal.Evaluate(features, FeatureCalculator.Scores(profile)))
+            {
+                atGoal++;
+            }
+
             var instance = new WorkflowInstance { Id = Guid.NewGuid(), WorkflowId = definition.Id, Version = definition.Version, CustomerId = profile.CustomerId, TriggerJson = "{}", StartedAt = now };
             await runner.RunFromStartAsync(db, definition, instance, profile, now, cancellationToken, recorder);
         }
@@ -64,7 +73,8 @@ public sealed class WorkflowSimulator(IDbContextFactory<AutomationDbContext> dat
             actions,
             actions.Sum(a => a.EstimatedCost),
             recorder.ApprovalsNeeded,
-            recorder.Samples);
+            recorder.Samples,
+            atGoal);
     }
 
     /// <summary>Who the trigger admits: current segment members (or would-be members), score holders above the threshold, or customers with the event in the window.</summary>

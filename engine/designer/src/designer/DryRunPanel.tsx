@@ -74,6 +74,15 @@ export function DryRunPanel({ result, running, error, days, onDaysChange, onRun,
               <dt>Would need approval</dt>
               <dd data-testid="dry-run-approvals">{formatNumber(result.approvalsNeeded)}</dd>
             </div>
+            {result.alreadyAtGoal != null && (
+              <div>
+                <dt>Already at the goal</dt>
+                <dd data-testid="dry-run-at-goal">
+                  {formatNumber(result.alreadyAtGoal)}
+                  <span className="muted small"> (they would convert as soon as they enter)</span>
+                </dd>
+              </div>
+            )}
           </dl>
           <h3>Actions</h3>
           {result.actions.length === 0 ? (

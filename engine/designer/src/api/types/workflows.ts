@@ -140,6 +140,8 @@ export interface SimulationResult {
   estimatedSpend: number;
   /** Approval requests the run would raise: budget-affecting actions and explicit approval steps. */
   approvalsNeeded: number;
+  /** Of those entering, how many already meet the goal expression (they convert at once); absent without one. */
+  alreadyAtGoal?: number | null;
   samples: Record<string, string[]>;
 }
 
