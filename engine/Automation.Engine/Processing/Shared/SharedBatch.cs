@@ -16,11 +16,14 @@ internal sealed class SharedBatch(
     IDbContextTransaction transaction,
     List<StoredEvent> events,
     DateTime now,
+    Func<string, bool> holds,
     OutboxSignal outbox,
     ProcessingTimings timings) : ProcessingBatch(db, events, [], now)
 {
     // Ids per IN-list statement: well under every provider's parameter limit.
     private const int Chunk = 5000;
+
+    public override bool Holds(string customerId) => holds(customerId);
 
     public override List<BatchCustomer> Group(List<StoredEvent> events) => BatchCustomer.Group(events, store: null);
 
