@@ -63,6 +63,7 @@ app.MapScoreModelsApi();
 app.MapDashboardApi();
 app.MapDiscoveryApi();
 app.MapProcessingApi();
+app.MapClusterApi();
 app.MapOperationsApi();
 app.MapHealth();
 app.MapMetrics();
