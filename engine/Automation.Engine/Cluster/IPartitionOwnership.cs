@@ -19,6 +19,12 @@ public interface IPartitionOwnership
     /// </summary>
     Task<IReadOnlyList<int>> HoldForBatchAsync(AutomationDbContext db, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inside a batch's transaction: waits for the batches in progress on other partitions (which this process does not
+    /// own) and holds them off until the transaction ends; for a batch that must touch one of their customers.
+    /// </summary>
+    Task HoldAlsoAsync(AutomationDbContext db, IReadOnlyList<int> partitions, CancellationToken cancellationToken);
+
     /// <summary>True when this process runs <paramref name="job"/> now; the other processes skip it.</summary>
     Task<bool> LeadsAsync(ClusterJob job, CancellationToken cancellationToken);
 

@@ -10,6 +10,8 @@ public sealed class SingleProcessOwnership(CustomerPartitions partitions) : IPar
     public Task<IReadOnlyList<int>> HoldForBatchAsync(AutomationDbContext db, CancellationToken cancellationToken) =>
         Task.FromResult(All());
 
+    public Task HoldAlsoAsync(AutomationDbContext db, IReadOnlyList<int> partitions, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<bool> LeadsAsync(ClusterJob job, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public Task<IReadOnlyList<ClusterProcess>> ProcessesAsync(CancellationToken cancellationToken) =>

@@ -97,6 +97,19 @@ public sealed partial class AdvisoryLockOwnership(
         return still;
     }
 
+    public async Task HoldAlsoAsync(AutomationDbContext db, IReadOnlyList<int> partitions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(partitions);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+            ?? throw new InvalidOperationException("A batch holds partitions inside its transaction");
+        await using var command = new NpgsqlCommand(AdvisoryLockSql.LockBatches, (NpgsqlConnection)db.Database.GetDbConnection(), transaction)
+        {
+            Parameters = { new() { Value = partitions.ToArray() } },
+        };
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     public async Task<bool> LeadsAsync(ClusterJob job, CancellationToken cancellationToken)
     {
         await use.WaitAsync(cancellationToken);

@@ -42,8 +42,8 @@ public sealed class SharedProcessingHome(
             var ownedIds = owned.ToArray();
             var events = await db.Events.AsNoTracking().Where(e => !e.Processed && (all || ownedIds.Contains(e.Partition))).OrderBy(e => e.Sequence)
                 .Take(options.Value.Processing.BatchSize).ToListAsync(cancellationToken);
-            var held = ownedIds.ToHashSet();
-            return new SharedBatch(db, transaction, events, clock.GetUtcNow().UtcDateTime, c => held.Contains(partitions.Of(c)), outbox, timings);
+            var held = new HeldPartitions(ownership, partitions, owned);
+            return new SharedBatch(db, transaction, events, clock.GetUtcNow().UtcDateTime, held, outbox, timings);
         }
         catch
         {
