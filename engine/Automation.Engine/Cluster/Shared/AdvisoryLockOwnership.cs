@@ -164,11 +164,8 @@ public sealed partial class AdvisoryLockOwnership(
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await ForgetConnectionAsync();
-        use.Dispose();
-    }
+    // The gate is left undisposed: a hosted service may still leave through it after the container let go of this.
+    public async ValueTask DisposeAsync() => await ForgetConnectionAsync();
 
     private const string ApplicationPrefix = "automation-engine ";
 
