@@ -1,4 +1,5 @@
 using Automation.Engine.Approvals;
+using Automation.Engine.Cluster;
 using Automation.Engine.Content;
 using Automation.Engine.Discovery;
 using Automation.Engine.Dispatch;
@@ -25,6 +26,7 @@ public static class EngineServices
 {
     public static IServiceCollection AddAutomationEngine(this IServiceCollection services) =>
         services
+            .AddCluster()
             .AddEvents()
             .AddEventRetention()
             .AddProfiles()

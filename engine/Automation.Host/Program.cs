@@ -66,6 +66,7 @@ app.MapScoreModelsApi();
 app.MapDashboardApi();
 app.MapDiscoveryApi();
 app.MapProcessingApi();
+app.MapClusterApi();
 app.MapOperationsApi();
 app.MapHealth();
 app.MapMetrics();

@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["rules"] = RulesBenchmark.RunAsync,
     ["scrape"] = ScrapeBenchmark.RunAsync,
     ["history"] = HistoryBenchmark.RunAsync,
+    ["scale"] = ScaleBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using System.CommandLine;
 using Automation.Engine.Events;
 using Automation.Engine.Processing.Embedded;
@@ -37,7 +38,7 @@ public static class DatabaseOptions
     /// <summary>The engine's one ingestion path over the opened database, appending straight into its log.</summary>
     public static EventIngestion Ingestion(IDbContextFactory<AutomationDbContext> databases, string? postgres) =>
         new(
-            postgres is { Length: > 0 } ? new SharedEventLog(databases) : new EmbeddedEventLog(databases),
+            postgres is { Length: > 0 } ? new SharedEventLog(databases, new CustomerPartitions(Microsoft.Extensions.Options.Options.Create(new Automation.Engine.Configuration.AutomationOptions()))) : new EmbeddedEventLog(databases),
             new IncomingEventValidator(TimeProvider.System),
             new EventProcessingSignal(),
             TimeProvider.System);

@@ -35,6 +35,16 @@ public sealed class AutomationOptionsValidator : IValidateOptions<AutomationOpti
             failures.Add("Automation:RabbitMq:Host is required when Automation:Transport is RabbitMq");
         }
 
+        if (options.Cluster.Partitions is < 1 or > 4096)
+        {
+            failures.Add("Automation:Cluster:Partitions must be between 1 and 4096");
+        }
+
+        if (options.Cluster.RebalanceInterval <= TimeSpan.Zero || options.Cluster.RebalanceInterval > TimeSpan.FromSeconds(5))
+        {
+            failures.Add("Automation:Cluster:RebalanceInterval must be more than 0 and at most 5 seconds (takeover is due within 10)");
+        }
+
         if (options.Processing.BatchSize is < 1 or > 50_000)
         {
             failures.Add("Automation:Processing:BatchSize must be between 1 and 50000");

@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using Automation.Engine.Configuration;
 using Automation.Engine.Processing;
 using Automation.Engine.Dispatch;
@@ -27,6 +28,7 @@ public static class StorageSetup
             builder.Services.AddDbContextFactory<PostgresAutomationDbContext>(o => o.UseNpgsql(options.PostgresConnectionString ?? ""));
             builder.Services.AddSingleton<IDbContextFactory<AutomationDbContext>, ProviderContextFactory<PostgresAutomationDbContext>>();
             builder.Services.AddSharedProcessingHome();
+            builder.Services.AddAdvisoryLockOwnership();
         }
         else
         {
@@ -38,6 +40,7 @@ public static class StorageSetup
             builder.Services.AddDbContextFactory<SqliteAutomationDbContext>(o => o.UseSqlite($"Data Source={path};Default Timeout=30;Pooling=True"));
             builder.Services.AddSingleton<IDbContextFactory<AutomationDbContext>, ProviderContextFactory<SqliteAutomationDbContext>>();
             builder.Services.AddEmbeddedProcessingHome();
+            builder.Services.AddSingleProcessOwnership();
         }
     }
 

@@ -44,6 +44,8 @@ public sealed class AutomationOptions
 
     public ProcessingOptions Processing { get; set; } = new();
 
+    public ClusterOptions Cluster { get; set; } = new();
+
     public DispatchOptions Dispatch { get; set; } = new();
 
     public ScoringOptions Scoring { get; set; } = new();

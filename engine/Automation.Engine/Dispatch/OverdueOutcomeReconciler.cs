@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using Automation.Engine.Actions;
 using Automation.Engine.Audit;
 using Automation.Engine.Configuration;
@@ -25,6 +26,7 @@ public sealed partial class OverdueOutcomeReconciler(
     ActionCatalog catalog,
     OutboxSignal outbox,
     IQueueBacklog backlog,
+    IPartitionOwnership cluster,
     IOptions<AutomationOptions> options,
     TimeProvider clock,
     ILogger<OverdueOutcomeReconciler> logger) : BackgroundService
@@ -89,7 +91,10 @@ public sealed partial class OverdueOutcomeReconciler(
         {
             try
             {
-                await ReconcileAsync(stoppingToken);
+                if (await cluster.LeadsAsync(ClusterJob.OverdueOutcomes, stoppingToken))
+                {
+                    await ReconcileAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -62,7 +62,7 @@ public sealed class EventProcessor(
         {
             var held = await quarantineStage.HeldAsync(batch, cancellationToken);
             await ReplayAsync(batch, held, cancellationToken);
-            if (batch.Events.Count == 0 && !held.Values.Any(h => h.Retry))
+            if (batch.Events.Count == 0 && !held.Any(h => h.Value.Retry && batch.Holds(h.Key)))
             {
                 await batch.CaughtUpAsync(cancellationToken);
                 return 0;

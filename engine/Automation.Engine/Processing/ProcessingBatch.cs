@@ -25,6 +25,9 @@ public abstract class ProcessingBatch(AutomationDbContext db, List<StoredEvent> 
 
     public DateTime Now { get; } = now;
 
+    /// <summary>Whether this batch may process the customer: its partition is one the batch holds (every customer, embedded).</summary>
+    public virtual bool Holds(string customerId) => true;
+
     /// <summary>The events' customers in the order of their first event, each with the profile the home holds for it.</summary>
     public abstract List<BatchCustomer> Group(List<StoredEvent> events);
 

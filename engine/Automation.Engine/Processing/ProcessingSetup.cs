@@ -30,6 +30,7 @@ public static class ProcessingSetup
         services.AddSingleton<IEventLog, EmbeddedEventLog>();
         services.AddSingleton<EmbeddedProcessingHome>();
         services.AddSingleton<IProcessingHome>(sp => sp.GetRequiredService<EmbeddedProcessingHome>());
+        services.AddSingleton<IPartitionBacklogs, EmbeddedPartitionBacklogs>();
         return services;
     }
 
@@ -38,6 +39,7 @@ public static class ProcessingSetup
     {
         services.AddSingleton<IEventLog, SharedEventLog>();
         services.AddSingleton<IProcessingHome, SharedProcessingHome>();
+        services.AddSingleton<IPartitionBacklogs, SharedPartitionBacklogs>();
         return services;
     }
 }

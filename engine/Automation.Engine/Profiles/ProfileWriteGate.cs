@@ -2,7 +2,8 @@ namespace Automation.Engine.Profiles;
 
 /// <summary>
 /// One writer of profiles and memberships at a time in this process (the event processor, segment sweeps and
-/// backfills); across processes <see cref="Automation.Storage.DatabaseLock.ProfileWriters"/> does the same.
+/// backfills). Across processes, sweeps and backfills hold <see cref="Automation.Storage.DatabaseLock.ProfileWriters"/>
+/// alone while the processors of different partitions share it (see Cluster/IPartitionOwnership).
 /// </summary>
 public sealed class ProfileWriteGate
 {

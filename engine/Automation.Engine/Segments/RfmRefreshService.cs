@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using Automation.Engine.Configuration;
 using Automation.Engine.Scoring;
 using Microsoft.Extensions.Hosting;
@@ -6,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace Automation.Engine.Segments;
 
-/// <summary>Runs the RFM batch job shortly after start and then on its interval.</summary>
-public sealed partial class RfmRefreshService(RfmScorer scorer, SegmentSweeper sweeper, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<RfmRefreshService> logger) : BackgroundService
+/// <summary>Runs the RFM batch job shortly after start and then on its interval, in one process of the cluster.</summary>
+public sealed partial class RfmRefreshService(RfmScorer scorer, SegmentSweeper sweeper, IPartitionOwnership cluster, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<RfmRefreshService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,6 +19,12 @@ public sealed partial class RfmRefreshService(RfmScorer scorer, SegmentSweeper s
             {
                 try
                 {
+                    if (!await cluster.LeadsAsync(ClusterJob.RfmRefresh, stoppingToken))
+                    {
+                        await Task.Delay(options.Value.Processing.RfmRefreshInterval, clock, stoppingToken);
+                        continue;
+                    }
+
                     await scorer.RefreshAsync(stoppingToken);
 
                     // New scores move customers between the rfm-* segments.

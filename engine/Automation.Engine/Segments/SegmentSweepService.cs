@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using Automation.Engine.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Automation.Engine.Segments;
 
 /// <summary>Runs queued segment backfills as they come, and a sweep of every segment on its interval.</summary>
-public sealed partial class SegmentSweepService(SegmentSweeper sweeper, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<SegmentSweepService> logger) : BackgroundService
+public sealed partial class SegmentSweepService(SegmentSweeper sweeper, IPartitionOwnership cluster, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<SegmentSweepService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +21,12 @@ public sealed partial class SegmentSweepService(SegmentSweeper sweeper, IOptions
                 if (!requested)
                 {
                     nextFullSweep = clock.GetUtcNow() + options.Value.Processing.SegmentSweepInterval;
+                }
+
+                // A backfill asked of this process runs here; the periodic sweep of every segment runs in one process of the cluster.
+                if (!requested && !await cluster.LeadsAsync(ClusterJob.SegmentSweep, stoppingToken))
+                {
+                    continue;
                 }
 
                 var done = await sweeper.SweepAsync(requested ? segment : null, stoppingToken);

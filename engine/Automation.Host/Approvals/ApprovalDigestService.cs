@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using Automation.Engine.Approvals;
 using Automation.Engine.Audit;
 using Automation.Engine.Configuration;
@@ -14,6 +15,7 @@ namespace Automation.Host.Approvals;
 public sealed partial class ApprovalDigestService(
     IDbContextFactory<AutomationDbContext> databases,
     DigestMailer mailer,
+    IPartitionOwnership cluster,
     IOptions<AutomationOptions> options,
     TimeProvider clock,
     ILogger<ApprovalDigestService> logger) : BackgroundService
@@ -28,7 +30,10 @@ public sealed partial class ApprovalDigestService(
             try
             {
                 await Task.Delay(interval, clock, stoppingToken);
-                await SendDueAsync(interval, stoppingToken);
+                if (await cluster.LeadsAsync(ClusterJob.ApprovalDigest, stoppingToken))
+                {
+                    await SendDueAsync(interval, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -11,6 +11,12 @@ public sealed class StoredEvent
 
     public required string CustomerId { get; set; }
 
+    /// <summary>
+    /// PostgreSQL: the partition the customer hashes to, which one engine process at a time processes. The embedded
+    /// default, one process owning every partition, leaves it 0.
+    /// </summary>
+    public int Partition { get; set; }
+
     public required string Type { get; set; }
 
     public DateTime Timestamp { get; set; }

@@ -19,6 +19,7 @@ const ActionsPage = lazy(() => import('./operations/ActionsPage').then((m) => ({
 const SuppressionsPage = lazy(() => import('./operations/SuppressionsPage').then((m) => ({ default: m.SuppressionsPage })));
 const SetAsidePage = lazy(() => import('./operations/SetAsidePage').then((m) => ({ default: m.SetAsidePage })));
 const ErrorQueuesPage = lazy(() => import('./operations/ErrorQueuesPage').then((m) => ({ default: m.ErrorQueuesPage })));
+const ClusterPage = lazy(() => import('./operations/ClusterPage').then((m) => ({ default: m.ClusterPage })));
 const PluginsPage = lazy(() => import('./operations/PluginsPage').then((m) => ({ default: m.PluginsPage })));
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const TemplateEditorPage = lazy(() => import('./templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
@@ -58,6 +59,7 @@ function Gate() {
         <Route path="processing" element={<RequireRole roles={roleAccess.design}><SetAsidePage /></RequireRole>} />
         <Route path="error-queues" element={<RequireRole roles={roleAccess.administer}><ErrorQueuesPage /></RequireRole>} />
         <Route path="plugins" element={<PluginsPage />} />
+        <Route path="cluster" element={<ClusterPage />} />
         <Route path="customers" element={<RequireRole roles={roleAccess.readPeople}><CustomersPage /></RequireRole>} />
         <Route path="customers/:id" element={<RequireRole roles={roleAccess.readPeople}><CustomerPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />

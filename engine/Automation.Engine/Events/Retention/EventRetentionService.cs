@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using Automation.Engine.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Automation.Engine.Events.Retention;
 
-/// <summary>Runs <see cref="EventRetention"/> every Automation:Retention:Interval.</summary>
-public sealed partial class EventRetentionService(EventRetention retention, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<EventRetentionService> logger) : BackgroundService
+/// <summary>Runs <see cref="EventRetention"/> every Automation:Retention:Interval, in one process of the cluster.</summary>
+public sealed partial class EventRetentionService(EventRetention retention, IPartitionOwnership cluster, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<EventRetentionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,7 +22,7 @@ public sealed partial class EventRetentionService(EventRetention retention, IOpt
         {
             try
             {
-                var deleted = await retention.CompactAsync(stoppingToken);
+                var deleted = await cluster.LeadsAsync(ClusterJob.EventRetention, stoppingToken) ? await retention.CompactAsync(stoppingToken) : 0;
                 if (deleted > 0)
                 {
                     LogCompacted(logger, deleted, settings.EventDays);

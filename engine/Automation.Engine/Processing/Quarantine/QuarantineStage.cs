@@ -40,7 +40,7 @@ public sealed class QuarantineStage(CustomerQuarantine quarantine)
         }
 
         var plan = new Plan();
-        var released = held.Where(h => h.Value.Retry).Take(RetriesPerBatch).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
+        var released = held.Where(h => h.Value.Retry && batch.Holds(h.Key)).Take(RetriesPerBatch).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
         customers.RemoveAll(c =>
         {
             if (!held.ContainsKey(c.CustomerId) || released.ContainsKey(c.CustomerId))

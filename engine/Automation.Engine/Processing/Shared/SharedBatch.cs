@@ -16,17 +16,24 @@ internal sealed class SharedBatch(
     IDbContextTransaction transaction,
     List<StoredEvent> events,
     DateTime now,
+    HeldPartitions held,
     OutboxSignal outbox,
     ProcessingTimings timings) : ProcessingBatch(db, events, [], now)
 {
     // Ids per IN-list statement: well under every provider's parameter limit.
     private const int Chunk = 5000;
 
+    public override bool Holds(string customerId) => held.Holds(customerId);
+
     public override List<BatchCustomer> Group(List<StoredEvent> events) => BatchCustomer.Group(events, store: null);
 
     public override async Task<(List<BatchCustomer> Customers, IdentityLinks Links)> LinkAsync(CancellationToken cancellationToken)
     {
+        // Identify events merge anonymous histories that may lie in other partitions, and may resolve to a customer of
+        // another partition: those partitions' batches in progress finish first and wait for this one.
+        await held.HoldAlsoAsync(Db, Events.Select(IdentityLinker.AnonymousIdOf).OfType<string>(), cancellationToken);
         var links = (await IdentityLinker.LinkAsync(Db, Events, Now, cancellationToken))!;
+        await held.HoldAlsoAsync(Db, Events.Select(e => e.CustomerId).Concat(links.Rebuild), cancellationToken);
         return (Group(Events), links);
     }
 

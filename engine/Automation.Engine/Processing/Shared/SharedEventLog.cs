@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using Automation.Engine.Events;
 using Automation.Storage;
 using Automation.Storage.Events;
@@ -5,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Engine.Processing.Shared;
 
-/// <summary>The shared log: one table, appended in the ingesting request's own transaction.</summary>
-public sealed class SharedEventLog(IDbContextFactory<AutomationDbContext> databases) : IEventLog
+/// <summary>The shared log: one table, appended in the ingesting request's own transaction, each event under its customer's partition.</summary>
+public sealed class SharedEventLog(IDbContextFactory<AutomationDbContext> databases, CustomerPartitions partitions) : IEventLog
 {
     public async Task<int> AppendAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
@@ -14,6 +15,11 @@ public sealed class SharedEventLog(IDbContextFactory<AutomationDbContext> databa
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var known = await KnownIdsAsync(db, events, cancellationToken);
         var added = known.Count == 0 ? events : [.. events.Where(e => !known.Contains(e.EventId))];
+        foreach (var e in added)
+        {
+            e.Partition = partitions.Of(e.CustomerId);
+        }
+
         db.Events.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);
         return added.Count;

@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using Automation.Engine.Configuration;
 using Automation.Engine.Events;
 using Automation.Engine.Messaging;
@@ -10,11 +11,13 @@ using Microsoft.Extensions.Options;
 namespace Automation.Engine.Processing.Shared;
 
 /// <summary>
-/// The shared home (PostgreSQL, any number of engine processes): each batch is one transaction under the profile
-/// writers' advisory lock, reads the events not yet marked processed, and writes its profiles with it.
+/// The shared home (PostgreSQL, any number of engine processes): each batch is one transaction over the partitions
+/// this process owns, reads their events not yet marked processed, and writes its profiles with it.
 /// </summary>
 public sealed class SharedProcessingHome(
     IDbContextFactory<AutomationDbContext> databases,
+    IPartitionOwnership ownership,
+    CustomerPartitions partitions,
     OutboxSignal outbox,
     IOptions<AutomationOptions> options,
     ProcessingTimings timings,
@@ -25,18 +28,22 @@ public sealed class SharedProcessingHome(
         var db = await databases.CreateDbContextAsync(cancellationToken);
         try
         {
-            // One processor at a time across the processes keeps each customer's events in order.
+            // One process at a time per partition keeps each customer's events in order.
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await db.TryLockUntilTransactionEndsAsync(DatabaseLock.ProfileWriters, cancellationToken))
+            var owned = await ownership.HoldForBatchAsync(db, cancellationToken);
+            if (owned.Count == 0)
             {
                 await transaction.DisposeAsync();
                 await db.DisposeAsync();
                 return null;
             }
 
-            var events = await db.Events.AsNoTracking().Where(e => !e.Processed).OrderBy(e => e.Sequence)
+            var all = owned.Count >= partitions.Count;
+            var ownedIds = owned.ToArray();
+            var events = await db.Events.AsNoTracking().Where(e => !e.Processed && (all || ownedIds.Contains(e.Partition))).OrderBy(e => e.Sequence)
                 .Take(options.Value.Processing.BatchSize).ToListAsync(cancellationToken);
-            return new SharedBatch(db, transaction, events, clock.GetUtcNow().UtcDateTime, outbox, timings);
+            var held = new HeldPartitions(ownership, partitions, owned);
+            return new SharedBatch(db, transaction, events, clock.GetUtcNow().UtcDateTime, held, outbox, timings);
         }
         catch
         {

@@ -1,10 +1,11 @@
+using Automation.Engine.Cluster;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Automation.Engine.Scoring.Models;
 
 /// <summary>Asks <see cref="ScoreAging"/> every few minutes whether the scores are due to be aged, and logs each run.</summary>
-public sealed partial class ScoreAgingService(ScoreAging aging, TimeProvider clock, ILogger<ScoreAgingService> logger) : BackgroundService
+public sealed partial class ScoreAgingService(ScoreAging aging, IPartitionOwnership cluster, TimeProvider clock, ILogger<ScoreAgingService> logger) : BackgroundService
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(5);
 
@@ -17,7 +18,7 @@ public sealed partial class ScoreAgingService(ScoreAging aging, TimeProvider clo
             {
                 try
                 {
-                    if (await aging.RunIfDueAsync(clock.GetUtcNow().UtcDateTime, stoppingToken) is { } scored)
+                    if (await cluster.LeadsAsync(ClusterJob.ScoreAging, stoppingToken) && await aging.RunIfDueAsync(clock.GetUtcNow().UtcDateTime, stoppingToken) is { } scored)
                     {
                         LogAged(logger, scored);
                     }

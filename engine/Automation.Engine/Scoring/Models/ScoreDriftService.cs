@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using Automation.Engine.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Automation.Engine.Scoring.Models;
 
-/// <summary>Measures score drift shortly after start and then once per DriftInterval (a day by default).</summary>
-public sealed partial class ScoreDriftService(ScoreDriftMonitor monitor, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<ScoreDriftService> logger) : BackgroundService
+/// <summary>Measures score drift shortly after start and then once per DriftInterval (a day by default), in one process of the cluster.</summary>
+public sealed partial class ScoreDriftService(ScoreDriftMonitor monitor, IPartitionOwnership cluster, IOptions<AutomationOptions> options, TimeProvider clock, ILogger<ScoreDriftService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,7 +18,10 @@ public sealed partial class ScoreDriftService(ScoreDriftMonitor monitor, IOption
             {
                 try
                 {
-                    await monitor.CheckAsync(stoppingToken);
+                    if (await cluster.LeadsAsync(ClusterJob.ScoreDrift, stoppingToken))
+                    {
+                        await monitor.CheckAsync(stoppingToken);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -1,3 +1,4 @@
+using Automation.Engine.Cluster;
 using Automation.Engine.Messaging;
 using Automation.Storage;
 using Automation.Storage.Workflows;
@@ -10,13 +11,15 @@ namespace Automation.Engine.Workflows.Runtime;
 /// <summary>
 /// Fires what falls due: waits and event timeouts, and the other features' <see cref="IDueWork"/> (actions held for
 /// quiet hours, approvals that expired).
-/// Everything it reads is in the database, so a restarted engine picks up where the last one stopped.
+/// Everything it reads is in the database, so a restarted engine picks up where the last one stopped; one process of
+/// the cluster fires them, so that nothing fires twice.
 /// </summary>
 public sealed partial class WorkflowTimerService(
     IDbContextFactory<AutomationDbContext> databases,
     InstanceResumer resumer,
     IEnumerable<IDueWork> others,
     OutboxSignal outbox,
+    IPartitionOwnership cluster,
     TimeProvider clock,
     ILogger<WorkflowTimerService> logger) : BackgroundService
 {
@@ -28,7 +31,7 @@ public sealed partial class WorkflowTimerService(
         {
             try
             {
-                var fired = await FireDueAsync(stoppingToken);
+                var fired = await cluster.LeadsAsync(ClusterJob.WorkflowTimers, stoppingToken) ? await FireDueAsync(stoppingToken) : 0;
                 if (fired < BatchSize)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);

@@ -516,6 +516,9 @@ namespace Automation.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Partition")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Processed")
                         .HasColumnType("boolean");
 

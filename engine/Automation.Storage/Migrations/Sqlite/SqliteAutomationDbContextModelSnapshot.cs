@@ -526,6 +526,9 @@ namespace Automation.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Partition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Processed")
                         .HasColumnType("INTEGER");
 

@@ -39,6 +39,7 @@ import type {
   SegmentPreview,
   SegmentSizePoint,
   SetAsideCustomer,
+  ClusterView,
   SimulationResult,
   KeyScope,
   Suppression,
@@ -194,6 +195,7 @@ export const processingApi = {
   health: () => http.get<Health>('/health'),
   setAside: () => http.get<SetAsideCustomer[]>('/api/processing/quarantine'),
   retry: (customerId: string) => http.post<RetryAccepted>(`/api/processing/quarantine/${enc(customerId)}/retry`),
+  cluster: () => http.get<ClusterView>('/api/cluster'),
 };
 
 export const templatesApi = {

@@ -11,7 +11,7 @@ export function Shell() {
   const canAdminister = hasRole(...roleAccess.administer);
   const canReadPeople = hasRole(...roleAccess.readPeople);
   // Suppressions, set-aside customers and plugins sit under "Actions" (OperationsNav), keeping the main bar short enough for 1024 px.
-  const operationsPage = ['/suppressions', '/processing', '/error-queues', '/plugins'].some((p) => pathname.startsWith(p));
+  const operationsPage = ['/suppressions', '/processing', '/error-queues', '/plugins', '/cluster'].some((p) => pathname.startsWith(p));
   // On a phone the main bar folds into a menu that closes once a page is chosen.
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [pathname]);

@@ -11,6 +11,7 @@ export function OperationsNav() {
       {hasRole(...roleAccess.design) && <NavLink to="/processing">Set-aside customers</NavLink>}
       {hasRole(...roleAccess.administer) && <NavLink to="/error-queues">Error queues</NavLink>}
       <NavLink to="/plugins">Plugins</NavLink>
+      <NavLink to="/cluster">Cluster</NavLink>
     </nav>
   );
 }

@@ -84,3 +84,29 @@ export interface RuleSetSummary {
   readOnly: boolean;
   pluginRules: { name: string; description: string; priority: number }[] | null;
 }
+
+/** The engine processes sharing the work (GET /api/cluster). */
+export interface ClusterView {
+  partitionCount: number;
+  processes: ClusterProcess[];
+  partitions: PartitionView[];
+}
+
+/** One live engine process: the partitions it owns and the cluster-wide jobs it runs. */
+export interface ClusterProcess {
+  /** Machine:process id. */
+  name: string;
+  thisProcess: boolean;
+  partitions: number[];
+  jobs: string[];
+  /** Events waiting in its partitions. */
+  waiting: number;
+}
+
+/** One partition: its owner (null while handed over) and its backlog. */
+export interface PartitionView {
+  partition: number;
+  owner?: string | null;
+  waiting: number;
+  lagSeconds: number;
+}

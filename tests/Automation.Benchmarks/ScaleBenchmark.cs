@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Automation.Engine.Cluster;
+using Automation.Testing;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Automation.Benchmarks;
+
+/// <summary>
+/// Event processing spread over 1, 2 and 3 engine processes on RabbitMQ + PostgreSQL: the same stored backlog (events
+/// written straight into the log, so that only processing is measured) worked off by each configuration on a fresh
+/// database, then one process killed with SIGKILL and the time until the survivors own its partitions. On a shared
+/// 2-core machine the processes compete for the same cores: compare the configurations of one run, not runs.
+/// </summary>
+public static class ScaleBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var events = BenchmarkArgs.Int(args, "--events", 1_000_000);
+        var customers = BenchmarkArgs.Int(args, "--customers", 100_000);
+        var most = BenchmarkArgs.Int(args, "--processes", 3);
+        var rates = new List<double>();
+        var takeovers = new List<double>();
+        for (var processes = 1; processes <= most; processes++)
+        {
+            var (rate, takeover) = await RunOnceAsync(processes, events, customers);
+            rates.Add(rate);
+            if (takeover is { } seconds)
+            {
+                takeovers.Add(seconds);
+            }
+        }
+
+        var line = string.Join("; ", rates.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1} {(i == 0 ? "process" : "processes")} {r:0} events/s")));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scale: {line}; takeover {(takeovers.Count > 0 ? takeovers.Max() : double.NaN):0.0} s"));
+        return 0;
+    }
+
+    private static async Task<(double Rate, double? Takeover)> RunOnceAsync(int processes, int events, int customers)
+    {
+        using var backends = BrokerAndDatabase.Create();
+        var settings = backends.Settings().ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? "");
+        settings["Logging__LogLevel__Default"] = "Warning";
+        var hosts = new List<HostProcess>();
+        try
+        {
+            for (var i = 0; i < processes; i++)
+            {
+                hosts.Add(await HostProcess.StartAsync(requireDesigner: false, settings: settings, startTimeout: TimeSpan.FromSeconds(180)));
+            }
+
+            using var reader = await hosts[0].AdminClientAsync();
+            await OwnersAsync(reader, processes, TimeSpan.FromSeconds(60));
+            await StoreBacklogAsync(backends.ConnectionString, events, customers);
+            var cpuBefore = hosts.Select(h => h.ProcessorTime).ToList();
+            var clock = Stopwatch.StartNew();
+            await using (var db = new NpgsqlConnection(backends.ConnectionString))
+            {
+                await db.OpenAsync();
+                while (await WaitingAsync(db) > 0)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            var cpu = hosts.Select((h, i) => (h.ProcessorTime - cpuBefore[i]).TotalSeconds).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{processes} process(es): {events:N0} events over {customers:N0} customers processed in {seconds:0.0} s = {events / seconds:N0} events/s; CPU s per 1,000 events per process: {string.Join(", ", cpu.Select(c => (c * 1000 / events).ToString("0.000", CultureInfo.InvariantCulture)))} (all processes together {cpu.Sum() * 1000 / events:0.000})"));
+            double? takeover = null;
+            if (processes > 1)
+            {
+                var killed = Stopwatch.StartNew();
+                await hosts[^1].KillAsync();
+                await OwnersAsync(reader, processes - 1, TimeSpan.FromSeconds(30));
+                takeover = killed.Elapsed.TotalSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  kill -9 of one: the {processes - 1} left own every partition after {takeover:0.0} s"));
+            }
+
+            return (events / seconds, takeover);
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Waits until this many processes own every partition between them.</summary>
+    private static async Task OwnersAsync(HttpClient reader, int processes, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                var cluster = await reader.GetFromJsonAsync<JsonElement>("/api/cluster");
+                var owners = cluster.GetProperty("processes").EnumerateArray().Select(p => p.GetProperty("partitions").GetArrayLength()).ToList();
+                if (owners.Count == processes && owners.Sum() == cluster.GetProperty("partitionCount").GetInt32())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The answering process may be busy starting.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{processes} processes did not own every partition within {timeout.TotalSeconds:0} s");
+    }
+
+    /// <summary>Writes the backlog straight into the log, as accepted events waiting for processing, each under its customer's partition.</summary>
+    private static async Task StoreBacklogAsync(string connectionString, int events, int customers)
+    {
+        await using var db = new NpgsqlConnection(connectionString);
+        await db.OpenAsync();
+        var start = DateTime.UtcNow.AddDays(-20);
+        var types = new[] { "page_view", "product_view", "add_to_cart", "purchase", "email_open" };
+        await using var copy = await db.BeginBinaryImportAsync("""COPY events ("EventId", "CustomerId", "Partition", "Type", "Timestamp", "Value", "ReceivedAt", "Processed") FROM STDIN (FORMAT BINARY)""");
+        for (var i = 0; i < events; i++)
+        {
+            var customer = $"c{i % customers}";
+            var type = types[(i / customers) % types.Length];
+            await copy.StartRowAsync();
+            await copy.WriteAsync($"scale-{i}", NpgsqlDbType.Text);
+            await copy.WriteAsync(customer, NpgsqlDbType.Text);
+            await copy.WriteAsync(CustomerPartitions.Of(customer, 64), NpgsqlDbType.Integer);
+            await copy.WriteAsync(type, NpgsqlDbType.Text);
+            await copy.WriteAsync(start.AddSeconds(i), NpgsqlDbType.TimestampTz);
+            if (type == "purchase")
+            {
+                await copy.WriteAsync(25m, NpgsqlDbType.Numeric);
+            }
+            else
+            {
+                await copy.WriteNullAsync();
+            }
+
+            await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+        }
+
+        await copy.CompleteAsync();
+    }
+
+    private static async Task<long> WaitingAsync(NpgsqlConnection db)
+    {
+        await using var command = new NpgsqlCommand("""SELECT count(*) FROM events WHERE NOT "Processed" """, db);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

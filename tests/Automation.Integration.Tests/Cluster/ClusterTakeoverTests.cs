@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Automation.Integration.Tests.Support;
+using Npgsql;
+
+namespace Automation.Integration.Tests.Cluster;
+
+/// <summary>
+/// Three engine processes on one PostgreSQL database and one RabbitMQ virtual host share the partitions; one is killed
+/// with SIGKILL while events stream in. What a user sees afterwards: every customer's purchases counted once each, in
+/// the order they were accepted, and the survivors owning every partition within ten seconds.
+/// </summary>
+public sealed class ClusterTakeoverTests
+{
+    private const int Customers = 150;
+    private const int Rounds = 3;
+    private const int EventsPerRound = 10;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
+    [Fact]
+    public async Task Processes_share_the_partitions_and_the_survivors_take_over_a_killed_one_within_ten_seconds_losing_and_repeating_nothing()
+    {
+        using var backends = BrokerAndDatabase.Create();
+        var settings = Settings(backends);
+        var prefix = $"cl-{Guid.NewGuid().ToString("N")[..6]}-";
+        await using var first = await HostProcess.StartAsync(requireDesigner: false, settings: settings, startTimeout: StartTimeout);
+        using var admin = await first.AdminClientAsync();
+        var alone = await Poll.UntilAsync(() => ClusterState.ReadAsync(admin), c => c.SharedFairly(1), TimeSpan.FromSeconds(30));
+        Assert.True(alone.SharedFairly(1), $"one process should own every partition: {alone}");
+        await PostRoundAsync([first], prefix, round: 0);
+
+        // Processes joining later take their share without the first one stopping.
+        await using var second = await HostProcess.StartAsync(requireDesigner: false, settings: settings, startTimeout: StartTimeout);
+        await using var third = await HostProcess.StartAsync(requireDesigner: false, settings: settings, startTimeout: StartTimeout);
+        var shared = await Poll.UntilAsync(() => ClusterState.ReadAsync(admin), c => c.SharedFairly(3), TimeSpan.FromSeconds(30));
+        Assert.True(shared.SharedFairly(3), $"three processes should share the 64 partitions fairly: {shared}");
+
+        // Mid-stream: the third process dies while the others accept the next round.
+        var streaming = PostRoundAsync([first, second], prefix, round: 1);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var killed = Stopwatch.StartNew();
+        await third.KillAsync();
+        var survivors = await Poll.UntilAsync(() => ClusterState.ReadAsync(admin), c => c.SharedFairly(2), TimeSpan.FromSeconds(30));
+        var takeover = killed.Elapsed;
+        Assert.True(survivors.SharedFairly(2), $"the two survivors should own every partition: {survivors}");
+        Assert.True(takeover < TimeSpan.FromSeconds(10), $"the survivors took {takeover.TotalSeconds:0.0} s to own the killed process's partitions");
+        Console.WriteLine($"cluster: the survivors owned every partition {takeover.TotalSeconds:0.0} s after the kill");
+        await streaming;
+        await PostRoundAsync([first, second], prefix, round: 2);
+
+        var drained = await Poll.UntilAsync(() => ClusterState.ReadAsync(admin), c => c.Waiting == 0, TimeSpan.FromSeconds(120));
+        Assert.True(drained.Waiting == 0, $"events still wait: {drained}\n{Tail(first)}");
+        await AssertEveryPurchaseCountedOnceAsync(admin, prefix);
+        AssertProcessedInAcceptedOrder(backends, prefix);
+    }
+
+    [Fact]
+    public async Task The_embedded_default_shows_one_process_owning_every_partition()
+    {
+        using var host = AutomationHost.Embedded();
+        using var admin = await host.AdminAsync();
+
+        var cluster = await admin.GetFromJsonAsync<JsonElement>("/api/cluster");
+
+        Assert.Equal(64, cluster.GetProperty("partitionCount").GetInt32());
+        var process = Assert.Single(cluster.GetProperty("processes").EnumerateArray().ToList());
+        Assert.True(process.GetProperty("thisProcess").GetBoolean());
+        Assert.Equal(Enumerable.Range(0, 64), process.GetProperty("partitions").EnumerateArray().Select(p => p.GetInt32()));
+        Assert.Contains("WorkflowTimers", process.GetProperty("jobs").EnumerateArray().Select(j => j.GetString()));
+        Assert.All(cluster.GetProperty("partitions").EnumerateArray(), p => Assert.Equal(process.GetProperty("name").GetString(), p.GetProperty("owner").GetString()));
+    }
+
+    /// <summary>One round: each customer's next ten purchases, posted in order, batches spread over the live processes.</summary>
+    private static async Task PostRoundAsync(IReadOnlyList<HostProcess> hosts, string prefix, int round)
+    {
+        var start = DateTime.UtcNow.AddHours(-1).AddMinutes(round * EventsPerRound);
+        var events = Enumerable.Range(0, EventsPerRound).SelectMany(step => Enumerable.Range(0, Customers).Select(c => new
+        {
+            id = $"{prefix}{c}-{(round * EventsPerRound) + step}",
+            customerId = $"{prefix}{c}",
+            type = "purchase",
+            timestamp = start.AddMinutes(step).ToString("O", CultureInfo.InvariantCulture),
+            value = 1,
+            properties = new { step = (round * EventsPerRound) + step },
+        })).ToList();
+        var clients = hosts.Select(h => h.ApiClient()).ToList();
+        try
+        {
+            var batch = 0;
+            foreach (var chunk in events.Chunk(250))
+            {
+                using var response = await clients[batch++ % clients.Count].PostAsJsonAsync("/api/events", new { events = chunk });
+                Assert.True(response.IsSuccessStatusCode, $"a batch was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    private static async Task AssertEveryPurchaseCountedOnceAsync(HttpClient admin, string prefix)
+    {
+        var wrong = new List<string>();
+        for (var c = 0; c < Customers; c++)
+        {
+            var profile = await admin.GetFromJsonAsync<JsonElement>($"/api/customers/{prefix}{c}");
+            var purchases = profile.GetProperty("features").GetProperty("purchases").GetInt32();
+            if (purchases != Rounds * EventsPerRound)
+            {
+                wrong.Add($"{prefix}{c}: {purchases}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"{wrong.Count} customers do not show {Rounds * EventsPerRound} purchases: {string.Join(", ", wrong.Take(10))}");
+    }
+
+    /// <summary>
+    /// Each batch marks its events processed in its own transaction, so the transaction id on a customer's event rows
+    /// must not go down as the accepted order goes up: a later event processed before an earlier one would show it.
+    /// </summary>
+    private static void AssertProcessedInAcceptedOrder(BrokerAndDatabase backends, string prefix)
+    {
+        using var connection = new NpgsqlConnection(backends.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("""
+            SELECT count(*) FROM (
+              SELECT xmin::text::bigint AS tx, lag(xmin::text::bigint) OVER (PARTITION BY "CustomerId" ORDER BY "Sequence") AS before
+              FROM events WHERE "CustomerId" LIKE @prefix) AS ordered
+            WHERE tx < before
+            """, connection);
+        command.Parameters.AddWithValue("prefix", prefix + "%");
+        Assert.Equal(0L, (long)command.ExecuteScalar()!);
+    }
+
+    private static string Tail(HostProcess host) => host.Output[Math.Max(0, host.Output.Length - 4000)..];
+
+    private static Dictionary<string, string> Settings(BrokerAndDatabase backends)
+    {
+        var settings = backends.Settings().ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? "");
+        settings["Automation__Processing__BatchSize"] = "500";
+        return settings;
+    }
+}
