@@ -48,6 +48,8 @@ public sealed partial class ModelPageTests(BrowserFixture fixture)
         await page.GetByLabel("Activate even if it does not beat the active version").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Train" }).ClickAsync();
         await Expect(page.GetByTestId("models-notice")).ToContainTextAsync(new Regex($@"^Version 2: ROC AUC 0\.\d{{3}} vs RFM baseline 0\.\d{{3}}; activated \(forced.*\. {Customers} profiles scored as of "), new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("training-stage")).ToHaveTextAsync(new Regex(@"^Version 2: activated \(forced"));
+        await Expect(page.GetByTestId("training-progress").GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("value", "1");
         var versions = page.GetByTestId("versions-ChurnRisk");
         await Expect(versions.GetByTestId("version-ChurnRisk-2")).ToContainTextAsync("active");
         await Expect(versions.GetByTestId("version-ChurnRisk-1")).ToContainTextAsync("saved");

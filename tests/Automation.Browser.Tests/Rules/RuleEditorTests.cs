@@ -22,7 +22,7 @@ public sealed class RuleEditorTests(BrowserFixture fixture)
 
         await using var session = fixture.NewSession();
         session.ExpectFailedResponse(400, $"/api/rule-sets/{key}");
-        var page = await session.SignInAsync(TestUser.Marketer, "/", new ViewportSize { Width = 1600, Height = 1200 });
+        var page = await session.SignInAsync(TestUser.Marketer, "/", new ViewportSize { Width = 1600, Height = 2400 });
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Rules" }).ClickAsync();
         await Expect(page.GetByTestId("rule-set-engagement-tier")).ToContainTextAsync("ready-to-buy, browsing");
         await page.GetByRole(AriaRole.Link, new() { Name = "New rule set" }).ClickAsync();

@@ -17,11 +17,11 @@ export function TrainForm({ onTrained }: { onTrained: (message: string) => void 
   const [failure, setFailure] = useState<string | null>(null);
   const alive = useRef(true);
   useEffect(() => () => void (alive.current = false), []);
-  const busy = job !== null && job.finishedAt === null;
+  const busy = job !== null && !job.finishedAt;
 
   async function follow(started: TrainingJob) {
     let current = started;
-    while (alive.current && current.finishedAt === null) {
+    while (alive.current && !current.finishedAt) {
       await new Promise((resolve) => setTimeout(resolve, PollEvery));
       current = await modelsApi.trainingStatus(current.id);
       if (alive.current) setJob(current);

@@ -107,7 +107,8 @@ export interface TrainingJob {
   done: number;
   total: number;
   startedAt: string;
-  finishedAt: string | null;
-  result: TrainingResult | null;
-  error: string | null;
+  /** The API leaves out what is null: absent while the run goes on. */
+  finishedAt?: string;
+  result?: TrainingResult;
+  error?: string;
 }
