@@ -44,7 +44,7 @@ public sealed class TracingTests
         using var connectors = AutomationHost.OnRabbitMqAndPostgres(backends, TracedEmailRun.Settings(), services =>
         {
             Traced(spans)(services);
-            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EventProcessingService)));
+            WithoutEventProcessing(services);
         });
         using var admin = await connectors.AdminAsync(); // this process migrates the database and creates the admin first
         await using var ingesting = await HostProcess.StartAsync(requireDesigner: false, settings: ChildSettings(backends));
@@ -105,7 +105,7 @@ public sealed class TracingTests
         using var accepting = AutomationHost.OnRabbitMqAndPostgres(backends, TracedEmailRun.Settings(), services =>
         {
             Traced(spans)(services);
-            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EventProcessingService)));
+            WithoutEventProcessing(services);
         });
         using var admin = await accepting.AdminAsync();
         await using var processing = await HostProcess.StartAsync(requireDesigner: false, settings: ChildSettings(backends));
@@ -173,6 +173,16 @@ public sealed class TracingTests
         var settings = backends.Settings().ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? "");
         settings["Automation__Telemetry__Exporter"] = "Console";
         return settings;
+    }
+
+    /// <summary>
+    /// A process that takes events but processes none: without the processor, and without taking a share of the
+    /// partitions (a partition it owned would wait for ever, its customers' events unprocessed).
+    /// </summary>
+    private static void WithoutEventProcessing(IServiceCollection services)
+    {
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EventProcessingService)));
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Engine.Cluster.PartitionOwnershipService)));
     }
 
     private static Action<IServiceCollection> Traced(List<Activity> spans) =>

@@ -22,6 +22,7 @@ public sealed partial class AdvisoryLockOwnership(
     private readonly SemaphoreSlim use = new(1, 1);
     private NpgsqlConnection? connection;
     private int pid;
+    private bool joined;
     private int[] owned = [];
 
     public async Task RebalanceAsync(CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ public sealed partial class AdvisoryLockOwnership(
         await use.WaitAsync(cancellationToken);
         try
         {
+            await JoinAsync(cancellationToken);
             var held = await HeldAsync(cancellationToken);
             var members = held.Where(h => h.Space == (int)DatabaseLock.ClusterMember).Select(h => h.Pid).Distinct().ToList();
             var owners = held.Where(h => h.Space == (int)DatabaseLock.PartitionOwner && h.Key < partitions.Count).ToDictionary(h => h.Key, h => h.Pid);
@@ -202,13 +204,25 @@ public sealed partial class AdvisoryLockOwnership(
         };
         var opened = new NpgsqlConnection(settings.ConnectionString);
         await opened.OpenAsync(cancellationToken);
-        await using (var join = new NpgsqlCommand(AdvisoryLockSql.Join, opened))
-        {
-            await join.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         connection = opened;
         pid = opened.ProcessID;
+    }
+
+    /// <summary>
+    /// Counted among the processes that share the partitions: only a process that takes its share joins (leading a job
+    /// or answering /api/cluster does not), or the others would leave a share for it that nobody processes.
+    /// </summary>
+    private async Task JoinAsync(CancellationToken cancellationToken)
+    {
+        await EnsureConnectedAsync(cancellationToken);
+        if (joined)
+        {
+            return;
+        }
+
+        await using var join = new NpgsqlCommand(AdvisoryLockSql.Join, connection);
+        await join.ExecuteNonQueryAsync(cancellationToken);
+        joined = true;
     }
 
     private async Task<bool> RunAsync(string sql, int key, CancellationToken cancellationToken)
@@ -223,6 +237,7 @@ public sealed partial class AdvisoryLockOwnership(
         {
             connection = null;
             pid = 0;
+            joined = false;
             await old.DisposeAsync();
         }
     }
