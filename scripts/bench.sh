@@ -23,8 +23,9 @@ declare -A ARGS=(
     [dispatch]=""
     [scrape]="--events 1000000 --actions 100000"
     [history]="--rows 1000000"
+    [scale]="--events 1000000 --customers 100000"
 )
-ORDER=(ingest segments rfm score rules workflows dispatch scrape history)
+ORDER=(ingest segments rfm score rules workflows dispatch scrape history scale)
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=("${ORDER[@]}")
 for n in "${names[@]}"; do

@@ -5,7 +5,7 @@ baseline's speed), some lower (a time or a latency against the baseline's)."""
 import re
 import sys
 
-HIGHER = {"ingest embedded", "ingest http none 1", "ingest http none 4", "ingest http shipped 1", "score", "history"}
+HIGHER = {"ingest embedded", "ingest http none 1", "ingest http none 4", "ingest http shipped 1", "score", "history", "scale 3 to 1"}
 
 # name of the figure -> (regex over the benchmark's output, how to read the ratio from the match)
 FIGURES = {
@@ -28,6 +28,8 @@ FIGURES = {
     ],
     "scrape": [("scrape", r"^scrape: .*ratio ([\d.]+)", lambda m: float(m.group(1)))],
     "history": [("history", r"^history: .*ratio ([\d.]+)", lambda m: float(m.group(1)))],
+    # three processes' events/s against one process's in the same run: flat (1.0) or better is the goal
+    "scale": [("scale 3 to 1", r"^scale: 1 process (\d+) events/s; 2 processes \d+ events/s; 3 processes (\d+) events/s", lambda m: float(m.group(2)) / float(m.group(1)))],
     "dispatch": [
         ("dispatch in-memory", r"^dispatch\[in-memory\]: \d+ actions in [\d.]+ s = (\d+) actions/s.*bare bus (\d+) msg/s", lambda m: float(m.group(2)) / float(m.group(1))),
         ("dispatch rabbitmq", r"^dispatch\[rabbitmq\]: \d+ actions in [\d.]+ s = (\d+) actions/s.*bare bus (\d+) msg/s", lambda m: float(m.group(2)) / float(m.group(1))),

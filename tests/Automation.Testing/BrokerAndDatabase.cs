@@ -29,6 +29,31 @@ public sealed class BrokerAndDatabase : IDisposable
     public string Queues() => virtualHost.Queues();
 
     /// <summary>The outbox's rows by message type; says whether a stuck action's command ever left the database.</summary>
+    /// <summary>
+    /// For a fault drill's failure message: of the actions still dispatched (3), how many have their connector's outcome
+    /// recorded (a processed_dispatches row) and what the audit log says about them.
+    /// </summary>
+    public string DispatchedWithoutCompletion()
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(ConnectionString);
+            connection.Open();
+            using var count = new NpgsqlCommand("""
+                SELECT count(*), count(p."IdempotencyKey"), min(a."DispatchedAt"), max(a."DispatchedAt"),
+                  (SELECT string_agg(DISTINCT u."Action", ',') FROM audit u WHERE u."Subject" IN (SELECT 'action/' || x."Id" FROM actions x WHERE x."Status" = 3))
+                FROM actions a LEFT JOIN processed_dispatches p ON p."IdempotencyKey" = a."IdempotencyKey" WHERE a."Status" = 3
+                """, connection);
+            using var reader = count.ExecuteReader();
+            reader.Read();
+            return $"{reader.GetInt64(0)} dispatched, {reader.GetInt64(1)} of them with the connector's outcome recorded, dispatched {(reader.IsDBNull(2) ? "-" : reader.GetDateTime(2).ToString("O", System.Globalization.CultureInfo.InvariantCulture))} to {(reader.IsDBNull(3) ? "-" : reader.GetDateTime(3).ToString("O", System.Globalization.CultureInfo.InvariantCulture))}, audit: {(reader.IsDBNull(4) ? "none" : reader.GetString(4))}";
+        }
+        catch (NpgsqlException ex)
+        {
+            return $"(not readable: {ex.Message})";
+        }
+    }
+
     public string OutboxRows()
     {
         try

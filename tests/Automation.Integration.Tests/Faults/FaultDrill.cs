@@ -35,7 +35,7 @@ public sealed class FaultDrill : IAsyncDisposable
         Smtp = smtp;
         CustomerPrefix = prefix;
         Mailbox = new SinkMailbox(prefix);
-        Producer = new SteadyProducer(() => Host!.ApiClient(), prefix, "fault_go");
+        Producer = new SteadyProducer(() => Host?.ApiClient() ?? throw new HttpRequestException("the engine is not running (killed, not yet started again)"), prefix, "fault_go");
     }
 
     public TcpProxy Database { get; }
@@ -45,6 +45,9 @@ public sealed class FaultDrill : IAsyncDisposable
     public TcpProxy Smtp { get; }
 
     public HostProcess? Host { get; private set; }
+
+    /// <summary>What the killed engine process had logged (its failure shows what it did last).</summary>
+    public string? KilledOutput { get; private set; }
 
     public string CustomerPrefix { get; }
 
@@ -117,6 +120,7 @@ public sealed class FaultDrill : IAsyncDisposable
         if (Host is { } host)
         {
             await host.KillAsync();
+            KilledOutput = host.Output;
             await host.DisposeAsync();
             Host = null;
         }
@@ -159,7 +163,7 @@ public sealed class FaultDrill : IAsyncDisposable
             DuplicatedRecipients: repeated.Count,
             ErrorQueueMessages: errorQueue.GetArrayLength(),
             Unsettled: string.Join(" | ", unsettled),
-            Backlog: unsettled.Any() ? $"instances {await InstancesAsync(admin)}; outbox {backends.OutboxRows()}; queues (ready/unacked/consumers) {backends.Queues()}" : "");
+            Backlog: unsettled.Any() ? $"instances {await InstancesAsync(admin)}; {backends.DispatchedWithoutCompletion()}; outbox {backends.OutboxRows()}; queues (ready/unacked/consumers) {backends.Queues()}" : "");
     }
 
     /// <summary>The workflow's instances by status, and the last step of one that did not complete (a fault says why).</summary>
@@ -197,8 +201,17 @@ public sealed class FaultDrill : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Every drill's engine logs, kept whole: a failure's message holds only their tails.
+        var logs = Path.Combine(RepoPaths.Root, "TestResults", "drills");
+        Directory.CreateDirectory(logs);
+        if (KilledOutput is { } killed)
+        {
+            await File.WriteAllTextAsync(Path.Combine(logs, $"{CustomerPrefix}killed.log"), killed);
+        }
+
         if (Host is { } host)
         {
+            await File.WriteAllTextAsync(Path.Combine(logs, $"{CustomerPrefix}engine.log"), host.Output);
             await host.DisposeAsync();
         }
 
