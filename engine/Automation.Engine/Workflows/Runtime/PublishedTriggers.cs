@@ -1,3 +1,4 @@
+using Automation.Engine.Workflows.Definitions;
 using Automation.Storage;
 using Automation.Storage.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -10,60 +11,34 @@ namespace Automation.Engine.Workflows.Runtime;
 /// join each): a fifth of the host's CPU under a steady HTTP ingest with no workflow published. Publishing or
 /// enabling in this process reloads at once; another process's change shows within <see cref="RefreshInterval"/>.
 /// </summary>
-public sealed class PublishedTriggers(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock)
+public sealed class PublishedTriggers
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private HashSet<(string Type, string? Key)> triggers = [];
-    private long loadedAt = long.MinValue;
-    private int version;
+    private readonly IDbContextFactory<AutomationDbContext> databases;
+    private readonly RefreshedSnapshot<HashSet<(string Type, string? Key)>> triggers;
+
+    public PublishedTriggers(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock)
+    {
+        this.databases = databases;
+        triggers = new(clock, RefreshInterval, ReadAsync, []);
+    }
 
     /// <summary>True when a published version of an enabled workflow starts on this trigger.</summary>
-    public async ValueTask<bool> ListensAsync(string type, string? key, CancellationToken cancellationToken)
-    {
-        if (Stale(Volatile.Read(ref loadedAt)))
-        {
-            await LoadAsync(cancellationToken);
-        }
-
-        return Volatile.Read(ref triggers).Contains((type, key));
-    }
+    public async ValueTask<bool> ListensAsync(string type, string? key, CancellationToken cancellationToken) =>
+        (await triggers.CurrentAsync(cancellationToken)).Contains((type, key));
 
     /// <summary>A workflow was published, enabled or disabled: the next question reads the database again.</summary>
-    public void Invalidate()
+    public void Invalidate() => triggers.Invalidate();
+
+    private async Task<HashSet<(string Type, string? Key)>> ReadAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref version);
-        Volatile.Write(ref loadedAt, long.MinValue);
-    }
-
-    private bool Stale(long at) => at == long.MinValue || clock.GetUtcNow().UtcTicks - at >= RefreshInterval.Ticks;
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!Stale(loadedAt))
-            {
-                return;
-            }
-
-            // A change committed while this read runs invalidates again, so that it is not lost behind an older answer.
-            var reading = Volatile.Read(ref version);
-            var started = clock.GetUtcNow().UtcTicks;
-            await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            var rows = await (
-                from v in db.WorkflowVersions.AsNoTracking()
-                join w in db.Workflows.AsNoTracking() on v.WorkflowId equals w.Id
-                where v.Status == WorkflowVersionStatus.Published && w.Enabled
-                select new { v.TriggerType, v.TriggerKey }).Distinct().ToListAsync(cancellationToken);
-            Volatile.Write(ref triggers, rows.Select(r => (Type: r.TriggerType, Key: (string?)r.TriggerKey)).ToHashSet());
-            Volatile.Write(ref loadedAt, reading == Volatile.Read(ref version) ? started : long.MinValue);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+            from v in db.WorkflowVersions.AsNoTracking()
+            join w in db.Workflows.AsNoTracking() on v.WorkflowId equals w.Id
+            where v.Status == WorkflowVersionStatus.Published && w.Enabled
+            select new { v.TriggerType, v.TriggerKey }).Distinct().ToListAsync(cancellationToken);
+        return rows.Select(r => (Type: r.TriggerType, Key: (string?)r.TriggerKey)).ToHashSet();
     }
 }
