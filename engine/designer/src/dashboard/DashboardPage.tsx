@@ -131,7 +131,7 @@ export function DashboardPage() {
               {d.conversionBySegment.length === 0 ? (
                 <Empty>No conversions measured yet: they count purchases after customers enter a segment.</Empty>
               ) : (
-                <div className="table-wrap">
+                <div className="table-wrap" tabIndex={0}>
                   <table className="table table-compact">
                     <thead>
                       <tr>
@@ -174,7 +174,7 @@ export function DashboardPage() {
               {d.upliftByWorkflow.length === 0 ? (
                 <Empty>No workflow has a holdout branch with results yet. Add a Split step with a holdout branch to measure uplift.</Empty>
               ) : (
-                <div className="table-wrap">
+                <div className="table-wrap" tabIndex={0}>
                   <table className="table table-compact">
                     <thead>
                       <tr>
