@@ -32,7 +32,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             foreach (var (path, loaded) in AppPages.All(customer))
             {
                 await AppPages.OpenAsync(page, path, loaded);
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{AppPages.FileName(path)}-{width}.png"), FullPage = true });
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{AppPages.FileName(path.Replace(customer, "one", StringComparison.Ordinal))}-{width}.png"), FullPage = true });
                 await CheckAsync(page, $"{path} at {width} px", found);
             }
         }
