@@ -6,6 +6,7 @@ using Automation.Engine.Dispatch;
 using Automation.Engine.Events;
 using Automation.Engine.Events.Retention;
 using Automation.Engine.Expressions;
+using Automation.Engine.Mail;
 using Automation.Engine.Messaging;
 using Automation.Engine.Privacy;
 using Automation.Engine.Processing;
@@ -37,6 +38,7 @@ public static class EngineServices
             .AddWorkflows()
             .AddApprovals()
             .AddEmailContent()
+            .AddMail()
             .AddDispatch()
             .AddPrivacy()
             .AddOutbox()

@@ -5,6 +5,7 @@ using Automation.Storage.Content;
 using Automation.Storage.Dispatch;
 using Automation.Storage.Events;
 using Automation.Storage.Messaging;
+using Automation.Storage.Outbox;
 using Automation.Storage.Privacy;
 using Automation.Storage.Profiles;
 using Automation.Storage.Rules;
@@ -66,6 +67,9 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    /// <summary>The built-in outbox: emails caught because no SMTP server is configured.</summary>
+    public DbSet<CaughtEmail> CaughtEmails => Set<CaughtEmail>();
 
     public DbSet<UserAccount> Users => Set<UserAccount>();
 

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Automation.Plugins.Email;
 
 /// <summary>
-/// Renders the library's template for the customer and sends it over SMTP; a template that is missing or does not
+/// Renders the library's template for the customer and sends it over SMTP (into the built-in outbox when no SMTP
+/// host is configured); a template that is missing or does not
 /// render is a permanent failure with the reason, SMTP faults map to retryable or permanent.
 /// </summary>
-public sealed class EmailSendHandler(IOptions<EmailSettings> options, IEmailTemplates templates) : ActionHandler<EmailSendInput>
+public sealed class EmailSendHandler(IOptions<EmailSettings> options, IEmailTemplates templates, IMailDelivery mail) : ActionHandler<EmailSendInput>
 {
     private readonly EmailSettings settings = options.Value;
 
@@ -33,7 +34,9 @@ public sealed class EmailSendHandler(IOptions<EmailSettings> options, IEmailTemp
         // The action's id is the message's id, so a copy sent again after a crash (SMTP has no idempotency key) carries
         // the same Message-ID, and receivers that drop repeated ids drop it.
         var fromAddress = Or(input.From ?? "", Or(email.FromAddress, settings.FromAddress));
-        return await new SmtpMailer(settings.Smtp).SendAsync(
+        return await mail.SendAsync(
+            "Email",
+            settings.Smtp,
             new OutgoingEmail(Or(email.FromName, settings.FromName), fromAddress, request.Customer.Email, email.Subject)
             {
                 ToName = request.Customer.Name,

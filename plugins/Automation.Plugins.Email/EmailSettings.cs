@@ -5,7 +5,8 @@ namespace Automation.Plugins.Email;
 /// <summary>The plugin's section, Automation:Plugins:Email.</summary>
 public sealed class EmailSettings
 {
-    public SmtpServerSettings Smtp { get; set; } = new();
+    /// <summary>Where email goes; no host (the default) means the built-in outbox, which the web app shows.</summary>
+    public SmtpServerSettings Smtp { get; set; } = new() { Host = "" };
 
     public string FromAddress { get; set; } = "marketing@automation.local";
 

@@ -4,29 +4,31 @@ using Microsoft.Extensions.Options;
 
 namespace Automation.Plugins.SalesAlert;
 
-/// <summary>Emails an alert to the account owner over SMTP; SMTP faults map to retryable or permanent (SmtpMailer).</summary>
-public sealed class OwnerMailer(IOptions<SalesAlertSettings> options)
+/// <summary>
+/// Emails an alert to the account owner over SMTP, or into the host's built-in outbox when no SMTP host is set; SMTP
+/// faults map to retryable or permanent (SmtpMailer).
+/// </summary>
+public sealed class OwnerMailer(IOptions<SalesAlertSettings> options, IMailDelivery mail)
 {
     private readonly SalesAlertSettings settings = options.Value;
 
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(settings.Smtp.Host);
+    public bool IsConfigured => mail.Delivers(settings.Smtp);
+
+    /// <summary>Who is told when the step names no owner and no webhook is set.</summary>
+    public string TeamAddress => settings.TeamAddress;
 
     public async Task<ActionResult> SendAsync(string owner, SalesAlertMessage alert, ActionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(request);
-        var smtp = settings.Smtp;
-        if (string.IsNullOrWhiteSpace(smtp.Host))
-        {
-            return ActionResult.Permanent("Automation:Plugins:SalesAlert:Smtp:Host is not set");
-        }
-
         if (!SmtpMailer.IsAddress(owner))
         {
             return ActionResult.Permanent($"owner '{owner}' is not an email address");
         }
 
-        return await new SmtpMailer(smtp).SendAsync(
+        return await mail.SendAsync(
+            "SalesAlert",
+            settings.Smtp,
             new OutgoingEmail(settings.FromName, settings.FromAddress, owner, alert.Title)
             {
                 Text = alert.ToText(),

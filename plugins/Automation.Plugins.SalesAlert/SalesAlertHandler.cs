@@ -16,7 +16,9 @@ public sealed class SalesAlertHandler(IOptions<SalesAlertSettings> options, Webh
     {
         ArgumentNullException.ThrowIfNull(input);
         var useWebhook = !string.IsNullOrWhiteSpace(settings.WebhookUrl);
-        var hasOwner = !string.IsNullOrWhiteSpace(input.Owner);
+        // Without a webhook an alert naming no owner goes to the team's address, so it is read somewhere.
+        var owner = !string.IsNullOrWhiteSpace(input.Owner) ? input.Owner : useWebhook ? null : mailer.TeamAddress;
+        var hasOwner = !string.IsNullOrWhiteSpace(owner);
         var useMail = hasOwner && mailer.IsConfigured;
         if (!useWebhook && !useMail)
         {
@@ -32,13 +34,13 @@ public sealed class SalesAlertHandler(IOptions<SalesAlertSettings> options, Webh
 
         if (useMail)
         {
-            results.Add(await mailer.SendAsync(input.Owner!, alert, request, cancellationToken));
+            results.Add(await mailer.SendAsync(owner!, alert, request, cancellationToken));
         }
 
         var details = results.Select(r => r.Detail).OfType<string>().ToList();
         if (hasOwner && !useMail)
         {
-            details.Add($"owner {input.Owner} not emailed: Automation:Plugins:SalesAlert:Smtp:Host is not set");
+            details.Add($"owner {owner} not emailed: no mail delivery");
         }
 
         var detail = string.Join("; ", details);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Automation.Engine.Actions;
 using Automation.Engine.Dispatch;
 using Automation.Plugins.Sdk;
+using Automation.Plugins.Sdk.Mail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,7 @@ namespace Automation.Composition.Plugins;
 
 /// <summary>
 /// The plugins found at start-up and, lazily, each loaded plugin's own service container, which offers the host's
-/// services that the SDK declares (the email template library).
+/// services that the SDK declares (the email template library, mail delivery).
 /// </summary>
 public sealed class PluginRegistry(IReadOnlyList<LoadedPlugin> plugins, IConfiguration configuration, IServiceProvider host)
 {
@@ -34,6 +35,7 @@ public sealed class PluginRegistry(IReadOnlyList<LoadedPlugin> plugins, IConfigu
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOptions();
         services.AddSingleton(_ => host.GetRequiredService<IEmailTemplates>());
+        services.AddSingleton(_ => host.GetRequiredService<IMailDelivery>());
         plugin.Instance!.ConfigureServices(services, configuration.GetSection($"Automation:Plugins:{plugin.Name}"));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = false });
     }

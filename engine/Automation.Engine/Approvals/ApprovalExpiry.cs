@@ -11,7 +11,7 @@ public sealed class ApprovalExpiry(InstanceResumer resumer) : IDueWork
     public async Task<int> FireDueAsync(AutomationDbContext db, DateTime nowUtc, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var expired = await db.Approvals.Where(a => a.Status == ApprovalStatus.Pending && a.ExpiresAt <= nowUtc).Take(limit).ToListAsync(cancellationToken);
+        var expired = await db.Approvals.Where(a => a.Status == ApprovalStatus.Pending && a.ExpiresAt <= nowUtc).OrderBy(a => a.ExpiresAt).Take(limit).ToListAsync(cancellationToken);
         foreach (var approval in expired)
         {
             await ApprovalDecisions.ExpireAsync(db, resumer, approval, nowUtc, cancellationToken);

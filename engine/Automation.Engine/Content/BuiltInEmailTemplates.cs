@@ -54,7 +54,7 @@ public static class BuiltInEmailTemplates
         <html><head><style>
         body { margin: 0; background: #f4f5f7; font-family: Helvetica, Arial, sans-serif; color: #1f2933; }
         .card { max-width: 560px; margin: 24px auto; background: #ffffff; border-radius: 8px; padding: 28px; }
-        .foot { max-width: 560px; margin: 0 auto 24px; font-size: 12px; color: #7b8794; text-align: center; }
+        .foot { max-width: 560px; margin: 0 auto 24px; font-size: 12px; color: #5f6b7a; text-align: center; }
         a { color: #3b5bdb; }
         </style></head>
         <body><div class="card"><p>Hi {{ name }},</p><p>{{{htmlMessage}}}</p></div>

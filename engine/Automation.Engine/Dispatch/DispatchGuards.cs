@@ -2,6 +2,7 @@ using Automation.Engine.Actions;
 using Automation.Engine.Configuration;
 using Automation.Engine.Privacy;
 using Automation.Storage;
+using Automation.Storage.Approvals;
 using Automation.Storage.Dispatch;
 using Automation.Storage.Profiles;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,10 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options, Customer
         return new GuardVerdict(results, hold);
     }
 
-    /// <summary>Budget spent today by a workflow's budget-affecting actions (queued for approval included).</summary>
+    /// <summary>
+    /// Budget spent today by a workflow: its budget-affecting actions (queued for approval included) and the costs of
+    /// its approval steps approved today (a gate's cost is no action, yet approving it commits the money).
+    /// </summary>
     public static async Task<decimal> SpentTodayAsync(AutomationDbContext db, string? workflowId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -65,7 +69,11 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options, Customer
             .Where(a => a.WorkflowId == workflowId && a.BudgetAffecting && a.CreatedAt >= dayStart && Spent.Contains(a.Status))
             .Select(a => a.EstimatedCost)
             .ToListAsync(cancellationToken);
-        return costs.Sum();
+        var approvedGates = await db.Approvals.AsNoTracking()
+            .Where(a => a.WorkflowId == workflowId && a.ActionId == null && a.Status == ApprovalStatus.Approved && a.DecidedAt >= dayStart)
+            .Select(a => a.EstimatedCost)
+            .ToListAsync(cancellationToken);
+        return costs.Sum() + approvedGates.Sum();
     }
 
     private async Task<GuardResult> ConsentAsync(AutomationDbContext db, string channel, string customerId, CustomerProfile? profile, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed class HeldActionRelease : IDueWork
     public async Task<int> FireDueAsync(AutomationDbContext db, DateTime nowUtc, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var held = await db.Actions.Where(a => a.Status == ActionStatus.Held && a.HeldUntil <= nowUtc).Take(limit).ToListAsync(cancellationToken);
+        var held = await db.Actions.Where(a => a.Status == ActionStatus.Held && a.HeldUntil <= nowUtc).OrderBy(a => a.HeldUntil).Take(limit).ToListAsync(cancellationToken);
         foreach (var action in held)
         {
             var profile = await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == action.CustomerId, cancellationToken);

@@ -175,6 +175,19 @@ public sealed partial class ProfileStore
         }
     }
 
+    /// <summary>
+    /// Drops the profiles held unchanged since the last flush, because a set-based write (the RFM refresh) changed
+    /// their rows underneath: a sweep reading the held copy would place customers by their old scores.
+    /// </summary>
+    public void ForgetUnchanged()
+    {
+        foreach (var (id, entry) in entries.Where(e => !e.Value.Dirty).ToList())
+        {
+            entries.Remove(id);
+            entry.Detached = true;
+        }
+    }
+
     /// <summary>The profile rows of one flush, and the consumers' copies it makes unnecessary once committed.</summary>
     public sealed record Flush(List<CustomerProfile> Rows, KeyValuePair<string, CustomerProfile>[] Published);
 }

@@ -40,6 +40,7 @@ public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, 
             await transaction.CommitAsync(cancellationToken);
         }
 
+        store?.ForgetUnchanged();
         Current = boundaries;
         await SnapshotSegmentSizesAsync(db, now.Date, cancellationToken);
         return boundaries;

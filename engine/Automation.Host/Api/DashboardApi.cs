@@ -11,7 +11,7 @@ public static class DashboardApi
     public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/dashboard", DashboardAsync).RequireAuthorization(Policies.Report).WithTags("Operations")
-            .WithSummary("Events per minute, actions by status, approvals waiting, conversion by segment, holdout uplift per workflow")
+            .WithSummary("Events per minute (received) and per day over 90 days (by their timestamps), actions by status, approvals waiting, conversion by segment, holdout uplift per workflow")
             .Produces<Dashboard>();
         app.MapGet("/api/segments/{key}/history", HistoryAsync).RequireAuthorization(Policies.Report).WithTags("Segments")
             .WithSummary("The segment's size per day, from the daily snapshots of the RFM job")
@@ -26,6 +26,7 @@ public static class DashboardApi
         var received = await db.Events.AsNoTracking().Where(e => e.ReceivedAt >= since).Select(e => e.ReceivedAt).ToListAsync(ct);
         var perMinute = Enumerable.Range(0, 60).Select(i => since.AddMinutes(i))
             .Select(m => new EventsInMinute(m, received.Count(r => r >= m && r < m.AddMinutes(1)))).ToList();
+        var perDay = await EventsPerDayAsync(db, now, ct);
         var actions = await db.Actions.AsNoTracking().GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var approvals = await db.Approvals.CountAsync(a => a.Status == ApprovalStatus.Pending, ct);
 
@@ -46,18 +47,31 @@ public static class DashboardApi
                                 holdout = g.Count(x => x.i.Branch == "holdout"),
                                 holdoutConverted = g.Count(x => x.i.Branch == "holdout" && (x.i.Status == WorkflowInstanceStatus.Converted || x.p.LastPurchaseAt > x.i.StartedAt)),
                             }).ToListAsync(ct);
+        var segmentNames = await db.Segments.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Name, ct);
+        var workflowNames = await db.Workflows.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Name, ct);
         return TypedResults.Ok(new Dashboard(
             perMinute,
+            perDay,
             actions.ToDictionary(a => a.Key.ToString().ToLowerInvariant(), a => a.Count),
             approvals,
-            [.. conversion.Select(c => new SegmentConversion(c.segment, c.members, c.converted, c.members == 0 ? 0 : (double)c.converted / c.members))],
+            [.. conversion.Select(c => new SegmentConversion(c.segment, segmentNames.GetValueOrDefault(c.segment) ?? c.segment, c.members, c.converted, c.members == 0 ? 0 : (double)c.converted / c.members))],
             [.. uplift.Select(u => new WorkflowUplift(
                 u.workflowId,
+                workflowNames.GetValueOrDefault(u.workflowId) ?? u.workflowId,
                 u.treated,
                 u.treatedConverted,
                 u.holdout,
                 u.holdoutConverted,
                 u.treated == 0 || u.holdout == 0 ? null : ((double)u.treatedConverted / u.treated) - ((double)u.holdoutConverted / u.holdout)))]));
+    }
+
+    /// <summary>The last 90 days by the events' own timestamps (an import's history has shape), every day present.</summary>
+    private static async Task<List<EventsOnDay>> EventsPerDayAsync(AutomationDbContext db, DateTime now, CancellationToken ct)
+    {
+        var first = now.Date.AddDays(-89);
+        var counts = await db.Events.AsNoTracking().Where(e => e.Timestamp >= first).GroupBy(e => e.Timestamp.Date)
+            .Select(g => new { Day = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Day, g => g.Count, ct);
+        return [.. Enumerable.Range(0, 90).Select(i => first.AddDays(i)).Select(day => new EventsOnDay(day, counts.GetValueOrDefault(day)))];
     }
 
     private static async Task<IResult> HistoryAsync(string key, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)

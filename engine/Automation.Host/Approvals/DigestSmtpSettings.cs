@@ -10,7 +10,7 @@ public sealed class DigestSmtpSettings
 {
     public const string Section = "Automation:Plugins:Email";
 
-    public SmtpServerSettings Smtp { get; set; } = new();
+    public SmtpServerSettings Smtp { get; set; } = new() { Host = "" };
 
     public string FromAddress { get; set; } = "marketing@automation.local";
 

@@ -16,6 +16,7 @@ const DiscoveryPage = lazy(() => import('./discovery/DiscoveryPage').then((m) =>
 const CustomersPage = lazy(() => import('./customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
 const UsersPage = lazy(() => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ActionsPage = lazy(() => import('./operations/ActionsPage').then((m) => ({ default: m.ActionsPage })));
+const OutboxPage = lazy(() => import('./operations/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const SuppressionsPage = lazy(() => import('./operations/SuppressionsPage').then((m) => ({ default: m.SuppressionsPage })));
 const SetAsidePage = lazy(() => import('./operations/SetAsidePage').then((m) => ({ default: m.SetAsidePage })));
 const ErrorQueuesPage = lazy(() => import('./operations/ErrorQueuesPage').then((m) => ({ default: m.ErrorQueuesPage })));
@@ -55,6 +56,7 @@ function Gate() {
         <Route path="approvals" element={<RequireRole roles={roleAccess.approve}><ApprovalsPage /></RequireRole>} />
         <Route path="users" element={<RequireRole roles={roleAccess.administer}><UsersPage /></RequireRole>} />
         <Route path="actions" element={<RequireRole roles={roleAccess.readPeople}><ActionsPage /></RequireRole>} />
+        <Route path="outbox" element={<RequireRole roles={roleAccess.readPeople}><OutboxPage /></RequireRole>} />
         <Route path="suppressions" element={<RequireRole roles={roleAccess.design}><SuppressionsPage /></RequireRole>} />
         <Route path="processing" element={<RequireRole roles={roleAccess.design}><SetAsidePage /></RequireRole>} />
         <Route path="error-queues" element={<RequireRole roles={roleAccess.administer}><ErrorQueuesPage /></RequireRole>} />

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Automation.Browser.Tests.Support;
-using static Microsoft.Playwright.Assertions;
 
 namespace Automation.Browser.Tests.Quality;
 
@@ -15,42 +14,14 @@ public sealed class PageTourTests(BrowserFixture fixture)
         var customer = CustomerEvents.NewCustomerId("tour");
         await CustomerEvents.PricingVisitorAsync(api, customer, "Tessa Tour", pricingViews: 1);
 
-        // Each page with what shows once it has loaded its data.
-        (string Path, Func<IPage, ILocator> Loaded)[] pages =
-        [
-            ("/", p => p.GetByTestId("approvals-waiting")),
-            ("/workflows", p => p.GetByTestId("workflow-table")),
-            ("/workflows/new", p => p.GetByTestId("node-trigger")),
-            ("/workflows/cart-recovery", p => p.GetByTestId("node-trigger")),
-            ("/templates", p => p.GetByTestId("template-winback-10")),
-            ("/templates/winback-10", p => p.GetByTestId("email-preview")),
-            ("/segments", p => p.GetByTestId("rfm-grid")),
-            ("/segments/vip", p => p.GetByTestId("segment-size-chart")),
-            ("/rule-sets", p => p.GetByTestId("rule-set-engagement-tier")),
-            ("/rule-sets/engagement-tier", p => p.GetByTestId("rule-0")),
-            ("/discovery", p => p.GetByRole(AriaRole.Button, new() { Name = "Run clustering" })),
-            ("/models", p => p.GetByRole(AriaRole.Heading, new() { Name = "Train from stored history" })),
-            ("/approvals", p => p.GetByTestId("shortcut-help")),
-            ("/customers", p => p.GetByTestId($"customer-{customer}")),
-            ($"/customers/{customer}", p => p.GetByTestId("event-timeline")),
-            ("/users", p => p.GetByTestId("user-table")),
-            ("/actions", p => p.GetByText("Showing the newest")),
-            ("/suppressions", p => p.GetByRole(AriaRole.Form, new() { Name = "Suppress" })),
-            ("/processing", p => p.GetByText("processing is healthy")),
-            // The demo's sales alert has no webhook or owner address configured: its failure may be listed by the time the tour comes.
-            ("/error-queues", p => p.GetByRole(AriaRole.Heading, new() { Name = "Error queues" })),
-            ("/plugins", p => p.GetByTestId("plugin-Email")),
-        ];
+        var pages = AppPages.All(customer);
 
         foreach (var width in new[] { 1280, 1024, 390 })
         {
             var page = await session.SignInAsync(TestUser.Admin, "/", new ViewportSize { Width = width, Height = 800 });
             foreach (var (path, loaded) in pages)
             {
-                await page.GotoAsync(path);
-                await Expect(loaded(page)).ToBeVisibleAsync();
-                // Not NetworkIdle: pages that refresh on a timer (dashboard, approvals) never go idle on a busy machine.
-                await page.WaitForLoadStateAsync(LoadState.Load);
+                await AppPages.OpenAsync(page, path, loaded);
                 var fit = await page.EvaluateAsync<JsonElement>("""
                     () => {
                       const doc = document.documentElement, main = document.querySelector('main');

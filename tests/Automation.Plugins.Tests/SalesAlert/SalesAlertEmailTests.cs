@@ -49,6 +49,26 @@ public sealed class SalesAlertEmailTests
         Assert.Contains(owner, (await Maildir.WaitForMessageToAsync(owner, TimeSpan.FromSeconds(10))).To.ToString(), StringComparison.Ordinal);
     }
 
+    [ServiceFact(TestServices.Smtp, TestServices.Maildir)]
+    public async Task With_no_webhook_and_no_owner_named_the_team_address_receives_the_alert()
+    {
+        var team = $"sales-{Guid.NewGuid():N}@example.com";
+        var (host, port) = TestServices.SmtpEndpoint();
+        await using var plugin = new PluginUnderTest(new SalesAlertPlugin(), new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = host,
+            ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["TeamAddress"] = team,
+        });
+
+        var result = await plugin.DispatchAsync("sales.alert", Alerts.AtRiskCustomer(), new { note = "no owner given" }, Alerts.WinBackContext);
+
+        Assert.Equal(ActionOutcome.Succeeded, result.Outcome);
+        var mail = await Maildir.WaitForMessageToAsync(team, TimeSpan.FromSeconds(10));
+        Assert.Equal("Sales alert: Jane Doe (at-risk)", mail.Subject);
+        Assert.Contains("Note: no owner given", mail.TextBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_smtp_server_that_is_down_makes_the_alert_retryable()
     {

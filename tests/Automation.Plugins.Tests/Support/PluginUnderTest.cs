@@ -1,4 +1,5 @@
 using Automation.Plugins.Sdk;
+using Automation.Plugins.Sdk.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,7 @@ public sealed class PluginUnderTest : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddOptions();
+        collection.AddSingleton<IMailDelivery, SmtpMailDelivery>(); // the host offers its own, with the built-in outbox
         if (clock is not null)
         {
             collection.AddSingleton(clock);

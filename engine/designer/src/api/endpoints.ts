@@ -23,6 +23,8 @@ import type {
   MigrationRequest,
   NewApiKey,
   NewSuppression,
+  OutboxEmail,
+  OutboxList,
   PluginInfo,
   RuleSetDocument,
   RuleSetEvaluation,
@@ -171,6 +173,8 @@ export const operationsApi = {
   addSuppression: (entry: NewSuppression) => http.post<Suppression>('/api/suppressions', entry),
   removeSuppression: (id: string) => http.delete<void>(`/api/suppressions/${enc(id)}`),
   plugins: () => http.get<PluginInfo[]>('/api/plugins'),
+  outbox: () => http.get<OutboxList>('/api/outbox'),
+  outboxEmail: (id: string) => http.get<OutboxEmail>(`/api/outbox/${enc(id)}`),
   ruleSets: () => http.get<RuleSetSummary[]>('/api/rule-sets'),
 };
 

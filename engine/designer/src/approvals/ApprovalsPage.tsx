@@ -75,6 +75,8 @@ export function ApprovalsPage() {
           setSelected((s) => Math.min(s, Math.max(0, next.length - 1)));
           return next;
         });
+        // The other requests' budget lines count what was just approved: read them again.
+        if (decision === 'approve') approvals.reload();
       } catch (error) {
         setRowErrors((e) => ({ ...e, [approval.id]: decisionError(error) }));
         if (error instanceof ApiError && error.status === 409) approvals.reload();

@@ -74,14 +74,14 @@ export function CustomerPage() {
               )}
             </>
           ) : (
-            <Empty>Not scored yet.</Empty>
+            <Empty>Not scored yet: scores come with the next RFM refresh and once a model is trained (Models page).</Empty>
           )}
         </section>
 
         <section className="card" aria-labelledby="segments-title">
           <h2 id="segments-title">Segments</h2>
           {c.segments.length === 0 ? (
-            <Empty>In no segment.</Empty>
+            <Empty>In no segment. Segments take customers in as their features match; see Segments for the conditions.</Empty>
           ) : (
             <ul className="plain-list">
               {c.segments.map((s) => (
@@ -99,9 +99,9 @@ export function CustomerPage() {
       <section className="card" aria-labelledby="instances-title">
         <h2 id="instances-title">Workflows</h2>
         {c.instances.length === 0 ? (
-          <Empty>Not in any workflow.</Empty>
+          <Empty>Not in any workflow. A published workflow starts when this customer enters its trigger segment or sends its event.</Empty>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table table-compact">
               <thead>
                 <tr>

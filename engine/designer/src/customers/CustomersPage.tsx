@@ -37,10 +37,10 @@ export function CustomersPage() {
       </div>
       {page.error ? <ErrorMessage error={page.error} onRetry={page.reload} /> : null}
       {page.loading && !page.data && <Loading />}
-      {page.data && page.data.total === 0 && <Empty>{query ? `No customer matches “${query}”.` : 'No customers yet.'}</Empty>}
+      {page.data && page.data.total === 0 && <Empty>{query ? `No customer matches “${query}”.` : 'No customers yet. Send events to POST /api/events (or import a CSV file with the CLI) and customers appear here.'}</Empty>}
       {page.data && page.data.customers.length > 0 && (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table" data-testid="customer-table">
               <thead>
                 <tr>

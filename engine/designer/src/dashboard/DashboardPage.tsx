@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { operationsApi } from '../api';
 import { roleAccess, useAuth } from '../auth/AuthContext';
-import { formatNumber, formatPercent, formatTime } from '../common/format';
+import { formatDate, formatNumber, formatPercent, formatTime } from '../common/format';
 import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync, useInterval } from '../common/useAsync';
 import { SetAsideBanner } from './SetAsideBanner';
@@ -61,11 +61,30 @@ export function DashboardPage() {
             </div>
           </div>
 
+          <section className="card" aria-labelledby="epd-title">
+            <h2 id="epd-title">Events per day, last 90 days</h2>
+            {d.eventsPerDay.every((p) => p.count === 0) ? (
+              <Empty>No events in the last 90 days. Send some to POST /api/events or import a CSV file with the CLI.</Empty>
+            ) : (
+              <figure className="chart" aria-label="Events per day over the last 90 days">
+                <ResponsiveContainer width="100%" height={200}>
+                  <BarChart title="Events per day" desc="Events per day by their timestamps over the last 90 days" data={d.eventsPerDay} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                    <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" vertical={false} />
+                    <XAxis dataKey="day" tickFormatter={(v: string) => formatDate(v)} fontSize={11} minTickGap={40} />
+                    <YAxis fontSize={11} width={44} allowDecimals={false} />
+                    <Tooltip labelFormatter={(v) => formatDate(String(v))} formatter={(n) => [formatNumber(Number(n)), 'Events']} />
+                    <Bar dataKey="count" fill="#2563eb" isAnimationActive={false} />
+                  </BarChart>
+                </ResponsiveContainer>
+              </figure>
+            )}
+          </section>
+
           <div className="grid-2">
             <section className="card" aria-labelledby="epm-title">
               <h2 id="epm-title">Events per minute</h2>
               {d.eventsPerMinute.length === 0 ? (
-                <Empty>No events yet.</Empty>
+                <Empty>No events in the last hour. Send some to POST /api/events with an API key.</Empty>
               ) : (
                 <figure className="chart" aria-label="Events per minute">
                   <ResponsiveContainer width="100%" height={220}>
@@ -84,7 +103,7 @@ export function DashboardPage() {
             <section className="card" aria-labelledby="abs-title">
               <h2 id="abs-title">Actions by status</h2>
               {actions.length === 0 ? (
-                <Empty>No actions yet.</Empty>
+                <Empty>No actions yet. Publish a workflow with a Send email step and they appear here.</Empty>
               ) : (
                 <figure className="chart" aria-label="Actions by status">
                   <ResponsiveContainer width="100%" height={220}>
@@ -110,9 +129,9 @@ export function DashboardPage() {
             <section className="card" aria-labelledby="conv-title">
               <h2 id="conv-title">Conversion by segment</h2>
               {d.conversionBySegment.length === 0 ? (
-                <Empty>No conversions measured yet.</Empty>
+                <Empty>No conversions measured yet: they count purchases after customers enter a segment.</Empty>
               ) : (
-                <div className="table-wrap">
+                <div className="table-wrap" tabIndex={0}>
                   <table className="table table-compact">
                     <thead>
                       <tr>
@@ -129,7 +148,9 @@ export function DashboardPage() {
                     <tbody>
                       {d.conversionBySegment.map((s) => (
                         <tr key={s.segment}>
-                          <td>{s.segment}</td>
+                          <td>
+                            <Link to={`/segments/${encodeURIComponent(s.segment)}`}>{s.name}</Link>
+                          </td>
                           <td className="num">{formatNumber(s.members)}</td>
                           <td className="num">{formatNumber(s.converted)}</td>
                           <td>
@@ -151,9 +172,9 @@ export function DashboardPage() {
             <section className="card" aria-labelledby="uplift-title">
               <h2 id="uplift-title">Holdout uplift per workflow</h2>
               {d.upliftByWorkflow.length === 0 ? (
-                <Empty>No workflow has a holdout branch with results yet.</Empty>
+                <Empty>No workflow has a holdout branch with results yet. Add a Split step with a holdout branch to measure uplift.</Empty>
               ) : (
-                <div className="table-wrap">
+                <div className="table-wrap" tabIndex={0}>
                   <table className="table table-compact">
                     <thead>
                       <tr>
@@ -172,7 +193,9 @@ export function DashboardPage() {
                     <tbody>
                       {d.upliftByWorkflow.map((u) => (
                         <tr key={u.workflowId}>
-                          <td>{u.workflowId}</td>
+                          <td>
+                            <Link to={`/workflows/${encodeURIComponent(u.workflowId)}`}>{u.workflowName}</Link>
+                          </td>
                           <td className="num">
                             {formatPercent(u.treated ? u.treatedConverted / u.treated : null)}
                             <div className="muted small">

@@ -36,7 +36,7 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
 
   return (
     <div className={classes.join(' ')} data-testid={`node-${id}`}>
-      <Handle type="target" position={Position.Top} className="handle-in" aria-label={`Into ${title}`} />
+      <Handle type="target" position={Position.Top} className="handle-in" title={`Into ${title}`} />
       <div className="flow-node-head">
         <span className="flow-node-icon" aria-hidden="true" />
         <span className="flow-node-title">{title}</span>
@@ -105,7 +105,6 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
           position={Position.Bottom}
           className="handle-out"
           style={{ left: `${((i + 0.5) / ports.length) * 100}%` }}
-          aria-label={`${title}: ${port}`}
           title={`Drag from “${port}” to the next step`}
         />
       ))}
@@ -135,7 +134,7 @@ export function TriggerNodeView({ data, selected }: NodeProps<TriggerNode>) {
           ))}
         </ul>
       )}
-      <Handle id="start" type="source" position={Position.Bottom} className="handle-out" aria-label="Trigger: start" />
+      <Handle id="start" type="source" position={Position.Bottom} className="handle-out" title="Trigger: start" />
     </div>
   );
 }

@@ -29,7 +29,7 @@ export function ModelVersionDetail({ id }: { id: string }) {
               {formatDate(m.holdoutCutoff)} calibrated the probabilities and {formatNumber(m.model.customers)} others measured them over {model.horizonDays} days.
               Chosen: {m.chosen}.
             </p>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table table-compact" data-testid="evaluation-table">
                 <thead>
                   <tr>
@@ -62,7 +62,7 @@ export function ModelVersionDetail({ id }: { id: string }) {
             </div>
             <div className="grid-2">
               <LiftChart metrics={m.model} />
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table className="table table-compact" data-testid="calibration-table">
                   <caption className="small muted">Calibration by decile (ten equal groups by score)</caption>
                   <thead>
@@ -98,7 +98,7 @@ export function ModelVersionDetail({ id }: { id: string }) {
         <p className="muted small">
           Inputs as of {formatDate(featureDrift.asOf)} over {formatNumber(featureDrift.customers)} customers, against their training values (PSI above 0.2 is a real shift):
         </p>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table table-compact" data-testid="feature-drift">
             <thead>
               <tr>

@@ -71,7 +71,7 @@ export function ModelsPage() {
         return (
           <section className="card" key={score} aria-labelledby={`versions-${score}`} data-testid={`versions-${score}`}>
             <h2 id={`versions-${score}`}>{humanize(score)}</h2>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table table-compact">
                 <thead>
                   <tr>

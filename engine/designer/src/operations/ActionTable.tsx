@@ -12,7 +12,7 @@ interface Props {
 
 export function ActionTable({ actions, retries, canRetry, linkWorkflows, onRetry }: Props) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table" data-testid="action-table">
         <thead>
           <tr>

@@ -48,7 +48,7 @@ export function ActionsPage() {
 
       {actions.error ? <ErrorMessage error={actions.error} onRetry={actions.reload} /> : null}
       {actions.loading && !actions.data && <Loading />}
-      {actions.data && rows.length === 0 && <Empty>No actions match these filters.</Empty>}
+      {actions.data && rows.length === 0 && <Empty>No actions match these filters. Clear a filter, or publish a workflow with an action step to see its actions here.</Empty>}
       {rows.length > 0 && (
         <ActionTable actions={rows} retries={states} canRetry={hasRole(...roleAccess.administer)} linkWorkflows={hasRole(...roleAccess.design)} onRetry={(a, decision) => void retry(a, decision)} />
       )}

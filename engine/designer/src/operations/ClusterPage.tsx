@@ -40,7 +40,7 @@ export function ClusterPage() {
             {view.processes.length} {view.processes.length === 1 ? 'process' : 'processes'}
             {unowned > 0 ? `, ${unowned} partitions being handed over` : ''}, {formatNumber(view.partitions.reduce((n, p) => n + p.waiting, 0))} events waiting
           </div>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table" data-testid="cluster-processes">
               <thead>
                 <tr>
@@ -75,7 +75,7 @@ export function ClusterPage() {
           {lagging.length === 0 ? (
             <p className="muted">Every partition has caught up.</p>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table" data-testid="cluster-lag">
                 <thead>
                   <tr>

@@ -11,7 +11,7 @@ interface Props {
 
 export function ErrorQueueTable({ messages, busy, onReplay, onDiscard }: Props) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table" data-testid="error-queue-table">
         <thead>
           <tr>

@@ -7,6 +7,7 @@ export function OperationsNav() {
   return (
     <nav className="subnav" aria-label="Operations">
       {hasRole(...roleAccess.readPeople) && <NavLink to="/actions">Dispatch log</NavLink>}
+      {hasRole(...roleAccess.readPeople) && <NavLink to="/outbox">Outbox</NavLink>}
       {hasRole(...roleAccess.design) && <NavLink to="/suppressions">Suppressions</NavLink>}
       {hasRole(...roleAccess.design) && <NavLink to="/processing">Set-aside customers</NavLink>}
       {hasRole(...roleAccess.administer) && <NavLink to="/error-queues">Error queues</NavLink>}

@@ -29,7 +29,7 @@ export function PluginCard({
       {p.actionTypes.length === 0 ? (
         <p className="muted small">No action types.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>
@@ -74,7 +74,7 @@ function PluginRuleSet({ ruleSetKey, ruleSet }: { ruleSetKey: string; ruleSet: R
         Rule set {ruleSet?.name ?? ruleSetKey} <code>{ruleSetKey}</code> <span className="badge">read-only</span>
       </h3>
       {ruleSet?.description && <p className="muted small">{ruleSet.description}</p>}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table">
           <thead>
             <tr>

@@ -31,7 +31,7 @@ export function PluginsPage() {
       {plugins.error ? <ErrorMessage error={plugins.error} onRetry={plugins.reload} /> : null}
       {palette.error ? <ErrorMessage error={palette.error} title="Action details unavailable" /> : null}
       {plugins.loading && !plugins.data && <Loading />}
-      {plugins.data && plugins.data.length === 0 && <Empty>No plugins in the plugins folder.</Empty>}
+      {plugins.data && plugins.data.length === 0 && <Empty>No plugins in the plugins folder. Copy a connector’s folder there (see Automation:PluginsPath) and restart.</Empty>}
       {plugins.data && plugins.data.length > 0 && (
         <>
           <p className="small" role="status">

@@ -10,7 +10,7 @@ interface Props {
 
 export function SetAsideTable({ customers, canRetry, onRetry }: Props) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table" data-testid="set-aside-table">
         <thead>
           <tr>

@@ -32,9 +32,9 @@ export function SuppressionsPage() {
           <h2 id="suppression-list-title">Suppressed</h2>
           {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
           {list.loading && !list.data && <Loading />}
-          {list.data && list.data.length === 0 && <Empty>Nobody is suppressed.</Empty>}
+          {list.data && list.data.length === 0 && <Empty>Nobody is suppressed. Add an address or customer with the form to stop every email to them.</Empty>}
           {list.data && list.data.length > 0 && (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table" data-testid="suppression-table">
                 <thead>
                   <tr>

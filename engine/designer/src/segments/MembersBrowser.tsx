@@ -13,10 +13,10 @@ export function MembersBrowser({ segmentKey }: { segmentKey: string }) {
   const page = useAsync(() => segmentsApi.members(segmentKey, skip, take), [segmentKey, skip]);
   if (page.error) return <ErrorMessage error={page.error} onRetry={page.reload} />;
   if (!page.data) return <Loading />;
-  if (page.data.total === 0) return <Empty>No members right now.</Empty>;
+  if (page.data.total === 0) return <Empty>No members right now. Members join as their events arrive and on the next sweep; check the expression’s preview if you expected some.</Empty>;
   return (
     <div data-testid="segment-members">
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table table-compact">
           <thead>
             <tr>

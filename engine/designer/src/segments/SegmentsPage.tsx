@@ -50,7 +50,7 @@ export function SegmentsPage() {
           <h2>All segments</h2>
           {segments.error ? <ErrorMessage error={segments.error} onRetry={segments.reload} /> : null}
           {segments.loading && !segments.data && <Loading />}
-          {segments.data && segments.data.length === 0 && <Empty>No segments yet.</Empty>}
+          {segments.data && segments.data.length === 0 && <Empty>No segments yet. Create one with “New segment” from an expression over customers’ features and scores.</Empty>}
           {segments.data && segments.data.length > 0 && (
             <ul className="segment-list">
               {segments.data.map((s) => (

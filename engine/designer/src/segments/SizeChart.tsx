@@ -8,7 +8,7 @@ export function SizeChart({ segmentKey }: { segmentKey: string }) {
   const history = useAsync(() => segmentsApi.history(segmentKey), [segmentKey]);
   if (history.error) return <ErrorMessage error={history.error} onRetry={history.reload} />;
   if (!history.data) return <Loading />;
-  if (history.data.length === 0) return <Empty>No size history yet.</Empty>;
+  if (history.data.length === 0) return <Empty>No size history yet: the size is recorded once a day by the RFM job (or now with POST /api/scores/refresh).</Empty>;
   return (
     <figure className="chart" data-testid="segment-size-chart" aria-label={`Size of ${segmentKey} over time`}>
       <ResponsiveContainer width="100%" height={200}>

@@ -29,9 +29,9 @@ export function ApiKeysPanel() {
       )}
       {keys.error ? <ErrorMessage error={keys.error} onRetry={keys.reload} /> : null}
       {keys.loading && !keys.data && <Loading />}
-      {keys.data && keys.data.length === 0 && <Empty>No API keys yet.</Empty>}
+      {keys.data && keys.data.length === 0 && <Empty>No API keys yet. Create one below for a system that sends events (POST /api/events).</Empty>}
       {keys.data && keys.data.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table" data-testid="key-table">
             <thead>
               <tr>

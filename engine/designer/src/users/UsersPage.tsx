@@ -51,7 +51,7 @@ export function UsersPage() {
           {users.loading && !users.data && <Loading />}
           {users.data && users.data.length === 0 && <Empty>No accounts yet.</Empty>}
           {users.data && users.data.length > 0 && (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table" data-testid="user-table">
                 <thead>
                   <tr>

@@ -70,7 +70,7 @@ export function WorkflowListPage() {
         </Empty>
       )}
       {shown.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table" data-testid="workflow-table">
             <thead>
               <tr>

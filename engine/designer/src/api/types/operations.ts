@@ -110,3 +110,26 @@ export interface PartitionView {
   waiting: number;
   lagSeconds: number;
 }
+
+/** An email in the built-in outbox (kept when no SMTP server is configured). */
+export interface OutboxSummary {
+  id: string;
+  caughtAt: string;
+  plugin: string;
+  fromName: string;
+  fromAddress: string;
+  toAddress: string;
+  toName?: string | null;
+  subject: string;
+}
+
+export interface OutboxList {
+  total: number;
+  emails: OutboxSummary[];
+}
+
+export interface OutboxEmail extends OutboxSummary {
+  text?: string | null;
+  html?: string | null;
+  headers: Record<string, string>;
+}
