@@ -61,6 +61,7 @@ app.MapActionsApi();
 app.MapErrorQueuesApi();
 app.MapSuppressionsApi();
 app.MapPluginsApi();
+app.MapConnectorsApi();
 app.MapScoresApi();
 app.MapScoreModelsApi();
 app.MapDashboardApi();

@@ -65,7 +65,7 @@ public sealed class SmtpMailer(SmtpServerSettings server)
     private async Task SendAllAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient();
-        await client.ConnectAsync(server.Host, server.Port, Security(), cancellationToken);
+        await client.ConnectAsync(server.Host, server.Port, SecurityOf(server), cancellationToken);
         if (!string.IsNullOrEmpty(server.Username))
         {
             await client.AuthenticateAsync(server.Username, server.Password ?? "", cancellationToken);
@@ -79,7 +79,7 @@ public sealed class SmtpMailer(SmtpServerSettings server)
         await client.DisconnectAsync(true, cancellationToken);
     }
 
-    private static MimeMessage Build(OutgoingEmail email)
+    internal static MimeMessage Build(OutgoingEmail email)
     {
         var to = MailboxAddress.Parse(email.ToAddress);
         if (!string.IsNullOrWhiteSpace(email.ToName))
@@ -109,9 +109,9 @@ public sealed class SmtpMailer(SmtpServerSettings server)
         return message;
     }
 
-    private static string Address(string text) => MailboxAddress.TryParse(text, out var mailbox) ? mailbox.Address : text;
+    internal static string Address(string text) => MailboxAddress.TryParse(text, out var mailbox) ? mailbox.Address : text;
 
-    private SecureSocketOptions Security() =>
+    internal static SecureSocketOptions SecurityOf(SmtpServerSettings server) =>
         Enum.TryParse<SecureSocketOptions>(server.Security, ignoreCase: true, out var s) && !string.Equals(server.Security, "Auto", StringComparison.OrdinalIgnoreCase)
             ? s
             : server.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;

@@ -24,6 +24,7 @@ import type {
   NewApiKey,
   NewSuppression,
   PluginInfo,
+  ConnectorQueue,
   RuleSetDocument,
   RuleSetEvaluation,
   RuleSetSaved,
@@ -171,6 +172,7 @@ export const operationsApi = {
   addSuppression: (entry: NewSuppression) => http.post<Suppression>('/api/suppressions', entry),
   removeSuppression: (id: string) => http.delete<void>(`/api/suppressions/${enc(id)}`),
   plugins: () => http.get<PluginInfo[]>('/api/plugins'),
+  connectors: () => http.get<ConnectorQueue[]>('/api/connectors'),
   ruleSets: () => http.get<RuleSetSummary[]>('/api/rule-sets'),
 };
 
