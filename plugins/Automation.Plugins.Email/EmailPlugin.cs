@@ -34,8 +34,10 @@ public sealed class EmailPlugin : IAutomationPlugin
                 """,
             BudgetAffecting = false,
             EstimatedCost = 0.001m,
-            // Many messages over one SMTP session; a provider's sending rate goes in Automation:Dispatch:RateLimits.
-            BatchSize = 100,
+            // Many messages over one pooled SMTP session (kept open between batches, so a small batch costs no reconnect).
+            // A crash repeats at most one call's sends (3b), so a batch holds no more than the 16 deliveries a single
+            // handler ran at once. A provider's sending rate goes in Automation:Dispatch:RateLimits.
+            BatchSize = 16,
             HandlerType = typeof(EmailSendHandler),
         },
     ];

@@ -1,12 +1,13 @@
 using Automation.Plugins.Sdk;
+using Microsoft.Extensions.Options;
 
 namespace Automation.Plugins.Proof;
 
 /// <summary>
 /// A batch connector that fails every second action of a call on its first attempt (retryable), rejects customers whose
-/// id ends in "-reject" (permanent) and delivers the rest; it writes each call's size and each delivery to the ledger.
+/// id ends in "-reject" (permanent) and delivers the rest (all but the rejected without BatchFailsEverySecond); it writes each call's size and each delivery to the ledger.
 /// </summary>
-public sealed class HalfFailingBatchHandler(DeliveryLedger ledger) : BatchActionHandler
+public sealed class HalfFailingBatchHandler(DeliveryLedger ledger, IOptions<ProofSettings> options) : BatchActionHandler
 {
     public override Task<IReadOnlyList<ActionResult>> HandleBatchAsync(IReadOnlyList<ActionRequest> requests, CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ public sealed class HalfFailingBatchHandler(DeliveryLedger ledger) : BatchAction
             {
                 results.Add(ActionResult.Permanent("rejected by the proof connector"));
             }
-            else if (request.Attempt == 1 && i % 2 == 1)
+            else if (options.Value.BatchFailsEverySecond && request.Attempt == 1 && i % 2 == 1)
             {
                 results.Add(ActionResult.Retryable("second half of the batch: try again"));
             }

@@ -17,6 +17,11 @@ public sealed class BatchOutcomeRecorder(ConnectorServices services)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
         var now = services.Clock.GetUtcNow().UtcDateTime;
         var writes = outcomes.Where(o => o.Result.Outcome == ActionOutcome.Succeeded).Select(o =>
         {

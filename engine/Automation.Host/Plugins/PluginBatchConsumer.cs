@@ -53,9 +53,9 @@ public sealed class PluginBatchConsumer(RegisteredAction action, ConnectorServic
 
                 if (toHandle.Count > 0)
                 {
-                    // From the first call on, nothing may lose an answer: outcomes are written without the delivery's token.
-                    outcomes = await new BatchHandOver(action, services).RunAsync(toHandle);
-                    await recorder.RecordAsync(action, outcomes);
+                    // From the first call on, nothing may lose an answer: outcomes are written as each call returns, without
+                    // the delivery's token, and before the batch is acknowledged.
+                    outcomes = await new BatchHandOver(action, services, recorder).RunAsync(toHandle);
                 }
             }
             finally
