@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MimeKit;
 
 namespace Automation.Plugins.Sdk.Mail;
 
@@ -112,21 +111,7 @@ public sealed class SmtpConnectionPool(SmtpServerSettings server) : IDisposable
         }
 
         Drop();
-        var fresh = new SmtpClient();
-        try
-        {
-            await fresh.ConnectAsync(server.Host, server.Port, SmtpMailer.SecurityOf(server), cancellationToken);
-            if (!string.IsNullOrEmpty(server.Username))
-            {
-                await fresh.AuthenticateAsync(server.Username, server.Password ?? "", cancellationToken);
-            }
-        }
-        catch
-        {
-            fresh.Dispose();
-            throw;
-        }
-
+        var fresh = await new SmtpMailer(server).OpenAsync(cancellationToken);
         client = fresh;
         lastUsed = DateTime.UtcNow;
         return fresh;

@@ -62,15 +62,30 @@ public sealed class SmtpMailer(SmtpServerSettings server)
     public static bool IsPassing(Exception exception) =>
         exception is SmtpCommandException or SmtpProtocolException or SocketException or IOException or ServiceNotConnectedException or AuthenticationException or TimeoutException;
 
+    /// <summary>A connected session, authenticated when a user is set; the one place SMTP connections are opened.</summary>
+    internal async Task<SmtpClient> OpenAsync(CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient();
+        try
+        {
+            await client.ConnectAsync(server.Host, server.Port, SecurityOf(server), cancellationToken);
+            if (!string.IsNullOrEmpty(server.Username))
+            {
+                await client.AuthenticateAsync(server.Username, server.Password ?? "", cancellationToken);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
     private async Task SendAllAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient();
-        await client.ConnectAsync(server.Host, server.Port, SecurityOf(server), cancellationToken);
-        if (!string.IsNullOrEmpty(server.Username))
-        {
-            await client.AuthenticateAsync(server.Username, server.Password ?? "", cancellationToken);
-        }
-
+        using var client = await OpenAsync(cancellationToken);
         foreach (var message in messages)
         {
             await client.SendAsync(message, cancellationToken);
