@@ -63,6 +63,7 @@ app.MapErrorQueuesApi();
 app.MapSuppressionsApi();
 app.MapOutboxApi();
 app.MapPluginsApi();
+app.MapConnectorsApi();
 app.MapScoresApi();
 app.MapScoreModelsApi();
 app.MapDashboardApi();

@@ -179,6 +179,9 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     /// </summary>
     public abstract Task<IDbContextTransaction?> BeginClaimAsync(DatabaseLock scope, string key, CancellationToken cancellationToken);
 
+    /// <summary>The same for many keys at once, taken in one order so two batches never wait on each other in a circle.</summary>
+    public abstract Task<IDbContextTransaction?> BeginClaimsAsync(DatabaseLock scope, IReadOnlyList<string> keys, CancellationToken cancellationToken);
+
     /// <summary>The oldest outbox messages, up to <paramref name="batchSize"/>, kept from other relaying processes.</summary>
     public abstract Task<OutboxClaim> ClaimOutboxAsync(int batchSize, CancellationToken cancellationToken);
 

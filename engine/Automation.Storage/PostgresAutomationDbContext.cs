@@ -50,6 +50,24 @@ public sealed class PostgresAutomationDbContext(DbContextOptions<PostgresAutomat
         }
     }
 
+    public override async Task<IDbContextTransaction?> BeginClaimsAsync(DatabaseLock scope, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
+            await Database.ExecuteSqlAsync(
+                $"SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT hashtextextended(k, {(long)scope}) AS h FROM unnest({distinct}) AS k ORDER BY h) AS ordered",
+                cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
     // Several engine processes relay at once; row locks keep them off each other's messages.
     public override async Task<OutboxClaim> ClaimOutboxAsync(int batchSize, CancellationToken cancellationToken)
     {

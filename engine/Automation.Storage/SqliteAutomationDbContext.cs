@@ -34,6 +34,9 @@ public sealed class SqliteAutomationDbContext : AutomationDbContext
     public override Task<IDbContextTransaction?> BeginClaimAsync(DatabaseLock scope, string key, CancellationToken cancellationToken) =>
         Task.FromResult<IDbContextTransaction?>(null);
 
+    public override Task<IDbContextTransaction?> BeginClaimsAsync(DatabaseLock scope, IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        Task.FromResult<IDbContextTransaction?>(null);
+
     public override async Task<OutboxClaim> ClaimOutboxAsync(int batchSize, CancellationToken cancellationToken) =>
         new(await Outbox.OrderBy(m => m.Id).Take(batchSize).ToListAsync(cancellationToken), null);
 

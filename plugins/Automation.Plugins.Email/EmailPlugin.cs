@@ -1,6 +1,8 @@
 using Automation.Plugins.Sdk;
+using Automation.Plugins.Sdk.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Automation.Plugins.Email;
 
@@ -32,6 +34,10 @@ public sealed class EmailPlugin : IAutomationPlugin
                 """,
             BudgetAffecting = false,
             EstimatedCost = 0.001m,
+            // Many messages over one pooled SMTP session (kept open between batches, so a small batch costs no reconnect).
+            // A crash repeats at most one call's sends (3b), so a batch holds no more than the 16 deliveries a single
+            // handler ran at once. A provider's sending rate goes in Automation:Dispatch:RateLimits.
+            BatchSize = 16,
             HandlerType = typeof(EmailSendHandler),
         },
     ];
@@ -39,6 +45,8 @@ public sealed class EmailPlugin : IAutomationPlugin
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<EmailSettings>(configuration);
+        services.AddSingleton(sp => new SmtpConnectionPool(sp.GetRequiredService<IOptions<EmailSettings>>().Value.Smtp));
+        services.AddTransient<EmailComposer>();
         services.AddTransient<EmailSendHandler>();
     }
 }

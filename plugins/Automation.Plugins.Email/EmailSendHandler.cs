@@ -5,55 +5,55 @@ using Microsoft.Extensions.Options;
 namespace Automation.Plugins.Email;
 
 /// <summary>
-/// Renders the library's template for the customer and sends it over SMTP (into the built-in outbox when no SMTP
-/// host is configured); a template that is missing or does not
-/// render is a permanent failure with the reason, SMTP faults map to retryable or permanent.
+/// Renders each email of a batch for its customer and sends them all over the plugin's one pooled, authenticated SMTP
+/// session, or into the host's built-in outbox when no SMTP host is configured; each answers for itself (a bad address
+/// or template fails alone, SMTP faults map to retryable or permanent).
 /// </summary>
-public sealed class EmailSendHandler(IOptions<EmailSettings> options, IEmailTemplates templates, IMailDelivery mail) : ActionHandler<EmailSendInput>
+public sealed class EmailSendHandler(EmailComposer composer, SmtpConnectionPool smtp, IOptions<EmailSettings> options, IMailDelivery mail) : BatchActionHandler<EmailSendInput>
 {
-    private readonly EmailSettings settings = options.Value;
-
-    protected override async Task<ActionResult> HandleAsync(ActionRequest request, EmailSendInput input, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<ActionResult>> HandleBatchAsync(IReadOnlyList<ActionBatchItem<EmailSendInput>> items, CancellationToken cancellationToken)
     {
-        if (!SmtpMailer.IsAddress(request.Customer.Email))
+        ArgumentNullException.ThrowIfNull(items);
+        var results = new ActionResult?[items.Count];
+        var emails = new List<OutgoingEmail>(items.Count);
+        var positions = new List<int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
-            return ActionResult.Permanent($"'{request.Customer.Email}' is not an email address");
-        }
-
-        var unsubscribe = $"{settings.UnsubscribeUrl}?customer={Uri.EscapeDataString(request.Customer.CustomerId)}";
-        RenderedEmail email;
-        try
-        {
-            email = await templates.RenderAsync(new EmailRenderRequest(input.Template ?? "", request.Customer, unsubscribe, request.Context, input.Subject, string.IsNullOrEmpty(input.Body) ? null : input.Body), cancellationToken);
-        }
-        catch (EmailTemplateException ex)
-        {
-            return ActionResult.Permanent(ex.Message);
-        }
-
-        // The action's id is the message's id, so a copy sent again after a crash (SMTP has no idempotency key) carries
-        // the same Message-ID, and receivers that drop repeated ids drop it.
-        var fromAddress = Or(input.From ?? "", Or(email.FromAddress, settings.FromAddress));
-        return await mail.SendAsync(
-            "Email",
-            settings.Smtp,
-            new OutgoingEmail(Or(email.FromName, settings.FromName), fromAddress, request.Customer.Email, email.Subject)
+            var (email, failure) = await composer.ComposeAsync(items[i].Request, items[i].Input, cancellationToken);
+            if (email is null)
             {
-                ToName = request.Customer.Name,
-                Text = email.Text,
-                Html = email.Html,
-                MessageId = request.EmailMessageId(Or(email.FromAddress, settings.FromAddress)),
-                Headers =
-                [
-                    new("X-Automation-Action", request.ActionId.ToString()),
-                    new("X-Automation-Idempotency-Key", request.IdempotencyKey),
-                    new("X-Automation-Template", $"{email.TemplateKey} v{email.TemplateVersion}"),
-                    new("List-Unsubscribe", $"<{unsubscribe}>"),
-                    new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
-                ],
-            },
-            cancellationToken);
+                results[i] = failure;
+                continue;
+            }
+
+            emails.Add(email);
+            positions.Add(i);
+        }
+
+        var sent = await SendAsync(emails, cancellationToken);
+        for (var i = 0; i < sent.Count; i++)
+        {
+            results[positions[i]] = sent[i];
+        }
+
+        return [.. results.Select(r => r!)];
     }
 
-    private static string Or(string value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
+    private async Task<IReadOnlyList<ActionResult>> SendAsync(List<OutgoingEmail> emails, CancellationToken cancellationToken)
+    {
+        var server = options.Value.Smtp;
+        if (!string.IsNullOrWhiteSpace(server.Host))
+        {
+            return await smtp.SendEachAsync(emails, cancellationToken);
+        }
+
+        // No SMTP server: the host's built-in outbox takes them (the web app shows them), one answer each.
+        var caught = new List<ActionResult>(emails.Count);
+        foreach (var email in emails)
+        {
+            caught.Add(await mail.SendAsync("Email", server, email, cancellationToken));
+        }
+
+        return caught;
+    }
 }

@@ -29,37 +29,48 @@ public sealed class AudienceApiClient : IDisposable
         };
     }
 
-    public async Task<ActionResult> SendAsync(
+    /// <summary>
+    /// Sends the members in requests of up to BatchSize each; every member gets the answer of the request that carried it.
+    /// A request's key is its one action's key, or for several a digest of their keys: a retry of the same members
+    /// carries the same key, so the platform drops a repeat.
+    /// </summary>
+    /// <param name="keys">Each member's action idempotency key, in the members' order.</param>
+    /// <returns>One result per member, in order.</returns>
+    public async Task<IReadOnlyList<ActionResult>> SendAsync(
         string audience,
         AudienceOperation operation,
         IReadOnlyList<AudienceMember> members,
-        string idempotencyKey,
+        IReadOnlyList<string> keys,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(keys);
         if (!Uri.TryCreate(settings.BaseUrl?.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
         {
-            return ActionResult.Permanent($"Automation:Plugins:Retargeting:BaseUrl '{settings.BaseUrl}' is not an http(s) URL");
+            var wrong = ActionResult.Permanent($"Automation:Plugins:Retargeting:BaseUrl '{settings.BaseUrl}' is not an http(s) URL");
+            return [.. members.Select(_ => wrong)];
         }
 
         var path = $"audiences/{Uri.EscapeDataString(audience)}/users{(operation == AudienceOperation.Exclude ? ":remove" : "")}";
         var url = new Uri(baseUri, path);
-        var batches = members.Chunk(Math.Max(1, settings.BatchSize)).ToList();
-        for (var i = 0; i < batches.Count; i++)
+        var size = Math.Clamp(settings.BatchSize, 1, MaxBatchSize);
+        var results = new List<ActionResult>(members.Count);
+        for (var start = 0; start < members.Count; start += size)
         {
-            // Each batch is its own request, so each needs its own key; a single batch keeps the action's key as is.
-            var key = batches.Count == 1 ? idempotencyKey : $"{idempotencyKey}:{i + 1}";
-            var body = new AudienceMembersRequest(AudienceMember.Schema, [.. batches[i].Select(m => m.ToRow())], key);
-            var failure = await PostAsync(url, body, cancellationToken);
-            if (failure is not null)
-            {
-                return failure;
-            }
+            var count = Math.Min(size, members.Count - start);
+            var chunkKeys = keys.Skip(start).Take(count).ToList();
+            var key = count == 1 ? chunkKeys[0] : BatchKey(chunkKeys);
+            var body = new AudienceMembersRequest(AudienceMember.Schema, [.. members.Skip(start).Take(count).Select(m => m.ToRow())], key);
+            var answer = await PostAsync(url, body, cancellationToken)
+                ?? ActionResult.Success($"{(operation == AudienceOperation.Exclude ? "removed from" : "added to")} audience '{audience}' at {baseUri.Host} in a request of {count} member(s)");
+            results.AddRange(Enumerable.Repeat(answer, count));
         }
 
-        var verb = operation == AudienceOperation.Exclude ? "removed" : "added";
-        return ActionResult.Success($"{verb} {members.Count} member(s) {(operation == AudienceOperation.Exclude ? "from" : "to")} audience '{audience}' at {baseUri.Host}");
+        return results;
     }
+
+    /// <summary>The most members one request may carry (the ad platforms' own ceiling).</summary>
+    public const int MaxBatchSize = 10_000;
 
     public void Dispose() => http.Dispose();
 
@@ -97,6 +108,9 @@ public sealed class AudienceApiClient : IDisposable
             return ActionResult.Retryable($"the audience API at {url.Host} did not answer within {http.Timeout.TotalSeconds:0} s");
         }
     }
+
+    private static string BatchKey(IEnumerable<string> keys) =>
+        "batch-" + MatchKeys.Sha256Hex(string.Join('\n', keys.Order(StringComparer.Ordinal)))[..32];
 
     /// <summary>The platform's own words: error.message, message, detail or title of a JSON body, else the body's start.</summary>
     private static async Task<string> ErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -17,22 +17,27 @@ public sealed class AudienceCsvExport(IOptions<RetargetingSettings> options, Tim
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <param name="audience">Already checked to be a safe file name.</param>
-    public async Task<ActionResult> AppendAsync(string audience, AudienceOperation operation, AudienceMember member, CancellationToken cancellationToken)
+    /// <returns>One result for every member: the rows are appended together or not at all.</returns>
+    public async Task<IReadOnlyList<ActionResult>> AppendAsync(string audience, AudienceOperation operation, IReadOnlyList<AudienceMember> members, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(members);
+        var result = await AppendRowsAsync(audience, operation, members, cancellationToken);
+        return [.. members.Select(_ => result)];
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private async Task<ActionResult> AppendRowsAsync(string audience, AudienceOperation operation, IReadOnlyList<AudienceMember> members, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(settings.ExportFolder))
         {
             return ActionResult.Permanent("neither BaseUrl nor ExportFolder is configured under Automation:Plugins:Retargeting");
         }
 
         var path = Path.Combine(Path.GetFullPath(settings.ExportFolder), audience + ".csv");
-        var row = string.Join(
-            ',',
-            clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
-            audience,
-            operation == AudienceOperation.Exclude ? "exclude" : "include",
-            member.EmailSha256 ?? "",
-            member.PhoneSha256 ?? "");
+        var at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var verb = operation == AudienceOperation.Exclude ? "exclude" : "include";
+        var rows = string.Join('\n', members.Select(m => string.Join(',', at, audience, verb, m.EmailSha256 ?? "", m.PhoneSha256 ?? "")));
 
         await gate.WaitAsync(cancellationToken);
         try
@@ -45,7 +50,7 @@ public sealed class AudienceCsvExport(IOptions<RetargetingSettings> options, Tim
                 await writer.WriteLineAsync(Header);
             }
 
-            await writer.WriteLineAsync(row);
+            await writer.WriteLineAsync(rows);
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -61,8 +66,6 @@ public sealed class AudienceCsvExport(IOptions<RetargetingSettings> options, Tim
             gate.Release();
         }
 
-        return ActionResult.Success($"appended an {(operation == AudienceOperation.Exclude ? "exclude" : "include")} row to {path}");
+        return ActionResult.Success($"appended an {verb} row to {path}");
     }
-
-    public void Dispose() => gate.Dispose();
 }

@@ -5,42 +5,56 @@ using Microsoft.Extensions.Options;
 namespace Automation.Plugins.Retargeting;
 
 /// <summary>
-/// Moves one customer into or out of a named audience: over the audience API when BaseUrl is set, else into the CSV
-/// export. The host calls it per customer, so the API batch holds one member.
+/// Moves a batch of customers into or out of named audiences: over the audience API when BaseUrl is set (one request
+/// per audience for up to BatchSize members), else into the CSV export. A customer without an identifier, or an
+/// audience name that is not one, fails alone.
 /// </summary>
 public abstract partial class AudienceSyncHandler(
     AudienceOperation operation,
     IOptions<RetargetingSettings> options,
     AudienceApiClient api,
-    AudienceCsvExport csv) : ActionHandler<AudienceInput>
+    AudienceCsvExport csv) : BatchActionHandler<AudienceInput>
 {
     private readonly RetargetingSettings settings = options.Value;
 
-    protected sealed override async Task<ActionResult> HandleAsync(ActionRequest request, AudienceInput input, CancellationToken cancellationToken)
+    protected sealed override async Task<IReadOnlyList<ActionResult>> HandleBatchAsync(IReadOnlyList<ActionBatchItem<AudienceInput>> items, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(input);
-        var audience = input.Audience;
-        if (string.IsNullOrEmpty(audience))
+        ArgumentNullException.ThrowIfNull(items);
+        var results = new ActionResult?[items.Count];
+        var byAudience = new Dictionary<string, List<(int Position, AudienceMember Member, string Key)>>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
         {
-            return ActionResult.Permanent("input.audience is required");
+            var (request, input) = (items[i].Request, items[i].Input);
+            var audience = input.Audience;
+            var member = AudienceMember.From(request.Customer, settings.DefaultCountryCode);
+            results[i] = string.IsNullOrEmpty(audience) ? ActionResult.Permanent("input.audience is required")
+                // The name becomes a URL segment and a file name, so it must not be able to leave either.
+                : !AudienceName().IsMatch(audience) ? ActionResult.Permanent($"'{audience}' is not an audience name: use letters, digits, '.', '_' and '-', starting with a letter or digit")
+                : member is null ? ActionResult.Permanent("no identifier to match in the ad platform")
+                : null;
+            if (results[i] is null)
+            {
+                if (!byAudience.TryGetValue(audience!, out var members))
+                {
+                    byAudience[audience!] = members = [];
+                }
+
+                members.Add((i, member!, request.IdempotencyKey));
+            }
         }
 
-        // The name becomes a URL segment and a file name, so it must not be able to leave either.
-        if (!AudienceName().IsMatch(audience))
+        foreach (var (audience, members) in byAudience)
         {
-            return ActionResult.Permanent($"'{audience}' is not an audience name: use letters, digits, '.', '_' and '-', starting with a letter or digit");
+            var answers = string.IsNullOrWhiteSpace(settings.BaseUrl)
+                ? await csv.AppendAsync(audience, operation, [.. members.Select(m => m.Member)], cancellationToken)
+                : await api.SendAsync(audience, operation, [.. members.Select(m => m.Member)], [.. members.Select(m => m.Key)], cancellationToken);
+            for (var i = 0; i < members.Count; i++)
+            {
+                results[members[i].Position] = answers[i];
+            }
         }
 
-        var member = AudienceMember.From(request.Customer, settings.DefaultCountryCode);
-        if (member is null)
-        {
-            return ActionResult.Permanent("no identifier to match in the ad platform");
-        }
-
-        return string.IsNullOrWhiteSpace(settings.BaseUrl)
-            ? await csv.AppendAsync(audience, operation, member, cancellationToken)
-            : await api.SendAsync(audience, operation, [member], request.IdempotencyKey, cancellationToken);
+        return [.. results.Select(r => r!)];
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]

@@ -41,6 +41,8 @@ public sealed class RetargetingPlugin : IAutomationPlugin
             BudgetAffecting = true,
             Idempotent = true, // adding or removing the same people again changes nothing, and the API takes the key
             EstimatedCost = 0.05m,
+            BatchSize = AudienceApiClient.MaxBatchSize, // one request per audience for up to 10,000 members
+            BatchWindow = TimeSpan.FromSeconds(1),
             HandlerType = typeof(RetargetingIncludeHandler),
         },
         new ActionDescriptor
@@ -53,6 +55,8 @@ public sealed class RetargetingPlugin : IAutomationPlugin
             BudgetAffecting = true,
             Idempotent = true, // adding or removing the same people again changes nothing, and the API takes the key
             EstimatedCost = 0.05m,
+            BatchSize = AudienceApiClient.MaxBatchSize, // one request per audience for up to 10,000 members
+            BatchWindow = TimeSpan.FromSeconds(1),
             HandlerType = typeof(RetargetingExcludeHandler),
         },
     ];

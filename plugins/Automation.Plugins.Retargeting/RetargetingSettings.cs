@@ -12,8 +12,8 @@ public sealed class RetargetingSettings
     /// <summary>Where {audience}.csv files are appended to when there is no BaseUrl.</summary>
     public string? ExportFolder { get; set; }
 
-    /// <summary>Most members in one API request.</summary>
-    public int BatchSize { get; set; } = 1000;
+    /// <summary>Most members in one API request (at most 10,000).</summary>
+    public int BatchSize { get; set; } = 10_000;
 
     /// <summary>Country calling code (digits, e.g. "1" or "49") for phone numbers stored without one.</summary>
     public string? DefaultCountryCode { get; set; }

@@ -52,16 +52,18 @@ public static class DispatchBenchmark
         var table = new Table().AddColumns(
             "transport", "bare bus msg/s", "actions/s", "ratio", $"bare bus p50/p99 @{rate}/s", $"load: {rate} events/s", "event→handler p50/p99", "p99 vs bus", "goal p99", "peak working set");
         var only = Array.IndexOf(args, "--transport") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        // proof.flaky: a single-action connector; proof.batch: a batch connector (up to 50 a call).
+        var action = Array.IndexOf(args, "--action") is var a and >= 0 && a + 1 < args.Length ? args[a + 1] : "proof.flaky";
         foreach (var transport in transports.Where(t => only is null || t == only))
         {
-            await MeasureAsync(transport, burst, rate, seconds, mix, table);
+            await MeasureAsync(transport, action, burst, rate, seconds, mix, table);
         }
 
         AnsiConsole.Write(table);
         return 0;
     }
 
-    private static async Task MeasureAsync(string transport, int burst, int rate, int seconds, int mix, Table table)
+    private static async Task MeasureAsync(string transport, string action, int burst, int rate, int seconds, int mix, Table table)
     {
         using var plugins = PluginsFolder.WithProofPlugin();
         var ledger = new ProofLedger(Path.Combine(plugins.Scratch, "deliveries.tsv"));
@@ -86,6 +88,7 @@ public static class DispatchBenchmark
                 ["Automation:PluginsPath"] = plugins.Path,
                 ["Automation:Plugins:Proof:LedgerPath"] = ledger.Path,
                 ["Automation:Plugins:Proof:FailureRate"] = "0",
+                ["Automation:Plugins:Proof:BatchFailsEverySecond"] = "false",
                 // No quiet hours and no frequency cap on the proof channel: every action leaves at once.
                 ["Automation:Dispatch:QuietHoursStart"] = "",
             };
@@ -101,7 +104,7 @@ public static class DispatchBenchmark
             await app.StartAsync();
 
             var workflows = app.Services.GetRequiredService<WorkflowService>();
-            await workflows.SaveDraftAsync(WorkflowJson.Parse(Definition), "bench", mustBeNew: true, CancellationToken.None);
+            await workflows.SaveDraftAsync(WorkflowJson.Parse(Definition.Replace("proof.flaky", action, StringComparison.Ordinal)), "bench", mustBeNew: true, CancellationToken.None);
             await workflows.PublishAsync(WorkflowId, "bench", CancellationToken.None);
             var ingestion = app.Services.GetRequiredService<EventIngestion>();
             var databases = app.Services.GetRequiredService<IDbContextFactory<AutomationDbContext>>();
@@ -146,7 +149,7 @@ public static class DispatchBenchmark
 
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"dispatch[{transport}]: {burst} actions in {throughput.Seconds:0.00} s = {throughput.PerSecond:0} actions/s event→handler ({throughput.ActivityPerSecond:0}/s from the first action activity), bare bus {bareBus.PerSecond:0} msg/s (p50 {bareBus.P50:0.0} ms p99 {bareBus.P99:0.0} ms)"));
+                $"dispatch[{transport}, {action}]: {burst} actions in {throughput.Seconds:0.00} s = {throughput.PerSecond:0} actions/s event→handler ({throughput.ActivityPerSecond:0}/s from the first action activity), bare bus {bareBus.PerSecond:0} msg/s (p50 {bareBus.P50:0.0} ms p99 {bareBus.P99:0.0} ms)"));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"dispatch[{transport}]: {rate} events/s for {seconds} s, every event an action: event→handler p50 {everyEvent.P50:0.0} ms p99 {everyEvent.P99:0.0} ms max {everyEvent.Max:0.0} ms"));

@@ -22,4 +22,20 @@ public sealed class DeliveryLedger(IOptions<ProofSettings> options)
             File.AppendAllText(path, line);
         }
     }
+
+    /// <summary>One line per call of a batch handler, in the file beside the ledger: "call", the batch size, the time.</summary>
+    public void RecordCall(int size)
+    {
+        var path = options.Value.LedgerPath;
+        if (string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+
+        var line = string.Create(CultureInfo.InvariantCulture, $"call\t{size}\t{DateTime.UtcNow.Ticks}{Environment.NewLine}");
+        lock (gate)
+        {
+            File.AppendAllText(path + ".calls", line);
+        }
+    }
 }

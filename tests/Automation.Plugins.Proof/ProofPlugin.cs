@@ -40,6 +40,17 @@ public sealed class ProofPlugin : IAutomationPlugin
         },
         new ActionDescriptor
         {
+            // A batch connector: up to 50 actions a call, each answering for itself.
+            Type = "proof.batch",
+            DisplayName = "Proof: batch delivery",
+            Channel = "proof",
+            InputSchema = Schema,
+            BatchSize = 50,
+            BatchWindow = TimeSpan.FromMilliseconds(200),
+            HandlerType = typeof(HalfFailingBatchHandler),
+        },
+        new ActionDescriptor
+        {
             Type = "proof.broken",
             DisplayName = "Proof: broken delivery",
             Channel = "proof",
@@ -66,5 +77,6 @@ public sealed class ProofPlugin : IAutomationPlugin
         services.AddSingleton<DeliveryLedger>();
         services.AddTransient<FlakyHandler>();
         services.AddTransient<BrokenHandler>();
+        services.AddTransient<HalfFailingBatchHandler>();
     }
 }

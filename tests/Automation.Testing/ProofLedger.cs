@@ -9,6 +9,13 @@ public sealed class ProofLedger(string path)
 
     public IReadOnlyList<string> Keys() => Deliveries().Select(d => d.IdempotencyKey).ToList();
 
+    /// <summary>The size of each call the Proof plugin's batch handler took, in order.</summary>
+    public IReadOnlyList<int> CallSizes()
+    {
+        var calls = new ProofLedger(Path + ".calls").Deliveries();
+        return [.. calls.Select(c => int.Parse(c.ActionType, CultureInfo.InvariantCulture))];
+    }
+
     /// <summary>Every delivery with the UTC time the plugin's handler carried it out.</summary>
     public IReadOnlyList<(string IdempotencyKey, string ActionType, DateTime HandledAt)> Deliveries()
     {

@@ -16,6 +16,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<Socket, byte> open = new();
     private TcpListener? listener;
     private CancellationTokenSource? accepting;
+    private int accepted;
 
     private TcpProxy(string targetHost, int targetPort, int port)
     {
@@ -25,6 +26,9 @@ public sealed class TcpProxy : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>Connections accepted so far (e.g. to see that a client reuses one).</summary>
+    public int Accepted => Volatile.Read(ref accepted);
 
     public static TcpProxy Start(string targetHost, int targetPort)
     {
@@ -79,6 +83,7 @@ public sealed class TcpProxy : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref accepted);
             _ = RelayAsync(client, cancellationToken);
         }
     }

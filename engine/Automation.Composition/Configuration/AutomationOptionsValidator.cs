@@ -60,6 +60,14 @@ public sealed class AutomationOptionsValidator : IValidateOptions<AutomationOpti
             failures.Add("Automation:Processing:MarkProcessedEvery must be at least 1");
         }
 
+        foreach (var (type, rate) in options.Dispatch.RateLimits)
+        {
+            if (!RateLimitText.TryParse(rate, Automation.Plugins.Sdk.RateLimitUnit.Actions, out _))
+            {
+                failures.Add($"Automation:Dispatch:RateLimits:{type} '{rate}' is not a rate: write e.g. 14/s, 600/min, 60 calls/min or none");
+            }
+        }
+
         if (options.Dispatch.DailyBudgetPerWorkflow < 0)
         {
             failures.Add("Automation:Dispatch:DailyBudgetPerWorkflow must not be negative");

@@ -61,6 +61,12 @@ public sealed class DispatchOptions
     /// <summary>Per action type, a timeout that replaces the one its connector declares (the operator knows their relay).</summary>
     public IDictionary<string, TimeSpan> ActionTimeouts { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Per action type, a rate limit that replaces the one its connector declares: "14/s", "600/min", "60 calls/min",
+    /// or "none". Actions beyond it wait their turn.
+    /// </summary>
+    public IDictionary<string, string> RateLimits { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>How often overdue outcomes are looked for.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
 

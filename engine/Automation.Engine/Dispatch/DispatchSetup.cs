@@ -14,6 +14,7 @@ public static class DispatchSetup
         services.AddSingleton<IActionDispatch>(sp => sp.GetRequiredService<DispatchPipeline>());
         services.AddSingleton<DispatchOutcomeWriter>();
         services.AddSingleton<OutageRetry>();
+        services.AddSingleton<ConnectorThrottles>();
         services.AddSingleton<ActionResolution>();
         services.AddSingleton<IDueWork, HeldActionRelease>();
         services.AddHostedService<InFlightDispatchRecovery>();

@@ -7,6 +7,8 @@ using Automation.Engine.Workflows.Runtime;
 using Automation.Host.Configuration;
 using Automation.Host.ErrorQueues;
 using Automation.Host.Plugins;
+using Automation.Plugins.Sdk;
+using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -108,12 +110,28 @@ public static class MessagingSetup
     {
         var catalog = context.GetRequiredService<ActionCatalog>();
         var dispatch = context.GetRequiredService<IOptions<AutomationOptions>>().Value.Dispatch;
+        var services = new ConnectorServices(
+            context.GetRequiredService<PluginRegistry>(),
+            context.GetRequiredService<IDbContextFactory<AutomationDbContext>>(),
+            context.GetRequiredService<DispatchOutcomeWriter>(),
+            context.GetRequiredService<OutageRetry>(),
+            dispatch,
+            context.GetRequiredService<ILoggerFactory>(),
+            context.GetRequiredService<TimeProvider>(),
+            context.GetRequiredService<HandOverDeadline>(),
+            context.GetRequiredService<ConnectorThrottles>());
         foreach (var action in catalog.All)
         {
             cfg.ReceiveEndpoint(action.Queue, e =>
             {
                 // Commands are sent to this queue by name; it must not also receive every published DispatchAction.
                 e.ConfigureConsumeTopology = false;
+                if (typeof(BatchActionHandler).IsAssignableFrom(action.Descriptor.HandlerType))
+                {
+                    ConfigureBatchEndpoint(e, action, services);
+                    return;
+                }
+
                 // Connectors mostly wait on someone else's API: several deliveries in flight keep one slow call from
                 // holding up the whole queue.
                 e.PrefetchCount = dispatch.ConcurrentDeliveries;
@@ -127,15 +145,42 @@ public static class MessagingSetup
                 });
                 e.Consumer(() => new PluginActionConsumer(
                     action,
-                    context.GetRequiredService<PluginRegistry>(),
-                    context.GetRequiredService<IDbContextFactory<AutomationDbContext>>(),
-                    context.GetRequiredService<DispatchOutcomeWriter>(),
-                    context.GetRequiredService<OutageRetry>(),
+                    services.Plugins,
+                    services.Databases,
+                    services.Outcomes,
+                    services.Outage,
                     dispatch,
-                    context.GetRequiredService<ILoggerFactory>(),
-                    context.GetRequiredService<TimeProvider>(),
-                    context.GetRequiredService<HandOverDeadline>()));
+                    services.Loggers,
+                    services.Clock,
+                    services.Deadline,
+                    services.Throttles));
             });
         }
+    }
+
+    /// <summary>
+    /// A batch-capable connector takes up to its BatchSize dispatches at once, one batch at a time per process; the
+    /// endpoint holds two batches' worth so the next fills while one runs. Retries of single actions happen inside the
+    /// consumer (only the failed ones); the endpoint's retry only sees our own faults (a whole batch tried again finds
+    /// its finished actions in the processed-dispatch table).
+    /// </summary>
+    private static void ConfigureBatchEndpoint(IReceiveEndpointConfigurator e, RegisteredAction action, ConnectorServices services)
+    {
+        var size = Math.Max(1, action.Descriptor.BatchSize);
+        e.PrefetchCount = 2 * size;
+        e.ConcurrentMessageLimit = 2 * size;
+        e.UseMessageRetry(r =>
+        {
+            r.Exponential(services.Settings.RetryLimit, services.Settings.RetryMinInterval, services.Settings.RetryMaxInterval, services.Settings.RetryMinInterval * 3);
+            r.Ignore<OutageOutlastedBudgetException>();
+        });
+        var recorder = new BatchOutcomeRecorder(services);
+        e.Batch<DispatchAction>(b =>
+        {
+            b.MessageLimit = size;
+            b.TimeLimit = action.Descriptor.BatchWindow;
+            b.ConcurrencyLimit = 1;
+            b.Consumer(() => new PluginBatchConsumer(action, services, recorder));
+        });
     }
 }

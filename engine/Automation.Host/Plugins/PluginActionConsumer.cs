@@ -31,7 +31,8 @@ public sealed class PluginActionConsumer(
     DispatchOptions settings,
     ILoggerFactory loggers,
     TimeProvider clock,
-    HandOverDeadline deadline) : IConsumer<DispatchAction>
+    HandOverDeadline deadline,
+    ConnectorThrottles throttles) : IConsumer<DispatchAction>
 {
     public async Task Consume(ConsumeContext<DispatchAction> context)
     {
@@ -39,6 +40,8 @@ public sealed class PluginActionConsumer(
         var m = context.Message;
         var ct = context.CancellationToken;
         ActionCompleted completed;
+        // Beyond the connector's rate an action waits its turn here, before it claims anything; it does not fail.
+        await throttles.For(m.ActionType).WaitTurnAsync(1, deadline.Token);
         var (db, claim, record) = await outage.RunAsync($"{m.ActionType} dispatch {m.ActionId}", c => OpenAsync(m, c), ct);
         await using (db)
         await using (claim)

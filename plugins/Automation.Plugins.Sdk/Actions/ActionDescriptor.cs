@@ -35,6 +35,17 @@ public sealed record ActionDescriptor
     /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// With a <see cref="BatchActionHandler"/>: the most actions handed to one call. The host waits up to
+    /// <see cref="BatchWindow"/> for a batch to fill; whatever has arrived by then goes.
+    /// </summary>
+    public int BatchSize { get; init; } = 100;
+
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How fast the connector's system takes work; null: as fast as it answers. Automation:Dispatch:RateLimits overrides it.</summary>
+    public ActionRateLimit? RateLimit { get; init; }
+
     /// <summary>The handler class; registered by the plugin in ConfigureServices.</summary>
     public required Type HandlerType { get; init; }
 }

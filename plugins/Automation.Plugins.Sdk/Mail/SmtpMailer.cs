@@ -62,15 +62,30 @@ public sealed class SmtpMailer(SmtpServerSettings server)
     public static bool IsPassing(Exception exception) =>
         exception is SmtpCommandException or SmtpProtocolException or SocketException or IOException or ServiceNotConnectedException or AuthenticationException or TimeoutException;
 
+    /// <summary>A connected session, authenticated when a user is set; the one place SMTP connections are opened.</summary>
+    internal async Task<SmtpClient> OpenAsync(CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient();
+        try
+        {
+            await client.ConnectAsync(server.Host, server.Port, SecurityOf(server), cancellationToken);
+            if (!string.IsNullOrEmpty(server.Username))
+            {
+                await client.AuthenticateAsync(server.Username, server.Password ?? "", cancellationToken);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
     private async Task SendAllAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient();
-        await client.ConnectAsync(server.Host, server.Port, Security(), cancellationToken);
-        if (!string.IsNullOrEmpty(server.Username))
-        {
-            await client.AuthenticateAsync(server.Username, server.Password ?? "", cancellationToken);
-        }
-
+        using var client = await OpenAsync(cancellationToken);
         foreach (var message in messages)
         {
             await client.SendAsync(message, cancellationToken);
@@ -79,7 +94,7 @@ public sealed class SmtpMailer(SmtpServerSettings server)
         await client.DisconnectAsync(true, cancellationToken);
     }
 
-    private static MimeMessage Build(OutgoingEmail email)
+    internal static MimeMessage Build(OutgoingEmail email)
     {
         var to = MailboxAddress.Parse(email.ToAddress);
         if (!string.IsNullOrWhiteSpace(email.ToName))
@@ -109,9 +124,9 @@ public sealed class SmtpMailer(SmtpServerSettings server)
         return message;
     }
 
-    private static string Address(string text) => MailboxAddress.TryParse(text, out var mailbox) ? mailbox.Address : text;
+    internal static string Address(string text) => MailboxAddress.TryParse(text, out var mailbox) ? mailbox.Address : text;
 
-    private SecureSocketOptions Security() =>
+    internal static SecureSocketOptions SecurityOf(SmtpServerSettings server) =>
         Enum.TryParse<SecureSocketOptions>(server.Security, ignoreCase: true, out var s) && !string.Equals(server.Security, "Auto", StringComparison.OrdinalIgnoreCase)
             ? s
             : server.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;

@@ -34,6 +34,19 @@ public sealed class ConnectorPlugin : IAutomationPlugin
             EstimatedCost = 0m,
             HandlerType = typeof(NoteHandler),
         },
+        new ActionDescriptor
+        {
+            // The same action carried out in batches: many customers per call, at most 60 calls a minute.
+            Type = "acme.note.batch",
+            DisplayName = "Note about the customer (batched)",
+            Description = "Writes notes for many customers to the external system in one request",
+            Channel = "notes",
+            InputSchema = NoteSchema,
+            BatchSize = 500,                            // the most actions one call takes
+            BatchWindow = TimeSpan.FromSeconds(1),      // how long the host waits to fill a batch
+            RateLimit = new ActionRateLimit(60, TimeSpan.FromMinutes(1), RateLimitUnit.Calls), // beyond it, actions wait their turn
+            HandlerType = typeof(NoteBatchHandler),
+        },
     ];
 
     // Rules written in C# with NRules.Fluent: listed read-only in the designer beside the marketers' rule sets, usable by
@@ -55,5 +68,6 @@ public sealed class ConnectorPlugin : IAutomationPlugin
     {
         services.AddSingleton(new ConnectorSettings { Target = configuration["Target"] ?? "notes" });
         services.AddTransient<NoteHandler>();
+        services.AddTransient<NoteBatchHandler>();
     }
 }

@@ -26,6 +26,7 @@ import type {
   OutboxEmail,
   OutboxList,
   PluginInfo,
+  ConnectorQueue,
   RuleSetDocument,
   RuleSetEvaluation,
   RuleSetSaved,
@@ -175,6 +176,7 @@ export const operationsApi = {
   plugins: () => http.get<PluginInfo[]>('/api/plugins'),
   outbox: () => http.get<OutboxList>('/api/outbox'),
   outboxEmail: (id: string) => http.get<OutboxEmail>(`/api/outbox/${enc(id)}`),
+  connectors: () => http.get<ConnectorQueue[]>('/api/connectors'),
   ruleSets: () => http.get<RuleSetSummary[]>('/api/rule-sets'),
 };
 

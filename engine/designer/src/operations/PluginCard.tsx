@@ -1,15 +1,17 @@
-import type { ActivityDescriptor, PluginInfo, RuleSetSummary } from '../api';
-import { formatMoney } from '../common/format';
+import type { ActivityDescriptor, ConnectorQueue, PluginInfo, RuleSetSummary } from '../api';
+import { formatMoney, formatNumber } from '../common/format';
 import { StatusBadge } from '../common/Status';
 
 /** One plugin: version, SDK range, load status and error, its action types, and the rule sets it ships (read-only). */
 export function PluginCard({
   plugin: p,
   descriptors,
+  queues,
   ruleSets,
 }: {
   plugin: PluginInfo;
   descriptors: Map<string, ActivityDescriptor>;
+  queues: Map<string, ConnectorQueue>;
   ruleSets: Map<string, RuleSetSummary>;
 }) {
   return (
@@ -39,6 +41,9 @@ export function PluginCard({
                 <th scope="col" className="num">
                   Estimated cost
                 </th>
+                <th scope="col">Batch</th>
+                <th scope="col">Rate limit</th>
+                <th scope="col">Queue</th>
               </tr>
             </thead>
             <tbody>
@@ -52,6 +57,7 @@ export function PluginCard({
                     <td>{d?.displayName ?? <span className="muted">—</span>}</td>
                     <td>{d ? (d.budgetAffecting ? 'yes, needs approval' : 'no') : '—'}</td>
                     <td className="num">{d && d.budgetAffecting ? formatMoney(d.estimatedCost) : '—'}</td>
+                    <ConnectorQueueCells queue={queues.get(type)} />
                   </tr>
                 );
               })}
@@ -64,6 +70,31 @@ export function PluginCard({
       ))}
     </li>
   );
+}
+
+/** How the connector takes work and what waits for it: batch size, rate limit, queued actions and when they drain. */
+function ConnectorQueueCells({ queue: q }: { queue: ConnectorQueue | undefined }) {
+  if (!q) {
+    return <td colSpan={3} className="muted">—</td>;
+  }
+
+  return (
+    <>
+      <td>{q.batchSize ? `up to ${formatNumber(q.batchSize)} a call` : 'one at a time'}</td>
+      <td>{q.rateLimit ?? <span className="muted">none</span>}</td>
+      <td data-testid={`queue-${q.actionType}`}>
+        {formatNumber(q.queued)} queued
+        {q.waitingForTurn > 0 ? `, ${formatNumber(q.waitingForTurn)} waiting for their turn` : ''}
+        {q.queued > 0 && q.expectedDrainSeconds != null ? <span className="muted small"> · drains in about {formatDrain(q.expectedDrainSeconds)}</span> : null}
+      </td>
+    </>
+  );
+}
+
+function formatDrain(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
 }
 
 /** A rule set written in C#: shown, never edited here (the plugin's code is where it changes). */

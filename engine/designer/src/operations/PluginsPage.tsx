@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { operationsApi, paletteApi, type ActivityDescriptor, type RuleSetSummary } from '../api';
+import { useEffect, useMemo } from 'react';
+import { operationsApi, paletteApi, type ActivityDescriptor, type ConnectorQueue, type RuleSetSummary } from '../api';
 import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
 import { OperationsNav } from './OperationsNav';
@@ -14,6 +14,14 @@ export function PluginsPage() {
   // A plugin's C# rule sets are listed with the other rule sets; their rules' names and descriptions come from there.
   const ruleSets = useAsync(() => operationsApi.ruleSets(), []);
   const shipped = useMemo(() => new Map<string, RuleSetSummary>((ruleSets.data ?? []).filter((r) => r.plugin).map((r) => [r.key, r])), [ruleSets.data]);
+  // Each action type's queue and rate, followed while the page is open: a throttled campaign drains as you watch.
+  const connectors = useAsync(() => operationsApi.connectors(), []);
+  const reloadConnectors = connectors.reload;
+  useEffect(() => {
+    const timer = window.setInterval(reloadConnectors, 3000);
+    return () => window.clearInterval(timer);
+  }, [reloadConnectors]);
+  const queues = useMemo(() => new Map<string, ConnectorQueue>((connectors.data ?? []).map((c) => [c.actionType, c])), [connectors.data]);
   const failed = plugins.data?.filter((p) => p.status !== 'loaded').length ?? 0;
 
   return (
@@ -39,7 +47,7 @@ export function PluginsPage() {
           </p>
           <ul className="plugin-list" aria-label="Plugins">
             {plugins.data.map((p) => (
-              <PluginCard key={`${p.assembly}:${p.name}`} plugin={p} descriptors={descriptors} ruleSets={shipped} />
+              <PluginCard key={`${p.assembly}:${p.name}`} plugin={p} descriptors={descriptors} queues={queues} ruleSets={shipped} />
             ))}
           </ul>
         </>

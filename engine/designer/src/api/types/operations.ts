@@ -58,6 +58,23 @@ export interface PluginInfo {
   assembly: string;
 }
 
+/** An action type's connector and its queue (GET /api/connectors). */
+export interface ConnectorQueue {
+  actionType: string;
+  plugin: string;
+  /** Actions per call for a batch connector; null for one at a time. */
+  batchSize?: number | null;
+  /** E.g. "14 actions/s"; null when it runs as fast as the connector answers. */
+  rateLimit?: string | null;
+  permitsPerSecond?: number | null;
+  /** Dispatched and not yet answered. */
+  queued: number;
+  /** Waiting for their turn under the rate limit in the engine now. */
+  waitingForTurn: number;
+  /** Seconds to drain the queue at the rate; null without a rate limit. */
+  expectedDrainSeconds?: number | null;
+}
+
 /** A message a consumer gave up on, parked in an error queue (GET /api/error-queues). */
 export interface ErrorQueueMessage {
   /** Opaque: pass it back to replay or discard this message. */

@@ -1,0 +1,30 @@
+using Automation.Composition.Plugins;
+using Automation.Engine.Configuration;
+using Automation.Engine.Dispatch;
+using Automation.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Automation.Host.Plugins;
+
+/// <summary>What a connector's consumer works with: the plugin, the database, outcome recording, retries and the throttle.</summary>
+public sealed record ConnectorServices(
+    PluginRegistry Plugins,
+    IDbContextFactory<AutomationDbContext> Databases,
+    DispatchOutcomeWriter Outcomes,
+    OutageRetry Outage,
+    DispatchOptions Settings,
+    ILoggerFactory Loggers,
+    TimeProvider Clock,
+    HandOverDeadline Deadline,
+    ConnectorThrottles Throttles)
+{
+    /// <summary>
+    /// The wait before the next delivery once a delivery's retries are spent, or null when the redeliveries are used up
+    /// too (the action then fails). Rounds are counted from the attempts in the log.
+    /// </summary>
+    public TimeSpan? RedeliveryDelay(int attempt)
+    {
+        var roundsUsed = (attempt / (Settings.RetryLimit + 1)) - 1;
+        return roundsUsed < Settings.Redeliveries ? Settings.RedeliveryInterval * Math.Pow(4, Math.Max(0, roundsUsed)) : null;
+    }
+}
