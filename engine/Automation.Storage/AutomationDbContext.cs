@@ -55,6 +55,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<SplitWinner> SplitWinners => Set<SplitWinner>();
 
+    public DbSet<ScheduledTriggerRun> ScheduledTriggerRuns => Set<ScheduledTriggerRun>();
+
     public DbSet<ActionRecord> Actions => Set<ActionRecord>();
 
     public DbSet<ProcessedDispatch> ProcessedDispatches => Set<ProcessedDispatch>();
@@ -62,6 +64,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     public DbSet<Suppression> Suppressions => Set<Suppression>();
 
     public DbSet<ApprovalRequest> Approvals => Set<ApprovalRequest>();
+
+    public DbSet<ApprovalGroup> ApprovalGroups => Set<ApprovalGroup>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
