@@ -58,6 +58,7 @@ app.MapWorkflowsApi();
 app.MapWorkflowRunsApi();
 app.MapWebhooksApi();
 app.MapApprovalsApi();
+app.MapApprovalGroupsApi();
 app.MapActionsApi();
 app.MapErrorQueuesApi();
 app.MapSuppressionsApi();

@@ -56,6 +56,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<SplitWinner> SplitWinners => Set<SplitWinner>();
 
+    public DbSet<ScheduledTriggerRun> ScheduledTriggerRuns => Set<ScheduledTriggerRun>();
+
     public DbSet<ActionRecord> Actions => Set<ActionRecord>();
 
     public DbSet<ProcessedDispatch> ProcessedDispatches => Set<ProcessedDispatch>();
@@ -63,6 +65,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     public DbSet<Suppression> Suppressions => Set<Suppression>();
 
     public DbSet<ApprovalRequest> Approvals => Set<ApprovalRequest>();
+
+    public DbSet<ApprovalGroup> ApprovalGroups => Set<ApprovalGroup>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 

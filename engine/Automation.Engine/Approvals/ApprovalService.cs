@@ -23,6 +23,11 @@ public sealed class ApprovalService(IDbContextFactory<AutomationDbContext> datab
             return new DecisionResult(DecisionStatus.NotFound, $"no approval request {approvalId}", null);
         }
 
+        if (approval.GroupId is { } group && approval.Status == ApprovalStatus.Pending)
+        {
+            return new DecisionResult(DecisionStatus.AlreadyDecided, $"this request is part of approval group {group}: decide the group (and take customers out of it there)", approval);
+        }
+
         if (approval.Status != ApprovalStatus.Pending)
         {
             return new DecisionResult(DecisionStatus.AlreadyDecided, $"already {approval.Status.ToString().ToLowerInvariant()} by {approval.DecidedBy ?? "expiry"}", approval);

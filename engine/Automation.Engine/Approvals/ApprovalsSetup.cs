@@ -9,6 +9,7 @@ public static class ApprovalsSetup
     public static IServiceCollection AddApprovals(this IServiceCollection services)
     {
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<ApprovalGroupService>();
         services.AddSingleton<IDueWork, ApprovalExpiry>();
         return services;
     }

@@ -11,4 +11,5 @@ public enum ClusterJob
     SegmentSweep = 6,
     EventRetention = 7,
     OverdueOutcomes = 8,
+    AudienceSchedules = 9,
 }

@@ -31,6 +31,14 @@ public sealed class DispatchOptions
     /// <summary>An undecided approval request expires after this and counts as rejected.</summary>
     public TimeSpan ApprovalExpiry { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// When this many budget-affecting requests of one workflow version's step wait within ApprovalGroupWindow, they
+    /// become one grouped approval (later arrivals join it until it is decided). Below 2: never grouped.
+    /// </summary>
+    public int ApprovalGroupSize { get; set; } = 10;
+
+    public TimeSpan ApprovalGroupWindow { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Deliveries of one action type carried out at the same time (per engine process).</summary>
     public int ConcurrentDeliveries { get; set; } = 16;
 

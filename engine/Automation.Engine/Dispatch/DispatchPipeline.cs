@@ -20,7 +20,7 @@ namespace Automation.Engine.Dispatch;
 /// queued for approval (budget-affecting), or sent to its plugin's queue through the outbox.
 /// Everything is written in the caller's unit of work, so a step and its action commit together.
 /// </summary>
-public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuards guards, IOptions<AutomationOptions> options, ILogger<DispatchPipeline> logger) : IActionDispatch
+public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuards guards, ApprovalGrouping grouping, IOptions<AutomationOptions> options, ILogger<DispatchPipeline> logger) : IActionDispatch
 {
     public async Task<ActionRecord> RequestAsync(AutomationDbContext db, DispatchRequest request, DateTime nowUtc, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
         {
             record.Status = ActionStatus.AwaitingApproval;
             record.HeldUntil = verdict.HoldUntil;
-            db.Approvals.Add(new ApprovalRequest
+            var approval = new ApprovalRequest
             {
                 Id = Guid.CreateVersion7(),
                 ActionId = record.Id,
@@ -103,7 +103,9 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
                 Status = ApprovalStatus.Pending,
                 RequestedAt = nowUtc,
                 ExpiresAt = nowUtc + options.Value.Dispatch.ApprovalExpiry,
-            });
+            };
+            db.Approvals.Add(approval);
+            await grouping.JoinAsync(db, approval, nowUtc, cancellationToken);
             return Decided(record);
         }
 

@@ -10,6 +10,7 @@ public static class DispatchSetup
     public static IServiceCollection AddDispatch(this IServiceCollection services)
     {
         services.AddSingleton<DispatchGuards>();
+        services.AddSingleton<ApprovalGrouping>();
         services.AddSingleton<DispatchPipeline>();
         services.AddSingleton<IActionDispatch>(sp => sp.GetRequiredService<DispatchPipeline>());
         services.AddSingleton<DispatchOutcomeWriter>();

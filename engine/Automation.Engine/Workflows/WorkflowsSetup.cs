@@ -6,6 +6,7 @@ using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Goals;
 using Automation.Engine.Workflows.Runtime;
+using Automation.Engine.Workflows.Schedules;
 using Automation.Engine.Workflows.Simulation;
 using Automation.Engine.Workflows.Versions;
 using FluentValidation;
@@ -36,6 +37,8 @@ public static class WorkflowsSetup
         services.AddSingleton<IRuleSetUsage, PublishedRuleSetUsage>();
         services.AddSingleton<IWatchedThresholds, ScoreCrossedThresholds>();
         services.AddHostedService<WorkflowTimerService>();
+        services.AddSingleton<ScheduledAudienceStarter>();
+        services.AddHostedService<ScheduledAudienceService>();
         return services;
     }
 }

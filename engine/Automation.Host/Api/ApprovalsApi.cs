@@ -27,7 +27,7 @@ public static class ApprovalsApi
             .Produces<BatchApproval>().ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock, string? status, string? workflowId, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, IDbContextFactory<AutomationDbContext> databases, IOptions<AutomationOptions> options, TimeProvider clock, string? status, string? workflowId, Guid? groupId, CancellationToken ct)
     {
         var (filter, problem) = StatusFilter.Parse<ApprovalStatus>(status);
         if (problem is not null)
@@ -36,7 +36,8 @@ public static class ApprovalsApi
         }
 
         await using var db = await databases.CreateDbContextAsync(ct);
-        var query = db.Approvals.AsNoTracking();
+        // Requests in a group are decided with it (GET /api/approvals/groups); listed here only when asked for by group.
+        var query = groupId is { } group ? db.Approvals.AsNoTracking().Where(a => a.GroupId == group) : db.Approvals.AsNoTracking().Where(a => a.GroupId == null);
         if (filter is { } s)
         {
             query = query.Where(a => a.Status == s);
@@ -133,7 +134,7 @@ public static class ApprovalsApi
         List<Guid> ids;
         await using (var db = await databases.CreateDbContextAsync(ct))
         {
-            ids = await db.Approvals.Where(a => a.WorkflowId == body.WorkflowId && a.Status == ApprovalStatus.Pending).Select(a => a.Id).ToListAsync(ct);
+            ids = await db.Approvals.Where(a => a.WorkflowId == body.WorkflowId && a.Status == ApprovalStatus.Pending && a.GroupId == null).Select(a => a.Id).ToListAsync(ct);
         }
 
         var approved = 0;

@@ -9,6 +9,9 @@ public sealed class ApprovalRequest
 
     public Guid? InstanceId { get; set; }
 
+    /// <summary>The group decided as one, when the step was reached by many customers within the grouping window.</summary>
+    public Guid? GroupId { get; set; }
+
     public required string WorkflowId { get; set; }
 
     public int WorkflowVersion { get; set; }

@@ -8,7 +8,8 @@ internal sealed class WorkflowConfiguration :
     IEntityTypeConfiguration<WorkflowVersionRecord>,
     IEntityTypeConfiguration<WorkflowInstance>,
     IEntityTypeConfiguration<WorkflowStep>,
-    IEntityTypeConfiguration<SplitWinner>
+    IEntityTypeConfiguration<SplitWinner>,
+    IEntityTypeConfiguration<ScheduledTriggerRun>
 {
     public void Configure(EntityTypeBuilder<WorkflowRecord> builder)
     {
@@ -54,5 +55,13 @@ internal sealed class WorkflowConfiguration :
         builder.Property(w => w.WorkflowId).HasMaxLength(100);
         builder.Property(w => w.ActivityId).HasMaxLength(60);
         builder.Property(w => w.Port).HasMaxLength(100);
+    }
+
+    public void Configure(EntityTypeBuilder<ScheduledTriggerRun> builder)
+    {
+        builder.ToTable("scheduled_trigger_runs");
+        builder.HasKey(r => r.WorkflowId);
+        builder.Property(r => r.WorkflowId).HasMaxLength(100);
+        builder.Property(r => r.Cursor).HasMaxLength(200);
     }
 }

@@ -32,7 +32,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
         var services = new WorkflowServices(
             expressions,
             catalog,
-            new DispatchPipeline(catalog, new DispatchGuards(options, new Automation.Engine.Privacy.CustomerPseudonyms()), options, NullLogger<DispatchPipeline>.Instance),
+            new DispatchPipeline(catalog, new DispatchGuards(options, new Automation.Engine.Privacy.CustomerPseudonyms()), new ApprovalGrouping(options), options, NullLogger<DispatchPipeline>.Instance),
             new RuleSetCatalog(database, new RuleSetCompiler(expressions), new PluginRuleSets([]), TimeProvider.System, NullLogger<RuleSetCatalog>.Instance),
             options);
         Runner = new WorkflowRunner(new ActivityRegistry(), services, new FeatureCalculator(options));

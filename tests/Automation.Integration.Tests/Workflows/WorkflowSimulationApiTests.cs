@@ -66,6 +66,41 @@ public sealed class WorkflowSimulationApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Dry_run_of_a_scheduled_audience_counts_the_segments_current_members_and_their_cost()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await new SyntheticCustomer(host, clock, "simsched").DoesAsync(("identify", TimeSpan.FromHours(2), null), ("pricing_view", TimeSpan.FromHours(1), null));
+        }
+
+        await new SyntheticCustomer(host, clock, "simaway").DoesAsync("identify");
+        using var designer = await host.AdminAsync();
+        await Poll.UntilAsync(() => designer.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => PrometheusText.Value(m, "automation_events_unprocessed") == 0, TimeSpan.FromSeconds(30));
+        using (var saved = await designer.PutAsJsonAsync("/api/segments/sim-pricing", new { name = "Pricing visitors", expression = "Features.PricingViews30d >= 1" }))
+        {
+            Assert.True(saved.IsSuccessStatusCode);
+        }
+
+        await Poll.UntilAsync(() => designer.GetFromJsonAsync<JsonElement>("/api/segments/sim-pricing/members"), m => m.GetProperty("total").GetInt32() == 3, TimeSpan.FromSeconds(30));
+        var definition = new
+        {
+            id = "sim-sched",
+            name = "Sim: Monday send",
+            trigger = new { type = "schedule", segment = "sim-pricing", cron = "0 9 * * MON" },
+            activities = new object[] { new { id = "mail", type = "action", action = "email.send", input = new { template = "winback-10" } } },
+            connections = Array.Empty<object>(),
+        };
+
+        using var response = await designer.PostAsJsonAsync("/api/workflows/sim-sched/simulate", new { days = 7, definition });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(3, report.GetProperty("customersEntered").GetInt32());
+        Assert.Equal(0.003m, report.GetProperty("estimatedSpend").GetDecimal());
+        Assert.Empty((await designer.GetFromJsonAsync<JsonElement>("/api/workflows/sim-sched/instances")).EnumerateArray());
+    }
+
+    [Fact]
     public async Task Dry_run_says_how_many_entering_customers_already_meet_the_goal()
     {
         for (var i = 0; i < 3; i++)

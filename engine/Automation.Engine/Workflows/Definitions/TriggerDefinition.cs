@@ -1,11 +1,11 @@
 namespace Automation.Engine.Workflows.Definitions;
 
-/// <summary>What starts an instance: segment.entered, segment.exited, score.crossed, event or webhook.</summary>
+/// <summary>What starts an instance: segment.entered, segment.exited, score.crossed, event, webhook or schedule.</summary>
 public sealed record TriggerDefinition
 {
     public string Type { get; init; } = "";
 
-    /// <summary>For segment triggers: the segment key.</summary>
+    /// <summary>For segment triggers and schedules: the segment key (a schedule starts every current member).</summary>
     public string? Segment { get; init; }
 
     /// <summary>For score.crossed: the score (ChurnRisk, PurchasePropensity), threshold and "up" or "down".</summary>
@@ -26,6 +26,12 @@ public sealed record TriggerDefinition
     /// <summary>For webhook triggers: what a caller of POST /api/webhooks/{workflow id} must present (X-Webhook-Secret).</summary>
     public string? Secret { get; init; }
 
+    /// <summary>For a one-off schedule: when every current member of the segment starts (with an offset, or UTC).</summary>
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary>For a recurring schedule: a five-field cron expression in the workspace's time zone (`0 9 * * MON`).</summary>
+    public string? Cron { get; init; }
+
     /// <summary>The key stored with a published version so that triggering is an index look-up (a webhook's is its workflow id, see <see cref="KeyFor"/>).</summary>
     public string? Key => Type switch
     {
@@ -35,6 +41,6 @@ public sealed record TriggerDefinition
         _ => null,
     };
 
-    /// <summary>The key stored for this trigger on a version of the workflow: a webhook's URL names its workflow.</summary>
-    public string? KeyFor(string workflowId) => Type == TriggerTypes.Webhook ? workflowId : Key;
+    /// <summary>The key stored for this trigger on a version of the workflow: a webhook's URL and a schedule name their workflow.</summary>
+    public string? KeyFor(string workflowId) => Type is TriggerTypes.Webhook or TriggerTypes.Schedule ? workflowId : Key;
 }

@@ -10,5 +10,8 @@ public static class TriggerTypes
     /// <summary>An HTTP call to the workflow's own URL with its secret (an inbound webhook); stored under the workflow's id.</summary>
     public const string Webhook = "webhook";
 
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { SegmentEntered, SegmentExited, ScoreCrossed, Event, Webhook };
+    /// <summary>Every current member of a segment, once at a set time or on a cron schedule; stored under the workflow's id.</summary>
+    public const string Schedule = "schedule";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { SegmentEntered, SegmentExited, ScoreCrossed, Event, Webhook, Schedule };
 }

@@ -23,6 +23,10 @@ internal sealed partial class ElsaImport
             {
                 webhookTrigger ??= (id, $"{ElsaInput.Read(item, "supportedMethods")?.Text} /{ElsaInput.Read(item, "path")?.Text}");
             }
+            else if (type == "Elsa.Cron" && scheduleTrigger is null && StandardCron(ElsaInput.Read(item, "cronExpression")?.Text) is { } cron)
+            {
+                scheduleTrigger = (id, cron);
+            }
             else if (type != "Elsa.Start")
             {
                 toFinish.Add(new ElsaImportNote(id, type, TriggerNote(item, type)));
@@ -32,6 +36,14 @@ internal sealed partial class ElsaImport
         }
 
         Map(item, elsaId, type);
+    }
+
+    /// <summary>Elsa's cron (Cronos, optionally with a leading seconds field) as five fields, when it is one at second 0.</summary>
+    private static string? StandardCron(string? cron)
+    {
+        var fields = cron?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var five = fields.Length == 6 && fields[0] == "0" ? string.Join(' ', fields[1..]) : fields.Length == 5 ? string.Join(' ', fields) : null;
+        return Schedules.AudienceSchedule.TryParse(five, out _) is null ? null : five;
     }
 
     private static string TriggerNote(JsonElement item, string type) => type switch

@@ -24,6 +24,7 @@ internal sealed partial class ElsaImport(JsonElement export, JsonElement root)
 
     /// <summary>The HTTP endpoint ("POST /path") Elsa starts the workflow on: it becomes our inbound webhook trigger.</summary>
     private (string StepId, string Endpoint)? webhookTrigger;
+    private (string StepId, string Cron)? scheduleTrigger;
 
     /// <summary>Where a step's "done" really leaves from: an If with nested then/else activities goes on after them.</summary>
     private readonly Dictionary<string, List<string>> exits = new(StringComparer.Ordinal);
@@ -48,13 +49,20 @@ internal sealed partial class ElsaImport(JsonElement export, JsonElement root)
             Id = workflowId,
             Name = ElsaJson.Text(export, "name") ?? "Imported workflow",
             Description = ElsaJson.Text(export, "description") ?? "Imported from Elsa 3",
-            Trigger = webhookTrigger is null ? null : new TriggerDefinition { Type = Definitions.TriggerTypes.Webhook, Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) },
+            Trigger = webhookTrigger is not null ? new TriggerDefinition { Type = Definitions.TriggerTypes.Webhook, Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) }
+                : scheduleTrigger is { } schedule ? new TriggerDefinition { Type = Definitions.TriggerTypes.Schedule, Cron = schedule.Cron, Segment = "" }
+                : null,
             Variables = variables,
             Activities = activities,
             Connections = connections,
             Layout = layout,
         };
-        if (webhookTrigger is null)
+        if (webhookTrigger is null && scheduleTrigger is { } scheduled)
+        {
+            changed.Insert(0, new ElsaImportNote(scheduled.StepId, "Elsa.Cron", $"Elsa's Cron ({scheduled.Cron}) becomes the schedule trigger, in the workspace's time zone"));
+            toFinish.Insert(0, new ElsaImportNote("trigger", "trigger", "a schedule starts every member of a segment: choose the segment before publishing"));
+        }
+        else if (webhookTrigger is null)
         {
             toFinish.Insert(0, new ElsaImportNote("trigger", "trigger", "Elsa workflows have no segment, score or event trigger: choose what starts this workflow before publishing"));
         }

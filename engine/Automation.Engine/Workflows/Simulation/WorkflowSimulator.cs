@@ -77,7 +77,7 @@ public sealed class WorkflowSimulator(IDbContextFactory<AutomationDbContext> dat
             atGoal);
     }
 
-    /// <summary>Who the trigger admits: current segment members (or would-be members), score holders above the threshold, or customers with the event in the window.</summary>
+    /// <summary>Who the trigger admits: current segment members (or would-be members; a schedule's current members), score holders above the threshold, or customers with the event in the window.</summary>
     private async Task<Func<string, CustomerFeatures, CustomerScores, bool>> AdmissionAsync(AutomationDbContext db, WorkflowDefinition definition, DateTime since, CancellationToken cancellationToken)
     {
         var trigger = definition.Trigger;
@@ -92,6 +92,11 @@ public sealed class WorkflowSimulator(IDbContextFactory<AutomationDbContext> dat
 
                 var wanted = trigger.Type == TriggerTypes.SegmentEntered;
                 return (_, f, s) => expression!.Evaluate(f, s) == wanted;
+            case TriggerTypes.Schedule:
+                // A scheduled audience starts whoever is a member when it fires: today's members.
+                var members = (await db.SegmentMemberships.AsNoTracking().Where(m => m.SegmentKey == trigger.Segment).Select(m => m.CustomerId).ToListAsync(cancellationToken))
+                    .ToHashSet(StringComparer.Ordinal);
+                return (id, _, _) => members.Contains(id);
             case TriggerTypes.ScoreCrossed:
                 var threshold = trigger.Threshold ?? 0;
                 var up = trigger.Direction != "down";

@@ -97,6 +97,53 @@ namespace Automation.Storage.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Approvals.ApprovalGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActionType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WorkflowId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("WorkflowVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("WorkflowId", "WorkflowVersion", "ActivityId", "Status");
+
+                    b.ToTable("approval_groups", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Approvals.ApprovalRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -133,6 +180,9 @@ namespace Automation.Storage.Migrations.Postgres
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid");
 
@@ -160,7 +210,11 @@ namespace Automation.Storage.Migrations.Postgres
 
                     b.HasIndex("ActionId");
 
+                    b.HasIndex("GroupId");
+
                     b.HasIndex("Status", "RequestedAt");
+
+                    b.HasIndex("WorkflowId", "WorkflowVersion", "ActivityId", "Status");
 
                     b.ToTable("approvals", (string)null);
                 });
@@ -989,6 +1043,36 @@ namespace Automation.Storage.Migrations.Postgres
                     b.HasKey("SegmentKey", "Day");
 
                     b.ToTable("segment_size_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Automation.Storage.Workflows.ScheduledTriggerRun", b =>
+                {
+                    b.Property<string>("WorkflowId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastFiredOccurrence")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RunningOccurrence")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RunningVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkflowId");
+
+                    b.ToTable("scheduled_trigger_runs", (string)null);
                 });
 
             modelBuilder.Entity("Automation.Storage.Workflows.SplitWinner", b =>

@@ -92,6 +92,53 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Approvals.ApprovalGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkflowId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkflowVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("WorkflowId", "WorkflowVersion", "ActivityId", "Status");
+
+                    b.ToTable("approval_groups", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Approvals.ApprovalRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -128,6 +175,9 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
@@ -155,7 +205,11 @@ namespace Automation.Storage.Migrations.Sqlite
 
                     b.HasIndex("ActionId");
 
+                    b.HasIndex("GroupId");
+
                     b.HasIndex("Status", "RequestedAt");
+
+                    b.HasIndex("WorkflowId", "WorkflowVersion", "ActivityId", "Status");
 
                     b.ToTable("approvals", (string)null);
                 });
@@ -993,6 +1047,36 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.HasKey("SegmentKey", "Day");
 
                     b.ToTable("segment_size_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Automation.Storage.Workflows.ScheduledTriggerRun", b =>
+                {
+                    b.Property<string>("WorkflowId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFiredOccurrence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RunningOccurrence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunningVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkflowId");
+
+                    b.ToTable("scheduled_trigger_runs", (string)null);
                 });
 
             modelBuilder.Entity("Automation.Storage.Workflows.SplitWinner", b =>

@@ -1,6 +1,8 @@
 // Every call the app makes to the server, in one place (docs/web-api.md).
 import { http, query, request } from './http';
 import type {
+  ApprovalGroup,
+  GroupDecisionResult,
   ActionRecord,
   ActivityDescriptor,
   ApiKey,
@@ -130,6 +132,10 @@ export const approvalsApi = {
   reject: (id: string, comment: string) => http.post<Approval>(`/api/approvals/${enc(id)}/reject`, { comment }),
   approveBatch: (workflowId: string, comment: string) =>
     http.post<BatchApproveResult>('/api/approvals/approve-batch', { workflowId, comment }),
+  groups: (status?: string, workflowId?: string) => http.get<ApprovalGroup[]>(`/api/approvals/groups${query({ status, workflowId })}`),
+  approveGroup: (id: string, comment: string, remove: string[]) =>
+    http.post<GroupDecisionResult>(`/api/approvals/groups/${enc(id)}/approve`, { comment, remove }),
+  rejectGroup: (id: string, comment: string) => http.post<GroupDecisionResult>(`/api/approvals/groups/${enc(id)}/reject`, { comment }),
 };
 
 export const segmentsApi = {

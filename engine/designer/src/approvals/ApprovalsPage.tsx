@@ -4,6 +4,7 @@ import { ApiError, approvalsApi, errorMessage, type Approval, type BatchApproveR
 import { formatDateTime, formatMoney, formatRelative, reasonText } from '../common/format';
 import { Empty, ErrorMessage, Loading, StatusBadge } from '../common/Status';
 import { useAsync } from '../common/useAsync';
+import { ApprovalGroups } from './ApprovalGroups';
 
 const statuses: { value: string; label: string }[] = [
   { value: 'pending', label: 'Waiting for a decision' },
@@ -175,6 +176,8 @@ export function ApprovalsPage() {
       <div className="visually-hidden" aria-live="polite">
         {announce}
       </div>
+
+      <ApprovalGroups status={status} workflowId={workflowId || undefined} />
 
       {status === 'pending' && workflowId && (
         <section className="batch-bar" aria-label="Batch approve">

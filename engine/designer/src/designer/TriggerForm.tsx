@@ -4,6 +4,7 @@ import { useSegmentsCatalog } from '../common/catalog';
 import { ExpressionInput } from '../common/ExpressionInput';
 import { formatNumber } from '../common/format';
 import { changeTriggerType, knownEventTypes, scoreNames, triggerTypes } from './triggers';
+import { ScheduleTriggerFields } from './ScheduleTriggerFields';
 import { WebhookTriggerFields } from './WebhookTriggerFields';
 
 interface TriggerFormProps {
@@ -44,7 +45,7 @@ export function TriggerForm({ trigger, onChange, readOnly, problems }: TriggerFo
         </select>
       </div>
 
-      {(type === 'segment.entered' || type === 'segment.exited') && (
+      {(type === 'segment.entered' || type === 'segment.exited' || type === 'schedule') && (
         <div className="field">
           <label htmlFor={`${id}-segment`}>
             Segment<span className="req" aria-hidden="true"> *</span>
@@ -157,6 +158,7 @@ export function TriggerForm({ trigger, onChange, readOnly, problems }: TriggerFo
       )}
 
       {type === 'webhook' && trigger && <WebhookTriggerFields trigger={trigger} readOnly={readOnly} onChange={set} />}
+      {type === 'schedule' && trigger && <ScheduleTriggerFields trigger={trigger} readOnly={readOnly} onChange={set} />}
     </div>
   );
 }

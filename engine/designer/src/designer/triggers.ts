@@ -1,4 +1,5 @@
 import type { TriggerDefinition } from '../api';
+import { describeSchedule } from './schedule';
 
 export const triggerTypes: { value: string; label: string }[] = [
   { value: 'segment.entered', label: 'Customer enters a segment' },
@@ -6,6 +7,7 @@ export const triggerTypes: { value: string; label: string }[] = [
   { value: 'score.crossed', label: 'A score crosses a threshold' },
   { value: 'event', label: 'Customer does something (event)' },
   { value: 'webhook', label: 'Another system calls the workflow (webhook)' },
+  { value: 'schedule', label: 'Every member of a segment, on a schedule or once' },
 ];
 
 export const scoreNames: { value: string; label: string }[] = [
@@ -31,6 +33,8 @@ export function changeTriggerType(trigger: TriggerDefinition | null, type: strin
       return { type, event: trigger?.event ?? '', ...(trigger?.filter ? { filter: trigger.filter } : {}) };
     case 'webhook':
       return { type, secret: trigger?.secret || newWebhookSecret() };
+    case 'schedule':
+      return { type, segment: trigger?.segment ?? '', cron: trigger?.cron ?? '0 9 * * 1' };
     default:
       return { ...(trigger ?? {}), type };
   }
@@ -54,6 +58,8 @@ export function describeTrigger(trigger: TriggerDefinition | null | undefined, s
       return `Does “${trigger.event || '(choose an event)'}”${trigger.filter ? ' (filtered)' : ''}`;
     case 'webhook':
       return 'Another system calls the workflow’s webhook';
+    case 'schedule':
+      return `Every member of “${seg(trigger.segment)}”, ${describeSchedule(trigger)}`;
     default:
       return trigger.type;
   }

@@ -76,16 +76,26 @@ public sealed class ElsaDepthImportTests
     }
 
     [Fact]
-    public void Timer_and_cron_triggers_become_the_start_with_a_line_saying_there_is_no_scheduled_trigger_yet_and_a_bom_is_fine()
+    public void Timer_trigger_becomes_the_start_with_a_line_saying_there_is_no_interval_trigger_and_a_bom_is_fine()
     {
-        foreach (var (file, says) in new[] { ("ImportAndPublish-timer-workflow.json", "every '00:01:00'"), ("ImportAndPublish-cron-every-hour.json", "cron '0 0 * * * *'") })
-        {
-            var result = Fixture(file);
+        var result = Fixture("ImportAndPublish-timer-workflow.json");
 
-            var step = Assert.Single(result.Definition.Activities);
-            Assert.Equal("note", step.Type); // the WriteLine; the trigger is the start, not a one-off wait
-            Assert.Contains(result.ToFinish, n => n.Reason.Contains(says, StringComparison.Ordinal) && n.Reason.Contains("choose what starts it", StringComparison.Ordinal));
-        }
+        var step = Assert.Single(result.Definition.Activities);
+        Assert.Equal("note", step.Type); // the WriteLine; the trigger is the start, not a one-off wait
+        Assert.Null(result.Definition.Trigger);
+        Assert.Contains(result.ToFinish, n => n.Reason.Contains("every '00:01:00'", StringComparison.Ordinal) && n.Reason.Contains("choose what starts it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cron_trigger_becomes_the_schedule_trigger_in_five_fields_and_asks_for_the_segment()
+    {
+        var result = Fixture("ImportAndPublish-cron-every-hour.json");
+
+        Assert.Equal("note", Assert.Single(result.Definition.Activities).Type);
+        Assert.Equal("schedule", result.Definition.Trigger?.Type);
+        Assert.Equal("0 * * * *", result.Definition.Trigger?.Cron); // Elsa's leading seconds field (0) dropped
+        Assert.Contains(result.Changed, n => n.ElsaType == "Elsa.Cron" && n.Reason.Contains("schedule trigger", StringComparison.Ordinal));
+        Assert.Contains(result.ToFinish, n => n.ActivityId == "trigger" && n.Reason.Contains("choose the segment", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -37,3 +37,44 @@ export interface BatchApproveResult {
   approved: number;
   refused: { id: string; reason: string }[];
 }
+
+/** A customer in a grouped approval, with why they are in the audience. */
+export interface GroupMember {
+  approvalId: string;
+  customerId: string;
+  customerEmail?: string | null;
+  reasons: ReasonCode[];
+  estimatedCost: number;
+  status: ApprovalStatus | string;
+  comment?: string | null;
+}
+
+/** Many customers of one workflow step, decided in one go. */
+export interface ApprovalGroup {
+  id: string;
+  workflowId: string;
+  workflowName: string;
+  workflowVersion: number;
+  activityId: string;
+  actionType?: string | null;
+  audienceSize: number;
+  sample: GroupMember[];
+  estimatedTotalCost: number;
+  budgetUsedToday: number;
+  budgetLeftToday: number;
+  status: ApprovalStatus | string;
+  openedAt: string;
+  expiresAt?: string | null;
+  decidedBy?: string | null;
+  comment?: string | null;
+  canDecide: boolean;
+  cannotDecideReason?: string | null;
+}
+
+export interface GroupDecisionResult {
+  id: string;
+  status: ApprovalStatus | string;
+  approved: number;
+  rejected: number;
+  removed: number;
+}

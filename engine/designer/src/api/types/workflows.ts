@@ -2,7 +2,7 @@ import type { ValidationProblem } from './access';
 
 // ---- workflow definitions ----
 
-export type TriggerType = 'segment.entered' | 'segment.exited' | 'score.crossed' | 'event' | 'webhook';
+export type TriggerType = 'segment.entered' | 'segment.exited' | 'score.crossed' | 'event' | 'webhook' | 'schedule';
 
 export interface TriggerDefinition {
   type: TriggerType | string;
@@ -14,6 +14,10 @@ export interface TriggerDefinition {
   filter?: string | null;
   /** For webhook triggers: what callers send in X-Webhook-Secret. */
   secret?: string | null;
+  /** For schedule triggers: a one-off time (ISO 8601 with offset) … */
+  at?: string | null;
+  /** … or a five-field cron schedule in the workspace's time zone. */
+  cron?: string | null;
 }
 
 export type ReentryPolicy = 'once' | 'oncePer' | 'always';
