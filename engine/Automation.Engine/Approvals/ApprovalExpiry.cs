@@ -19,7 +19,7 @@ public sealed class ApprovalExpiry(InstanceResumer resumer) : IDueWork
         }
 
         // A group expires as one: every request still in it counts as rejected by expiry.
-        var groups = await db.ApprovalGroups.Where(g => g.Status == ApprovalStatus.Pending && g.ExpiresAt <= nowUtc).Take(limit).ToListAsync(cancellationToken);
+        var groups = await db.ApprovalGroups.Where(g => g.Status == ApprovalStatus.Pending && g.ExpiresAt <= nowUtc).OrderBy(g => g.ExpiresAt).Take(limit).ToListAsync(cancellationToken);
         foreach (var group in groups)
         {
             group.Status = ApprovalStatus.Expired;

@@ -95,7 +95,8 @@ public sealed class BatchHandOver(RegisteredAction action, ConnectorServices ser
 
     private async Task<ActionResult[]> CallAsync((DispatchAction Message, int Attempt)[] piece)
     {
-        using var span = EngineTelemetry.Start($"connector {action.Type} batch", kind: ActivityKind.Client);
+        // The same name as a single delivery's call, so one query finds every connector call; the batch size is a tag.
+        using var span = EngineTelemetry.Start($"connector {action.Type}", kind: ActivityKind.Client);
         span?.SetTag("automation.action_type", action.Type).SetTag("automation.plugin", action.Plugin).SetTag("automation.batch_size", piece.Length);
         var started = Stopwatch.GetTimestamp();
         ActionResult[] results;
@@ -119,6 +120,7 @@ public sealed class BatchHandOver(RegisteredAction action, ConnectorServices ser
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds / piece.Length;
+        var outcomes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var result in results)
         {
             var outcome = result.Outcome switch
@@ -127,7 +129,15 @@ public sealed class BatchHandOver(RegisteredAction action, ConnectorServices ser
                 ActionOutcome.RetryableFailure => "retryable_failure",
                 _ => "permanent_failure",
             };
+            outcomes.Add(outcome);
             EngineTelemetry.ConnectorDuration.Record(elapsed, new KeyValuePair<string, object?>("action_type", action.Type), new KeyValuePair<string, object?>("outcome", outcome));
+        }
+
+        // As a single call's span says it; a batch whose actions answered differently says "mixed".
+        span?.SetTag("automation.outcome", outcomes.Count == 1 ? outcomes.First() : "mixed");
+        if (!outcomes.SetEquals(["succeeded"]))
+        {
+            span?.SetStatus(ActivityStatusCode.Error, string.Join(", ", outcomes.Order(StringComparer.Ordinal)));
         }
 
         return results;
