@@ -22,9 +22,13 @@ public sealed record ConnectorServices(
     /// The wait before the next delivery once a delivery's retries are spent, or null when the redeliveries are used up
     /// too (the action then fails). Rounds are counted from the attempts in the log.
     /// </summary>
-    public TimeSpan? RedeliveryDelay(int attempt)
+    public TimeSpan? RedeliveryDelay(int attempt) => RedeliveryDelay(Settings, attempt);
+
+    /// <summary>The same for a single delivery's consumer, which holds only the settings.</summary>
+    public static TimeSpan? RedeliveryDelay(DispatchOptions settings, int attempt)
     {
-        var roundsUsed = (attempt / (Settings.RetryLimit + 1)) - 1;
-        return roundsUsed < Settings.Redeliveries ? Settings.RedeliveryInterval * Math.Pow(4, Math.Max(0, roundsUsed)) : null;
+        ArgumentNullException.ThrowIfNull(settings);
+        var roundsUsed = (attempt / (settings.RetryLimit + 1)) - 1;
+        return roundsUsed < settings.Redeliveries ? settings.RedeliveryInterval * Math.Pow(4, Math.Max(0, roundsUsed)) : null;
     }
 }

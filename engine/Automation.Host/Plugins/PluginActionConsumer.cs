@@ -64,7 +64,7 @@ public sealed class PluginActionConsumer(
                 if (result.Outcome != ActionOutcome.Succeeded)
                 {
                     var redeliver = result.Outcome == ActionOutcome.RetryableFailure && context.GetRetryAttempt() >= settings.RetryLimit
-                        ? RedeliveryDelay(attempt) : null;
+                        ? ConnectorServices.RedeliveryDelay(settings, attempt) : null;
                     var heldUntil = redeliver is { } delay ? now.UtcDateTime + delay : (DateTime?)null;
                     await outage.RunAsync($"{m.ActionType} failure of {m.ActionId}", c => RecordFailureAsync(m.ActionId, attempt, result.Detail, heldUntil, c), CancellationToken.None);
                     await ReleaseAsync(claim);
@@ -190,16 +190,6 @@ public sealed class PluginActionConsumer(
             // A throwing handler is a plugin bug or an outage of its system; retry it like a retryable failure.
             return ActionResult.Retryable($"{action.Plugin} threw {ex.GetType().Name}: {ex.Message}");
         }
-    }
-
-    /// <summary>
-    /// The wait before the next delivery once this delivery's retries are spent, or null when the redeliveries are
-    /// used up too (the message then goes to the error queue). Rounds are counted from the attempts in the log.
-    /// </summary>
-    private TimeSpan? RedeliveryDelay(int attempt)
-    {
-        var roundsUsed = (attempt / (settings.RetryLimit + 1)) - 1;
-        return roundsUsed < settings.Redeliveries ? settings.RedeliveryInterval * Math.Pow(4, Math.Max(0, roundsUsed)) : null;
     }
 
     private sealed record DeliveryState(int Attempts, ActionStatus Status, DateTime? DoneAt, string? DoneDetail);
