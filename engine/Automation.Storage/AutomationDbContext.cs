@@ -33,6 +33,8 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<CustomerAlias> CustomerAliases => Set<CustomerAlias>();
 
+    public DbSet<CustomerTag> CustomerTags => Set<CustomerTag>();
+
     public DbSet<SegmentDefinitionRecord> Segments => Set<SegmentDefinitionRecord>();
 
     public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();

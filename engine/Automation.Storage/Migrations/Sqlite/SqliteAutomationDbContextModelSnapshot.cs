@@ -847,6 +847,29 @@ namespace Automation.Storage.Migrations.Sqlite
                     b.ToTable("profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Automation.Storage.Profiles.CustomerTag", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId", "Tag");
+
+                    b.ToTable("customer_tags", (string)null);
+                });
+
             modelBuilder.Entity("Automation.Storage.Rules.RuleSetRecord", b =>
                 {
                     b.Property<string>("Key")
