@@ -15,6 +15,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         typeof(CustomerFeatures), typeof(CustomerScores), typeof(Math), typeof(DateTime), typeof(TimeSpan),
         typeof(string), typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float),
         typeof(short), typeof(byte), typeof(char), typeof(object), typeof(ExpressionHelpers), typeof(TriggerEvent), typeof(WorkflowVariables),
+        typeof(SegmentFacts), typeof(TriggerFact), typeof(RecentActivity), typeof(TagFacts),
         typeof(bool?), typeof(int?), typeof(long?), typeof(double?), typeof(decimal?), typeof(DateTime?), typeof(TimeSpan?),
     ];
 

@@ -184,7 +184,7 @@ public sealed class ProfileExpressionCompiler
     private static ParsingConfig NewParsingConfig()
     {
         var config = new ParsingConfig { IsCaseSensitive = false };
-        config.CustomTypeProvider = new DefaultDynamicLinqCustomTypeProvider(config, [typeof(ExpressionHelpers), typeof(TriggerEvent), typeof(WorkflowVariables)], true);
+        config.CustomTypeProvider = new DefaultDynamicLinqCustomTypeProvider(config, [typeof(ExpressionHelpers), typeof(TriggerEvent), typeof(WorkflowVariables), typeof(SegmentFacts), typeof(TriggerFact), typeof(RecentActivity), typeof(TagFacts)], true);
         return config;
     }
 

@@ -51,6 +51,7 @@ public sealed class CustomerErasure(CustomerPseudonyms pseudonyms, TimeProvider 
             LinkedAnonymousIds: await db.CustomerAliases.Where(a => a.CustomerId == customerId || a.AliasId == customerId).ExecuteDeleteAsync(cancellationToken),
             OutboxMessages: await DeleteOutboxAsync(db, customerId, cancellationToken));
         await db.Approvals.Where(a => a.CustomerId == customerId && a.Status == ApprovalStatus.Pending).ExecuteDeleteAsync(cancellationToken);
+        await db.CustomerTags.Where(t => t.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var subjects = new List<string> { $"customer/{customerId}" };

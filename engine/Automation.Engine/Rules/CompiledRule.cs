@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace Automation.Engine.Rules;
 
@@ -31,16 +30,19 @@ public sealed class CompiledRule
     /// <summary>Facts it asserts for other rules to match.</summary>
     public IReadOnlyList<string> Asserts { get; init; } = [];
 
-    /// <summary>"Features.CartAdds30d" and the property it reads, in the order of the text.</summary>
-    internal IReadOnlyList<(string Label, PropertyInfo Property, bool OfScores)> Members { get; init; } = [];
+    /// <summary>Tags it gives the customer when it fires (kept on the customer; later sessions read them as `Tags`).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>"Features.CartAdds30d" or "Segments.DaysIn(\"at-risk\")" and how to read it, in the order of the text.</summary>
+    internal IReadOnlyList<(string Label, Func<CustomerFact, object?> Read)> Members { get; init; } = [];
 
     /// <summary>The values of the members the conditions read, for this customer: "Features.CartAdds30d = 1".</summary>
     public IEnumerable<string> Read(CustomerFact customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        foreach (var (label, property, ofScores) in Members)
+        foreach (var (label, read) in Members)
         {
-            var value = property.GetValue(ofScores ? customer.Scores : customer.Features);
+            var value = read(customer);
             yield return $"{label} = {Convert.ToString(value, CultureInfo.InvariantCulture)}";
         }
     }

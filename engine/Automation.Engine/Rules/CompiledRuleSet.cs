@@ -53,9 +53,9 @@ public sealed class CompiledRuleSet
     public CompiledRuleSet WithVersion(int version) => new(Key, Ports, rules, factory, CompileTime) { Version = version, Decides = Decides, Plugin = Plugin, Name = Name, Description = Description };
 
     /// <summary>Decides for one customer; a rule that throws or a runaway chain ends in a <see cref="RuleSetEvaluationException"/>.</summary>
-    public RuleSetOutcome Evaluate(CustomerFeatures features, CustomerScores scores)
+    public RuleSetOutcome Evaluate(CustomerFeatures features, CustomerScores scores, RuleFacts? facts = null)
     {
-        var customer = new CustomerFact(features, scores);
+        var customer = new CustomerFact(features, scores, facts);
         Run([customer]);
         if (customer.Decision.RanAway)
         {
@@ -162,6 +162,7 @@ public sealed class CompiledRuleSet
         {
             Starts = customer.Plugin is { } view ? [.. view.Starts] : decision.Starter?.Starts ?? [],
             Firings = decision.Firings,
+            Tags = decision.Firings == 0 ? [] : decision.Tags,
             SuppressedBy = decision.SuppressedBy?.Name,
             Suppression = decision.Suppression,
         };

@@ -10,6 +10,9 @@ public sealed record CrossingDecision(IReadOnlyList<string> Explanations, string
 
     public bool Suppressed => SuppressedBy is not null;
 
+    /// <summary>Tags the fired rules give the customer, with the rule set that gave each; kept whether or not anything starts.</summary>
+    public IReadOnlyList<(string Tag, string By)> Tags { get; init; } = [];
+
     /// <summary>Whether this workflow may start: nothing suppressed, and either no rule named workflows or this is one of them.</summary>
     public bool Admits(string workflowId) => !Suppressed && (Starts is null || Starts.Contains(workflowId));
 

@@ -1,4 +1,5 @@
 using Automation.Engine.Profiles;
+using Automation.Storage;
 
 namespace Automation.Engine.Rules;
 
@@ -9,7 +10,7 @@ namespace Automation.Engine.Rules;
 /// </summary>
 public sealed class CrossingDecisions(RuleSetCatalog catalog)
 {
-    public async Task<CrossingDecision> DecideAsync(string triggerType, string triggerKey, CustomerFeatures features, CustomerScores scores, CancellationToken cancellationToken)
+    public async Task<CrossingDecision> DecideAsync(AutomationDbContext db, string customerId, string triggerType, string triggerKey, CustomerFeatures features, CustomerScores scores, DateTime now, CancellationToken cancellationToken)
     {
         var bound = await catalog.DecidingAsync(triggerType, triggerKey, cancellationToken);
         if (bound.Count == 0)
@@ -17,15 +18,18 @@ public sealed class CrossingDecisions(RuleSetCatalog catalog)
             return CrossingDecision.Open;
         }
 
+        var facts = await RuleFactsReader.ReadAsync(db, customerId, triggerType, triggerKey, now, cancellationToken);
         var explanations = new List<string>();
+        var tags = new List<(string Tag, string By)>();
         HashSet<string>? starts = null;
         foreach (var ruleSet in bound)
         {
-            var outcome = ruleSet.Evaluate(features, scores);
+            var outcome = ruleSet.Evaluate(features, scores, facts);
             explanations.Add($"decided by {RuleSetJournal.Summary(ruleSet, outcome)}");
+            tags.AddRange(outcome.Tags.Select(t => (t, $"rule set '{ruleSet.Key}' v{ruleSet.Version}")));
             if (outcome.SuppressedBy is not null)
             {
-                return new CrossingDecision(explanations, $"{ruleSet.Key} v{ruleSet.Version} rule '{outcome.SuppressedBy}': {outcome.Suppression}", null);
+                return new CrossingDecision(explanations, $"{ruleSet.Key} v{ruleSet.Version} rule '{outcome.SuppressedBy}': {outcome.Suppression}", null) { Tags = tags };
             }
 
             if (outcome.Starts.Count > 0)
@@ -35,6 +39,6 @@ public sealed class CrossingDecisions(RuleSetCatalog catalog)
             }
         }
 
-        return new CrossingDecision(explanations, null, starts);
+        return new CrossingDecision(explanations, null, starts) { Tags = tags };
     }
 }

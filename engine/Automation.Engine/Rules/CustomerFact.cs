@@ -4,9 +4,9 @@ namespace Automation.Engine.Rules;
 
 /// <summary>
 /// The customer as a rule session sees them (declared as `Customer`): the profile's features and scores, which a
-/// marketer's conditions read as `Features.…` and `Scores.…`, and the decision the fired rules write into.
+/// marketer's conditions read as `Features.…` and `Scores.…`, the session facts beside them, and the decision the fired rules write into.
 /// </summary>
-public sealed class CustomerFact(CustomerFeatures features, CustomerScores scores)
+public sealed class CustomerFact(CustomerFeatures features, CustomerScores scores, RuleFacts? facts = null)
 {
     // NRules keys its working memory by the fact; a hash code computed once here spares the runtime's identity hash,
     // which a batch of customers otherwise pays for on every new object (identity equality stays).
@@ -15,6 +15,17 @@ public sealed class CustomerFact(CustomerFeatures features, CustomerScores score
     public CustomerFeatures Features { get; } = features;
 
     public CustomerScores Scores { get; } = scores;
+
+    /// <summary>Segments, trigger, recent activity and tags, read by conditions as `Segments.…`, `Trigger.…`, `Recent.…`, `Tags.…`.</summary>
+    public RuleFacts Facts { get; } = facts ?? RuleFacts.None;
+
+    public Automation.Engine.Expressions.SegmentFacts Segments => Facts.Segments;
+
+    public Automation.Engine.Expressions.TriggerFact Trigger => Facts.Trigger;
+
+    public Automation.Engine.Expressions.RecentActivity Recent => Facts.Recent;
+
+    public Automation.Engine.Expressions.TagFacts Tags => Facts.Tags;
 
     public RuleDecision Decision { get; } = new();
 

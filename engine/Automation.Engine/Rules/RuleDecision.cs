@@ -84,6 +84,9 @@ public sealed class RuleDecision
         }
     }
 
+    /// <summary>The tags the fired rules give the customer, each once, in firing order.</summary>
+    public IReadOnlyList<string> Tags => [.. fired.SelectMany(f => f.Rule.Tags).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>Why the decision is suppressed: the suppressing rule's reason.</summary>
     public string? Suppression { get; private set; }
 

@@ -43,6 +43,9 @@ public sealed class RuleDocument
     /// <summary>In a decision rule set: the workflows to start (by id) when this rule is the highest-priority one naming any.</summary>
     public List<string>? Start { get; set; }
 
+    /// <summary>Tags this rule gives the customer when it fires ("vip-at-risk"); kept on the customer for later rules and segments' pages.</summary>
+    public List<string>? Tag { get; set; }
+
     /// <summary>A reason that suppresses every action of this decision when the rule fires.</summary>
     public string? Suppress { get; set; }
 }

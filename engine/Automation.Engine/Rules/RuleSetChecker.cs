@@ -85,6 +85,7 @@ internal sealed partial class RuleSetChecker(ProfileExpressionCompiler expressio
             Suppress = rule.Suppress,
             Asserts = Names(rule.Assert, $"{at}.assert"),
             Starts = Names(rule.Start, $"{at}.start"),
+            Tags = Names(rule.Tag, $"{at}.tag"),
             Members = condition is null ? [] : ProfileMembers.Of(condition),
         };
     }
@@ -97,9 +98,9 @@ internal sealed partial class RuleSetChecker(ProfileExpressionCompiler expressio
             Add($"{at}.ruleName", "every rule needs a name");
         }
 
-        if (depth > 1 && (rule.Requires ?? rule.Unless ?? rule.Assert ?? rule.Start) is not null || depth > 1 && (rule.Set is not null || rule.Suppress is not null || rule.Priority != 0))
+        if (depth > 1 && (rule.Requires ?? rule.Unless ?? rule.Assert ?? rule.Start ?? rule.Tag) is not null || depth > 1 && (rule.Set is not null || rule.Suppress is not null || rule.Priority != 0))
         {
-            Add(at, "priority, set, suppress, start, assert, requires and unless belong to top-level rules");
+            Add(at, "priority, set, suppress, start, tag, assert, requires and unless belong to top-level rules");
         }
 
         if (rule.Rules is { Count: > 0 } nested)
@@ -170,9 +171,9 @@ internal sealed partial class RuleSetChecker(ProfileExpressionCompiler expressio
         {
             var parameter = parameters![i];
             var at = $"{path}[{i}]";
-            if (string.IsNullOrWhiteSpace(parameter.Name) || !IsIdentifier(parameter.Name) || parameter.Name is "Features" or "Scores")
+            if (string.IsNullOrWhiteSpace(parameter.Name) || !IsIdentifier(parameter.Name) || parameter.Name is "Features" or "Scores" || RuleFacts.Parameters.Any(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                Add($"{at}.name", "a param needs a name of letters, digits and underscores, other than Features and Scores");
+                Add($"{at}.name", "a param needs a name of letters, digits and underscores, other than Features, Scores, Segments, Trigger, Recent and Tags");
                 continue;
             }
 
@@ -224,7 +225,7 @@ internal sealed partial class RuleSetChecker(ProfileExpressionCompiler expressio
             return null;
         }
 
-        if (expressions.TryParse(text, scope.Parameters, returnType, out var body, out _, out var found))
+        if (expressions.TryParse(text, [.. RuleFacts.Parameters, .. scope.Parameters], returnType, out var body, out _, out var found))
         {
             return scope.Inline(body);
         }

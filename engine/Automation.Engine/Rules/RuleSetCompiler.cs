@@ -76,6 +76,10 @@ public sealed class RuleSetCompiler(ProfileExpressionCompiler expressions)
         {
             [ProfileExpressionCompiler.FeaturesParameter] = Expression.Property(customer, nameof(CustomerFact.Features)),
             [ProfileExpressionCompiler.ScoresParameter] = Expression.Property(customer, nameof(CustomerFact.Scores)),
+            [RuleFacts.SegmentsParameter] = Expression.Property(customer, nameof(CustomerFact.Segments)),
+            [RuleFacts.TriggerParameter] = Expression.Property(customer, nameof(CustomerFact.Trigger)),
+            [RuleFacts.RecentParameter] = Expression.Property(customer, nameof(CustomerFact.Recent)),
+            [RuleFacts.TagsParameter] = Expression.Property(customer, nameof(CustomerFact.Tags)),
         }).Visit(body);
         return Expression.Lambda(replaced, customer);
     }

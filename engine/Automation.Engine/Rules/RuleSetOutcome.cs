@@ -21,6 +21,9 @@ public sealed record RuleSetOutcome(string Port, string? Output)
     /// <summary>In a decision rule set: the workflows the highest-priority fired rule naming any says to start.</summary>
     public IReadOnlyList<string> Starts { get; init; } = [];
 
+    /// <summary>The tags the fired rules give the customer (the caller keeps them on the customer).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public string? SuppressedBy { get; init; }
 
     /// <summary>How many times rules fired (a rule fires once per match; the explanation lists each firing).</summary>

@@ -2,7 +2,7 @@ using Automation.Engine.Profiles;
 
 namespace Automation.Host.Api;
 
-/// <summary>A customer's page: profile, live features, scores, segments, instances, actions and the first page of the timeline.</summary>
+/// <summary>A customer's page: profile, live features, scores, segments, instances, actions, the first page of the timeline and the tags rules gave.</summary>
 public sealed record CustomerView(
     string Id,
     string? Email,
@@ -16,4 +16,5 @@ public sealed record CustomerView(
     IReadOnlyList<CustomerSegmentView> Segments,
     IReadOnlyList<CustomerInstanceView> Instances,
     IReadOnlyList<ActionView> Actions,
-    CustomerTimelineView Timeline);
+    CustomerTimelineView Timeline,
+    IReadOnlyList<CustomerTagView> Tags);

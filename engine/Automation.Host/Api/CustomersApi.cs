@@ -73,6 +73,8 @@ public static class CustomersApi
         var timeline = await CustomerTimeline.ReadAsync(db, id, timelineSize, null, ct);
         var actions = (await db.Actions.AsNoTracking().Where(a => a.CustomerId == id).OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct))
             .Select(ActionsApi.View).ToList();
+        var tags = await db.CustomerTags.AsNoTracking().Where(t => t.CustomerId == id).OrderBy(t => t.AddedAt)
+            .Select(t => new CustomerTagView(t.Tag, t.AddedAt, t.AddedBy)).ToListAsync(ct);
         return TypedResults.Ok(new CustomerView(
             profile.CustomerId,
             profile.Email,
@@ -99,7 +101,8 @@ public static class CustomersApi
             new CustomerTimelineView(
                 timeline.Events,
                 profile.TotalEvents,
-                timeline.NextCursor is { } cursor ? CustomerTimeline.NextLink(id, timelineSize, cursor) : null)));
+                timeline.NextCursor is { } cursor ? CustomerTimeline.NextLink(id, timelineSize, cursor) : null),
+            tags));
     }
 
     /// <summary>A page of events, newest first; when more follow, a Link header (rel="next") gives the next page's address.</summary>

@@ -14,4 +14,5 @@ public sealed record RuleSetEvaluation(
     IReadOnlyList<RuleFiring> Fired,
     IReadOnlyDictionary<string, string> Values,
     string? SuppressedBy,
-    string? Suppression);
+    string? Suppression,
+    IReadOnlyList<string> Tags);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Automation.Engine.Expressions;
 using Automation.Engine.Profiles;
 using Automation.Engine.Rules;
 using Automation.Storage;
@@ -35,8 +36,8 @@ public static class RuleSetTrial
 
         try
         {
-            var outcome = ruleSet!.Evaluate(profile.Features, profile.Scores);
-            return TypedResults.Ok(new RuleSetEvaluation(0, outcome.Port, outcome.Output, outcome.Results, outcome.Fired, outcome.Values, outcome.SuppressedBy, outcome.Suppression));
+            var outcome = ruleSet!.Evaluate(profile.Features, profile.Scores, profile.Facts);
+            return TypedResults.Ok(new RuleSetEvaluation(0, outcome.Port, outcome.Output, outcome.Results, outcome.Fired, outcome.Values, outcome.SuppressedBy, outcome.Suppression, outcome.Tags));
         }
         catch (RuleSetEvaluationException ex)
         {
@@ -44,12 +45,12 @@ public static class RuleSetTrial
         }
     }
 
-    private static async Task<((CustomerFeatures Features, CustomerScores Scores) Profile, IResult? Problem)> ProfileAsync(
+    private static async Task<((CustomerFeatures Features, CustomerScores Scores, RuleFacts Facts) Profile, IResult? Problem)> ProfileAsync(
         TryRuleSetRequest body, IDbContextFactory<AutomationDbContext> databases, FeatureCalculator calculator, TimeProvider clock, CancellationToken ct)
     {
         if (body.Facts is { } facts)
         {
-            return FromFacts(facts);
+            return FromFacts(facts, clock.GetUtcNow().UtcDateTime);
         }
 
         if (string.IsNullOrWhiteSpace(body.CustomerId))
@@ -59,19 +60,25 @@ public static class RuleSetTrial
 
         await using var db = await databases.CreateDbContextAsync(ct);
         var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == body.CustomerId, ct);
-        return profile is null
-            ? (default, Problems.Validation("customerId", $"no customer '{body.CustomerId}'"))
-            : ((calculator.Features(profile, clock.GetUtcNow().UtcDateTime), FeatureCalculator.Scores(profile)), null);
+        if (profile is null)
+        {
+            return (default, Problems.Validation("customerId", $"no customer '{body.CustomerId}'"));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var known = await RuleFactsReader.ReadAsync(db, profile.CustomerId, "none", "", now, ct);
+        return ((calculator.Features(profile, now), FeatureCalculator.Scores(profile), known), null);
     }
 
     /// <summary>Pasted facts: {"features": {"cartAdds30d": 2}, "scores": {"churnRisk": 0.8}}; what is left out is zero.</summary>
-    private static ((CustomerFeatures, CustomerScores), IResult?) FromFacts(TryFacts facts)
+    private static ((CustomerFeatures, CustomerScores, RuleFacts), IResult?) FromFacts(TryFacts facts, DateTime now)
     {
         try
         {
             var features = facts.Features is { ValueKind: JsonValueKind.Object } f ? f.Deserialize<CustomerFeatures>(FactsJson)! : new CustomerFeatures();
             var scores = facts.Scores is { ValueKind: JsonValueKind.Object } s ? s.Deserialize<CustomerScores>(FactsJson)! : new CustomerScores();
-            return ((features, scores), null);
+            var segments = new SegmentFacts((facts.Segments ?? []).Select(k => KeyValuePair.Create(k, now)), now);
+            return ((features, scores, RuleFacts.None with { Segments = segments, Tags = new TagFacts(facts.Tags ?? []) }), null);
         }
         catch (JsonException ex)
         {

@@ -111,14 +111,16 @@ public static partial class RuleSetsApi
         RuleSetOutcome outcome;
         try
         {
-            outcome = ruleSet.Evaluate(calculator.Features(profile, clock.GetUtcNow().UtcDateTime), FeatureCalculator.Scores(profile));
+            var now = clock.GetUtcNow().UtcDateTime;
+            var facts = await RuleFactsReader.ReadAsync(db, profile.CustomerId, ruleSet.Decides?.Trigger ?? "none", ruleSet.Decides?.Key ?? "", now, ct);
+            outcome = ruleSet.Evaluate(calculator.Features(profile, now), FeatureCalculator.Scores(profile), facts);
         }
         catch (RuleSetEvaluationException ex)
         {
             return Problems.Validation("customerId", ex.Message);
         }
 
-        return TypedResults.Ok(new RuleSetEvaluation(ruleSet.Version, outcome.Port, outcome.Output, outcome.Results, outcome.Fired, outcome.Values, outcome.SuppressedBy, outcome.Suppression));
+        return TypedResults.Ok(new RuleSetEvaluation(ruleSet.Version, outcome.Port, outcome.Output, outcome.Results, outcome.Fired, outcome.Values, outcome.SuppressedBy, outcome.Suppression, outcome.Tags));
     }
 
     private static IReadOnlyList<PluginRuleSummary> PluginRules(CompiledRuleSet ruleSet) =>

@@ -79,6 +79,63 @@ public sealed class CrossingDecisionTests
     }
 
     [Fact]
+    public async Task A_decision_tags_the_customer_and_the_next_decision_reads_the_tag_and_the_trigger()
+    {
+        using var host = AutomationHost.Embedded();
+        using var marketer = await host.AdminAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var eventType = "demo_request_" + suffix;
+        var workflow = "demo-follow-up-" + suffix;
+        var key = "demo-decision-" + suffix;
+        await TestWorkflows.PublishAsync(marketer, new
+        {
+            id = workflow,
+            name = workflow,
+            trigger = new { type = "event", @event = eventType },
+            reentry = new { policy = "always" },
+            activities = new object[] { new { id = "wait", type = "waitForDuration", duration = "P1D" } },
+            connections = Array.Empty<object>(),
+        });
+        using (var saved = await marketer.PutAsJsonAsync($"/api/rule-sets/{key}", new
+        {
+            name = key,
+            rules = new
+            {
+                decides = new { trigger = "event", @event = eventType },
+                rules = new object[]
+                {
+                    new { ruleName = "first-ask", expression = $"!Tags.Has(\"asked-for-demo\") && Trigger.Is(\"event\", \"{eventType}\") && Recent.OpenApprovals == 0", tag = new[] { "asked-for-demo" } },
+                    new { ruleName = "asked-before", expression = "Tags.Has(\"asked-for-demo\")", suppress = "one demo follow-up per customer" },
+                },
+            },
+        }))
+        {
+            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        }
+
+        var customer = "asker-" + suffix;
+        await PostAsync(host, customer, eventType);
+        var started = await Poll.UntilAsync(() => InstanceAsync(marketer, workflow, customer), i => i.HasValue, Patience);
+        Assert.True(started.HasValue, $"no instance of {workflow} for {customer} within {Patience}");
+        var page = await marketer.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}");
+        var tag = Assert.Single(page.GetProperty("tags").EnumerateArray());
+        Assert.Equal("asked-for-demo", tag.GetProperty("tag").GetString());
+        Assert.Equal($"rule set '{key}' v1", tag.GetProperty("addedBy").GetString());
+
+        await PostAsync(host, customer, eventType);
+        var suppressed = await Poll.UntilAsync(
+            async () => (await marketer.GetFromJsonAsync<JsonElement>("/api/audit?take=2000")).EnumerateArray()
+                .FirstOrDefault(a => a.GetProperty("action").GetString() == "decision.suppressed" && a.GetProperty("subject").GetString() == $"customer/{customer}"),
+            a => a.ValueKind == JsonValueKind.Object,
+            Patience);
+        Assert.True(suppressed.ValueKind == JsonValueKind.Object, $"the second {eventType} of {customer} was not suppressed");
+        Assert.Contains("rule 'asked-before': one demo follow-up per customer", suppressed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Tags.Has(\"asked-for-demo\") = True", suppressed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var instances = (await marketer.GetFromJsonAsync<JsonElement>($"/api/workflows/{workflow}/instances")).EnumerateArray().Count(i => i.GetProperty("customerId").GetString() == customer);
+        Assert.Equal(1, instances);
+    }
+
+    [Fact]
     public async Task A_decision_naming_an_unknown_workflow_or_crossing_is_refused_with_the_fields()
     {
         using var host = AutomationHost.Embedded();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Automation.Engine.Rules;
 using Automation.Engine.Workflows.Runtime;
 
@@ -10,8 +11,24 @@ public sealed class RuleSetBranch : Activity<RuleSetBranchSettings>
     {
         var ruleSet = await context.Services.RuleSets.FindAsync(settings.RuleSet, cancellationToken)
             ?? throw new InvalidOperationException($"rule set '{settings.RuleSet}' does not exist or no longer compiles");
-        var outcome = ruleSet.Evaluate(context.Features, context.Scores);
+        var (triggerType, triggerKey) = TriggerOf(context.Instance.TriggerJson);
+        var facts = await RuleFactsReader.ReadAsync(context.Db, context.Instance.CustomerId, triggerType, triggerKey, context.Now, cancellationToken);
+        var outcome = ruleSet.Evaluate(context.Features, context.Scores, facts);
+        if (context.Simulation is null)
+        {
+            await RuleFactsReader.TagAsync(context.Db, context.Instance.CustomerId, outcome.Tags, $"rule set '{ruleSet.Key}' v{ruleSet.Version} in workflow '{context.Definition.Id}'", context.Now, cancellationToken);
+        }
+
         return ActivityOutcome.Continue(outcome.Port, RuleSetJournal.Summary(ruleSet, outcome));
+    }
+
+    /// <summary>The instance's trigger as the rules read it: its type and the segment or event it names ("none" for a test run).</summary>
+    private static (string Type, string Key) TriggerOf(string triggerJson)
+    {
+        using var document = JsonDocument.Parse(string.IsNullOrEmpty(triggerJson) ? "{}" : triggerJson);
+        var root = document.RootElement;
+        string? Read(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return Read("type") is { Length: > 0 } type ? (type, Read("segment") ?? Read("event") ?? "") : ("none", "");
     }
 
     protected override IEnumerable<(string Field, string Message)> Validate(RuleSetBranchSettings settings, ValidationServices services)

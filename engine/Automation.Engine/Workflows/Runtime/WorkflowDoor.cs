@@ -26,7 +26,11 @@ public sealed class WorkflowDoor(WorkflowStarter starter, CrossingDecisions deci
         {
             var features = entry.Features ?? calculator.Features(profile, entry.Now);
             var scores = entry.Scores ?? FeatureCalculator.Scores(profile);
-            decided = await decisions.DecideAsync(entry.Type, entry.Key, features, scores, cancellationToken);
+            decided = await decisions.DecideAsync(db, entry.CustomerId, entry.Type, entry.Key, features, scores, entry.Now, cancellationToken);
+            foreach (var by in decided.Tags.GroupBy(t => t.By))
+            {
+                await RuleFactsReader.TagAsync(db, entry.CustomerId, [.. by.Select(t => t.Tag)], by.Key, entry.Now, cancellationToken);
+            }
         }
 
         if (decided.Suppressed)
