@@ -93,6 +93,22 @@ export function CustomerPage() {
               ))}
             </ul>
           )}
+          {(c.tags?.length ?? 0) > 0 && (
+            <>
+              <h3 className="small">Tags from rules</h3>
+              <ul className="plain-list" aria-label="Tags from rules">
+                {c.tags!.map((t) => (
+                  <li key={t.tag}>
+                    <strong>{t.tag}</strong>
+                    <span className="muted small">
+                      {' '}
+                      since {formatDate(t.addedAt)}, by {t.addedBy}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       </div>
 

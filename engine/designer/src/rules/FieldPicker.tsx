@@ -12,12 +12,15 @@ export function humanField(name: string): string {
 export const typeWord = (member: ExpressionMember | undefined) =>
   member ? `${typeWords[member.type] ?? member.type}${member.unit ? `, ${member.unit}` : ''}` : 'not in the catalog';
 
-/** The catalog's features and scores, grouped, each with its type: what a condition can compare. */
+/** The catalog's features and scores, the segments, tags and recent activity, grouped, each with its type: what a condition can compare. */
 export function FieldPicker({ id, value, members, onChange }: { id: string; value: string; members: readonly ExpressionMember[]; onChange: (field: string) => void }) {
   const groups = [
     { label: 'Features', items: members.filter((m) => m.name.startsWith('Features.')) },
     { label: 'Scores', items: members.filter((m) => m.name.startsWith('Scores.')) },
-  ];
+    { label: 'Segments', items: members.filter((m) => m.name.startsWith('Segments.')) },
+    { label: 'Tags', items: members.filter((m) => m.name.startsWith('Tags.')) },
+    { label: 'Recent activity and trigger', items: members.filter((m) => m.name.startsWith('Recent.') || m.name.startsWith('Trigger.')) },
+  ].filter((g) => g.items.length > 0);
   const known = members.some((m) => m.name === value);
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
@@ -26,7 +29,7 @@ export function FieldPicker({ id, value, members, onChange }: { id: string; valu
         <optgroup key={g.label} label={g.label}>
           {g.items.map((m) => (
             <option key={m.name} value={m.name}>
-              {humanField(m.name)} ({typeWord(m)})
+              {m.label ?? humanField(m.name)} ({typeWord(m)})
             </option>
           ))}
         </optgroup>

@@ -32,6 +32,7 @@ export function RuleList({ rules, decides, members, problems, onChange }: RuleLi
       set: [],
       suppress: null,
       start: [],
+      tag: [],
       kept: {},
     };
     // A new rule goes last, below every other priority.

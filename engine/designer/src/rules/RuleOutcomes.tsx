@@ -12,11 +12,11 @@ interface OutcomesProps {
 
 const names = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
-/** What a rule does when it fires: its port, decision values, a suppression, facts for other rules, workflows to start. */
+/** What a rule does when it fires: its port, decision values, a suppression, facts for other rules, tags, workflows to start. */
 export function RuleOutcomes({ rule, decides, problems, onChange }: OutcomesProps) {
   const id = useId();
   const at = (field: string) => problemsAt(problems, { ruleId: rule.id, field });
-  const facts = rule.assert.length + rule.requires.length + rule.unless.length + rule.start.length + ['assert', 'requires', 'unless', 'start'].flatMap(at).length;
+  const facts = rule.assert.length + rule.requires.length + rule.unless.length + rule.start.length + rule.tag.length + ['assert', 'requires', 'unless', 'start', 'tag'].flatMap(at).length;
   const setValue = (i: number, entry: [string, string] | null) =>
     onChange({ ...rule, set: entry === null ? rule.set.filter((_, j) => j !== i) : rule.set.map((e, j) => (j === i ? entry : e)) });
   return (
@@ -60,11 +60,12 @@ export function RuleOutcomes({ rule, decides, problems, onChange }: OutcomesProp
         <ProblemList problems={at('suppress')} />
       </div>
       <details className="rule-facts" open={facts > 0 || undefined}>
-        <summary>Derived facts{decides ? ' and workflows' : ''}{facts > 0 ? ` (${facts})` : ''}</summary>
+        <summary>Derived facts, tags{decides ? ' and workflows' : ''}{facts > 0 ? ` (${facts})` : ''}</summary>
         <div className="field-row">
           <NamesField label="Assert facts" help="Derived facts other rules can require, e.g. priority-high" value={rule.assert} problems={at('assert')} onChange={(assert) => onChange({ ...rule, assert })} />
           <NamesField label="Requires facts" help="Fires only once another rule asserted these" value={rule.requires} problems={at('requires')} onChange={(requires) => onChange({ ...rule, requires })} />
           <NamesField label="Unless facts" help="Does not fire when another rule asserted these" value={rule.unless} problems={at('unless')} onChange={(unless) => onChange({ ...rule, unless })} />
+          <NamesField label="Tag the customer" help="Tags kept on the customer, e.g. vip-at-risk; later rules read them (Tags)" value={rule.tag} problems={at('tag')} onChange={(tag) => onChange({ ...rule, tag })} />
           {(decides || rule.start.length > 0) && (
             <NamesField label="Start workflows" help="Workflow ids: which of the listening workflows start" value={rule.start} problems={at('start')} onChange={(start) => onChange({ ...rule, start })} />
           )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, ruleSetsApi, type RuleSetEvaluation, type RuleSetTrialSubject, type RuleSetView } from '../api';
-import { useMembersCatalog } from '../common/catalog';
+import { useMembersCatalog, useSegmentsCatalog } from '../common/catalog';
 import { slugify } from '../common/format';
 import { ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
@@ -12,6 +12,7 @@ import { fromDocument, toDocument, type RuleSetDraft } from './ruleDraft';
 import { placeProblems, problemsAt, type PlacedProblem } from './ruleProblems';
 import { RuleList } from './RuleList';
 import { RuleTestPanel } from './RuleTestPanel';
+import { sessionMembers, tagsIn } from './sessionMembers';
 
 /** Build a rule set from pickers, try it on a customer, publish it: the rule editor. */
 export function RuleSetEditorPage() {
@@ -19,11 +20,14 @@ export function RuleSetEditorPage() {
   const isNew = !routeKey || routeKey === 'new';
   const stored = useAsync(() => (isNew ? Promise.resolve(null) : ruleSetsApi.get(routeKey!)), [routeKey]);
   const members = useMembersCatalog();
+  const segments = useSegmentsCatalog();
   if (stored.error) return <ErrorMessage error={stored.error} onRetry={stored.reload} />;
   if (members.error) return <ErrorMessage error={members.error} onRetry={members.retry} />;
-  if ((!isNew && !stored.data) || !members.data) return <Loading />;
+  if ((!isNew && !stored.data) || !members.data || (!segments.data && !segments.error)) return <Loading />;
   if (stored.data?.readOnly) return <PluginRuleSet ruleSet={stored.data} />;
-  return <Editor key={routeKey ?? 'new'} stored={stored.data ?? null} routeKey={isNew ? null : routeKey!} members={members.data} />;
+  // Segments and tags join the profile's fields; without the segment list the profile's fields still serve.
+  const all = [...members.data, ...sessionMembers(segments.data ?? [], tagsIn(stored.data?.rules))];
+  return <Editor key={routeKey ?? 'new'} stored={stored.data ?? null} routeKey={isNew ? null : routeKey!} members={all} />;
 }
 
 function Editor({ stored, routeKey, members }: { stored: RuleSetView | null; routeKey: string | null; members: Parameters<typeof fromDocument>[1] }) {

@@ -76,8 +76,10 @@ export function leafExpression(leaf: ConditionLeaf, type: string | undefined): s
   return `${leaf.field} ${leaf.operator} ${leaf.unit === 'weeks' ? `${value} * 7` : value}`;
 }
 
-const comparison = /^\s*((?:Features|Scores)\.[A-Za-z][A-Za-z0-9]*)\s*(>=|<=|==|!=|>|<)\s*(.+?)\s*$/;
-const flag = /^\s*(!?)\s*((?:Features|Scores)\.[A-Za-z][A-Za-z0-9]*)\s*$/;
+// A profile field (Features.DaysInactive) or a session fact, with its constant arguments (Segments.DaysIn("at-risk")).
+const fieldPattern = String.raw`(?:Features|Scores)\.[A-Za-z][A-Za-z0-9]*|(?:Segments|Tags|Recent|Trigger)\.[A-Za-z]+(?:\("(?:[^"\\]|\\.)*"(?:,\s*\d+)?\))?`;
+const comparison = new RegExp(String.raw`^\s*(${fieldPattern})\s*(>=|<=|==|!=|>|<)\s*(.+?)\s*$`);
+const flag = new RegExp(String.raw`^\s*(!?)\s*(${fieldPattern})\s*$`);
 const number = /^-?\d+(?:\.\d+)?$/;
 const weeks = /^(\d+(?:\.\d+)?)\s*\*\s*7$/;
 const quoted = /^"((?:[^"\\]|\\.)*)"$/;

@@ -14,6 +14,7 @@ export interface RuleDraft {
   set: [string, string][];
   suppress: string | null;
   start: string[];
+  tag: string[];
   /** localParams, actions (the output), successEvent, errorMessage: not edited here, saved as they were. */
   kept: Record<string, unknown>;
 }
@@ -37,7 +38,7 @@ export const nextId = (prefix = 'n') => `${prefix}${++counter}`;
 
 const modes: Record<string, GroupMode> = { And: 'all', AndAlso: 'all', Or: 'any', OrElse: 'any', Not: 'not' };
 const operators: Record<GroupMode, string> = { all: 'And', any: 'Or', not: 'Not' };
-const outcomeKeys = ['ruleName', 'expression', 'operator', 'rules', 'enabled', 'priority', 'requires', 'unless', 'assert', 'set', 'start', 'suppress'];
+const outcomeKeys = ['ruleName', 'expression', 'operator', 'rules', 'enabled', 'priority', 'requires', 'unless', 'assert', 'set', 'start', 'tag', 'suppress'];
 
 /** Stored JSON may be camelCase or PascalCase (RulesEngine's own files were); read either. */
 function read<T>(doc: Record<string, unknown>, name: string): T | undefined {
@@ -82,6 +83,7 @@ function ruleFrom(doc: RuleDocument, members: readonly ExpressionMember[]): Rule
     set: Object.entries(read<Record<string, string>>(doc, 'set') ?? {}),
     suppress: read<string>(doc, 'suppress') ?? null,
     start: read<string[]>(doc, 'start') ?? [],
+    tag: read<string[]>(doc, 'tag') ?? [],
     kept,
   };
 }
@@ -117,7 +119,7 @@ function nodeDocument(node: ConditionNode, path: string, fallbackName: string, m
 function ruleDocument(rule: RuleDraft, i: number, members: readonly ExpressionMember[], places: Map<string, Place>): RuleDocument {
   const at = `rules[${i}]`;
   places.set(at, { ruleId: rule.id });
-  for (const field of ['ruleName', 'priority', 'requires', 'unless', 'assert', 'set', 'suppress', 'start']) places.set(`${at}.${field}`, { ruleId: rule.id, field });
+  for (const field of ['ruleName', 'priority', 'requires', 'unless', 'assert', 'set', 'suppress', 'start', 'tag']) places.set(`${at}.${field}`, { ruleId: rule.id, field });
   const doc: RuleDocument = { ...rule.kept, ruleName: rule.name };
   const { condition } = rule;
   places.set(`${at}.expression`, { ruleId: rule.id, nodeId: condition.id });
@@ -139,6 +141,7 @@ function ruleDocument(rule: RuleDraft, i: number, members: readonly ExpressionMe
   if (rule.set.length) doc.set = Object.fromEntries(rule.set);
   if (rule.suppress !== null) doc.suppress = rule.suppress;
   if (rule.start.length) doc.start = rule.start;
+  if (rule.tag.length) doc.tag = rule.tag;
   return doc;
 }
 

@@ -145,6 +145,8 @@ export interface CustomerDetail {
   segments: { key: string; name?: string | null; enteredAt?: string | null; reasons?: SegmentMember['reasons'] }[];
   instances: WorkflowInstance[];
   actions: ActionRecord[];
+  /** Tags rules gave the customer, oldest first. */
+  tags?: { tag: string; addedAt: string; addedBy: string }[];
 }
 
 export interface CustomerEvent {

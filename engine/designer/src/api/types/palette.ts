@@ -42,6 +42,8 @@ export interface ExpressionMember {
   description?: string;
   /** "days" for day counts (DaysInactive): the rule editor offers days or weeks. */
   unit?: string | null;
+  /** What a marketer reads in the picker when the name is an expression ("In segment “At risk”"). */
+  label?: string;
 }
 
 export interface ExpressionProblem {
