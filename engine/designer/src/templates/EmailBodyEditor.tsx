@@ -19,7 +19,7 @@ export function EmailBodyEditor({ html, onChange, placeholders }: EmailBodyEdito
   return (
     <section className="card template-body" aria-labelledby="template-body-title">
       <div className="template-body-header">
-        <h2 id="template-body-title">HTML body</h2>
+        <h2 id="template-body-title">Email body</h2>
         <div className="panel-switch" role="group" aria-label="Edit the body as">
           <button type="button" aria-pressed={view === 'visual'} onClick={() => setView('visual')}>
             Visual

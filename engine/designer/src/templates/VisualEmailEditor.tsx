@@ -1,5 +1,5 @@
-import grapesjs, { type Component, type Editor } from 'grapesjs';
-import newsletter from 'grapesjs-preset-newsletter';
+import grapesjs, { type Component, type Editor, type Plugin } from 'grapesjs';
+import newsletterModule from 'grapesjs-preset-newsletter';
 import 'grapesjs/dist/css/grapes.min.css';
 import { useEffect, useRef, useState } from 'react';
 import { emailBody, placeholderTag } from './emailHtml';
@@ -10,6 +10,9 @@ interface VisualEmailEditorProps {
   onChange: (html: string) => void;
   placeholders: string[];
 }
+
+// The preset ships as UMD: bundled, its plugin may arrive as the module or as the module's default.
+const newsletter = ((newsletterModule as unknown as { default?: Plugin }).default ?? newsletterModule) as typeof newsletterModule;
 
 /** The newsletter preset's blocks a marketer adds most, by the preset's block id. */
 const quickBlocks: [id: string, label: string][] = [
@@ -37,6 +40,8 @@ export default function VisualEmailEditor({ html, onChange, placeholders }: Visu
       container: container.current!,
       height: '640px',
       storageManager: false,
+      // No usage reports to grapesjs.com: the app talks only to its own host.
+      telemetry: false,
       // The default icon font comes from a CDN, which the page's policy refuses; the preset brings its own SVG icons.
       cssIcons: '',
       plugins: [(e) => newsletter(e, { inlineCss: false, showStylesOnChange: true })],
@@ -56,20 +61,26 @@ export default function VisualEmailEditor({ html, onChange, placeholders }: Visu
 
   // Loads the body when it changed outside the editor (first load, the HTML view); the editor's own output is not
   // reported back until the marketer changes something, so opening a template does not mark it unsaved.
+  const loaded = useRef<string | null>(null);
   useEffect(() => {
     if (!editor || html === emitted.current) return;
-    editor.setComponents(html);
-    const loaded = current(editor);
     emitted.current = html;
+    editor.setComponents(html);
+    loaded.current = current(editor);
+  }, [editor, html]);
+
+  useEffect(() => {
+    if (!editor) return;
     const report = () => {
       const next = current(editor);
-      if (next === loaded && emitted.current === html) return;
+      if (next === emitted.current || next === loaded.current) return;
+      loaded.current = null;
       emitted.current = next;
       changed.current(next);
     };
     editor.on('update', report);
     return () => void editor.off('update', report);
-  }, [editor, html]);
+  }, [editor]);
 
   const addBlock = (id: string) => {
     if (!editor) return;
