@@ -26,12 +26,16 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
             ("/segments", p => p.GetByTestId("rfm-grid")),
             ("/segments/vip", p => p.GetByTestId("segment-size-chart")),
             ("/customers", p => p.GetByTestId("customer-table")),
+            ("/templates/winback-10", p => p.GetByTestId("visual-editor").Locator("iframe.gjs-frame")),
         ];
         foreach (var (path, loaded) in pages)
         {
             var response = await page.GotoAsync(path);
             Assert.NotNull(response);
-            Assert.Contains("script-src 'self'", await response.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
+            var policy = await response.HeaderValueAsync("content-security-policy") ?? "";
+            Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+            // Inline styles only for the visual email editor, whose canvas needs them (SecurityHeaders.EmailEditorPolicy).
+            Assert.Contains(path.StartsWith("/templates/", StringComparison.Ordinal) ? "style-src 'self' 'unsafe-inline';" : "style-src 'self';", policy, StringComparison.Ordinal);
             await Expect(loaded(page)).ToBeVisibleAsync();
             await page.WaitForLoadStateAsync(LoadState.Load);
             var violations = await page.EvaluateAsync<JsonElement>("() => window.__violations");
