@@ -11,6 +11,9 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
     public async Task The_web_app_renders_and_works_under_its_content_security_policy_without_a_single_violation()
     {
         await using var session = fixture.NewSession();
+        // The customers page shows its table once there is a customer; run alone, this test brings its own.
+        using var api = fixture.Host.ApiClient();
+        await CustomerEvents.PricingVisitorAsync(api, CustomerEvents.NewCustomerId("csp"), "Cora Policy", pricingViews: 1);
         var page = await session.SignInAsync(TestUser.Admin, "/");
         // Chromium reports each blocked script, style, image or request as an event before anything else sees it.
         await page.Context.AddInitScriptAsync("""
