@@ -13,7 +13,7 @@ public static class AppPages
         ("/workflows/new", p => p.GetByTestId("node-trigger")),
         ("/workflows/cart-recovery", p => p.GetByTestId("node-trigger")),
         ("/templates", p => p.GetByTestId("template-winback-10")),
-        ("/templates/winback-10", p => p.GetByTestId("email-preview")),
+        ("/templates/winback-10", p => p.GetByTestId("visual-editor").Locator("iframe.gjs-frame")),
         ("/segments", p => p.GetByTestId("rfm-grid")),
         ("/segments/vip", p => p.GetByTestId("segment-size-chart")),
         ("/rule-sets", p => p.GetByTestId("rule-set-engagement-tier")),

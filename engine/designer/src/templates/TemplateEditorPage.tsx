@@ -4,6 +4,7 @@ import { errorMessage, templatesApi, type TemplateContent, type TemplatePreview 
 import { slugify } from '../common/format';
 import { ErrorMessage, Loading } from '../common/Status';
 import { useAsync, useDebounced } from '../common/useAsync';
+import { EmailBodyEditor } from './EmailBodyEditor';
 import { EmailCanvas } from './EmailCanvas';
 import { PreviewCustomerPicker } from './PreviewCustomerPicker';
 import { TemplateFields } from './TemplateFields';
@@ -143,6 +144,7 @@ export function TemplateEditorPage() {
           )}
         </section>
       </div>
+      <EmailBodyEditor html={content.html} onChange={(html) => setContent((c) => ({ ...c, html }))} placeholders={stored.data?.placeholders} />
     </div>
   );
 }

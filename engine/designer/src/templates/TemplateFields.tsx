@@ -1,4 +1,5 @@
 import type { TemplateContent } from '../api';
+import { fallbackPlaceholders } from './placeholders';
 
 interface TemplateFieldsProps {
   content: TemplateContent;
@@ -6,9 +7,8 @@ interface TemplateFieldsProps {
   placeholders?: string[];
 }
 
-const fallbackPlaceholders = ['name', 'firstName', 'email', 'customerId', 'purchases', 'monetary', 'lastSeen', 'rfmSegment', 'segment', 'unsubscribe_url'];
 
-/** The template's parts as labelled fields: name, subject, preview line, sender, HTML and text bodies. */
+/** The template's parts as labelled fields: name, subject, preview line, sender and text body (the HTML body has its own editor). */
 export function TemplateFields({ content, onChange, placeholders }: TemplateFieldsProps) {
   const set = (field: keyof TemplateContent) => (e: { target: { value: string } }) => onChange({ ...content, [field]: e.target.value });
   return (
@@ -37,10 +37,6 @@ export function TemplateFields({ content, onChange, placeholders }: TemplateFiel
           <label htmlFor="template-from-address">Sender address</label>
           <input id="template-from-address" type="email" value={content.fromAddress} onChange={set('fromAddress')} placeholder="Default address" />
         </div>
-      </div>
-      <div className="field">
-        <label htmlFor="template-html">HTML body</label>
-        <textarea id="template-html" className="code-input" rows={12} spellCheck={false} value={content.html} onChange={set('html')} />
       </div>
       <div className="field">
         <label htmlFor="template-text">Text body</label>

@@ -14,7 +14,7 @@ export function TemplatesPage() {
           <h1>Email templates</h1>
           <p className="muted">The emails your workflows send. Each is personalized for the customer it goes to.</p>
         </div>
-        <Link className="btn btn-primary" to="/templates/new">
+        <Link className="btn btn-primary" to="/templates/new" reloadDocument>
           New template
         </Link>
       </header>
@@ -26,7 +26,7 @@ export function TemplatesPage() {
           {list.data.map((t) => (
             <li key={t.key} className="card template-card" data-testid={`template-${t.key}`}>
               <h2 className="template-card-name">
-                <Link to={`/templates/${encodeURIComponent(t.key)}`}>{t.name}</Link>
+                <Link to={`/templates/${encodeURIComponent(t.key)}`} reloadDocument>{t.name}</Link>
               </h2>
               <div className="template-card-subject">{t.subject}</div>
               {t.preheader && <div className="muted small">{t.preheader}</div>}
