@@ -1,25 +1,26 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import { workflowsApi, type ActivityDescriptor, type ElsaImportResult, type WorkflowDefinition, type WorkflowDetail } from '../api';
+import { ReactFlowProvider } from '@xyflow/react';
+import { templatesApi, workflowsApi, type ActivityDescriptor, type ElsaImportResult, type WorkflowDefinition, type WorkflowDetail } from '../api';
 import { usePaletteCatalog, useSegmentsCatalog } from '../common/catalog';
 import { downloadJson } from '../common/download';
 import { ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
 import { CanvasBanners } from './CanvasBanners';
-import { DecorationsContext } from './decorations';
+import { DesignerCanvas } from './DesignerCanvas';
 import { DesignerSidePanel } from './DesignerSidePanel';
 import { DesignerToolbar } from './DesignerToolbar';
-import { TRIGGER_NODE_ID, canvasToDefinition, definitionToCanvas, isActivityNode, type CanvasEdge, type CanvasNode } from './model';
-import { nodeTypes } from './nodes';
+import { TRIGGER_NODE_ID, canvasToDefinition, definitionToCanvas, isActivityNode } from './model';
 import { Palette } from './Palette';
 import { indexPalette } from './palette';
 import { PropertiesBody } from './PropertiesBody';
 import { PublishDialog } from './PublishDialog';
+import { StepPicker } from './StepPicker';
 import { useCanvasDisplay } from './useCanvasDisplay';
 import { useCanvasDoc } from './useCanvasDoc';
 import { selectOnly, useGraphEditing, type ShownCanvas } from './useGraphEditing';
 import { useLiveView } from './useLiveView';
+import { useStepAdding } from './useStepAdding';
 import { useWorkflowServer, type PanelName } from './useWorkflowServer';
 
 interface DesignerLocationState {
@@ -87,6 +88,9 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
   const palette = useMemo(() => indexPalette(descriptors), [descriptors]);
   const segments = useSegmentsCatalog();
   const segmentName = useCallback((key: string) => segments.data?.find((s) => s.key === key)?.name, [segments.data]);
+  const templates = useAsync(() => templatesApi.list(), []);
+  const templateName = useCallback((key: string) => templates.data?.find((t) => t.key === key)?.name, [templates.data]);
+  const [advanced, setAdvanced] = useState(false);
 
   const startDefinition = initial?.definition ?? imported?.definition ?? newDefinition();
   const startCanvas = useMemo(() => definitionToCanvas(startDefinition), []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -136,14 +140,12 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
     canvas,
     readOnly,
     updateShown,
-    descriptors,
-    wrapper,
     isNew,
     idEdited,
     notify,
-    onAdded: showProperties,
     setProblems: server.setProblems,
   });
+  const adding = useStepAdding({ canvas, readOnly, descriptors, palette, wrapper, notify, onAdded: showProperties });
 
   const { grouped, decorations, displayNodes, displayEdges, problemNodes } = useCanvasDisplay({
     shown,
@@ -155,6 +157,9 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
     live: liveView.live,
     instance: liveView.instance,
     segmentName,
+    templateName,
+    advanced,
+    onInsert: adding.openPicker,
   });
 
   const selected = shown.nodes.find((n) => n.selected);
@@ -183,6 +188,8 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
         onDryRun={() => void server.runSimulation()}
         onPublish={() => void server.startPublish()}
         onToggleEnabled={() => void server.toggleEnabled()}
+        advanced={advanced}
+        onAdvanced={setAdvanced}
         onExport={() => downloadJson(`${doc.meta.id || 'workflow'}.json`, currentDefinition())}
       />
 
@@ -198,7 +205,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
       </div>
 
       <div className="designer-body">
-        <Palette descriptors={descriptors} onAdd={(d) => editing.addActivity(d)} disabled={readOnly} />
+        <Palette descriptors={descriptors} onAdd={(d) => adding.addActivity(d)} disabled={readOnly} />
 
         <section className="canvas-column" aria-label="Canvas">
           <CanvasBanners
@@ -211,41 +218,21 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
             problemNodes={problemNodes}
             onSelectNode={selectNode}
           />
-          <div className="canvas" ref={wrapper} onDragOver={editing.onDragOver} onDrop={editing.onDrop} data-testid="canvas">
-            <DecorationsContext.Provider value={decorations}>
-              <ReactFlow<CanvasNode, CanvasEdge>
-                nodes={displayNodes}
-                edges={displayEdges}
-                nodeTypes={nodeTypes}
-                onNodesChange={editing.onNodesChange}
-                onEdgesChange={editing.onEdgesChange}
-                onConnect={editing.onConnect}
-                isValidConnection={(c) => c.source !== c.target && c.target !== TRIGGER_NODE_ID}
-                onBeforeDelete={async ({ nodes }) => {
-                  if (readOnly || nodes.some((n) => n.id === TRIGGER_NODE_ID)) return false;
-                  canvas.record();
-                  return true;
-                }}
-                onNodeDragStart={editing.onNodeDragStart}
-                onNodeDragStop={editing.onNodeDragStop}
-                nodesDraggable={!readOnly}
-                nodesConnectable={!readOnly}
-                edgesReconnectable={false}
-                deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-                fitView
-                fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
-                minZoom={0.2}
-                maxZoom={2}
-                snapToGrid
-                snapGrid={[10, 10]}
-                attributionPosition="top-right"
-              >
-                <Background gap={20} size={1} />
-                <Controls showInteractive={false} position="bottom-left" />
-                <MiniMap pannable zoomable position="bottom-right" ariaLabel="Mini map of the workflow" nodeStrokeWidth={3} style={{ width: 150, height: 100 }} />
-              </ReactFlow>
-            </DecorationsContext.Provider>
-          </div>
+          <DesignerCanvas
+            wrapper={wrapper}
+            nodes={displayNodes}
+            edges={displayEdges}
+            decorations={decorations}
+            readOnly={readOnly}
+            onNodesChange={editing.onNodesChange}
+            onEdgesChange={editing.onEdgesChange}
+            onConnect={editing.onConnect}
+            onNodeDragStart={editing.onNodeDragStart}
+            onNodeDragStop={editing.onNodeDragStop}
+            onBeforeDelete={() => canvas.record()}
+            onDragOver={adding.onDragOver}
+            onDrop={adding.onDrop}
+          />
         </section>
 
         <DesignerSidePanel
@@ -285,7 +272,15 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
         />
       </div>
 
-      <PublishDialog diff={server.diff} busy={busy === 'publish'} onCancel={() => server.setDiff(null)} onConfirm={() => void server.confirmPublish()} />
+      <StepPicker open={adding.picking !== null} descriptors={descriptors} onPick={adding.pick} onClose={adding.closePicker} />
+      <PublishDialog
+        diff={server.diff}
+        audience={server.audience}
+        segmentName={segmentName}
+        busy={busy === 'publish'}
+        onCancel={() => server.setDiff(null)}
+        onConfirm={(start) => void server.confirmPublish(start)}
+      />
     </div>
   );
 }

@@ -23,11 +23,15 @@ interface DesignerToolbarProps {
   onPublish: () => void;
   onToggleEnabled: () => void;
   onExport: () => void;
+  advanced: boolean;
+  onAdvanced: (advanced: boolean) => void;
 }
 
 /** The designer's top bar: the workflow's name and status, undo and layout, and the server actions. */
 export function DesignerToolbar(props: DesignerToolbarProps) {
   const { info, isNew, published, dirty, readOnly, busy, hasProblems } = props;
+  // A disabled button says why, in words next to it and to screen readers.
+  const publishWhy = isNew ? 'Save first to validate, dry run or publish.' : hasProblems ? 'Fix the problems, then Validate or Save draft again to publish.' : null;
   return (
     <div className="designer-toolbar" role="toolbar" aria-label="Workflow actions">
       <Link to="/workflows" className="btn btn-ghost btn-small">
@@ -58,15 +62,18 @@ export function DesignerToolbar(props: DesignerToolbarProps) {
         <button type="button" className="btn btn-small" onClick={props.onLayout} disabled={readOnly}>
           Auto-layout
         </button>
+        <label className="toggle-inline small" title="Show step ids, internal types and every port">
+          <input type="checkbox" checked={props.advanced} onChange={(e) => props.onAdvanced(e.target.checked)} /> Advanced view
+        </label>
       </div>
       <div className="toolbar-group">
-        <button type="button" className="btn btn-small" onClick={props.onValidate} disabled={isNew || readOnly || busy !== null} title={isNew ? 'Save the draft first' : 'Check the design on the server'}>
+        <button type="button" className="btn btn-small" onClick={props.onValidate} disabled={isNew || readOnly || busy !== null} title={isNew ? 'Save first to validate' : 'Check the design on the server'} aria-describedby={isNew ? 'designer-why' : undefined}>
           Validate
         </button>
         <button type="button" className="btn btn-small btn-primary" onClick={props.onSave} disabled={readOnly || busy !== null}>
           {busy === 'save' ? 'Saving…' : 'Save draft'}
         </button>
-        <button type="button" className="btn btn-small" onClick={props.onDryRun} disabled={isNew || props.simRunning} title={isNew ? 'Save the draft first' : 'Replay history through this design'}>
+        <button type="button" className="btn btn-small" onClick={props.onDryRun} disabled={isNew || props.simRunning} title={isNew ? 'Save first to run a dry run' : 'Replay history through this design'} aria-describedby={isNew ? 'designer-why' : undefined}>
           Dry run
         </button>
         <button
@@ -74,11 +81,12 @@ export function DesignerToolbar(props: DesignerToolbarProps) {
           className="btn btn-small btn-accent"
           onClick={props.onPublish}
           disabled={isNew || readOnly || hasProblems || busy !== null}
-          title={isNew ? 'Save the draft first' : hasProblems ? 'Fix the problems, then Validate or Save draft again' : 'Publish the latest draft'}
+          title={publishWhy ?? 'Publish the latest draft'}
+          aria-describedby={publishWhy ? 'designer-why' : undefined}
         >
           Publish
         </button>
-        {info && (
+        {info && (published || !info.enabled) && (
           <button type="button" className="btn btn-small" onClick={props.onToggleEnabled} disabled={busy !== null}>
             {info.enabled ? 'Disable' : 'Enable'}
           </button>
@@ -86,6 +94,11 @@ export function DesignerToolbar(props: DesignerToolbarProps) {
         <button type="button" className="btn btn-small btn-ghost" onClick={props.onExport} title="Download the definition as JSON">
           Export JSON
         </button>
+        {publishWhy && (
+          <span id="designer-why" className="toolbar-why small" data-testid="designer-why">
+            {publishWhy}
+          </span>
+        )}
       </div>
     </div>
   );

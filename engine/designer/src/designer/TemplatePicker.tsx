@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { templatesApi } from '../api';
 import { useAsync } from '../common/useAsync';
+import { matches, SearchFilter } from './SearchFilter';
 
 interface TemplatePickerProps {
   id: string;
@@ -15,12 +17,15 @@ export function TemplatePicker({ id, value, onChange, readOnly, describedBy }: T
   const templates = useAsync(() => templatesApi.list(), []);
   const list = templates.data ?? [];
   const chosen = list.find((t) => t.key === value);
+  const [search, setSearch] = useState('');
+  const shown = list.filter((t) => t.key === value || matches(search, t.name, t.key, t.subject));
   return (
     <>
+      <SearchFilter label="Search emails" value={search} onChange={setSearch} disabled={readOnly} />
       <select id={id} value={value} disabled={readOnly} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value || undefined)}>
         <option value="">Choose an email…</option>
         {value && !chosen && <option value={value}>{templates.loading ? value : `${value} (not in the library)`}</option>}
-        {list.map((t) => (
+        {shown.map((t) => (
           <option key={t.key} value={t.key}>
             {t.name}
           </option>

@@ -4,7 +4,8 @@ import type { InstanceDetail, LiveView, SimulationResult, ValidationProblem } fr
 import { formatNumber } from '../common/format';
 import type { Decorations } from './decorations';
 import { edgeToConnection, isTriggerNode, triggerEdge, type CanvasEdge } from './model';
-import type { PaletteIndex } from './palette';
+import type { InsertPlace } from './insertion';
+import { descriptorFor, type PaletteIndex } from './palette';
 import { groupProblems } from './problems';
 import type { ShownCanvas } from './useGraphEditing';
 
@@ -18,11 +19,14 @@ export interface CanvasDisplayInput {
   live: LiveView | undefined;
   instance: InstanceDetail | null;
   segmentName: (key: string) => string | undefined;
+  templateName: (key: string) => string | undefined;
+  advanced: boolean;
+  onInsert: (place: InsertPlace) => void;
 }
 
 /** What is drawn: the shown canvas with its problems, dry-run counts, live counts and an instance's path. */
 export function useCanvasDisplay(input: CanvasDisplayInput) {
-  const { shown, source, readOnly, palette, problems, simulation, live, instance, segmentName } = input;
+  const { shown, source, readOnly, palette, problems, simulation, live, instance, segmentName, templateName, advanced, onInsert } = input;
 
   const grouped = useMemo(() => groupProblems(source === 'doc' ? problems : []), [problems, source]);
   const simulationById = useMemo(
@@ -47,9 +51,18 @@ export function useCanvasDisplay(input: CanvasDisplayInput) {
       winners: source === 'live' ? new Map((live?.winners ?? []).map((w) => [w.activityId, w])) : null,
       path: instance && source === 'live' ? new Set(instance.steps.map((s) => s.activityId)) : null,
       segmentName,
+      templateName,
       readOnly,
+      advanced,
+      startId: triggerEdge(shown.nodes, shown.edges)?.target,
+      stepName: (id: string) => {
+        const node = shown.nodes.find((n) => n.id === id);
+        if (!node || isTriggerNode(node)) return 'the trigger';
+        return node.data.activity.displayName || descriptorFor(node.data.activity, palette)?.displayName || id;
+      },
+      onInsert: readOnly ? undefined : onInsert,
     }),
-    [grouped.byNode, instance, live, palette, readOnly, segmentName, shown.edges, simulationById, source],
+    [advanced, grouped.byNode, instance, live, onInsert, palette, readOnly, segmentName, shown.edges, shown.nodes, simulationById, source, templateName],
   );
 
   const displayNodes = useMemo(
@@ -69,7 +82,7 @@ export function useCanvasDisplay(input: CanvasDisplayInput) {
       const onPath = pathEdges?.has(`${e.source}:${port}->${e.target}`);
       return {
         ...e,
-        type: 'smoothstep',
+        type: 'add',
         markerEnd: marker,
         label: count !== undefined ? `${port}: ${formatNumber(count)}` : undefined,
         labelBgPadding: [6, 3] as [number, number],
@@ -80,7 +93,7 @@ export function useCanvasDisplay(input: CanvasDisplayInput) {
       };
     });
     const te = triggerEdge(shown.nodes, shown.edges);
-    if (te) edges.unshift({ ...te, type: 'smoothstep', markerEnd: marker, animated: source !== 'live' || !!instance });
+    if (te) edges.unshift({ ...te, type: 'add', markerEnd: marker, animated: source !== 'live' || !!instance });
     return edges;
   }, [instance, pathEdges, readOnly, shown.edges, shown.nodes, simulationById, source]);
 

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, type DragEvent, type RefObject } from 'react';
-import { applyEdgeChanges, applyNodeChanges, useReactFlow, type Connection, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
-import type { ActivityDefinition, ActivityDescriptor, TriggerDefinition, ValidationProblem } from '../api';
+import { useCallback, useEffect, useRef } from 'react';
+import { applyEdgeChanges, applyNodeChanges, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import type { ActivityDefinition, TriggerDefinition, ValidationProblem } from '../api';
 import { slugify } from '../common/format';
-import { autoLayout, NODE_WIDTH } from './layout';
+import { autoLayout } from './layout';
 import {
   TRIGGER_NODE_ID,
   connectionToEdge,
@@ -16,8 +16,6 @@ import {
   type CanvasNode,
   type WorkflowMeta,
 } from './model';
-import { PALETTE_MIME, paletteKey } from './Palette';
-import { createActivity } from './palette';
 import type { CanvasDoc, useCanvasDoc } from './useCanvasDoc';
 
 export interface ShownCanvas {
@@ -25,20 +23,16 @@ export interface ShownCanvas {
   edges: CanvasEdge[];
 }
 
-type Notify = (tone: 'ok' | 'error' | 'info', text: string) => void;
+export type Notify = (tone: 'ok' | 'error' | 'info', text: string) => void;
 
 export interface GraphEditingOptions {
   canvas: ReturnType<typeof useCanvasDoc>;
   readOnly: boolean;
   /** Applies a change to whichever canvas is on screen (the draft, an old version or the live one). */
   updateShown: (change: (c: ShownCanvas) => ShownCanvas) => void;
-  descriptors: ActivityDescriptor[];
-  wrapper: RefObject<HTMLDivElement | null>;
   isNew: boolean;
   idEdited: boolean;
   notify: Notify;
-  /** Called when a step is added, so the side panel shows its properties. */
-  onAdded: () => void;
   setProblems: (change: (current: ValidationProblem[]) => ValidationProblem[]) => void;
 }
 
@@ -47,7 +41,7 @@ export const selectOnly = (nodes: CanvasNode[], id: string | null) =>
 
 /** The draft's graph editing: React Flow's changes, connecting, adding, renaming, deleting, layout and undo keys. */
 export function useGraphEditing(options: GraphEditingOptions) {
-  const { canvas, readOnly, updateShown, descriptors, wrapper, isNew, idEdited, notify, onAdded, setProblems } = options;
+  const { canvas, readOnly, updateShown, isNew, idEdited, notify, setProblems } = options;
   const { ref: docRef, update, record, commit, undo, redo, setDirty } = canvas;
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const dragging = useRef(false);
@@ -119,58 +113,6 @@ export function useGraphEditing(options: GraphEditingOptions) {
     },
     [commit],
   );
-
-  const freePosition = useCallback(
-    (nodes: CanvasNode[]): XYPosition => {
-      const selected = nodes.find((n) => n.selected);
-      let position: XYPosition;
-      if (selected) {
-        position = { x: selected.position.x, y: selected.position.y + (selected.measured?.height ?? 100) + 60 };
-      } else {
-        const rect = wrapper.current?.getBoundingClientRect();
-        const center = rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
-        position = { x: center.x - NODE_WIDTH / 2, y: center.y - 40 };
-      }
-      // Step aside from nodes already there so a new node never hides another.
-      const taken = (p: XYPosition) => nodes.some((n) => Math.abs(n.position.x - p.x) < 60 && Math.abs(n.position.y - p.y) < 40);
-      let guard = 0;
-      while (taken(position) && guard++ < 30) position = { x: position.x + 40, y: position.y + 30 };
-      return position;
-    },
-    [flow, wrapper],
-  );
-
-  const addActivity = useCallback(
-    (descriptor: ActivityDescriptor, at?: XYPosition) => {
-      if (readOnly) return;
-      const d = docRef.current;
-      const activity = createActivity(descriptor, new Set(d.nodes.map((n) => n.id)));
-      const position = at ?? freePosition(d.nodes);
-      commit((current) => ({
-        ...current,
-        nodes: [...selectOnly(current.nodes, null), { id: activity.id, type: 'activity', position, data: { activity }, selected: true }],
-      }));
-      onAdded();
-      notify('info', `Added “${descriptor.displayName}” as ${activity.id}.`);
-    },
-    [commit, docRef, freePosition, notify, onAdded, readOnly],
-  );
-
-  const onDragOver = (event: DragEvent) => {
-    if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'move';
-  };
-
-  const onDrop = (event: DragEvent) => {
-    if (readOnly) return;
-    const key = event.dataTransfer.getData(PALETTE_MIME);
-    const descriptor = descriptors.find((d) => paletteKey(d) === key);
-    if (!descriptor) return;
-    event.preventDefault();
-    const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    addActivity(descriptor, { x: p.x - NODE_WIDTH / 2, y: p.y - 20 });
-  };
 
   // Editing something takes its red marks away; Validate or Save draft checks it again.
   const clearProblems = useCallback(
@@ -273,12 +215,9 @@ export function useGraphEditing(options: GraphEditingOptions) {
     onNodesChange,
     onEdgesChange,
     onConnect,
-    onDragOver,
-    onDrop,
     onNodeDragStart,
     onNodeDragStop,
     setPortTarget,
-    addActivity,
     updateActivity,
     updateTrigger,
     updateMeta,

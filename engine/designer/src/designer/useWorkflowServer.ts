@@ -14,6 +14,11 @@ import {
 import { definitionToCanvas, type CanvasEdge, type CanvasNode } from './model';
 import type { ShownCanvas } from './useGraphEditing';
 
+export interface PublishAudience {
+  segment: string;
+  count: number;
+}
+
 export type PanelName = 'properties' | 'simulation' | 'live' | 'versions';
 type Notify = (tone: 'ok' | 'error' | 'info', text: string) => void;
 
@@ -40,6 +45,8 @@ export function useWorkflowServer(options: WorkflowServerOptions) {
   const [problems, setProblems] = useState<ValidationProblem[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [diff, setDiff] = useState<WorkflowDiff | null>(null);
+  /** The publish dialog's audience: how many customers the dry run finds in the trigger's segment now. */
+  const [audience, setAudience] = useState<PublishAudience | null>(null);
   const [viewing, setViewing] = useState<(ShownCanvas & { version: number }) | null>(null);
   const [simulation, setSimulation] = useState<SimulationResult | null>(null);
   const [simRunning, setSimRunning] = useState(false);
@@ -118,21 +125,30 @@ export function useWorkflowServer(options: WorkflowServerOptions) {
     if (dirty && !(await saveDraft())) return;
     setBusy('publish');
     try {
-      setDiff(await workflowsApi.diff(workflowId));
+      const definition = currentDefinition();
+      const segment = definition.trigger?.type === 'segment.entered' ? definition.trigger.segment : null;
+      const [changes, dryRun] = await Promise.all([
+        workflowsApi.diff(workflowId),
+        segment ? workflowsApi.simulate(workflowId, simDays, definition).catch(() => null) : Promise.resolve(null),
+      ]);
+      setAudience(segment && dryRun ? { segment, count: dryRun.customersEntered } : null);
+      setDiff(changes);
     } catch (error) {
       handleProblems(error, 'Could not prepare publishing');
     } finally {
       setBusy(null);
     }
-  }, [dirty, handleProblems, saveDraft, workflowId]);
+  }, [currentDefinition, dirty, handleProblems, saveDraft, simDays, workflowId]);
 
-  const confirmPublish = useCallback(async () => {
+  const confirmPublish = useCallback(async (startCurrentMembers: boolean) => {
     setBusy('publish');
     try {
-      const result = await workflowsApi.publish(workflowId);
+      const result = await workflowsApi.publish(workflowId, startCurrentMembers);
       setDiff(null);
       setProblems([]);
-      notify('ok', `Published version ${result.version}.${result.version > 1 ? ' Customers waiting on an older version can move to it: see Versions.' : ''}`);
+      const started = startCurrentMembers ? ` Started for ${result.startedForCurrentMembers} current member${result.startedForCurrentMembers === 1 ? '' : 's'}.` : '';
+      notify('ok', `Published version ${result.version}.${started}${result.version > 1 ? ' Customers waiting on an older version can move to it: see Versions.' : ''}`);
+      if (startCurrentMembers && result.version === 1) setPanel('live'); // the instances just started
       await refreshInfo(workflowId);
       if (result.version > 1) setPanel('versions'); // offers the migration of waiting customers
     } catch (error) {
@@ -200,6 +216,7 @@ export function useWorkflowServer(options: WorkflowServerOptions) {
     busy,
     diff,
     setDiff,
+    audience,
     viewing,
     setViewing,
     simulation: { result: simulation, running: simRunning, error: simError, days: simDays, setDays: setSimDays, clear: () => setSimulation(null) },
