@@ -37,7 +37,9 @@ public static class WorkflowsSetup
         services.AddSingleton<IRuleSetUsage, PublishedRuleSetUsage>();
         services.AddSingleton<IWatchedThresholds, ScoreCrossedThresholds>();
         services.AddHostedService<WorkflowTimerService>();
+        services.AddSingleton<AudienceEntrance>();
         services.AddSingleton<ScheduledAudienceStarter>();
+        services.AddSingleton<CurrentMembersStarter>();
         services.AddHostedService<ScheduledAudienceService>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Automation.Engine.Workflows.Authoring;
 using Automation.Engine.Workflows.Definitions;
 using Automation.Engine.Workflows.Import;
+using Automation.Engine.Workflows.Schedules;
 using Automation.Engine.Workflows.Simulation;
 using Automation.Host.Access;
 using Automation.Storage;
@@ -30,7 +31,7 @@ public static class WorkflowsApi
             .Accepts<WorkflowDefinition>("application/json").Produces<WorkflowCheck>().ProducesValidationProblem();
         group.MapGet("/{id}/diff", DiffAsync).WithSummary("What publishing the latest draft would change")
             .Produces<WorkflowDiff>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.Design).WithSummary("Publish the latest draft: new instances start on it, running ones finish on their version")
+        group.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.Design).WithSummary("Publish the latest draft: new instances start on it, running ones finish on their version; optionally start it for the segment's current members")
             .Produces<WorkflowPublished>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/disable", (string id, HttpContext http, WorkflowService service, CancellationToken ct) => EnableAsync(id, false, http, service, ct)).RequireAuthorization(Policies.Design)
             .WithSummary("Stop starting new instances of the workflow").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
@@ -158,15 +159,39 @@ public static class WorkflowsApi
         return TypedResults.Ok(new WorkflowDiff(published?.Version, versions[0].Version, changes));
     }
 
-    private static async Task<IResult> PublishAsync(string id, HttpContext http, WorkflowService service, CancellationToken ct)
+    private static async Task<IResult> PublishAsync(string id, HttpRequest request, WorkflowService service, CurrentMembersStarter members, CancellationToken ct)
     {
-        var result = await service.PublishAsync(id, http.Actor(), ct);
-        return result switch
+        var options = new PublishOptions();
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
-            null => Problems.NotFound($"no workflow '{id}'"),
-            { Succeeded: false } => Problems.Definition(result.Problems),
-            _ => TypedResults.Ok(new WorkflowPublished(result.Id, result.Version, result.Changes)),
-        };
+            var (read, problem) = await request.ReadJsonAsync<PublishOptions>(System.Text.Json.JsonSerializerOptions.Web, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            options = read!;
+        }
+
+        if (options.StartCurrentMembers && await members.RefusalAsync(id, ct) is { } refused)
+        {
+            return Problems.Definition([refused]);
+        }
+
+        var actor = request.HttpContext.Actor();
+        var result = await service.PublishAsync(id, actor, ct);
+        if (result is null)
+        {
+            return Problems.NotFound($"no workflow '{id}'");
+        }
+
+        if (!result.Succeeded)
+        {
+            return Problems.Definition(result.Problems);
+        }
+
+        var started = options.StartCurrentMembers ? await members.StartAsync(id, actor, ct) : 0;
+        return TypedResults.Ok(new WorkflowPublished(result.Id, result.Version, result.Changes, started));
     }
 
     private static async Task<IResult> EnableAsync(string id, bool enabled, HttpContext http, WorkflowService service, CancellationToken ct) =>

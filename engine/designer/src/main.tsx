@@ -7,6 +7,7 @@ import './styles/shell.css';
 import './styles/outbox.css';
 import './styles/approvals-phone.css';
 import './styles/tables.css';
+import './styles/designer-cards.css';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(

@@ -51,7 +51,7 @@ public sealed class DesignerTests(BrowserFixture fixture)
         await page.GetByTestId("node-email-send").ClickAsync();
         await page.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Template") }).SelectOptionAsync("high-intent");
         await Expect(page.GetByTestId("template-picked")).ToContainTextAsync("questions about our plans?");
-        await Expect(page.GetByTestId("node-email-send")).ToContainTextAsync("Send “high-intent”");
+        await Expect(page.GetByTestId("node-email-send")).ToContainTextAsync("Send “High intent: talk to a specialist”"); // the template by its name
         await Expect(page.GetByTestId("node-problem-email-send")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/workflows/pricing-page-follow-up$"));

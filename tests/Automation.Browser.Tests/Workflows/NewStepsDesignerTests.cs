@@ -38,6 +38,11 @@ public sealed class NewStepsDesignerTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Text", Exact = true }).FillAsync("keen visitor");
         await Designer.DropFromPaletteAsync(page, "palette-note", 850, 300);
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Text", Exact = true }).FillAsync("casual visitor");
+        // A new step follows the selected one: the second note came after the first; each note ends its own branch.
+        await Expect(page.GetByTestId("rf__edge-note:done->note-2")).ToBeAttachedAsync();
+        await page.GetByTestId("node-note").ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "When done" }).SelectOptionAsync(new SelectOptionValue { Value = "" });
+        await Expect(page.GetByTestId("rf__edge-note:done->note-2")).ToHaveCountAsync(0);
         await Designer.AutoLayoutAsync(page);
 
         await Designer.ConnectAsync(page, "trigger", "start", "set-variable");

@@ -39,6 +39,6 @@ public sealed class WorkflowDoor(WorkflowStarter starter, CrossingDecisions deci
             return [];
         }
 
-        return await starter.StartAsync(db, entry.Type, entry.Key, entry.Trigger, entry.CustomerId, entry.Profile, entry.Now, cancellationToken, entry.Matches, decided);
+        return await starter.StartAsync(db, entry.Type, entry.Key, entry.Trigger, entry.CustomerId, entry.Profile, entry.Now, cancellationToken, entry.Matches, decided, entry.OnlyWorkflowId);
     }
 }

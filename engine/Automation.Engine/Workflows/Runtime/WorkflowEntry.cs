@@ -17,4 +17,7 @@ public sealed record WorkflowEntry(string Type, string Key, TriggerInfo Trigger,
     public CustomerFeatures? Features { get; init; }
 
     public CustomerScores? Scores { get; init; }
+
+    /// <summary>Starts only this workflow (publishing's start for a segment's current members), not every one listening.</summary>
+    public string? OnlyWorkflowId { get; init; }
 }

@@ -41,7 +41,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
     /// <summary>Starts the matching published workflows the decision admits; callers come through <see cref="WorkflowDoor"/>.</summary>
     public async Task<IReadOnlyList<WorkflowInstance>> StartAsync(
         AutomationDbContext db, string triggerType, string? triggerKey, TriggerInfo trigger, string customerId, CustomerProfile? profile, DateTime nowUtc, CancellationToken cancellationToken,
-        Func<TriggerDefinition, bool>? matches = null, CrossingDecision? decided = null)
+        Func<TriggerDefinition, bool>? matches = null, CrossingDecision? decided = null, string? onlyWorkflowId = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var versions = await VersionsAsync(db, triggerType, triggerKey, cancellationToken);
@@ -49,7 +49,7 @@ public sealed class WorkflowStarter(DefinitionCache definitions, WorkflowRunner 
         foreach (var version in versions)
         {
             var definition = await definitions.GetAsync(db, version.WorkflowId, version.Version, cancellationToken);
-            if (definition is null || (decided is not null && !decided.Admits(version.WorkflowId)) || (matches is not null && (definition.Trigger is null || !matches(definition.Trigger))) || !await MayEnterAsync(db, definition, customerId, nowUtc, cancellationToken))
+            if (definition is null || (onlyWorkflowId is not null && version.WorkflowId != onlyWorkflowId) || (decided is not null && !decided.Admits(version.WorkflowId)) || (matches is not null && (definition.Trigger is null || !matches(definition.Trigger))) || !await MayEnterAsync(db, definition, customerId, nowUtc, cancellationToken))
             {
                 continue;
             }

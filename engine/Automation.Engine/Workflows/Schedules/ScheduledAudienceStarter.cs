@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Automation.Engine.Audit;
 using Automation.Engine.Configuration;
 using Automation.Engine.Messaging;
@@ -22,15 +21,13 @@ namespace Automation.Engine.Workflows.Schedules;
 /// </summary>
 public sealed class ScheduledAudienceStarter(
     IDbContextFactory<AutomationDbContext> databases,
-    WorkflowDoor door,
+    AudienceEntrance entrance,
     ProfileWriteGate gate,
-    ProfileStore store,
     OutboxSignal outbox,
     IOptions<AutomationOptions> options,
     TimeProvider clock)
 {
     public const string Actor = "schedule";
-    private const int PageSize = 500;
 
     /// <summary>Starts the audiences of every scheduled workflow that is due; returns how many customers came to the door.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
@@ -137,9 +134,7 @@ public sealed class ScheduledAudienceStarter(
         }
 
         var after = cursor.Cursor;
-        var members = await db.SegmentMemberships.AsNoTracking()
-            .Where(m => m.SegmentKey == segment && (after == null || string.Compare(m.CustomerId, after) > 0))
-            .OrderBy(m => m.CustomerId).Take(PageSize).Select(m => new { m.CustomerId, m.ReasonsJson }).ToListAsync(cancellationToken);
+        var members = await AudienceEntrance.NextPageAsync(db, segment, after, cancellationToken);
         if (members.Count == 0)
         {
             return null;
@@ -155,30 +150,16 @@ public sealed class ScheduledAudienceStarter(
             return null;
         }
 
-        var ids = members.Select(m => m.CustomerId).ToArray();
         var now = clock.GetUtcNow().UtcDateTime;
-        await HoldWhatTheDoorAsksAsync(db, workflowId, ids, cancellationToken);
-        var profiles = await db.Profiles.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, StringComparer.Ordinal, cancellationToken);
-        foreach (var member in members)
-        {
-            var reasons = JsonSerializer.Deserialize<List<ReasonCode>>(member.ReasonsJson, MessageTypes.Json) ?? [];
-            var trigger = new TriggerInfo(TriggerTypes.Schedule, segment, reasons);
-            var profile = store.Current(member.CustomerId) ?? profiles.GetValueOrDefault(member.CustomerId);
-            await door.EnterAsync(db, new WorkflowEntry(TriggerTypes.Schedule, workflowId, trigger, member.CustomerId, profile, now), cancellationToken);
-        }
-
+        await entrance.EnterAsync(
+            db,
+            workflowId,
+            members,
+            (member, reasons, profile) => new WorkflowEntry(TriggerTypes.Schedule, workflowId, new TriggerInfo(TriggerTypes.Schedule, segment, reasons), member.CustomerId, profile, now),
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         return members.Count;
-    }
-
-    /// <summary>The page's re-entry history and active instances in two queries, instead of two per member.</summary>
-    private static async Task HoldWhatTheDoorAsksAsync(AutomationDbContext db, string workflowId, string[] ids, CancellationToken cancellationToken)
-    {
-        await WorkflowEntries.LoadAsync(db, ids, cancellationToken);
-        var activeKeys = ids.Select(id => WorkflowStarter.ActiveKey(workflowId, id)).ToArray();
-        var active = await db.WorkflowInstances.Where(i => i.ActiveKey != null && EF.Parameter(activeKeys).Contains(i.ActiveKey)).ToListAsync(cancellationToken);
-        WorkflowStarter.HoldActiveInstances(db, activeKeys, active);
     }
 }

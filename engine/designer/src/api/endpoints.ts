@@ -111,7 +111,7 @@ export const workflowsApi = {
   save: (id: string, definition: WorkflowDefinition) => http.put<SavedWorkflow>(`/api/workflows/${enc(id)}`, definition),
   validate: (id: string, definition: WorkflowDefinition) =>
     http.post<WorkflowValidation>(`/api/workflows/${enc(id)}/validate`, definition),
-  publish: (id: string) => http.post<PublishResult>(`/api/workflows/${enc(id)}/publish`),
+  publish: (id: string, startCurrentMembers = false) => http.post<PublishResult>(`/api/workflows/${enc(id)}/publish`, { startCurrentMembers }),
   diff: (id: string) => http.get<WorkflowDiff>(`/api/workflows/${enc(id)}/diff`),
   disable: (id: string) => http.post<void>(`/api/workflows/${enc(id)}/disable`),
   enable: (id: string) => http.post<void>(`/api/workflows/${enc(id)}/enable`),

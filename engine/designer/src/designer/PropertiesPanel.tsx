@@ -4,7 +4,7 @@ import { formatMoney } from '../common/format';
 import { portsFor, type WorkflowMeta } from './model';
 import { actionTypeOf, descriptorFor, type PaletteIndex } from './palette';
 import { GoalForm } from './GoalForm';
-import { fieldProblems } from './problems';
+import { fieldProblems, withMissingRequired } from './problems';
 import { SchemaForm } from './SchemaForm';
 import { missingRequired, schemaToFields } from './schemaForm';
 import { describeTrigger, reentryPolicies } from './triggers';
@@ -97,7 +97,7 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
           fields={settingsFields}
           value={activity}
           readOnly={readOnly}
-          problems={fieldProblems(problems, activity.id)}
+          problems={withMissingRequired(settingsFields, activity, fieldProblems(problems, activity.id))}
           onChange={(next, field) => onChange({ ...(next as ActivityDefinition), id: activity.id, type: activity.type }, key(field))}
         />
       )}
@@ -110,7 +110,7 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
             fields={inputFields}
             value={input}
             readOnly={readOnly}
-            problems={fieldProblems(problems, activity.id, 'input')}
+            problems={withMissingRequired(inputFields, input, fieldProblems(problems, activity.id, 'input'))}
             onChange={(next, field) => onChange({ ...activity, input: next }, key(`input.${field}`))}
           />
         </fieldset>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { templatesApi } from '../api';
 import { useAsync } from '../common/useAsync';
 import { TemplateThumbnail } from '../templates/TemplateThumbnail';
+import { matches, SearchFilter } from './SearchFilter';
 
 interface TemplatePickerProps {
   id: string;
@@ -18,13 +19,10 @@ export function TemplatePicker({ id, value, onChange, readOnly, describedBy }: T
   const [search, setSearch] = useState('');
   const list = templates.data ?? [];
   const chosen = list.find((t) => t.key === value);
-  const words = search.trim().toLowerCase();
-  const found = words ? list.filter((t) => t.name.toLowerCase().includes(words) || t.key.includes(words)) : list;
+  const found = list.filter((t) => matches(search, t.name, t.key, t.subject));
   return (
     <>
-      {!readOnly && list.length > 4 && (
-        <input type="search" className="template-search" aria-label="Find an email by name" placeholder="Find an email…" value={search} onChange={(e) => setSearch(e.target.value)} />
-      )}
+      {!readOnly && <SearchFilter label="Search emails" value={search} onChange={setSearch} />}
       <select id={id} value={value} disabled={readOnly} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value || undefined)}>
         <option value="">Choose an email…</option>
         {value && !chosen && <option value={value}>{templates.loading ? value : `${value} (not in the library)`}</option>}

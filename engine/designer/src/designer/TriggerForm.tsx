@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { TriggerDefinition } from '../api';
 import { useSegmentsCatalog } from '../common/catalog';
 import { ExpressionInput } from '../common/ExpressionInput';
@@ -6,6 +6,7 @@ import { formatNumber } from '../common/format';
 import { changeTriggerType, knownEventTypes, scoreNames, triggerTypes } from './triggers';
 import { ScheduleTriggerFields } from './ScheduleTriggerFields';
 import { WebhookTriggerFields } from './WebhookTriggerFields';
+import { matches, SearchFilter } from './SearchFilter';
 
 interface TriggerFormProps {
   trigger: TriggerDefinition | null;
@@ -17,6 +18,7 @@ interface TriggerFormProps {
 export function TriggerForm({ trigger, onChange, readOnly, problems }: TriggerFormProps) {
   const id = useId();
   const segments = useSegmentsCatalog();
+  const [segmentSearch, setSegmentSearch] = useState('');
   const type = trigger?.type ?? '';
   const set = (patch: Partial<TriggerDefinition>, field: string) => onChange({ ...(trigger ?? { type: '' }), ...patch }, field);
 
@@ -50,15 +52,18 @@ export function TriggerForm({ trigger, onChange, readOnly, problems }: TriggerFo
           <label htmlFor={`${id}-segment`}>
             Segment<span className="req" aria-hidden="true"> *</span>
           </label>
+          {segments.data && <SearchFilter label="Search segments" value={segmentSearch} onChange={setSegmentSearch} disabled={readOnly} />}
           {segments.data ? (
             <select id={`${id}-segment`} value={trigger?.segment ?? ''} disabled={readOnly} required onChange={(e) => set({ segment: e.target.value }, 'segment')}>
               <option value="">Choose a segment…</option>
-              {segments.data.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.name || s.key}
-                  {s.size !== undefined ? ` (${formatNumber(s.size)})` : ''}
-                </option>
-              ))}
+              {segments.data
+                .filter((s) => s.key === trigger?.segment || matches(segmentSearch, s.name, s.key))
+                .map((s) => (
+                  <option key={s.key} value={s.key}>
+                    {s.name || s.key}
+                    {s.size !== undefined ? ` (${formatNumber(s.size)} now)` : ''}
+                  </option>
+                ))}
               {trigger?.segment && !segments.data.some((s) => s.key === trigger.segment) && (
                 <option value={trigger.segment}>{trigger.segment} (unknown segment)</option>
               )}

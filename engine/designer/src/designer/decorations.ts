@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ConnectionDefinition, SimulationActivity, SplitWinner } from '../api';
+import type { InsertPlace } from './insertion';
 import { emptyPalette, type PaletteIndex } from './palette';
 
 /** What the canvas draws on top of the definition: problems, dry-run counts, live counts, a path. */
@@ -13,7 +14,17 @@ export interface Decorations {
   winners?: Map<string, SplitWinner> | null;
   path: Set<string> | null;
   segmentName: (key: string) => string | undefined;
+  /** An email template's name by its key. */
+  templateName?: (key: string) => string | undefined;
   readOnly: boolean;
+  /** Shows ids, internal types and every port; the simple view shows what a marketer reads. */
+  advanced?: boolean;
+  /** The step the trigger hands over to, if any. */
+  startId?: string;
+  /** A step's name as shown on its card (for the labels of "+" buttons). */
+  stepName: (id: string) => string;
+  /** Opens the step picker to insert a step at a place ("+" buttons); absent when read-only. */
+  onInsert?: (place: InsertPlace) => void;
 }
 
 export const DecorationsContext = createContext<Decorations>({
@@ -25,6 +36,7 @@ export const DecorationsContext = createContext<Decorations>({
   path: null,
   segmentName: () => undefined,
   readOnly: false,
+  stepName: (id) => id,
 });
 
 export const useDecorations = () => useContext(DecorationsContext);

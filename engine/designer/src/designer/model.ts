@@ -222,7 +222,7 @@ export function makeStart(nodes: readonly CanvasNode[], activityId: string): Can
 }
 
 /** A short line describing what a node does, shown under its name. */
-export function summarize(activity: ActivityDefinition): string {
+export function summarize(activity: ActivityDefinition, templateName?: (key: string) => string | undefined): string {
   const s = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
   switch (activity.type) {
     case 'condition':
@@ -245,7 +245,7 @@ export function summarize(activity: ActivityDefinition): string {
       return [activity.event ? `Until ${humanize(s(activity.event)).toLowerCase()}` : '', activity.timeout ? `at most ${durationInWords(s(activity.timeout))}` : ''].filter(Boolean).join(', ');
     case 'action': {
       const input = (activity.input ?? {}) as Record<string, unknown>;
-      return activity.action === 'email.send' && input.template ? `Send “${s(input.template)}”` : '';
+      return activity.action === 'email.send' && input.template ? `Send “${templateName?.(s(input.template)) ?? s(input.template)}”` : '';
     }
     case 'scoreGate':
       return [s(activity.score), s(activity.operator ?? activity.direction), s(activity.threshold)].filter(Boolean).join(' ');

@@ -2,7 +2,10 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps, type NodeType
 import { useEffect } from 'react';
 import { formatNumber } from '../common/format';
 import { useDecorations, waitingTypes } from './decorations';
+import { mainPorts, RARE_PORTS } from './insertion';
 import { ELSA_PLACEHOLDER, TRIGGER_NODE_ID, portsFor, summarize, type ActivityNode, type TriggerNode } from './model';
+import { AddAfterButton } from './AddAfterButton';
+import { StepIcon } from './StepIcon';
 import { actionTypeOf, descriptorFor } from './palette';
 import { describeTrigger } from './triggers';
 
@@ -13,7 +16,11 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
   const activity = data.activity;
   const descriptor = descriptorFor(activity, deco.palette);
   const action = actionTypeOf(activity);
-  const ports = portsFor(activity, deco.palette, deco.connections);
+  const allPorts = portsFor(activity, deco.palette, deco.connections);
+  const outgoing = deco.connections.filter((c) => c.from === id);
+  // The simple view leaves out rarely used ports, unless a connection already leaves from one.
+  const ports = deco.advanced ? allPorts : allPorts.filter((p) => !RARE_PORTS.has(p) || outgoing.some((c) => c.port === p));
+  const open = mainPorts(ports).filter((p) => !outgoing.some((c) => c.port === p));
   // A port renamed or added in the form (a switch case, a fork branch) is a new handle: React Flow must measure it
   // before an edge can leave from it.
   const updateNodeInternals = useUpdateNodeInternals();
@@ -25,7 +32,7 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
   const winner = deco.winners?.get(id);
   const onPath = deco.path?.has(id);
   const title = activity.displayName || descriptor?.displayName || activity.type;
-  const summary = summarize(activity);
+  const summary = summarize(activity, deco.templateName);
 
   const placeholder = activity.type === ELSA_PLACEHOLDER;
   const classes = ['flow-node', placeholder ? 'flow-node-placeholder' : categoryClass(descriptor?.category)];
@@ -38,7 +45,9 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
     <div className={classes.join(' ')} data-testid={`node-${id}`}>
       <Handle type="target" position={Position.Top} className="handle-in" title={`Into ${title}`} />
       <div className="flow-node-head">
-        <span className="flow-node-icon" aria-hidden="true" />
+        <span className="flow-node-icon" aria-hidden="true">
+          <StepIcon type={activity.type} action={action} />
+        </span>
         <span className="flow-node-title">{title}</span>
         {descriptor?.budgetAffecting && (
           <span className="tag tag-budget" title="Spends budget: may need approval">
@@ -46,10 +55,12 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
           </span>
         )}
       </div>
-      <div className="flow-node-meta">
-        <span>{action ?? (descriptor?.displayName !== title ? descriptor?.displayName : null) ?? activity.type}</span>
-        <code className="flow-node-id">{id}</code>
-      </div>
+      {deco.advanced && (
+        <div className="flow-node-meta">
+          <span>{action ?? activity.type}</span>
+          <code className="flow-node-id">{id}</code>
+        </div>
+      )}
       {summary && (
         <div className="flow-node-summary" title={summary}>
           {summary}
@@ -87,7 +98,7 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
           ))}
         </ul>
       )}
-      {ports.length > 0 && (
+      {(ports.length > 1 || (deco.advanced && ports.length > 0)) && (
         <div className="flow-node-ports">
           {ports.map((port) => (
             <span key={port} className="port-label" data-testid={`port-${id}-${port}`}>
@@ -108,6 +119,17 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
           title={`Drag from “${port}” to the next step`}
         />
       ))}
+      {!deco.readOnly &&
+        deco.onInsert &&
+        open.map((port) => (
+          <AddAfterButton
+            key={port}
+            left={`${((ports.indexOf(port) + 0.5) / ports.length) * 100}%`}
+            label={`Add a step after ${title}${ports.length > 1 ? ` (${port})` : ''}`}
+            testId={`add-after-${id}-${port}`}
+            onClick={() => deco.onInsert?.({ after: id, port })}
+          />
+        ))}
     </div>
   );
 }
@@ -122,7 +144,7 @@ export function TriggerNodeView({ data, selected }: NodeProps<TriggerNode>) {
     <div className={classes.join(' ')} data-testid="node-trigger">
       <div className="flow-node-head">
         <span className="flow-node-icon" aria-hidden="true">
-          ⚡
+          <StepIcon type="trigger" />
         </span>
         <span className="flow-node-title">Trigger</span>
       </div>
@@ -135,6 +157,9 @@ export function TriggerNodeView({ data, selected }: NodeProps<TriggerNode>) {
         </ul>
       )}
       <Handle id="start" type="source" position={Position.Bottom} className="handle-out" title="Trigger: start" />
+      {!deco.readOnly && deco.onInsert && !deco.startId && (
+        <AddAfterButton left="50%" label="Add the first step" testId="add-after-trigger" onClick={() => deco.onInsert?.({ after: TRIGGER_NODE_ID, port: 'start' })} />
+      )}
     </div>
   );
 }

@@ -32,3 +32,21 @@ export function fieldProblems(problems: readonly ValidationProblem[], activityId
   }
   return result;
 }
+
+/**
+ * Required settings left empty, as the marketer types (before any save): merged under the server's problems for the
+ * same field, so a field shows one message.
+ */
+export function withMissingRequired(
+  fields: readonly { name: string; required: boolean; kind: string }[],
+  value: Record<string, unknown>,
+  serverProblems: Record<string, string[]>,
+): Record<string, string[]> {
+  const result: Record<string, string[]> = { ...serverProblems };
+  for (const f of fields) {
+    const v = value[f.name];
+    const empty = v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+    if (f.required && f.kind !== 'boolean' && empty && !result[f.name]) result[f.name] = ['Required: fill this in before publishing.'];
+  }
+  return result;
+}

@@ -56,7 +56,7 @@ export function PluginCard({
                     </td>
                     <td>{d?.displayName ?? <span className="muted">—</span>}</td>
                     <td>{d ? (d.budgetAffecting ? 'yes, needs approval' : 'no') : '—'}</td>
-                    <td className="num">{d && d.budgetAffecting ? formatMoney(d.estimatedCost) : '—'}</td>
+                    <td className="num">{d ? formatMoney(d.estimatedCost) : '—'}</td>
                     <ConnectorQueueCells queue={queues.get(type)} />
                   </tr>
                 );

@@ -122,6 +122,8 @@ export interface PublishResult {
   id: string;
   version: number;
   changes: string[];
+  /** Instances started for the segment's current members (0 unless asked for). */
+  startedForCurrentMembers: number;
 }
 
 export interface WorkflowDiff {
