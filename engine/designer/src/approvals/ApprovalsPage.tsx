@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ApiError, approvalsApi, errorMessage, type Approval, type BatchApproveResult } from '../api';
 import { formatDateTime, formatMoney, formatRelative, reasonText } from '../common/format';
 import { Empty, ErrorMessage, Loading, StatusBadge } from '../common/Status';
+import { useSegmentsCatalog } from '../common/catalog';
 import { useAsync } from '../common/useAsync';
 import { ApprovalGroups } from './ApprovalGroups';
 
@@ -254,6 +255,8 @@ function ApprovalRow({ approval: a, selected, busy, comment, error, onSelect, on
   const usedShare = total > 0 ? Math.min(1, a.budgetUsedToday / total) : 0;
   const overBudget = a.estimatedCost > a.budgetLeftToday;
   const customer = a.customerEmail || a.customerId;
+  const segments = useSegmentsCatalog();
+  const segmentName = segments.data?.find((s) => s.key === a.segment)?.name ?? a.segment;
 
   return (
     <li
@@ -281,7 +284,10 @@ function ApprovalRow({ approval: a, selected, busy, comment, error, onSelect, on
           {a.segment && (
             <span>
               {' '}
-              · segment <span className="chip">{a.segment}</span>
+              · segment{' '}
+              <span className="chip" title={a.segment}>
+                {segmentName}
+              </span>
             </span>
           )}
         </div>

@@ -6,11 +6,13 @@ import { Empty, ErrorMessage, Loading, StatusBadge } from '../common/Status';
 import { useAsync } from '../common/useAsync';
 import { CustomerTimeline } from './CustomerTimeline';
 import { EraseCustomer } from './EraseCustomer';
+import { useWorkflowNames } from '../common/useWorkflowNames';
 
 export function CustomerPage() {
   const { id = '' } = useParams();
   const customer = useAsync(() => customersApi.get(id), [id]);
   const events = useAsync(() => customersApi.events(id, 100), [id]);
+  const workflowName = useWorkflowNames();
   const { hasRole } = useAuth();
   const canDesign = hasRole(...roleAccess.design);
 
@@ -135,9 +137,11 @@ export function CustomerPage() {
                     <td>
                       {i.workflowId ? (
                         canDesign ? (
-                          <Link to={`/workflows/${encodeURIComponent(i.workflowId)}`}>{i.workflowId}</Link>
+                          <Link to={`/workflows/${encodeURIComponent(i.workflowId)}`} title={i.workflowId}>
+                            {workflowName(i.workflowId)}
+                          </Link>
                         ) : (
-                          i.workflowId
+                          workflowName(i.workflowId)
                         )
                       ) : (
                         <code>{i.id}</code>
@@ -164,7 +168,7 @@ export function CustomerPage() {
 
       <section className="card" aria-labelledby="actions-title">
         <h2 id="actions-title">Actions</h2>
-        {c.actions.length === 0 ? <Empty>No actions for this customer.</Empty> : <ActionList actions={c.actions} />}
+        {c.actions.length === 0 ? <Empty>No actions for this customer.</Empty> : <ActionList actions={c.actions} workflowName={workflowName} />}
       </section>
 
       <div className="grid-2">
@@ -208,7 +212,7 @@ export function CustomerPage() {
   );
 }
 
-function ActionList({ actions }: { actions: ActionRecord[] }) {
+function ActionList({ actions, workflowName }: { actions: ActionRecord[]; workflowName: (id: string) => string }) {
   return (
     <ul className="action-list">
       {actions.map((a) => (
@@ -216,7 +220,7 @@ function ActionList({ actions }: { actions: ActionRecord[] }) {
           <div className="action-head">
             <code>{a.actionType}</code> <StatusBadge status={a.status} />
             <span className="muted small">
-              {a.workflowId ? ` ${a.workflowId} v${a.workflowVersion ?? '?'} · ${a.activityId ?? ''}` : ''} · {formatDateTime(a.createdAt)}
+              {a.workflowId ? ` ${workflowName(a.workflowId)} v${a.workflowVersion ?? '?'} · ${a.activityId ?? ''}` : ''} · {formatDateTime(a.createdAt)}
               {a.budgetAffecting ? ` · est. ${formatMoney(a.estimatedCost)}` : ''}
               {a.attempts ? ` · ${a.attempts} attempt${a.attempts === 1 ? '' : 's'}` : ''}
             </span>

@@ -10,6 +10,7 @@ interface Props {
   retry?: RetryState;
   canRetry: boolean;
   linkWorkflows: boolean;
+  workflowName: (id: string) => string;
   onRetry: (action: ActionRecord, decision: ActionDecision) => void;
 }
 
@@ -17,7 +18,7 @@ interface Props {
  * One line of the dispatch log; a failed action offers "Retry" to an admin, one whose outcome is unknown "Resend",
  * "Mark as sent" and "Cancel"; the row follows the decision.
  */
-export function ActionRow({ action: listed, retry, canRetry, linkWorkflows, onRetry }: Props) {
+export function ActionRow({ action: listed, retry, canRetry, linkWorkflows, workflowName, onRetry }: Props) {
   const a = retry?.record ?? listed;
   const failed = a.status === 'failed';
   const unknown = a.status === 'unknown';
@@ -35,7 +36,13 @@ export function ActionRow({ action: listed, retry, canRetry, linkWorkflows, onRe
         <td className="small">
           {a.workflowId ? (
             <>
-              {linkWorkflows ? <Link to={`/workflows/${encodeURIComponent(a.workflowId)}`}>{a.workflowId}</Link> : a.workflowId}
+              {linkWorkflows ? (
+                <Link to={`/workflows/${encodeURIComponent(a.workflowId)}`} title={a.workflowId}>
+                  {workflowName(a.workflowId)}
+                </Link>
+              ) : (
+                <span title={a.workflowId}>{workflowName(a.workflowId)}</span>
+              )}
               {a.workflowVersion != null && <span className="muted"> v{a.workflowVersion}</span>}
             </>
           ) : (

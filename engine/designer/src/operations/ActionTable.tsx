@@ -1,4 +1,5 @@
 import type { ActionRecord } from '../api';
+import { useWorkflowNames } from '../common/useWorkflowNames';
 import { ActionRow } from './ActionRow';
 import type { ActionDecision, RetryState } from './useActionRetry';
 
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function ActionTable({ actions, retries, canRetry, linkWorkflows, onRetry }: Props) {
+  const workflowName = useWorkflowNames();
   return (
     <div className="table-wrap" tabIndex={0}>
       <table className="table" data-testid="action-table">
@@ -33,7 +35,7 @@ export function ActionTable({ actions, retries, canRetry, linkWorkflows, onRetry
         </thead>
         <tbody>
           {actions.map((a) => (
-            <ActionRow key={a.id} action={a} retry={retries[a.id]} canRetry={canRetry} linkWorkflows={linkWorkflows} onRetry={onRetry} />
+            <ActionRow key={a.id} action={a} retry={retries[a.id]} canRetry={canRetry} linkWorkflows={linkWorkflows} workflowName={workflowName} onRetry={onRetry} />
           ))}
         </tbody>
       </table>

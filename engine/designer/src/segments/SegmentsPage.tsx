@@ -107,7 +107,7 @@ export function SegmentsPage() {
                   Members
                 </button>
               </div>
-              {tab === 'size' ? <SizeChart segmentKey={selected.key} /> : <MembersBrowser segmentKey={selected.key} />}
+              {tab === 'size' ? <SizeChart segmentKey={selected.key} segmentName={selected.name || selected.key} /> : <MembersBrowser segmentKey={selected.key} />}
             </>
           )}
         </section>

@@ -4,13 +4,13 @@ import { formatDate, formatNumber } from '../common/format';
 import { Empty, ErrorMessage, Loading } from '../common/Status';
 import { useAsync } from '../common/useAsync';
 
-export function SizeChart({ segmentKey }: { segmentKey: string }) {
+export function SizeChart({ segmentKey, segmentName }: { segmentKey: string; segmentName: string }) {
   const history = useAsync(() => segmentsApi.history(segmentKey), [segmentKey]);
   if (history.error) return <ErrorMessage error={history.error} onRetry={history.reload} />;
   if (!history.data) return <Loading />;
   if (history.data.length === 0) return <Empty>No size history yet: the size is recorded once a day by the RFM job (or now with POST /api/scores/refresh).</Empty>;
   return (
-    <figure className="chart" data-testid="segment-size-chart" aria-label={`Size of ${segmentKey} over time`}>
+    <figure className="chart" data-testid="segment-size-chart" aria-label={`Size of ${segmentName} over time`}>
       <ResponsiveContainer width="100%" height={200}>
         <LineChart title={`Size of ${segmentKey} over time`} data={history.data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
