@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Automation.Engine.Actions;
 using Automation.Engine.Audit;
 using Automation.Engine.Configuration;
 using Automation.Engine.Messaging;
@@ -26,6 +27,7 @@ public sealed class ScheduledAudienceStarter(
     ProfileWriteGate gate,
     ProfileStore store,
     OutboxSignal outbox,
+    IActionDispatch dispatch,
     IOptions<AutomationOptions> options,
     TimeProvider clock)
 {
@@ -159,6 +161,8 @@ public sealed class ScheduledAudienceStarter(
         var now = clock.GetUtcNow().UtcDateTime;
         await HoldWhatTheDoorAsksAsync(db, workflowId, ids, cancellationToken);
         var profiles = await db.Profiles.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, StringComparer.Ordinal, cancellationToken);
+        var current = members.Select(m => (m.CustomerId, store.Current(m.CustomerId) ?? profiles.GetValueOrDefault(m.CustomerId))).ToList();
+        await dispatch.PrepareAsync(db, current, now, cancellationToken);
         foreach (var member in members)
         {
             var reasons = JsonSerializer.Deserialize<List<ReasonCode>>(member.ReasonsJson, MessageTypes.Json) ?? [];
