@@ -31,8 +31,11 @@ FIGURES = {
     # three processes' events/s against one process's in the same run: flat (1.0) or better is the goal
     "scale": [("scale 3 to 1", r"^scale: 1 process (\d+) events/s; 2 processes \d+ events/s; 3 processes (\d+) events/s", lambda m: float(m.group(2)) / float(m.group(1)))],
     "dispatch": [
-        ("dispatch in-memory", r"^dispatch\[in-memory\]: \d+ actions in [\d.]+ s = (\d+) actions/s.*bare bus (\d+) msg/s", lambda m: float(m.group(2)) / float(m.group(1))),
-        ("dispatch rabbitmq", r"^dispatch\[rabbitmq\]: \d+ actions in [\d.]+ s = (\d+) actions/s.*bare bus (\d+) msg/s", lambda m: float(m.group(2)) / float(m.group(1))),
+        ("dispatch in-memory", r"^dispatch\[in-memory(?:, [\w.]+)?\]: \d+ actions in [\d.]+ s = (\d+) actions/s.*bare bus (\d+) msg/s", lambda m: float(m.group(2)) / float(m.group(1))),
+        ("dispatch rabbitmq", r"^dispatch\[rabbitmq(?:, [\w.]+)?\]: \d+ actions in [\d.]+ s = (\d+) actions/s.*bare bus (\d+) msg/s", lambda m: float(m.group(2)) / float(m.group(1))),
+        # a whole segment at once: the bare bus's msg/s over the audience's actions/s, from trigger to the last email
+        ("dispatch audience in-memory", r"^dispatch audience\[in-memory\]: .*\((\d+) actions/s, [\d.]+ of the bare bus's (\d+) msg/s\)", lambda m: float(m.group(2)) / float(m.group(1))),
+        ("dispatch audience rabbitmq", r"^dispatch audience\[rabbitmq\]: .*\((\d+) actions/s, [\d.]+ of the bare bus's (\d+) msg/s\)", lambda m: float(m.group(2)) / float(m.group(1))),
     ],
 }
 

@@ -26,4 +26,7 @@ public enum DatabaseLock
 
     /// <summary>A cluster-wide job, keyed by the job: the process holding it runs the job; the others skip it.</summary>
     ClusterJob = 7307,
+
+    /// <summary>Forming an approval group, keyed by the workflow version's step: one group per step, whoever comes first.</summary>
+    ApprovalGroup = 7308,
 }

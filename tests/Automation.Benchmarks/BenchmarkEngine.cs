@@ -14,7 +14,7 @@ namespace Automation.Benchmarks;
 public static class BenchmarkEngine
 {
     /// <summary>Builds the configured builder's engine; the caller disposes the app.</summary>
-    public static async Task<WebApplication> StartAsync(WebApplicationBuilder builder, TimeProvider? clock = null)
+    public static async Task<WebApplication> StartAsync(WebApplicationBuilder builder, TimeProvider? clock = null, Action<IServiceCollection>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAutomationOptions();
@@ -24,6 +24,8 @@ public static class BenchmarkEngine
         {
             builder.Services.AddSingleton(clock); // after the engine's own registration: the last one wins
         }
+
+        overrides?.Invoke(builder.Services); // likewise
 
         builder.Services.TryAddSingleton(new Automation.Engine.Actions.ActionCatalog());
         var app = builder.Build();

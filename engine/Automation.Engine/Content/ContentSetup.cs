@@ -9,7 +9,8 @@ public static class ContentSetup
     public static IServiceCollection AddEmailContent(this IServiceCollection services)
     {
         services.AddSingleton<EmailTemplateService>();
-        services.AddSingleton<IEmailTemplates, EmailTemplateLibrary>();
+        services.AddSingleton<EmailTemplateLibrary>();
+        services.AddSingleton<IEmailTemplates>(sp => sp.GetRequiredService<EmailTemplateLibrary>());
         return services;
     }
 }

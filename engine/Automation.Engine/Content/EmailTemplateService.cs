@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Automation.Engine.Content;
 
 /// <summary>Saves templates in the library: checked first (nothing is written when a field has a problem), versioned, audited.</summary>
-public sealed class EmailTemplateService(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock)
+public sealed class EmailTemplateService(IDbContextFactory<AutomationDbContext> databases, EmailTemplateLibrary library, TimeProvider clock)
 {
     /// <summary>Creates (create: true, refused when the key exists) or replaces a template; the problems by field, or the saved version.</summary>
     public async Task<EmailTemplateSaveResult> SaveAsync(string key, EmailTemplateDraft draft, string actor, bool create, CancellationToken cancellationToken)
@@ -33,6 +33,7 @@ public sealed class EmailTemplateService(IDbContextFactory<AutomationDbContext> 
         record.UpdatedAt = now;
         AuditLog.Write(db, actor, created ? "template.created" : "template.changed", $"email-template/{key}", $"version {record.Version}", now);
         await db.SaveChangesAsync(cancellationToken);
+        library.Invalidate();
         return new EmailTemplateSaveResult(record.Version, created, [], null);
     }
 

@@ -10,7 +10,7 @@ namespace Automation.Engine.Dispatch;
 /// Puts a new approval request into its step's group: the budget-affecting requests of one workflow version's step
 /// that reach <see cref="DispatchOptions.ApprovalGroupSize"/> within <see cref="DispatchOptions.ApprovalGroupWindow"/>
 /// become one undecided group, and later arrivals join it until it is decided; after the decision the next arrivals
-/// start over. Fewer stay single requests, decided one by one as before.
+/// start over. Fewer stay single requests, decided one by one as before. Called inside the caller's transaction.
 /// </summary>
 public sealed class ApprovalGrouping(IOptions<AutomationOptions> options)
 {
@@ -32,6 +32,9 @@ public sealed class ApprovalGrouping(IOptions<AutomationOptions> options)
             return;
         }
 
+        // Two consumers (or processes) reaching one step at once would each count the same waiting requests and each
+        // form a group; the lock, held until the caller's transaction ends, makes the second find the first one's group.
+        await db.LockUntilTransactionEndsAsync(DatabaseLock.ApprovalGroup, memo, cancellationToken);
         var open = await db.ApprovalGroups.FirstOrDefaultAsync(
             g => g.WorkflowId == request.WorkflowId && g.WorkflowVersion == request.WorkflowVersion && g.ActivityId == request.ActivityId && g.Status == ApprovalStatus.Pending,
             cancellationToken);

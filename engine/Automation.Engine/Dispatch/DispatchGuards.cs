@@ -58,6 +58,53 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options, Customer
     }
 
     /// <summary>
+    /// Loads what the consent and frequency guards ask about these customers in two queries (see <see cref="GuardFacts"/>),
+    /// for the requests of this unit of work made at <paramref name="nowUtc"/>.
+    /// </summary>
+    public async Task PreloadAsync(AutomationDbContext db, IReadOnlyCollection<(string CustomerId, CustomerProfile? Profile)> customers, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(customers);
+        var facts = new GuardFacts(nowUtc - settings.FrequencyCapWindow);
+        var ids = customers.Select(c => c.CustomerId).Distinct(StringComparer.Ordinal).ToList();
+        var customerHashes = new List<string>(ids.Count);
+        foreach (var id in ids)
+        {
+            customerHashes.Add(await pseudonyms.CustomerHashAsync(db, id, cancellationToken));
+        }
+
+        var addressHashes = new List<string>();
+        foreach (var address in customers.Select(c => Suppressions.Normalize(c.Profile?.Email)).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            addressHashes.Add(await pseudonyms.AddressHashAsync(db, address, cancellationToken));
+        }
+
+        var suppressed = await db.Suppressions.AsNoTracking()
+            .Where(s => customerHashes.Contains(s.CustomerIdHash!) || (s.AddressHash != null && addressHashes.Contains(s.AddressHash)))
+            .Select(s => new { s.CustomerIdHash, s.AddressHash, s.Reason }).ToListAsync(cancellationToken);
+        foreach (var s in suppressed)
+        {
+            foreach (var hash in new[] { s.CustomerIdHash, s.AddressHash }.OfType<string>())
+            {
+                facts.Suppressed.TryAdd(hash, (s.AddressHash, s.Reason));
+            }
+        }
+
+        var since = facts.Since;
+        var sent = await db.Actions.AsNoTracking()
+            .Where(a => ids.Contains(a.CustomerId) && a.CreatedAt >= since && Counted.Contains(a.Status))
+            .GroupBy(a => new { a.CustomerId, a.Channel })
+            .Select(g => new { g.Key.CustomerId, g.Key.Channel, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var s in sent)
+        {
+            facts.Sent[(s.CustomerId, s.Channel)] = s.Count;
+        }
+
+        facts.Customers.UnionWith(ids);
+        facts.KeepIn(db);
+    }
+
+    /// <summary>
     /// Budget spent today by a workflow: its budget-affecting actions (queued for approval included) and the costs of
     /// its approval steps approved today (a gate's cost is no action, yet approving it commits the money).
     /// </summary>
@@ -92,13 +139,24 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options, Customer
         var address = Suppressions.Normalize(profile?.Email);
         var addressHash = address is null ? null : await pseudonyms.AddressHashAsync(db, address, cancellationToken);
         var customerHash = await pseudonyms.CustomerHashAsync(db, customerId, cancellationToken);
-        var suppressed = await db.Suppressions.AsNoTracking()
-            .Where(s => s.CustomerIdHash == customerHash || (addressHash != null && s.AddressHash == addressHash))
-            .Select(s => new { s.AddressHash, s.Reason }).FirstOrDefaultAsync(cancellationToken);
-        if (suppressed is not null)
+        (string? AddressHash, string Reason)? suppressed;
+        if (GuardFacts.Of(db, customerId) is { } facts)
         {
-            var who = suppressed.AddressHash is null ? $"customer {customerId}" : address;
-            return new GuardResult("consent", false, $"{who} is on the suppression list{(suppressed.Reason.Length > 0 ? $": {suppressed.Reason}" : "")}");
+            suppressed = facts.Suppressed.TryGetValue(customerHash, out var byCustomer) ? byCustomer
+                : addressHash is not null && facts.Suppressed.TryGetValue(addressHash, out var byAddress) ? byAddress : null;
+        }
+        else
+        {
+            var found = await db.Suppressions.AsNoTracking()
+                .Where(s => s.CustomerIdHash == customerHash || (addressHash != null && s.AddressHash == addressHash))
+                .Select(s => new { s.AddressHash, s.Reason }).FirstOrDefaultAsync(cancellationToken);
+            suppressed = found is null ? null : (found.AddressHash, found.Reason);
+        }
+
+        if (suppressed is { } entry)
+        {
+            var who = entry.AddressHash is null ? $"customer {customerId}" : address;
+            return new GuardResult("consent", false, $"{who} is on the suppression list{(entry.Reason.Length > 0 ? $": {entry.Reason}" : "")}");
         }
 
         if (address is null)
@@ -117,8 +175,10 @@ public sealed class DispatchGuards(IOptions<AutomationOptions> options, Customer
         }
 
         var since = nowUtc - settings.FrequencyCapWindow;
-        var sent = await db.Actions.AsNoTracking()
-            .CountAsync(a => a.CustomerId == customerId && a.Channel == channel && a.CreatedAt >= since && Counted.Contains(a.Status), cancellationToken);
+        var sent = GuardFacts.Of(db, customerId) is { } facts && facts.Since == since
+            ? facts.Sent.GetValueOrDefault((customerId, channel))
+            : await db.Actions.AsNoTracking()
+                .CountAsync(a => a.CustomerId == customerId && a.Channel == channel && a.CreatedAt >= since && Counted.Contains(a.Status), cancellationToken);
         return sent < cap
             ? new GuardResult("frequencyCap", true, $"{sent} of {cap} {channel} actions in the last {settings.FrequencyCapWindow.TotalHours:0} h")
             : new GuardResult("frequencyCap", false, $"cap reached: {sent} of {cap} {channel} actions in the last {settings.FrequencyCapWindow.TotalHours:0} h");

@@ -121,6 +121,9 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
         return Decided(record);
     }
 
+    public Task PrepareAsync(AutomationDbContext db, IReadOnlyCollection<(string CustomerId, Storage.Profiles.CustomerProfile? Profile)> customers, DateTime nowUtc, CancellationToken cancellationToken) =>
+        guards.PreloadAsync(db, customers, nowUtc, cancellationToken);
+
     /// <summary>Counts what dispatch decided for a new action (its status: dispatched, skipped, held, awaiting_approval, failed).</summary>
     private static ActionRecord Decided(ActionRecord record)
     {

@@ -128,7 +128,7 @@ public static class MessagingSetup
                 e.ConfigureConsumeTopology = false;
                 if (typeof(BatchActionHandler).IsAssignableFrom(action.Descriptor.HandlerType))
                 {
-                    ConfigureBatchEndpoint(e, action, services);
+                    ConfigureBatchEndpoint(e, action, services, context.GetRequiredService<IErrorQueues>());
                     return;
                 }
 
@@ -164,7 +164,7 @@ public static class MessagingSetup
     /// consumer (only the failed ones); the endpoint's retry only sees our own faults (a whole batch tried again finds
     /// its finished actions in the processed-dispatch table).
     /// </summary>
-    private static void ConfigureBatchEndpoint(IReceiveEndpointConfigurator e, RegisteredAction action, ConnectorServices services)
+    private static void ConfigureBatchEndpoint(IReceiveEndpointConfigurator e, RegisteredAction action, ConnectorServices services, IErrorQueues errorQueues)
     {
         var size = Math.Max(1, action.Descriptor.BatchSize);
         e.PrefetchCount = 2 * size;
@@ -174,7 +174,7 @@ public static class MessagingSetup
             r.Exponential(services.Settings.RetryLimit, services.Settings.RetryMinInterval, services.Settings.RetryMaxInterval, services.Settings.RetryMinInterval * 3);
             r.Ignore<OutageOutlastedBudgetException>();
         });
-        var recorder = new BatchOutcomeRecorder(services);
+        var recorder = new BatchOutcomeRecorder(services, errorQueues);
         e.Batch<DispatchAction>(b =>
         {
             b.MessageLimit = size;

@@ -67,7 +67,7 @@ public sealed class PluginBatchConsumer(RegisteredAction action, ConnectorServic
         var now = services.Clock.GetUtcNow();
         await context.PublishBatch(announcements.Concat(outcomes.Where(o => o.Result.Outcome == ActionOutcome.Succeeded)
             .Select(o => new ActionCompleted(o.Message.ActionId, o.Message.ActionType, o.Result.Detail, o.Attempt, now))), ct);
-        await context.PublishBatch(recorder.Failures(outcomes, now), ct);
+        await recorder.GiveUpAsync(context, outcomes, now);
     }
 
     /// <summary>The claims on every key, and each action's attempts, status and earlier outcome (two set-based reads).</summary>

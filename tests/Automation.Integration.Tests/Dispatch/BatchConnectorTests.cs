@@ -55,6 +55,50 @@ public sealed class BatchConnectorTests
         Assert.True(calls.Max() <= 50, $"a call took {calls.Max()} actions; the connector declares at most 50");
     }
 
+    [ServiceFact(TestServices.RabbitMq, TestServices.Postgres)]
+    public async Task A_batch_actions_permanent_failure_ends_as_a_single_actions_does_failed_in_the_error_queue_and_on_the_failed_port()
+    {
+        using var plugins = PluginsFolder.WithProofPlugin();
+        var ledger = new ProofLedger(Path.Combine(plugins.Scratch, "deliveries.tsv"));
+        using var host = AutomationHost.OnRabbitMqAndPostgres(PluginDeliveryTests.ProofSettings(plugins, ledger, failureRate: 0, redeliveries: 1));
+        using var admin = await host.AdminAsync();
+        var workflow = $"batch-perm-{Guid.NewGuid():N}"[..20];
+        await TestWorkflows.PublishAsync(admin, TestWorkflows.OneAction(workflow, "proof_batch", "proof.batch"));
+        string[] customers = [$"{workflow}-ok", $"{workflow}-1-reject", $"{workflow}-2-reject"];
+        await PostAsync(host, customers);
+
+        var all = await Poll.UntilAsync(
+            () => admin.GetFromJsonAsync<JsonElement>($"/api/actions?workflowId={workflow}&take=100"),
+            a => a.EnumerateArray().Count(x => x.GetProperty("status").GetString() is "completed" or "failed") == customers.Length,
+            TimeSpan.FromSeconds(60));
+        var failed = all.EnumerateArray().Where(a => a.GetProperty("status").GetString() == "failed").ToList();
+        Assert.Equal(2, failed.Count);
+
+        // Where a single action's permanent failure goes (its message in the action queue's _error queue with the
+        // connector's reason, listed for an admin to replay or discard), a batch action's goes too.
+        var ids = failed.Select(f => f.GetProperty("id").GetGuid()).ToHashSet();
+        var parked = await Poll.UntilAsync(
+            async () => (await admin.GetFromJsonAsync<JsonElement>("/api/error-queues")).EnumerateArray()
+                .Where(m => m.TryGetProperty("actionId", out var a) && a.ValueKind == JsonValueKind.String && ids.Contains(a.GetGuid())).ToList(),
+            m => m.Count == 2,
+            TimeSpan.FromSeconds(20));
+        Assert.Equal(2, parked.Count);
+        Assert.All(parked, m =>
+        {
+            Assert.Equal("action-proof.batch", m.GetProperty("queue").GetString());
+            Assert.Equal("DispatchAction", m.GetProperty("messageType").GetString());
+            Assert.Equal("rejected by the proof connector", m.GetProperty("reason").GetString());
+            Assert.EndsWith("PermanentActionFailure", m.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
+        });
+
+        // The action is failed with the reason, and its instance went on along "failed", as after a single fault.
+        foreach (var f in failed)
+        {
+            Assert.Contains("rejected by the proof connector", f.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+            Assert.Contains("act:failed", await TestWorkflows.PathAsync(admin, f.GetProperty("instanceId").GetGuid()));
+        }
+    }
+
     [Fact]
     public async Task A_throttled_connector_is_held_to_its_rate_and_the_queue_shows_its_drain_time_without_losing_an_action()
     {
