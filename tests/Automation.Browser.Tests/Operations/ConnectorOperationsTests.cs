@@ -47,7 +47,7 @@ public sealed class ConnectorOperationsTests(BrowserFixture fixture, ProofHostFi
         await Expect(row).ToHaveAttributeAsync("data-status", "failed");
         await Expect(row.GetByTestId("action-error")).ToContainTextAsync("the proof connector is broken");
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = customer })).ToHaveAttributeAsync("href", $"/customers/{customer}");
-        await Expect(row).ToContainTextAsync("ui-broken v1");
+        await Expect(row).ToContainTextAsync("Broken connector v1");
         // The guards it passed before dispatch fold out.
         await row.Locator("summary").ClickAsync();
         await Expect(row.GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
