@@ -2,7 +2,8 @@ import type { ActivityDefinition, TriggerDefinition, ValidationProblem } from '.
 import type { Decorations } from './decorations';
 import { TRIGGER_NODE_ID, isActivityNode, isTriggerNode, type CanvasNode, type WorkflowMeta } from './model';
 import type { indexPalette } from './palette';
-import { ActivityProperties, WorkflowSettings } from './PropertiesPanel';
+import { ActivityProperties } from './PropertiesPanel';
+import { WorkflowSettings } from './WorkflowSettings';
 import { TriggerForm } from './TriggerForm';
 import type { CanvasDoc } from './useCanvasDoc';
 
