@@ -99,11 +99,17 @@ public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, 
     public void Score(CustomerProfile profile, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (Current is not { } b)
+        if (Current is { } boundaries)
         {
-            return;
+            Score(profile, boundaries, nowUtc);
         }
+    }
 
+    /// <summary>Scores one profile with the given boundaries: a replay of history brings those of its own day.</summary>
+    public static void Score(CustomerProfile profile, RfmBoundaries b, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(b);
         var bought = profile.Purchases > 0 && profile.LastPurchaseAt is not null;
         profile.RecencyScore = bought ? b.RecencyScore((nowUtc - profile.LastPurchaseAt!.Value).TotalDays) : 0;
         profile.FrequencyScore = bought ? b.FrequencyScore(profile.Purchases) : 0;

@@ -14,7 +14,7 @@ public static class DashboardApi
             .WithSummary("Events per minute (received) and per day over 90 days (by their timestamps), actions by status, approvals waiting, conversion by segment, holdout uplift per workflow")
             .Produces<Dashboard>();
         app.MapGet("/api/segments/{key}/history", HistoryAsync).RequireAuthorization(Policies.Report).WithTags("Segments")
-            .WithSummary("The segment's size per day, from the daily snapshots of the RFM job")
+            .WithSummary("The segment's size per day: the daily snapshots of the RFM job (in a fresh demo also replayed from the seeded history), today's point the live size")
             .Produces<IReadOnlyList<SegmentSizeOnDay>>();
     }
 
@@ -74,10 +74,18 @@ public static class DashboardApi
         return [.. Enumerable.Range(0, 90).Select(i => first.AddDays(i)).Select(day => new EventsOnDay(day, counts.GetValueOrDefault(day)))];
     }
 
-    private static async Task<IResult> HistoryAsync(string key, IDbContextFactory<AutomationDbContext> databases, CancellationToken ct)
+    private static async Task<IResult> HistoryAsync(string key, IDbContextFactory<AutomationDbContext> databases, TimeProvider clock, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var days = await db.SegmentSizeSnapshots.AsNoTracking().Where(s => s.SegmentKey == key).OrderBy(s => s.Day).Select(s => new SegmentSizeOnDay(s.Day, s.Size)).ToListAsync(ct);
+        var today = clock.GetUtcNow().UtcDateTime.Date;
+        var days = await db.SegmentSizeSnapshots.AsNoTracking().Where(s => s.SegmentKey == key && s.Day < today).OrderBy(s => s.Day).Select(s => new SegmentSizeOnDay(s.Day, s.Size)).ToListAsync(ct);
+
+        // Today is the live size, as the segment list shows it; today's snapshot is only as fresh as the last RFM run.
+        if (await db.Segments.AnyAsync(s => s.Key == key, ct))
+        {
+            days.Add(new SegmentSizeOnDay(today, await db.SegmentMemberships.CountAsync(m => m.SegmentKey == key, ct)));
+        }
+
         return TypedResults.Ok(days);
     }
 }

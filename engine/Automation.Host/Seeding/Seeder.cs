@@ -17,7 +17,8 @@ namespace Automation.Host.Seeding;
 
 /// <summary>
 /// Start-up data: the first admin, the built-in segments and the shipped workflows always; with SeedDemoData on an
-/// empty database also demo users, an API key and a few hundred synthetic customers, printed once.
+/// empty database also demo users, an API key and a few hundred synthetic customers (printed once) with the segment
+/// sizes their history implies for the past days.
 /// </summary>
 public static partial class Seeder
 {
@@ -80,6 +81,11 @@ public static partial class Seeder
                 var ingestion = services.GetRequiredService<EventIngestion>();
                 var result = await ingestion.IngestAsync(events, CancellationToken.None);
                 LogDemoCustomers(app.Logger, DemoCustomerCount, result.Accepted);
+
+                // The engine starts today, the demo's history months ago: replay it so each size chart has its past.
+                var replay = System.Diagnostics.Stopwatch.StartNew();
+                var snapshots = await ActivatorUtilities.CreateInstance<DemoSizeHistory>(services).WriteAsync(now, CancellationToken.None);
+                LogDemoSizeHistory(app.Logger, DemoSizeHistory.Days - 1, snapshots, replay.ElapsedMilliseconds);
             }
         }
 
@@ -228,6 +234,9 @@ public static partial class Seeder
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Customers} demo customers with {Events} events")]
     private static partial void LogDemoCustomers(ILogger logger, int customers, int events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed the demo's history into segment sizes of the past {Days} days ({Snapshots} snapshots) in {Milliseconds} ms")]
+    private static partial void LogDemoSizeHistory(ILogger logger, int days, int snapshots, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shipped workflow {File} was not imported: {Reason}")]
     private static partial void LogShippedWorkflowSkipped(ILogger logger, string file, string reason);
