@@ -39,27 +39,7 @@ public sealed class CrossingDecisionTests
         var eventType = "quote_request_" + suffix;
         var workflow = "quote-follow-up-" + suffix;
         var key = "quote-decision-" + suffix;
-        await TestWorkflows.PublishAsync(marketer, new
-        {
-            id = workflow,
-            name = workflow,
-            trigger = new { type = "event", @event = eventType },
-            reentry = new { policy = "always" },
-            activities = new object[] { new { id = "wait", type = "waitForDuration", duration = "P1D" } },
-            connections = Array.Empty<object>(),
-        });
-        using (var saved = await marketer.PutAsJsonAsync($"/api/rule-sets/{key}", new
-        {
-            name = key,
-            rules = new
-            {
-                decides = new { trigger = "event", @event = eventType },
-                rules = new object[] { new { ruleName = "ticket-open", expression = "Features.SupportTickets30d >= 1", suppress = "an open support ticket comes first" } },
-            },
-        }))
-        {
-            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
-        }
+        await PublishEventDecisionAsync(marketer, workflow, eventType, key, new object[] { new { ruleName = "ticket-open", expression = "Features.SupportTickets30d >= 1", suppress = "an open support ticket comes first" } });
 
         var ticketed = "ticketed-" + suffix;
         var welcome = "welcome-" + suffix;
@@ -87,31 +67,11 @@ public sealed class CrossingDecisionTests
         var eventType = "demo_request_" + suffix;
         var workflow = "demo-follow-up-" + suffix;
         var key = "demo-decision-" + suffix;
-        await TestWorkflows.PublishAsync(marketer, new
+        await PublishEventDecisionAsync(marketer, workflow, eventType, key, new object[]
         {
-            id = workflow,
-            name = workflow,
-            trigger = new { type = "event", @event = eventType },
-            reentry = new { policy = "always" },
-            activities = new object[] { new { id = "wait", type = "waitForDuration", duration = "P1D" } },
-            connections = Array.Empty<object>(),
+            new { ruleName = "first-ask", expression = $"!Tags.Has(\"asked-for-demo\") && Trigger.Is(\"event\", \"{eventType}\") && Recent.OpenApprovals == 0", tag = new[] { "asked-for-demo" } },
+            new { ruleName = "asked-before", expression = "Tags.Has(\"asked-for-demo\")", suppress = "one demo follow-up per customer" },
         });
-        using (var saved = await marketer.PutAsJsonAsync($"/api/rule-sets/{key}", new
-        {
-            name = key,
-            rules = new
-            {
-                decides = new { trigger = "event", @event = eventType },
-                rules = new object[]
-                {
-                    new { ruleName = "first-ask", expression = $"!Tags.Has(\"asked-for-demo\") && Trigger.Is(\"event\", \"{eventType}\") && Recent.OpenApprovals == 0", tag = new[] { "asked-for-demo" } },
-                    new { ruleName = "asked-before", expression = "Tags.Has(\"asked-for-demo\")", suppress = "one demo follow-up per customer" },
-                },
-            },
-        }))
-        {
-            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
-        }
 
         var customer = "asker-" + suffix;
         await PostAsync(host, customer, eventType);
@@ -220,6 +180,22 @@ public sealed class CrossingDecisionTests
         Assert.Null(await InstanceAsync(marketer, chosen, ticketed));
         Assert.Null(await InstanceAsync(marketer, other, ticketed));
         Assert.Null(await InstanceAsync(marketer, other, routed));
+    }
+
+    /// <summary>A workflow started by the event (re-entry always, one wait) and a decision rule set bound to that event.</summary>
+    private static async Task PublishEventDecisionAsync(HttpClient marketer, string workflow, string eventType, string key, object[] rules)
+    {
+        await TestWorkflows.PublishAsync(marketer, new
+        {
+            id = workflow,
+            name = workflow,
+            trigger = new { type = "event", @event = eventType },
+            reentry = new { policy = "always" },
+            activities = new object[] { new { id = "wait", type = "waitForDuration", duration = "P1D" } },
+            connections = Array.Empty<object>(),
+        });
+        using var saved = await marketer.PutAsJsonAsync($"/api/rule-sets/{key}", new { name = key, rules = new { decides = new { trigger = "event", @event = eventType }, rules } });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
     }
 
     private static object OnEntry(string id, string segment) => new
