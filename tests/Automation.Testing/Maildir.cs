@@ -7,6 +7,12 @@ public static class Maildir
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Recipients = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Mail written before this test process started is no test's of this run (every test writes to fresh addresses);
+    /// skipping it by its time keeps the first read of a sink holding a long day's mail from taking seconds.
+    /// </summary>
+    private static readonly DateTime StartedUtc = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime() - TimeSpan.FromMinutes(1);
+
     public static async Task<MimeMessage> WaitForMessageToAsync(string recipient, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -30,7 +36,7 @@ public static class Maildir
         ArgumentNullException.ThrowIfNull(recipient);
         var folder = Path.Combine(TestServices.Require(TestServices.Maildir), "new");
         var found = new List<MimeMessage>();
-        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder) : [])
+        foreach (var file in Directory.Exists(folder) ? FilesOfThisRun(folder) : [])
         {
             if (RecipientsOf(file) is not { } recipients || !recipients.Any(recipient))
             {
@@ -60,7 +66,7 @@ public static class Maildir
             yield break;
         }
 
-        foreach (var file in Directory.GetFiles(folder))
+        foreach (var file in FilesOfThisRun(folder))
         {
             if (RecipientsOf(file) is not { } recipients || !recipients.Contains(recipient, StringComparer.OrdinalIgnoreCase))
             {
@@ -80,6 +86,12 @@ public static class Maildir
             yield return message;
         }
     }
+
+    private static IEnumerable<string> FilesOfThisRun(string folder) =>
+        new System.IO.Enumeration.FileSystemEnumerable<string>(folder, (ref System.IO.Enumeration.FileSystemEntry entry) => entry.ToFullPath())
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory && entry.LastWriteTimeUtc >= StartedUtc,
+        }.ToList();
 
     /// <summary>
     /// The file's recipients, read once: the sink is shared by every run on the machine and holds tens of thousands of

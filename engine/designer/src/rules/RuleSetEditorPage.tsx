@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ApiError, ruleSetsApi, type RuleSetEvaluation, type RuleSetTrialSubject, type RuleSetView } from '../api';
 import { useMembersCatalog, useSegmentsCatalog } from '../common/catalog';
 import { slugify } from '../common/format';
@@ -30,10 +30,14 @@ export function RuleSetEditorPage() {
   return <Editor key={routeKey ?? 'new'} stored={stored.data ?? null} routeKey={isNew ? null : routeKey!} members={all} />;
 }
 
+/** The notice a new rule set's first publish hands to the editor at its own address. */
+const noticesOnArrival = new Map<string, string>();
+
 function Editor({ stored, routeKey, members }: { stored: RuleSetView | null; routeKey: string | null; members: Parameters<typeof fromDocument>[1] }) {
   const navigate = useNavigate();
-  // A new rule set's first publish moves to its own address; the notice comes along.
-  const arrived = (useLocation().state as { notice?: string } | null)?.notice;
+  // A new rule set's first publish moves to its own address; the notice comes along, in memory only, so a reload
+  // (which keeps history state) does not announce the publish again.
+  const arrived = routeKey ? noticesOnArrival.get(routeKey) : undefined;
   const [draft, setDraft] = useState<RuleSetDraft>(() => fromDocument(stored?.rules, members));
   const [name, setName] = useState(stored?.name ?? '');
   const [description, setDescription] = useState(stored?.description ?? '');
@@ -48,10 +52,9 @@ function Editor({ stored, routeKey, members }: { stored: RuleSetView | null; rou
 
   // Edits clear the marks of the last answer: they may no longer apply.
   useEffect(() => setProblems([]), [draft]);
-  // The notice came in the history entry; a reload later should not announce the publish again.
   useEffect(() => {
-    if (arrived) void navigate('.', { replace: true, state: null });
-  }, [arrived, navigate]);
+    if (routeKey) noticesOnArrival.delete(routeKey);
+  }, [routeKey]);
 
   /** Sends the draft; a 400's problems are shown where their paths point. */
   const send = async <T,>(call: (document: ReturnType<typeof toDocument>['document']) => Promise<T>): Promise<{ answer: T | null; subject: string }> => {
@@ -84,7 +87,9 @@ function Editor({ stored, routeKey, members }: { stored: RuleSetView | null; rou
     setVersion(saved.version);
     const published = `Published version ${saved.version}.`;
     setNotice(published);
-    if (!routeKey) navigate(`/rule-sets/${encodeURIComponent(saved.key)}`, { replace: true, state: { notice: published } });
+    if (routeKey) return;
+    noticesOnArrival.set(saved.key, published);
+    void navigate(`/rule-sets/${encodeURIComponent(saved.key)}`, { replace: true });
   };
 
   const runTest = async (subject: RuleSetTrialSubject) => {
