@@ -21,7 +21,7 @@ public sealed class ActionActivity : Activity<ActionSettings>
             return ActivityOutcome.Continue("done", $"would dispatch {settings.Action}");
         }
 
-        var trigger = JsonSerializer.Deserialize<TriggerInfo>(context.Instance.TriggerJson, MessageTypes.Json);
+        var trigger = context.Trigger;
         var request = new DispatchRequest(
             settings.Action,
             settings.Input ?? JsonSerializer.SerializeToElement(new { }),

@@ -16,7 +16,7 @@ public sealed class Approval : Activity<ApprovalSettings>
             return Task.FromResult(ActivityOutcome.Continue("approved", "would ask for approval"));
         }
 
-        var trigger = JsonSerializer.Deserialize<TriggerInfo>(context.Instance.TriggerJson, MessageTypes.Json);
+        var trigger = context.Trigger;
         var request = new ApprovalRequest
         {
             Id = Guid.CreateVersion7(),

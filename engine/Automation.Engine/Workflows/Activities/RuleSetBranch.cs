@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Automation.Engine.Rules;
 using Automation.Engine.Workflows.Runtime;
 
@@ -11,8 +10,10 @@ public sealed class RuleSetBranch : Activity<RuleSetBranchSettings>
     {
         var ruleSet = await context.Services.RuleSets.FindAsync(settings.RuleSet, cancellationToken)
             ?? throw new InvalidOperationException($"rule set '{settings.RuleSet}' does not exist or no longer compiles");
-        var (triggerType, triggerKey) = TriggerOf(context.Instance.TriggerJson);
-        var facts = await RuleFactsReader.ReadAsync(context.Db, context.Instance.CustomerId, triggerType, triggerKey, context.Now, cancellationToken);
+        // The rules read the instance's trigger by its type and the segment or event it names ("none" for a test run).
+        var trigger = context.Trigger;
+        var facts = await RuleFactsReader.ReadAsync(
+            context.Db, context.Instance.CustomerId, trigger?.Type is { Length: > 0 } type ? type : "none", trigger?.Segment ?? trigger?.Event ?? "", context.Now, cancellationToken);
         var outcome = ruleSet.Evaluate(context.Features, context.Scores, facts);
         if (context.Simulation is null)
         {
@@ -20,15 +21,6 @@ public sealed class RuleSetBranch : Activity<RuleSetBranchSettings>
         }
 
         return ActivityOutcome.Continue(outcome.Port, RuleSetJournal.Summary(ruleSet, outcome));
-    }
-
-    /// <summary>The instance's trigger as the rules read it: its type and the segment or event it names ("none" for a test run).</summary>
-    private static (string Type, string Key) TriggerOf(string triggerJson)
-    {
-        using var document = JsonDocument.Parse(string.IsNullOrEmpty(triggerJson) ? "{}" : triggerJson);
-        var root = document.RootElement;
-        string? Read(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        return Read("type") is { Length: > 0 } type ? (type, Read("segment") ?? Read("event") ?? "") : ("none", "");
     }
 
     protected override IEnumerable<(string Field, string Message)> Validate(RuleSetBranchSettings settings, ValidationServices services)

@@ -46,10 +46,17 @@ public sealed class ActivityContext
         Instance.VariablesJson = Variables.ToJson();
     }
 
+    /// <summary>Why the instance started (the crossing, event, schedule or webhook), read from the instance once; null for a test run.</summary>
+    public TriggerInfo? Trigger => trigger ??= string.IsNullOrEmpty(Instance.TriggerJson)
+        ? null
+        : System.Text.Json.JsonSerializer.Deserialize<TriggerInfo>(Instance.TriggerJson, Messaging.MessageTypes.Json);
+
     /// <summary>Dry run: nothing leaves, nothing waits for real; actions report what they would do.</summary>
     public SimulationRecorder? Simulation { get; init; }
 
     private CustomerFeatures? features;
 
     private WorkflowVariables? variables;
+
+    private TriggerInfo? trigger;
 }
