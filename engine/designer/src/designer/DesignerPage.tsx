@@ -16,6 +16,7 @@ import { indexPalette } from './palette';
 import { PropertiesBody } from './PropertiesBody';
 import { PublishDialog } from './PublishDialog';
 import { StepPicker } from './StepPicker';
+import { useAdvancedView } from './useAdvancedView';
 import { useCanvasDisplay } from './useCanvasDisplay';
 import { useCanvasDoc } from './useCanvasDoc';
 import { selectOnly, useGraphEditing, type ShownCanvas } from './useGraphEditing';
@@ -90,7 +91,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
   const segmentName = useCallback((key: string) => segments.data?.find((s) => s.key === key)?.name, [segments.data]);
   const templates = useAsync(() => templatesApi.list(), []);
   const templateName = useCallback((key: string) => templates.data?.find((t) => t.key === key)?.name, [templates.data]);
-  const [advanced, setAdvanced] = useState(false);
+  const [advanced, setAdvanced] = useAdvancedView();
 
   const startDefinition = initial?.definition ?? imported?.definition ?? newDefinition();
   const startCanvas = useMemo(() => definitionToCanvas(startDefinition), []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -205,7 +206,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
       </div>
 
       <div className="designer-body">
-        <Palette descriptors={descriptors} onAdd={(d) => adding.addActivity(d)} disabled={readOnly} />
+        <Palette descriptors={descriptors} onAdd={(d) => adding.addActivity(d)} disabled={readOnly} advanced={advanced} />
 
         <section className="canvas-column" aria-label="Canvas">
           <CanvasBanners
@@ -258,6 +259,8 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
               readOnly={readOnly}
               activityIds={activityIds}
               connections={decorations.connections}
+              stepName={decorations.stepName}
+              advanced={advanced}
               segmentName={segmentName}
               onActivity={editing.updateActivity}
               onTrigger={editing.updateTrigger}
@@ -272,7 +275,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
         />
       </div>
 
-      <StepPicker open={adding.picking !== null} descriptors={descriptors} onPick={adding.pick} onClose={adding.closePicker} />
+      <StepPicker open={adding.picking !== null} descriptors={descriptors} advanced={advanced} onPick={adding.pick} onClose={adding.closePicker} />
       <PublishDialog
         diff={server.diff}
         audience={server.audience}
