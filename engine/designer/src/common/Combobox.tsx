@@ -1,6 +1,6 @@
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
 import { ChevronDown } from 'lucide-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 
 /** One choice: what is stored, what is read, and what helps pick it (a size, a subject, a thumbnail). */
 export interface ComboboxOption {
@@ -47,7 +47,7 @@ export function Combobox(props: ComboboxProps) {
   const [typed, setTyped] = useState<string | null>(null);
   const shown = typed === null ? options : options.filter((o) => matches(typed, o.label, o.detail, ...(o.keywords ?? [])));
 
-  const { isOpen, highlightedIndex, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<ComboboxOption>({
+  const { isOpen, highlightedIndex, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps, setInputValue } = useCombobox<ComboboxOption>({
     items: shown,
     itemToString: toLabel,
     itemToKey: (o) => o?.value,
@@ -59,6 +59,14 @@ export function Combobox(props: ComboboxProps) {
     stateReducer: keepChoice,
     ...(readOnly ? { isOpen: false } : {}),
   });
+
+  // The chosen label can arrive after the first render (the list loads, or is renamed): show it unless someone types.
+  // (The box is not a controlled input: downshift reports typing after the render, and a controlled value loses keys.)
+  const chosenLabel = toLabel(selected);
+  const typing = typed !== null;
+  useEffect(() => {
+    if (!typing) setInputValue(chosenLabel);
+  }, [chosenLabel, typing, setInputValue]);
 
   return (
     <div className="combo">
@@ -97,7 +105,7 @@ export function Combobox(props: ComboboxProps) {
   );
 }
 
-/** Escape on a closed list and leaving the box keep the choice (downshift would clear it, or pick the highlighted one). */
+/** Escape and leaving the box keep the choice (downshift would clear it, or pick the highlighted one). */
 function keepChoice(state: UseComboboxState<ComboboxOption>, { type, changes }: UseComboboxStateChangeOptions<ComboboxOption>) {
   switch (type) {
     case useCombobox.stateChangeTypes.InputKeyDownEscape:
