@@ -16,6 +16,7 @@ import { indexPalette } from './palette';
 import { PropertiesBody } from './PropertiesBody';
 import { PublishDialog } from './PublishDialog';
 import { StepPicker } from './StepPicker';
+import { panelWordsFor } from './stepWords';
 import { useAdvancedView } from './useAdvancedView';
 import { useCanvasDisplay } from './useCanvasDisplay';
 import { useCanvasDoc } from './useCanvasDoc';
@@ -163,6 +164,9 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
     onInsert: adding.openPicker,
   });
 
+  const { stepName } = decorations;
+  const panelWords = useMemo(() => panelWordsFor(advanced, palette, stepName), [advanced, palette, stepName]);
+
   const selected = shown.nodes.find((n) => n.selected);
   const activityIds = shown.nodes.filter(isActivityNode).map((n) => n.id);
   const selectNode = (id: string | null) => updateShown((c) => ({ ...c, nodes: selectOnly(c.nodes, id) }));
@@ -249,6 +253,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
           viewingVersion={viewing?.version ?? null}
           onOpenVersion={(v) => void server.openVersion(v)}
           onBackToEditing={() => setViewing(null)}
+          words={panelWords}
           properties={
             <PropertiesBody
               selected={selected}

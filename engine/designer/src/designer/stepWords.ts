@@ -1,5 +1,5 @@
 import type { ActivityDescriptor } from '../api';
-import { isPluginAction } from './palette';
+import { isPluginAction, type PaletteIndex } from './palette';
 
 // The words the simple view uses for a step's ports; the advanced view shows the ports' own names.
 const portWords: Record<string, string> = {
@@ -51,4 +51,21 @@ const marketerLines: Record<string, string> = {
 export function stepLine(d: ActivityDescriptor): string {
   const own = (isPluginAction(d) ? undefined : marketerLines[d.type]) ?? d.description ?? '';
   return own.split(/(?<=\.)\s+(?=[A-Z])/)[0];
+}
+
+/** How the side panels name steps, actions and ports: plainly, or by the machinery's names in the advanced view. */
+export interface PanelWords {
+  advanced: boolean;
+  step: (id: string) => string;
+  action: (type: string) => string;
+  port: (port: string) => string;
+}
+
+export function panelWordsFor(advanced: boolean, palette: PaletteIndex, stepName: (id: string) => string): PanelWords {
+  return {
+    advanced,
+    step: advanced ? (id) => id : stepName,
+    action: (type) => (advanced ? type : (palette.actions.get(type)?.displayName ?? type)),
+    port: (port) => portLabel(port, advanced),
+  };
 }
