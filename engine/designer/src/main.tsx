@@ -8,6 +8,7 @@ import './styles/outbox.css';
 import './styles/approvals-phone.css';
 import './styles/tables.css';
 import './styles/designer-cards.css';
+import './styles/combobox.css';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(

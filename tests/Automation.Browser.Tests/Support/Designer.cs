@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
 namespace Automation.Browser.Tests.Support;
 
 /// <summary>What a person does with the mouse on the designer's canvas.</summary>
@@ -27,6 +30,18 @@ public static class Designer
         await page.Mouse.MoveAsync(from.X + 5, from.Y + 10, new MouseMoveOptions { Steps = 2 });
         await page.Mouse.MoveAsync(to.X, to.Y, new MouseMoveOptions { Steps = 12 });
         await page.Mouse.UpAsync();
+    }
+
+    /// <summary>
+    /// Picks from a searchable picker (segment, email, action) as a mouse user does: types to narrow the list, then
+    /// clicks the choice whose name starts with <paramref name="choice"/>; the box then shows that choice.
+    /// </summary>
+    public static async Task PickAsync(ILocator picker, string typed, string choice)
+    {
+        ArgumentNullException.ThrowIfNull(picker);
+        await picker.FillAsync(typed);
+        await picker.Page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^" + Regex.Escape(choice)) }).ClickAsync();
+        await Expect(picker).ToHaveValueAsync(choice);
     }
 
     /// <summary>Auto-layout, then wait until the canvas stops moving (it fits the view with an animation).</summary>

@@ -20,7 +20,7 @@ public sealed class DesignerTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Workflow id" })).ToHaveValueAsync("pricing-page-follow-up");
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit trigger" }).ClickAsync();
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Trigger type" }).SelectOptionAsync("segment.entered");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Segment", Exact = true }).SelectOptionAsync("high-intent");
+        await Designer.PickAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Segment", Exact = true }), "high-intent", "High-intent pricing visitors");
         await Expect(page.GetByTestId("node-trigger")).ToContainTextAsync("High-intent pricing visitors");
 
         await Designer.DropFromPaletteAsync(page, "palette-condition", 250, 250);
@@ -49,7 +49,7 @@ public sealed class DesignerTests(BrowserFixture fixture)
         await session.SnapshotAsync("missing-template");
 
         await page.GetByTestId("node-email-send").ClickAsync();
-        await page.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Template") }).SelectOptionAsync("high-intent");
+        await Designer.PickAsync(page.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Template") }), "specialist", "High intent: talk to a specialist");
         await Expect(page.GetByTestId("template-picked")).ToContainTextAsync("questions about our plans?");
         await Expect(page.GetByTestId("node-email-send")).ToContainTextAsync("Send “High intent: talk to a specialist”"); // the template by its name
         await Expect(page.GetByTestId("node-problem-email-send")).ToHaveCountAsync(0);
@@ -98,7 +98,7 @@ public sealed class DesignerTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync(id);
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit trigger" }).ClickAsync();
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Trigger type" }).SelectOptionAsync("segment.entered");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Segment", Exact = true }).SelectOptionAsync("high-intent");
+        await Designer.PickAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Segment", Exact = true }), "high-intent", "High-intent pricing visitors");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add Wait", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("node-wait-for-duration")).ToBeVisibleAsync();
 

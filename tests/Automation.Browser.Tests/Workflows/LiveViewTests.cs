@@ -64,7 +64,7 @@ public sealed class LiveViewTests(BrowserFixture fixture)
         await Expect(row).ToContainTextAsync(WaitStep);
         await row.ClickAsync();
         await Expect(page.GetByTestId("instance-steps")).ToContainTextAsync(customer);
-        await Expect(page.GetByTestId("instance-steps")).ToContainTextAsync(WaitStep);
+        await Expect(page.GetByTestId("instance-steps")).ToContainTextAsync("Wait for a purchase"); // the step by its name
 
         await session.FinishAsync();
     }

@@ -20,7 +20,7 @@ public sealed class NewStepsDesignerTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Goal event" }).FillAsync("purchase");
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit trigger" }).ClickAsync();
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Trigger type" }).SelectOptionAsync("segment.entered");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Segment", Exact = true }).SelectOptionAsync("high-intent");
+        await Designer.PickAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Segment", Exact = true }), "high-intent", "High-intent pricing visitors");
 
         await Designer.DropFromPaletteAsync(page, "palette-setVariable", 250, 150);
         await Expect(page.GetByTestId("node-set-variable")).ToBeVisibleAsync();
@@ -41,7 +41,7 @@ public sealed class NewStepsDesignerTests(BrowserFixture fixture)
         // A new step follows the selected one: the second note came after the first; each note ends its own branch.
         await Expect(page.GetByTestId("rf__edge-note:done->note-2")).ToBeAttachedAsync();
         await page.GetByTestId("node-note").ClickAsync();
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "When done" }).SelectOptionAsync(new SelectOptionValue { Value = "" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Then", Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "" });
         await Expect(page.GetByTestId("rf__edge-note:done->note-2")).ToHaveCountAsync(0);
         await Designer.AutoLayoutAsync(page);
 
@@ -50,7 +50,7 @@ public sealed class NewStepsDesignerTests(BrowserFixture fixture)
         // A switch's ports sit close together on the node; its next steps are chosen in the properties panel.
         await page.GetByTestId("node-switch").ClickAsync();
         await page.GetByRole(AriaRole.Combobox, new() { Name = "When keen" }).SelectOptionAsync("note");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "When default" }).SelectOptionAsync("note-2");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Otherwise", Exact = true }).SelectOptionAsync("note-2");
         await Expect(page.GetByTestId("rf__edge-switch:keen->note")).ToBeAttachedAsync();
         await Expect(page.GetByTestId("rf__edge-switch:default->note-2")).ToBeAttachedAsync();
         await Expect(page.GetByTestId("node-switch")).ToContainTextAsync("keen · default");

@@ -28,8 +28,7 @@ public sealed class PlusDesignerTests(BrowserFixture fixture)
         var page = await session.SignInAsync(TestUser.Marketer, "/workflows/new");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Plus reader welcome");
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit trigger" }).ClickAsync();
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search segments" }).FillAsync("busy readers");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Segment", Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "plus-readers" });
+        await Designer.PickAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Segment", Exact = true }), "busy readers", "Plus: busy readers");
         await Expect(page.GetByTestId("node-trigger")).ToContainTextAsync("Enters “Plus: busy readers”");
         await Expect(page.GetByTestId("designer-why")).ToHaveTextAsync("Save first to validate, dry run or publish.");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Disable" })).ToHaveCountAsync(0);
@@ -47,8 +46,7 @@ public sealed class PlusDesignerTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a step after Wait" }).ClickAsync();
         await picker.GetByRole(AriaRole.Searchbox, new() { Name = "Search steps" }).FillAsync("email");
         await picker.GetByRole(AriaRole.Button, new() { Name = "Send email", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search emails" }).FillAsync("win-back");
-        await page.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Template") }).SelectOptionAsync(new SelectOptionValue { Label = "Win-back 10 %" });
+        await Designer.PickAsync(page.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Template") }), "win-back", "Win-back 10 %");
         var email = page.GetByTestId("node-email-send");
         await Expect(email).ToContainTextAsync("Send “Win-back 10 %”");
         await Expect(email).Not.ToContainTextAsync("email.send");

@@ -16,6 +16,8 @@ import { indexPalette } from './palette';
 import { PropertiesBody } from './PropertiesBody';
 import { PublishDialog } from './PublishDialog';
 import { StepPicker } from './StepPicker';
+import { panelWordsFor } from './stepWords';
+import { useAdvancedView } from './useAdvancedView';
 import { useCanvasDisplay } from './useCanvasDisplay';
 import { useCanvasDoc } from './useCanvasDoc';
 import { selectOnly, useGraphEditing, type ShownCanvas } from './useGraphEditing';
@@ -90,7 +92,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
   const segmentName = useCallback((key: string) => segments.data?.find((s) => s.key === key)?.name, [segments.data]);
   const templates = useAsync(() => templatesApi.list(), []);
   const templateName = useCallback((key: string) => templates.data?.find((t) => t.key === key)?.name, [templates.data]);
-  const [advanced, setAdvanced] = useState(false);
+  const [advanced, setAdvanced] = useAdvancedView();
 
   const startDefinition = initial?.definition ?? imported?.definition ?? newDefinition();
   const startCanvas = useMemo(() => definitionToCanvas(startDefinition), []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -162,6 +164,9 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
     onInsert: adding.openPicker,
   });
 
+  const { stepName } = decorations;
+  const panelWords = useMemo(() => panelWordsFor(advanced, palette, stepName), [advanced, palette, stepName]);
+
   const selected = shown.nodes.find((n) => n.selected);
   const activityIds = shown.nodes.filter(isActivityNode).map((n) => n.id);
   const selectNode = (id: string | null) => updateShown((c) => ({ ...c, nodes: selectOnly(c.nodes, id) }));
@@ -205,7 +210,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
       </div>
 
       <div className="designer-body">
-        <Palette descriptors={descriptors} onAdd={(d) => adding.addActivity(d)} disabled={readOnly} />
+        <Palette descriptors={descriptors} onAdd={(d) => adding.addActivity(d)} disabled={readOnly} advanced={advanced} />
 
         <section className="canvas-column" aria-label="Canvas">
           <CanvasBanners
@@ -248,6 +253,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
           viewingVersion={viewing?.version ?? null}
           onOpenVersion={(v) => void server.openVersion(v)}
           onBackToEditing={() => setViewing(null)}
+          words={panelWords}
           properties={
             <PropertiesBody
               selected={selected}
@@ -258,6 +264,8 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
               readOnly={readOnly}
               activityIds={activityIds}
               connections={decorations.connections}
+              stepName={decorations.stepName}
+              advanced={advanced}
               segmentName={segmentName}
               onActivity={editing.updateActivity}
               onTrigger={editing.updateTrigger}
@@ -272,7 +280,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
         />
       </div>
 
-      <StepPicker open={adding.picking !== null} descriptors={descriptors} onPick={adding.pick} onClose={adding.closePicker} />
+      <StepPicker open={adding.picking !== null} descriptors={descriptors} advanced={advanced} onPick={adding.pick} onClose={adding.closePicker} />
       <PublishDialog
         diff={server.diff}
         audience={server.audience}

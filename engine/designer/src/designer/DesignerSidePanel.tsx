@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { WorkflowDetail } from '../api';
 import { DryRunPanel } from './DryRunPanel';
 import { LivePanel } from './LivePanel';
+import type { PanelWords } from './stepWords';
 import type { useLiveView } from './useLiveView';
 import type { PanelName, useWorkflowServer } from './useWorkflowServer';
 import { VersionsPanel } from './VersionsPanel';
@@ -21,6 +22,8 @@ interface DesignerSidePanelProps {
   viewingVersion: number | null;
   onOpenVersion: (version: number) => void;
   onBackToEditing: () => void;
+  /** How the dry run and live view name steps, actions and ports. */
+  words: PanelWords;
 }
 
 /** The panel beside the canvas: properties, dry run, live view and versions. */
@@ -53,6 +56,7 @@ export function DesignerSidePanel(props: DesignerSidePanelProps) {
             onDaysChange={simulation.setDays}
             onRun={props.onRunSimulation}
             onClear={simulation.clear}
+            words={props.words}
           />
         )}
         {panel === 'live' && published && (
@@ -64,6 +68,7 @@ export function DesignerSidePanel(props: DesignerSidePanelProps) {
             onSelectInstance={(id) => void live.selectInstance(id)}
             instanceLoading={live.instanceLoading}
             instanceError={live.instanceError}
+            words={props.words}
           />
         )}
         {panel === 'versions' && info && (

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { SimulationResult } from '../api';
 import { formatMoney, formatNumber, formatPercent } from '../common/format';
 import { ErrorMessage, Loading } from '../common/Status';
+import type { PanelWords } from './stepWords';
 
 interface DryRunPanelProps {
   result: SimulationResult | null;
@@ -12,9 +13,10 @@ interface DryRunPanelProps {
   onDaysChange: (days: number) => void;
   onRun: () => void;
   onClear: () => void;
+  words: PanelWords;
 }
 
-export function DryRunPanel({ result, running, error, days, onDaysChange, onRun, onClear }: DryRunPanelProps) {
+export function DryRunPanel({ result, running, error, days, onDaysChange, onRun, onClear, words }: DryRunPanelProps) {
   const [daysText, setDaysText] = useState(String(days));
   return (
     <div className="props-section" data-testid="dry-run-panel">
@@ -107,7 +109,7 @@ export function DryRunPanel({ result, running, error, days, onDaysChange, onRun,
                 {result.actions.map((a) => (
                   <tr key={a.actionType}>
                     <td>
-                      <code>{a.actionType}</code>
+                      {words.action(a.actionType)}
                     </td>
                     <td className="num">{formatNumber(a.count)}</td>
                     <td className="num">{formatNumber(a.needingApproval)}</td>
@@ -127,7 +129,7 @@ export function DryRunPanel({ result, running, error, days, onDaysChange, onRun,
                 return (
                   <li key={branch}>
                     <div>
-                      <code>{activityId}</code> → <strong>{port ?? ''}</strong> <span className="muted small">({customers.length})</span>
+                      {words.step(activityId)} → <strong>{words.port(port ?? '')}</strong> <span className="muted small">({customers.length})</span>
                     </div>
                     <div className="sample-customers">
                       {customers.slice(0, 5).map((c) => (

@@ -4,6 +4,7 @@ import { workflowsApi, type InstanceDetail, type LiveView } from '../api';
 import { formatDateTime, formatNumber, formatRelative } from '../common/format';
 import { ErrorMessage, Loading, StatusBadge } from '../common/Status';
 import { useAsync } from '../common/useAsync';
+import type { PanelWords } from './stepWords';
 
 interface LivePanelProps {
   workflowId: string;
@@ -13,11 +14,12 @@ interface LivePanelProps {
   onSelectInstance: (instanceId: string | null) => void;
   instanceLoading: boolean;
   instanceError: unknown;
+  words: PanelWords;
 }
 
 const statuses = ['', 'running', 'waiting', 'completed', 'converted', 'faulted', 'cancelled'];
 
-export function LivePanel({ workflowId, live, liveError, selectedInstance, onSelectInstance, instanceLoading, instanceError }: LivePanelProps) {
+export function LivePanel({ workflowId, live, liveError, selectedInstance, onSelectInstance, instanceLoading, instanceError, words }: LivePanelProps) {
   const [status, setStatus] = useState('');
   const instances = useAsync(() => workflowsApi.instances(workflowId, status || undefined), [workflowId, status]);
   const totalWaiting = live ? Object.values(live.waiting).reduce((a, b) => a + b, 0) : 0;
@@ -54,7 +56,7 @@ export function LivePanel({ workflowId, live, liveError, selectedInstance, onSel
       )}
       {live?.winners?.map((w) => (
         <p key={w.activityId} className="notice small" data-testid={`live-winner-${w.activityId}`}>
-          A/B test <code>{w.activityId}</code>: {w.summary}
+          A/B test {words.step(w.activityId)}: {w.summary}
         </p>
       ))}
       <p className="muted small">Counts refresh every 5 seconds and are drawn on the steps.</p>
@@ -109,11 +111,11 @@ export function LivePanel({ workflowId, live, liveError, selectedInstance, onSel
             {selectedInstance.steps.map((s, i) => (
               <li key={i}>
                 <div>
-                  <code>{s.activityId}</code> <span className="muted small">{s.activityType}</span>
+                  {words.step(s.activityId)} {words.advanced && <span className="muted small">{s.activityType}</span>}
                   {s.port && (
                     <>
                       {' '}
-                      → <strong>{s.port}</strong>
+                      → <strong>{words.port(s.port)}</strong>
                     </>
                   )}
                 </div>

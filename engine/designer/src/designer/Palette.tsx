@@ -2,6 +2,8 @@ import { useState, type DragEvent } from 'react';
 import type { ActivityDescriptor } from '../api';
 import { formatMoney } from '../common/format';
 import { groupPalette, isPluginAction, paletteTestId } from './palette';
+import { StepIcon } from './StepIcon';
+import { stepLine } from './stepWords';
 
 export const PALETTE_MIME = 'application/x-automation-palette';
 
@@ -12,9 +14,12 @@ interface PaletteProps {
   descriptors: ActivityDescriptor[];
   onAdd: (descriptor: ActivityDescriptor) => void;
   disabled: boolean;
+  /** Shows each step's internal type under its name. */
+  advanced: boolean;
 }
 
-export function Palette({ descriptors, onAdd, disabled }: PaletteProps) {
+/** The steps to drag onto the canvas: an icon, a plain name and one line saying what it does. */
+export function Palette({ descriptors, onAdd, disabled, advanced }: PaletteProps) {
   const [filter, setFilter] = useState('');
   const groups = groupPalette(descriptors, filter);
 
@@ -50,15 +55,21 @@ export function Palette({ descriptors, onAdd, disabled }: PaletteProps) {
                   data-testid={paletteTestId(d)}
                   draggable={!disabled}
                   onDragStart={(e) => onDragStart(e, d)}
-                  title={d.description}
+                  title={advanced ? d.description : stepLine(d)}
                 >
+                  <span className="palette-item-icon" aria-hidden="true">
+                    <StepIcon type={isPluginAction(d) ? 'action' : d.type} action={isPluginAction(d) ? d.type : undefined} />
+                  </span>
                   <div className="palette-item-text">
                     <span className="palette-item-name">{d.displayName}</span>
-                    {(isPluginAction(d) || d.budgetAffecting) && (
-                      <span className="palette-item-sub" title={d.plugin ?? undefined}>
-                        {isPluginAction(d) ? d.type : ''}
-                        {d.budgetAffecting ? ` · ~${formatMoney(d.estimatedCost)} each` : ''}
-                      </span>
+                    <span className="palette-item-sub">
+                      {stepLine(d)}
+                      {d.budgetAffecting ? ` · ~${formatMoney(d.estimatedCost)} each` : ''}
+                    </span>
+                    {advanced && (
+                      <code className="palette-item-type" title={d.plugin ?? undefined}>
+                        {d.type}
+                      </code>
                     )}
                   </div>
                   <button

@@ -16,6 +16,9 @@ export interface PropertiesBodyProps {
   readOnly: boolean;
   activityIds: string[];
   connections: Decorations['connections'];
+  stepName: Decorations['stepName'];
+  /** Shows the step's id, its internal type and every port. */
+  advanced: boolean;
   segmentName: (key: string) => string | undefined;
   onActivity: (id: string, activity: ActivityDefinition, key: string) => void;
   onTrigger: (trigger: TriggerDefinition, field: string) => void;
@@ -53,6 +56,8 @@ export function PropertiesBody(props: PropertiesBodyProps) {
           palette={props.palette}
           activityIds={props.activityIds}
           connections={props.connections}
+          stepName={props.stepName}
+          advanced={props.advanced}
           problems={problems}
           readOnly={readOnly}
           onChange={(activity, key) => props.onActivity(selected.id, activity, key)}

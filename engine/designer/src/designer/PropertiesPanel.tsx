@@ -1,17 +1,24 @@
 import { useEffect, useId, useState } from 'react';
 import type { ActivityDefinition, ConnectionDefinition, ValidationProblem } from '../api';
+import { Combobox, type ComboboxOption } from '../common/Combobox';
 import { formatMoney } from '../common/format';
+import { isRarePort } from './insertion';
 import { portsFor } from './model';
 import { actionTypeOf, descriptorFor, type PaletteIndex } from './palette';
 import { fieldProblems, withMissingRequired } from './problems';
 import { SchemaForm } from './SchemaForm';
 import { missingRequired, schemaToFields } from './schemaForm';
+import { portPhrase, stepLine } from './stepWords';
 
 interface ActivityPropertiesProps {
   activity: ActivityDefinition;
   palette: PaletteIndex;
   activityIds: string[];
   connections: ConnectionDefinition[];
+  /** A step's name as its card shows it. */
+  stepName: (id: string) => string;
+  /** Shows the id, the internal action type and the rarely used ports. */
+  advanced: boolean;
   problems: ValidationProblem[];
   readOnly: boolean;
   onChange: (activity: ActivityDefinition, coalesceKey: string) => void;
@@ -21,13 +28,18 @@ interface ActivityPropertiesProps {
 }
 
 export function ActivityProperties(props: ActivityPropertiesProps) {
-  const { activity, palette, activityIds, connections, problems, readOnly, onChange, onRename, onConnect, onDelete } = props;
+  const { activity, palette, activityIds, connections, stepName, advanced, problems, readOnly, onChange, onRename, onConnect, onDelete } = props;
   const id = useId();
   const descriptor = descriptorFor(activity, palette);
   const action = actionTypeOf(activity);
   const isAction = activity.type === 'action';
   const builtInAction = palette.activities.get('action');
-  const ports = portsFor(activity, palette, connections);
+  // The simple view leaves out rarely used ports, unless a connection already leaves from one.
+  const ports = portsFor(activity, palette, connections).filter(
+    (p) => advanced || !isRarePort(p, activity.type) || connections.some((c) => c.from === activity.id && c.port === p),
+  );
+  const others = activityIds.filter((other) => other !== activity.id);
+  const optionLabel = stepOptionLabel(others, stepName, advanced);
   const own = problems.filter((p) => p.activityId === activity.id);
   const key = (field: string) => `${activity.id}:${field}`;
 
@@ -53,7 +65,7 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
         </ul>
       )}
 
-      <IdField id={`${id}-id`} value={activity.id} readOnly={readOnly} onRename={onRename} />
+      {advanced && <IdField id={`${id}-id`} value={activity.id} readOnly={readOnly} onRename={onRename} />}
       <div className="field">
         <label htmlFor={`${id}-name`}>Display name</label>
         <input
@@ -68,24 +80,20 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
 
       {isAction && (
         <div className="field">
-          <label htmlFor={`${id}-action`}>
-            Action type<span className="req" aria-hidden="true"> *</span>
-          </label>
-          <select
-            id={`${id}-action`}
+          <Combobox
+            label={
+              <>
+                Action<span className="req" aria-hidden="true"> *</span>
+              </>
+            }
+            options={actionOptions(palette, action, advanced)}
             value={action ?? ''}
-            disabled={readOnly}
+            onChange={(next) => onChange({ ...activity, action: next, input: {} }, key('action'))}
+            placeholder="Search actions…"
+            noMatch={(typed) => `No action is called “${typed}”.`}
+            readOnly={readOnly}
             required
-            onChange={(e) => onChange({ ...activity, action: e.target.value, input: {} }, key('action'))}
-          >
-            <option value="">Choose an action…</option>
-            {[...palette.actions.values()].map((d) => (
-              <option key={d.type} value={d.type}>
-                {d.displayName} ({d.type})
-              </option>
-            ))}
-            {action && !palette.actions.has(action) && <option value={action}>{action} (not loaded)</option>}
-          </select>
+          />
         </div>
       )}
 
@@ -122,18 +130,14 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
             const current = connections.find((c) => c.from === activity.id && c.port === port)?.to ?? '';
             return (
               <div className="field field-inline" key={port}>
-                <label htmlFor={`${id}-port-${port}`}>
-                  When <strong>{port}</strong>
-                </label>
+                <label htmlFor={`${id}-port-${port}`}>{portPhrase(port, advanced)}</label>
                 <select id={`${id}-port-${port}`} value={current} disabled={readOnly} onChange={(e) => onConnect(port, e.target.value || null)}>
                   <option value="">— stop here —</option>
-                  {activityIds
-                    .filter((other) => other !== activity.id)
-                    .map((other) => (
-                      <option key={other} value={other}>
-                        {other}
-                      </option>
-                    ))}
+                  {others.map((other) => (
+                    <option key={other} value={other}>
+                      {optionLabel(other)}
+                    </option>
+                  ))}
                 </select>
               </div>
             );
@@ -194,4 +198,25 @@ function IdField({ id, value, readOnly, onRename }: { id: string; value: string;
       )}
     </div>
   );
+}
+
+/** Steps by the name on their card; the id is added where two share a name, or in the advanced view. */
+function stepOptionLabel(ids: string[], stepName: (id: string) => string, advanced: boolean) {
+  const names = ids.map(stepName);
+  return (id: string) => {
+    const name = stepName(id);
+    return advanced || names.filter((n) => n === name).length > 1 ? `${name} (${id})` : name;
+  };
+}
+
+/** The connectors' actions by name and what they do; the advanced view adds the internal type ("email.send"). */
+function actionOptions(palette: PaletteIndex, current: string | undefined, advanced: boolean): ComboboxOption[] {
+  const options: ComboboxOption[] = [...palette.actions.values()].map((d) => ({
+    value: d.type,
+    label: advanced ? `${d.displayName} (${d.type})` : d.displayName,
+    detail: stepLine(d),
+    keywords: [d.type],
+  }));
+  if (current && !palette.actions.has(current)) options.push({ value: current, label: `${current} (not loaded)` });
+  return options;
 }

@@ -103,10 +103,7 @@ export function FieldControl({ field, value, onChange, readOnly, problems, label
     case 'template':
       return (
         <div className="field">
-          <label htmlFor={id}>
-            <Label field={field} text={label} />
-          </label>
-          <TemplatePicker id={id} value={typeof value === 'string' ? value : ''} onChange={onChange} readOnly={readOnly} describedBy={describedBy} />
+          <TemplatePicker label={<Label field={field} text={label} />} value={typeof value === 'string' ? value : ''} onChange={onChange} readOnly={readOnly} describedBy={describedBy} />
           {help}
         </div>
       );

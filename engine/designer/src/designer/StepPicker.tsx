@@ -3,16 +3,19 @@ import type { ActivityDescriptor } from '../api';
 import { Dialog } from '../common/Dialog';
 import { StepIcon } from './StepIcon';
 import { groupPalette, isPluginAction } from './palette';
+import { stepLine } from './stepWords';
 
 interface StepPickerProps {
   open: boolean;
   descriptors: ActivityDescriptor[];
   onPick: (descriptor: ActivityDescriptor) => void;
   onClose: () => void;
+  /** Shows each step's internal type beside its line. */
+  advanced: boolean;
 }
 
 /** The "+" button's choice of a step: searchable by name, type or description, grouped like the palette. */
-export function StepPicker({ open, descriptors, onPick, onClose }: StepPickerProps) {
+export function StepPicker({ open, descriptors, onPick, onClose, advanced }: StepPickerProps) {
   const [filter, setFilter] = useState('');
   const groups = groupPalette(descriptors, filter);
   const close = () => {
@@ -41,7 +44,7 @@ export function StepPicker({ open, descriptors, onPick, onClose }: StepPickerPro
                     type="button"
                     className="step-picker-item"
                     aria-label={d.displayName}
-                    title={d.description}
+                    title={advanced ? d.description : undefined}
                     onClick={() => {
                       setFilter('');
                       onPick(d);
@@ -50,7 +53,10 @@ export function StepPicker({ open, descriptors, onPick, onClose }: StepPickerPro
                     <StepIcon type={isPluginAction(d) ? 'action' : d.type} action={isPluginAction(d) ? d.type : undefined} />
                     <span>
                       <span className="step-picker-name">{d.displayName}</span>
-                      {d.description && <span className="step-picker-description">{d.description}</span>}
+                      <span className="step-picker-description">
+                        {stepLine(d)}
+                        {advanced && <code className="step-picker-type"> {d.type}</code>}
+                      </span>
                     </span>
                   </button>
                 </li>

@@ -1,51 +1,45 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
+import type { ReactNode } from 'react';
 import { templatesApi } from '../api';
+import { Combobox, type ComboboxOption } from '../common/Combobox';
 import { useAsync } from '../common/useAsync';
 import { TemplateThumbnail } from '../templates/TemplateThumbnail';
-import { matches, SearchFilter } from './SearchFilter';
 
 interface TemplatePickerProps {
-  id: string;
+  label: ReactNode;
   value: string;
   onChange: (key: string | undefined) => void;
   readOnly?: boolean;
   describedBy?: string;
 }
 
-/** Picks an email from the template library by name or by its picture; a key not in the library is kept and said so. */
-export function TemplatePicker({ id, value, onChange, readOnly, describedBy }: TemplatePickerProps) {
+/** Picks an email from the template library by name, subject or its picture; a key not in the library is kept and said so. */
+export function TemplatePicker({ label, value, onChange, readOnly, describedBy }: TemplatePickerProps) {
   const templates = useAsync(() => templatesApi.list(), []);
-  const [search, setSearch] = useState('');
   const list = templates.data ?? [];
   const chosen = list.find((t) => t.key === value);
-  const found = list.filter((t) => matches(search, t.name, t.key, t.subject));
+  const options: ComboboxOption[] = list.map((t) => ({
+    value: t.key,
+    label: t.name,
+    detail: t.subject,
+    keywords: [t.key],
+    picture: <TemplateThumbnail templateKey={t.key} />,
+  }));
+  if (value && !chosen) options.unshift({ value, label: templates.loading ? value : `${value} (not in the library)` });
   return (
     <>
-      {!readOnly && <SearchFilter label="Search emails" value={search} onChange={setSearch} />}
-      <select id={id} value={value} disabled={readOnly} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="">Choose an email…</option>
-        {value && !chosen && <option value={value}>{templates.loading ? value : `${value} (not in the library)`}</option>}
-        {chosen && !found.includes(chosen) && <option value={chosen.key}>{chosen.name}</option>}
-        {found.map((t) => (
-          <option key={t.key} value={t.key}>
-            {t.name}
-          </option>
-        ))}
-      </select>
-      {!readOnly && (
-        <ul className="template-thumbs" aria-label="Emails">
-          {found.map((t) => (
-            <li key={t.key}>
-              <button type="button" aria-pressed={t.key === value} onClick={() => onChange(t.key)} title={t.subject}>
-                <TemplateThumbnail templateKey={t.key} />
-                <span>{t.name}</span>
-              </button>
-            </li>
-          ))}
-          {found.length === 0 && <li className="muted small">No email is called “{search}”.</li>}
-        </ul>
-      )}
+      <Combobox
+        label={label}
+        options={options}
+        value={value}
+        onChange={(key) => onChange(key || undefined)}
+        placeholder="Search emails by name or subject…"
+        noMatch={(typed) => `No email is called “${typed}”.`}
+        readOnly={readOnly}
+        required
+        describedBy={describedBy}
+        listClassName="combo-list-pictures"
+      />
       {chosen && (
         <div className="field-help" data-testid="template-picked">
           Subject: {chosen.subject} · <Link to={`/templates/${encodeURIComponent(chosen.key)}`} reloadDocument>Edit this email</Link>

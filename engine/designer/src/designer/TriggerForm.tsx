@@ -1,12 +1,12 @@
-import { useId, useState } from 'react';
-import type { TriggerDefinition } from '../api';
+import { useId } from 'react';
+import type { Segment, TriggerDefinition } from '../api';
+import { Combobox, type ComboboxOption } from '../common/Combobox';
 import { useSegmentsCatalog } from '../common/catalog';
 import { ExpressionInput } from '../common/ExpressionInput';
 import { formatNumber } from '../common/format';
 import { changeTriggerType, knownEventTypes, scoreNames, triggerTypes } from './triggers';
 import { ScheduleTriggerFields } from './ScheduleTriggerFields';
 import { WebhookTriggerFields } from './WebhookTriggerFields';
-import { matches, SearchFilter } from './SearchFilter';
 
 interface TriggerFormProps {
   trigger: TriggerDefinition | null;
@@ -18,7 +18,6 @@ interface TriggerFormProps {
 export function TriggerForm({ trigger, onChange, readOnly, problems }: TriggerFormProps) {
   const id = useId();
   const segments = useSegmentsCatalog();
-  const [segmentSearch, setSegmentSearch] = useState('');
   const type = trigger?.type ?? '';
   const set = (patch: Partial<TriggerDefinition>, field: string) => onChange({ ...(trigger ?? { type: '' }), ...patch }, field);
 
@@ -49,27 +48,26 @@ export function TriggerForm({ trigger, onChange, readOnly, problems }: TriggerFo
 
       {(type === 'segment.entered' || type === 'segment.exited' || type === 'schedule') && (
         <div className="field">
-          <label htmlFor={`${id}-segment`}>
-            Segment<span className="req" aria-hidden="true"> *</span>
-          </label>
-          {segments.data && <SearchFilter label="Search segments" value={segmentSearch} onChange={setSegmentSearch} disabled={readOnly} />}
           {segments.data ? (
-            <select id={`${id}-segment`} value={trigger?.segment ?? ''} disabled={readOnly} required onChange={(e) => set({ segment: e.target.value }, 'segment')}>
-              <option value="">Choose a segment…</option>
-              {segments.data
-                .filter((s) => s.key === trigger?.segment || matches(segmentSearch, s.name, s.key))
-                .map((s) => (
-                  <option key={s.key} value={s.key}>
-                    {s.name || s.key}
-                    {s.size !== undefined ? ` (${formatNumber(s.size)} now)` : ''}
-                  </option>
-                ))}
-              {trigger?.segment && !segments.data.some((s) => s.key === trigger.segment) && (
-                <option value={trigger.segment}>{trigger.segment} (unknown segment)</option>
-              )}
-            </select>
+            <Combobox
+              label={
+                <>
+                  Segment<span className="req" aria-hidden="true"> *</span>
+                </>
+              }
+              options={segmentOptions(segments.data, trigger?.segment)}
+              value={trigger?.segment ?? ''}
+              onChange={(segment) => set({ segment }, 'segment')}
+              placeholder="Search segments…"
+              noMatch={(typed) => `No segment is called “${typed}”.`}
+              readOnly={readOnly}
+              required
+            />
           ) : (
             <>
+              <label htmlFor={`${id}-segment`}>
+                Segment<span className="req" aria-hidden="true"> *</span>
+              </label>
               <input
                 id={`${id}-segment`}
                 type="text"
@@ -166,4 +164,16 @@ export function TriggerForm({ trigger, onChange, readOnly, problems }: TriggerFo
       {type === 'schedule' && trigger && <ScheduleTriggerFields trigger={trigger} readOnly={readOnly} onChange={set} />}
     </div>
   );
+}
+
+/** Segments by name with their size now; a segment the workflow names but the catalog lacks is kept and said so. */
+function segmentOptions(segments: Segment[], current: string | null | undefined): ComboboxOption[] {
+  const options: ComboboxOption[] = segments.map((s) => ({
+    value: s.key,
+    label: s.name || s.key,
+    detail: s.size !== undefined ? `${formatNumber(s.size)} now` : undefined,
+    keywords: [s.key],
+  }));
+  if (current && !segments.some((s) => s.key === current)) options.push({ value: current, label: `${current} (unknown segment)` });
+  return options;
 }

@@ -17,7 +17,10 @@ import type { PaletteIndex } from './palette';
 /** Ports a marketer rarely connects: drawn only in the advanced view, or when a connection already uses them. */
 export const RARE_PORTS: ReadonlySet<string> = new Set(['failed', 'skipped', 'rejected']);
 
-export const mainPorts = (ports: readonly string[]) => ports.filter((p) => !RARE_PORTS.has(p));
+/** Whether a step's port is a rare one. An approval's "rejected" is one of its two answers, not a rare outcome. */
+export const isRarePort = (port: string, activityType?: string) => RARE_PORTS.has(port) && !(activityType === 'approval' && port === 'rejected');
+
+export const mainPorts = (ports: readonly string[], activityType?: string) => ports.filter((p) => !isRarePort(p, activityType));
 
 /** Where a new step goes: on an existing connection (split in two), or after a step's port that leads nowhere yet. */
 export type InsertPlace = { edgeId: string } | { after: string; port: string };
@@ -32,7 +35,7 @@ export function defaultPlace(graph: Graph, palette: PaletteIndex): InsertPlace |
   const connections = graph.edges.map(edgeToConnection);
   const placeAfter = (node: CanvasNode): InsertPlace | null => {
     if (!isActivityNode(node)) return { after: TRIGGER_NODE_ID, port: 'start' };
-    const ports = mainPorts(portsFor(node.data.activity, palette, connections));
+    const ports = mainPorts(portsFor(node.data.activity, palette, connections), node.data.activity.type);
     const free = ports.find((p) => !connections.some((c) => c.from === node.id && c.port === p));
     if (free) return { after: node.id, port: free };
     const taken = graph.edges.find((e) => e.source === node.id && edgeToConnection(e).port === ports[0]);
@@ -76,7 +79,7 @@ export function insertActivity(graph: Graph, activity: ActivityDefinition, place
     newNode,
   ];
 
-  const outPort = mainPorts(portsFor(activity, palette))[0];
+  const outPort = mainPorts(portsFor(activity, palette), activity.type)[0];
   let edges = graph.edges.filter((e) => !(edge && e.id === edge.id));
   if (from !== TRIGGER_NODE_ID) {
     edges = [...edges.filter((e) => !(e.source === from && edgeToConnection(e).port === fromPort)), connectionToEdge({ from, port: fromPort, to: activity.id })];

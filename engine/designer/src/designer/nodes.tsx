@@ -2,11 +2,12 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps, type NodeType
 import { useEffect } from 'react';
 import { formatNumber } from '../common/format';
 import { useDecorations, waitingTypes } from './decorations';
-import { mainPorts, RARE_PORTS } from './insertion';
+import { isRarePort, mainPorts } from './insertion';
 import { ELSA_PLACEHOLDER, TRIGGER_NODE_ID, portsFor, summarize, type ActivityNode, type TriggerNode } from './model';
 import { AddAfterButton } from './AddAfterButton';
 import { StepIcon } from './StepIcon';
 import { actionTypeOf, descriptorFor } from './palette';
+import { portLabel } from './stepWords';
 import { describeTrigger } from './triggers';
 
 const categoryClass = (category: string | undefined) => `cat-${(category ?? 'other').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
@@ -19,8 +20,9 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
   const allPorts = portsFor(activity, deco.palette, deco.connections);
   const outgoing = deco.connections.filter((c) => c.from === id);
   // The simple view leaves out rarely used ports, unless a connection already leaves from one.
-  const ports = deco.advanced ? allPorts : allPorts.filter((p) => !RARE_PORTS.has(p) || outgoing.some((c) => c.port === p));
-  const open = mainPorts(ports).filter((p) => !outgoing.some((c) => c.port === p));
+  const ports = deco.advanced ? allPorts : allPorts.filter((p) => !isRarePort(p, activity.type) || outgoing.some((c) => c.port === p));
+  const open = mainPorts(ports, activity.type).filter((p) => !outgoing.some((c) => c.port === p));
+  const words = (port: string) => portLabel(port, deco.advanced);
   // A port renamed or added in the form (a switch case, a fork branch) is a new handle: React Flow must measure it
   // before an edge can leave from it.
   const updateNodeInternals = useUpdateNodeInternals();
@@ -102,7 +104,7 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
         <div className="flow-node-ports">
           {ports.map((port) => (
             <span key={port} className="port-label" data-testid={`port-${id}-${port}`}>
-              {port}
+              {words(port)}
               {sim && sim.ports[port] !== undefined && <span className="port-count"> {formatNumber(sim.ports[port])}</span>}
             </span>
           ))}
@@ -116,7 +118,7 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
           position={Position.Bottom}
           className="handle-out"
           style={{ left: `${((i + 0.5) / ports.length) * 100}%` }}
-          title={`Drag from “${port}” to the next step`}
+          title={`Drag from “${words(port)}” to the next step`}
         />
       ))}
       {!deco.readOnly &&
@@ -125,7 +127,7 @@ export function ActivityNodeView({ id, data, selected }: NodeProps<ActivityNode>
           <AddAfterButton
             key={port}
             left={`${((ports.indexOf(port) + 0.5) / ports.length) * 100}%`}
-            label={`Add a step after ${title}${ports.length > 1 ? ` (${port})` : ''}`}
+            label={`Add a step after ${title}${ports.length > 1 ? ` (${words(port)})` : ''}`}
             testId={`add-after-${id}-${port}`}
             onClick={() => deco.onInsert?.({ after: id, port })}
           />

@@ -5,8 +5,9 @@ import { formatNumber } from '../common/format';
 import type { Decorations } from './decorations';
 import { edgeToConnection, isTriggerNode, triggerEdge, type CanvasEdge } from './model';
 import type { InsertPlace } from './insertion';
-import { descriptorFor, type PaletteIndex } from './palette';
+import { actionTypeOf, descriptorFor, type PaletteIndex } from './palette';
 import { groupProblems } from './problems';
+import { portLabel } from './stepWords';
 import type { ShownCanvas } from './useGraphEditing';
 
 export interface CanvasDisplayInput {
@@ -65,13 +66,14 @@ export function useCanvasDisplay(input: CanvasDisplayInput) {
     [advanced, grouped.byNode, instance, live, onInsert, palette, readOnly, segmentName, shown.edges, shown.nodes, simulationById, source, templateName],
   );
 
+  const { stepName } = decorations;
   const displayNodes = useMemo(
     () =>
       shown.nodes.map((n) => ({
         ...n,
-        ariaLabel: isTriggerNode(n) ? 'Trigger' : `Step ${n.data.activity.displayName || n.id} (${n.data.activity.type})`,
+        ariaLabel: isTriggerNode(n) ? 'Trigger' : advanced ? `Step ${n.id} (${actionTypeOf(n.data.activity) ?? n.data.activity.type})` : `Step ${stepName(n.id)}`,
       })),
-    [shown.nodes],
+    [advanced, shown.nodes, stepName],
   );
 
   const displayEdges = useMemo(() => {
@@ -84,7 +86,7 @@ export function useCanvasDisplay(input: CanvasDisplayInput) {
         ...e,
         type: 'add',
         markerEnd: marker,
-        label: count !== undefined ? `${port}: ${formatNumber(count)}` : undefined,
+        label: count !== undefined ? `${portLabel(port, advanced)}: ${formatNumber(count)}` : undefined,
         labelBgPadding: [6, 3] as [number, number],
         labelBgBorderRadius: 4,
         className: onPath ? 'edge-path' : pathEdges ? 'edge-dim' : undefined,
@@ -95,7 +97,7 @@ export function useCanvasDisplay(input: CanvasDisplayInput) {
     const te = triggerEdge(shown.nodes, shown.edges);
     if (te) edges.unshift({ ...te, type: 'add', markerEnd: marker, animated: source !== 'live' || !!instance });
     return edges;
-  }, [instance, pathEdges, readOnly, shown.edges, shown.nodes, simulationById, source]);
+  }, [advanced, instance, pathEdges, readOnly, shown.edges, shown.nodes, simulationById, source]);
 
   return { grouped, decorations, displayNodes, displayEdges, problemNodes: [...grouped.byNode.keys()] };
 }

@@ -75,7 +75,7 @@ export function useStepAdding({ canvas, readOnly, descriptors, palette, wrapper,
       }
       bringIntoView(position);
       onAdded();
-      notify('info', `Added “${descriptor.displayName}” as ${activity.id}.`);
+      notify('info', `Added “${descriptor.displayName}”.`);
     },
     [bringIntoView, commit, docRef, freePosition, notify, onAdded, palette, readOnly],
   );
