@@ -12,6 +12,9 @@ public sealed class RuleDecision
     // Only rules with an output expression write here; most rules have none, and a batch pays for every allocation.
     private Dictionary<int, string>? outputs;
 
+    // Whether a fired rule gives tags: most give none, and collecting them went through every firing for each customer.
+    private bool tagged;
+
     /// <summary>How many rules fired; a runaway chain is stopped at the rule set's firing limit.</summary>
     public int Firings => fired.Count;
 
@@ -50,6 +53,7 @@ public sealed class RuleDecision
     internal void Fired(CompiledRule rule, DerivedFact[] matched, string? output)
     {
         fired.Add((rule, matched, null));
+        tagged |= rule.Tags.Count > 0;
         if (output is not null)
         {
             outputs ??= [];
@@ -85,7 +89,7 @@ public sealed class RuleDecision
     }
 
     /// <summary>The tags the fired rules give the customer, each once, in firing order.</summary>
-    public IReadOnlyList<string> Tags => [.. fired.SelectMany(f => f.Rule.Tags).Distinct(StringComparer.OrdinalIgnoreCase)];
+    public IReadOnlyList<string> Tags => tagged ? [.. fired.SelectMany(f => f.Rule.Tags).Distinct(StringComparer.OrdinalIgnoreCase)] : [];
 
     /// <summary>Why the decision is suppressed: the suppressing rule's reason.</summary>
     public string? Suppression { get; private set; }
