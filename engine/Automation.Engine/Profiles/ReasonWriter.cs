@@ -20,18 +20,38 @@ public static class ReasonWriter
         var reasons = new List<ReasonCode>();
         foreach (var member in members)
         {
-            object source = member.StartsWith("Scores.", StringComparison.Ordinal) ? scores : features;
-            var property = Properties.GetOrAdd(member, static (m, type) => type.GetProperty(m[(m.IndexOf('.', StringComparison.Ordinal) + 1)..], BindingFlags.Public | BindingFlags.Instance), source.GetType());
-            if (property is null)
+            var (property, value) = Read(member, features, scores);
+            if (property is not null)
             {
-                continue;
+                reasons.Add(new ReasonCode(member, value, Words(property.Name, value)));
             }
-
-            var value = Format(property.GetValue(source));
-            reasons.Add(new ReasonCode(member, value, Words(property.Name, value)));
         }
 
         return reasons;
+    }
+
+    /// <summary>
+    /// The values <see cref="Explain"/> would show, one per member (null for a member that is no profile property):
+    /// equal values give equal reasons, so a caller can share the reasons written once.
+    /// </summary>
+    public static string?[] Values(IReadOnlyList<string> members, CustomerFeatures features, CustomerScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var values = new string?[members.Count];
+        for (var i = 0; i < members.Count; i++)
+        {
+            var (property, value) = Read(members[i], features, scores);
+            values[i] = property is null ? null : value;
+        }
+
+        return values;
+    }
+
+    private static (PropertyInfo? Property, string Value) Read(string member, CustomerFeatures features, CustomerScores scores)
+    {
+        object source = member.StartsWith("Scores.", StringComparison.Ordinal) ? scores : features;
+        var property = Properties.GetOrAdd(member, static (m, type) => type.GetProperty(m[(m.IndexOf('.', StringComparison.Ordinal) + 1)..], BindingFlags.Public | BindingFlags.Instance), source.GetType());
+        return property is null ? (null, "") : (property, Format(property.GetValue(source)));
     }
 
     private static string Format(object? value) => value switch
