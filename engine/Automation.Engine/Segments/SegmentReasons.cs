@@ -17,10 +17,13 @@ public sealed class SegmentReasons(IReadOnlyList<string> members)
 
     private readonly ConcurrentDictionary<string, Explained> shared = new(StringComparer.Ordinal);
 
+    // ConcurrentDictionary.Count takes every lock; entries written one by one count here instead.
+    private int count;
+
     /// <summary>The reasons for a customer entering the segment, and the same as JSON for the membership row.</summary>
     public Explained Explain(CustomerFeatures features, CustomerScores scores)
     {
-        var key = string.Join('\u001f', ReasonWriter.Values(members, features, scores));
+        var key = ReasonWriter.Key(members, features, scores);
         if (shared.TryGetValue(key, out var known))
         {
             return known;
@@ -28,9 +31,9 @@ public sealed class SegmentReasons(IReadOnlyList<string> members)
 
         var reasons = ReasonWriter.Explain(members, features, scores);
         var explained = new Explained(reasons, JsonSerializer.Serialize(reasons));
-        if (shared.Count < MaxShared)
+        if (Volatile.Read(ref count) < MaxShared && shared.TryAdd(key, explained))
         {
-            shared.TryAdd(key, explained);
+            Interlocked.Increment(ref count);
         }
 
         return explained;
