@@ -69,6 +69,10 @@ public static class SegmentsBenchmark
         // A profile update re-evaluates every segment against the customer's memberships: mostly no change (steady),
         // sometimes entries with reason codes written (the first pass over empty memberships).
         var memberships = data.Select(_ => new Dictionary<string, SegmentMembership>(StringComparer.Ordinal)).ToList();
+        var before = GC.GetTotalMemory(true) / 1048576.0;
+        var peak = MemoryPeak.Start();
+        var paused = GC.GetTotalPauseDuration();
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var watch = Stopwatch.StartNew();
         var entered = 0;
         for (var i = 0; i < data.Count; i++)
@@ -77,6 +81,10 @@ public static class SegmentsBenchmark
         }
 
         var entering = watch.Elapsed.TotalSeconds;
+        peak.Dispose();
+        paused = GC.GetTotalPauseDuration() - paused;
+        collections = (GC.CollectionCount(0) - collections.Item1, GC.CollectionCount(1) - collections.Item2, GC.CollectionCount(2) - collections.Item3);
+        var kept = GC.GetTotalMemory(true) / 1048576.0;
         var full = Time(() =>
         {
             var changes = 0;
@@ -94,6 +102,7 @@ public static class SegmentsBenchmark
         table.AddRow("profile update: evaluate + diff against memberships (steady)", N(evaluations), S(full), N(evaluations / full), R(full / baseline));
         table.AddRow($"profile update: first pass, {N(entered)} entries with reason codes", N(evaluations), S(entering), N(evaluations / entering), R(entering / baseline));
         AnsiConsole.Write(table);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first pass memory: managed heap {before:0} MiB before (profiles, empty memberships), {kept:0} MiB after (the memberships kept); during the pass peak heap {peak.HeapMiB:0} MiB, peak working set {peak.WorkingSetMiB:0} MiB (goal <= 1536: {(peak.WorkingSetMiB <= 1536 ? "met" : "NOT met")}); GC paused {paused.TotalSeconds:0.00} s in {collections.Item1}/{collections.Item2}/{collections.Item3} gen0/1/2 collections"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"segments: {segments.Count} segments x {profiles:N0} profiles; expressions {evaluations / expressions:0} evaluations/s = {expressions / baseline:0.00}x the hand-written time (goal <= 3x); profile updates {profiles / full:0}/s steady ({full / baseline:0.00}x), {profiles / entering:0}/s while writing {entered:N0} entries with reasons; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB"));
         return Task.FromResult(expressions / baseline <= 3 ? 0 : 1);
     }

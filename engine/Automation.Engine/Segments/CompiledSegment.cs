@@ -7,4 +7,7 @@ namespace Automation.Engine.Segments;
 public sealed record CompiledSegment(SegmentDefinitionRecord Definition, ProfileExpression Expression)
 {
     public string Key => Definition.Key;
+
+    /// <summary>The reasons entries are written with, shared between entries of equal values.</summary>
+    public SegmentReasons Reasons { get; } = new(Expression.Members);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Automation.Engine.Profiles;
 using Automation.Storage.Segments;
 
@@ -30,16 +29,16 @@ public static class SegmentEvaluator
             var qualifies = Qualifies(segment, features, scores, isMember);
             if (qualifies && !isMember)
             {
-                var reasons = ReasonWriter.Explain(segment.Expression.Members, features, scores);
+                var reasons = segment.Reasons.Explain(features, scores);
                 memberships[segment.Key] = new SegmentMembership
                 {
                     SegmentKey = segment.Key,
                     CustomerId = features.CustomerId,
                     EnteredAt = nowUtc,
                     LastQualifiedAt = nowUtc,
-                    ReasonsJson = JsonSerializer.Serialize(reasons),
+                    ReasonsJson = reasons.Json,
                 };
-                changes.Add(new MembershipChange(features.CustomerId, segment.Key, true, reasons));
+                changes.Add(new MembershipChange(features.CustomerId, segment.Key, true, reasons.Reasons));
             }
             else if (qualifies)
             {
