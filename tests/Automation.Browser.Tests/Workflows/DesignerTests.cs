@@ -126,7 +126,7 @@ public sealed class DesignerTests(BrowserFixture fixture)
         await amount.FillAsync("2");
         await Expect(page.GetByTestId("node-wait-for-duration")).ToContainTextAsync("Wait 2 days");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Expect(page.GetByTestId("designer-notice")).ToContainTextAsync("draft version 2 saved");
+        await Expect(page.GetByTestId("designer-notice")).ToContainTextAsync("draft version 2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         var changes = page.GetByTestId("publish-changes");
         await Expect(changes).ToHaveTextAsync("Changed “Wait”: Wait 2 days");
