@@ -12,6 +12,7 @@ public sealed record ApprovalGroupView(
     string WorkflowName,
     int WorkflowVersion,
     string ActivityId,
+    string? StepName,
     string? ActionType,
     int AudienceSize,
     IReadOnlyList<GroupMemberView> Sample,

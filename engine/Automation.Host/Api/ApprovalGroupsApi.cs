@@ -70,11 +70,12 @@ public static class ApprovalGroupsApi
         var spent = await DispatchGuards.SpentTodayAsync(db, g.WorkflowId, clock.GetUtcNow().UtcDateTime, ct);
         var name = await db.Workflows.AsNoTracking().Where(w => w.Id == g.WorkflowId).Select(w => w.Name).FirstOrDefaultAsync(ct);
         var publishedBy = await db.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == g.WorkflowId && v.Version == g.WorkflowVersion).Select(v => v.PublishedBy).FirstOrDefaultAsync(ct);
+        var stepNames = await StepNames.LoadAsync(db, [(g.WorkflowId, g.WorkflowVersion)], ct);
         var links = await PersonLinks.LoadAsync(db, ct);
         var approver = http.User.IsInRole(Roles.Approver) || http.User.IsInRole(Roles.Admin);
         var why = !approver ? "only approvers decide" : g.Status != ApprovalStatus.Pending ? $"already {g.Status.ToString().ToLowerInvariant()}" : links.CannotDecide(http.Actor(), publishedBy);
         return new ApprovalGroupView(
-            g.Id, g.WorkflowId, name ?? g.WorkflowId, g.WorkflowVersion, g.ActivityId, g.ActionType, size,
+            g.Id, g.WorkflowId, name ?? g.WorkflowId, g.WorkflowVersion, g.ActivityId, stepNames.GetValueOrDefault((g.WorkflowId, g.WorkflowVersion, g.ActivityId)), g.ActionType, size,
             [.. sample.Select(a => new GroupMemberView(a.Id, a.CustomerId, emails.GetValueOrDefault(a.CustomerId), CustomersApi.Reasons(a.ReasonsJson), a.EstimatedCost, a.Status, a.Comment))],
             total, spent, Math.Max(0, options.Dispatch.DailyBudgetPerWorkflow - spent), g.Status, g.OpenedAt, g.ExpiresAt, g.DecidedBy, g.DecidedAt, g.Comment, publishedBy, why is null, why);
     }

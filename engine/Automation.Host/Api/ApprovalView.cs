@@ -10,6 +10,7 @@ public sealed record ApprovalView(
     string WorkflowName,
     int WorkflowVersion,
     string ActivityId,
+    string? StepName,
     Guid? InstanceId,
     string CustomerId,
     string? CustomerEmail,

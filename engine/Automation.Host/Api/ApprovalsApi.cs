@@ -62,6 +62,7 @@ public static class ApprovalsApi
             spent[id] = await DispatchGuards.SpentTodayAsync(db, id, now, ct);
         }
 
+        var stepNames = await StepNames.LoadAsync(db, approvals.Select(a => (a.WorkflowId, a.WorkflowVersion)), ct);
         var links = await PersonLinks.LoadAsync(db, ct);
         var actor = http.Actor();
         var approver = http.User.IsInRole(Roles.Approver) || http.User.IsInRole(Roles.Admin);
@@ -75,6 +76,7 @@ public static class ApprovalsApi
                 workflows.GetValueOrDefault(a.WorkflowId, a.WorkflowId),
                 a.WorkflowVersion,
                 a.ActivityId,
+                stepNames.GetValueOrDefault((a.WorkflowId, a.WorkflowVersion, a.ActivityId)),
                 a.InstanceId,
                 a.CustomerId,
                 emails.GetValueOrDefault(a.CustomerId),

@@ -49,7 +49,7 @@ public sealed class ApprovalInboxTests(BrowserFixture fixture)
 
         var leadPage = await session.SignInAsync(TestUser.MarketingLead, "/approvals");
         var leadRow = leadPage.GetByTestId($"approval-{id}");
-        await Expect(leadRow).ToContainTextAsync("retargeting.exclude");
+        await Expect(leadRow).ToContainTextAsync("Remove from ad audience");
         await Expect(leadRow.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToBeDisabledAsync();
         await Expect(leadRow.GetByRole(AriaRole.Button, new() { Name = "Reject", Exact = true })).ToBeDisabledAsync();
         await Expect(leadPage.GetByTestId($"cannot-decide-{id}")).ToContainTextAsync("you published this workflow version");
@@ -59,7 +59,10 @@ public sealed class ApprovalInboxTests(BrowserFixture fixture)
         var page = await session.SignInAsync(TestUser.Approver, "/approvals");
         var row = page.GetByTestId($"approval-{id}");
         await Expect(row).ToContainTextAsync($"{customer}@example.test");
-        await Expect(row).ToContainTextAsync("retargeting.exclude in Stop prospecting ads for high-intent visitors v1");
+        // The action and the step by their names: neither the type nor the step's id shows.
+        await Expect(row).ToContainTextAsync("Remove from ad audience in Stop prospecting ads for high-intent visitors v1, step “Remove from prospecting”");
+        await Expect(row).Not.ToContainTextAsync("retargeting.exclude");
+        await Expect(row).Not.ToContainTextAsync("(step");
         await Expect(row).ToContainTextAsync("Estimated cost 0.05");
         var why = row.GetByRole(AriaRole.List, new() { Name = "Why" });
         await Expect(why).ToContainTextAsync("pricing views in 7 days: 2");

@@ -51,6 +51,7 @@ public sealed class ApprovalPhoneTests(BrowserFixture fixture)
 
         var page = await session.SignInAsync(TestUser.Approver, "/approvals", new ViewportSize { Width = 390, Height = 844 });
         var row = page.GetByTestId($"approval-{IdOf(customers[0])}");
+        await Expect(row).ToContainTextAsync("Approval step in Gift for high-intent visitors v1, step “Approve a 25.00 gift”"); // the step by its name, not “gift”
         var approve = row.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true });
         await approve.ScrollIntoViewIfNeededAsync();
         await Expect(approve).ToBeInViewportAsync();

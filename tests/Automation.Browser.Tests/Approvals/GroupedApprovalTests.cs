@@ -51,7 +51,8 @@ public sealed class GroupedApprovalTests(BrowserFixture fixture)
 
         var page = await session.SignInAsync(TestUser.Approver, "/approvals");
         var group = page.GetByTestId("approval-group").Filter(new() { HasText = "Spring lookalikes" });
-        await Expect(group).ToContainTextAsync($"retargeting.include for {Audience} customers");
+        await Expect(group).ToContainTextAsync($"Add to ad audience for {Audience} customers"); // the action by its name, not its type
+        await Expect(group).Not.ToContainTextAsync("retargeting.include");
         await Expect(group.GetByTestId("group-cost")).ToContainTextAsync("0.60");
         await Expect(group.GetByTestId("group-cost")).ToContainTextAsync("left of today’s budget");
         await Expect(group.GetByTestId("group-member").First).ToContainTextAsync("pricing views");
@@ -63,7 +64,7 @@ public sealed class GroupedApprovalTests(BrowserFixture fixture)
 
         await group.GetByLabel("Comment").FillAsync("Spring push; two are already customers");
         await group.GetByRole(AriaRole.Button, new() { Name = $"Approve {Audience - 2} (without 2)" }).ClickAsync();
-        await Expect(page.GetByTestId("group-result")).ToContainTextAsync($"Approved retargeting.include for Spring lookalikes: {Audience - 2} go out, 2 do not (2 removed)");
+        await Expect(page.GetByTestId("group-result")).ToContainTextAsync($"Approved “Add to ad audience” for Spring lookalikes: {Audience - 2} go out, 2 do not (2 removed)");
         await Expect(group).ToHaveCountAsync(0); // decided: no longer waiting
         await session.SnapshotAsync("grouped-approval-decided");
 

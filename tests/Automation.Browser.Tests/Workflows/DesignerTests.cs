@@ -59,7 +59,8 @@ public sealed class DesignerTests(BrowserFixture fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Publish this workflow?" })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("publish-changes")).ToContainTextAsync("first version");
+        await Expect(page.GetByTestId("publish-changes")).ToContainTextAsync("First version, with 3 steps");
+        await Expect(page.GetByTestId("publish-changes")).ToContainTextAsync("Starts when a customer enters “High-intent pricing visitors”"); // words and names, not "segment.entered high-intent"
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm publish" }).ClickAsync();
         await Expect(page.GetByTestId("designer-notice")).ToContainTextAsync("Published version 1.");
         await session.SnapshotAsync("published");
@@ -120,10 +121,22 @@ public sealed class DesignerTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("designer-notice")).ToContainTextAsync("Published version 1.");
         await session.SnapshotAsync("published");
 
+        // The second version's changes name the step and say what it does now, not "changed settings of 'wait-for-duration'".
+        await page.GetByTestId("node-wait-for-duration").ClickAsync();
+        await amount.FillAsync("2");
+        await Expect(page.GetByTestId("node-wait-for-duration")).ToContainTextAsync("Wait 2 days");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(page.GetByTestId("designer-notice")).ToContainTextAsync("draft version 2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        var changes = page.GetByTestId("publish-changes");
+        await Expect(changes).ToHaveTextAsync("Changed “Wait”: Wait 2 days");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm publish" }).ClickAsync();
+        await Expect(page.GetByTestId("designer-notice")).ToContainTextAsync("Published version 2.");
+
         using var reader = await fixture.ApiAsAsync(TestUser.Admin);
         var definition = (await reader.GetAsync($"/api/workflows/{id}")).GetProperty("definition");
         var wait = definition.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "wait-for-duration");
-        Assert.Equal("P1D", wait.GetProperty("duration").GetString());
+        Assert.Equal("P2D", wait.GetProperty("duration").GetString());
         await session.FinishAsync();
     }
 }

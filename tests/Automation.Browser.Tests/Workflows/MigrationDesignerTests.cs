@@ -33,6 +33,8 @@ public sealed class MigrationDesignerTests(BrowserFixture fixture)
         await marketer.PostAsync($"/api/workflows/{WorkflowId}/publish");
 
         var page = await session.SignInAsync(TestUser.Marketer, $"/workflows/{WorkflowId}");
+        await Expect(page.GetByTestId("node-trigger")).ToContainTextAsync("Does “Renewal due”"); // an event the engine does not know, humanized
+        await Expect(page.GetByTestId("node-trigger")).Not.ToContainTextAsync("renewal_due");
         await page.GetByRole(AriaRole.Button, new() { Name = "Versions", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview migration" }).ClickAsync();
         var line = page.GetByTestId("migration-line-wait");

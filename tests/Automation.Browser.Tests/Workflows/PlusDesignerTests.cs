@@ -64,6 +64,9 @@ public sealed class PlusDesignerTests(BrowserFixture fixture)
         Assert.True(members >= 2, $"the dialog counts {members} current members");
         var start = dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Also start for the segment’s current members" });
         await Expect(start).Not.ToBeCheckedAsync();
+        var changes = dialog.GetByTestId("publish-changes");
+        await Expect(changes).ToContainTextAsync("Starts when a customer enters “Plus: busy readers”"); // not "trigger segment.entered plus-readers"
+        await Expect(changes).Not.ToContainTextAsync("segment.entered");
         await start.CheckAsync();
         await session.SnapshotAsync("publish-for-members");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm publish" }).ClickAsync();

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Approval } from '../api';
-import { useSegmentsCatalog } from '../common/catalog';
+import { useActionNames, useSegmentsCatalog } from '../common/catalog';
 import { formatDateTime, formatMoney, formatRelative, reasonText } from '../common/format';
 import { StatusBadge } from '../common/Status';
 
@@ -22,6 +22,8 @@ export function ApprovalCard({ approval: a, selected, busy, comment, error, onSe
   const usedShare = total > 0 ? Math.min(1, a.budgetUsedToday / total) : 0;
   const overBudget = a.estimatedCost > a.budgetLeftToday;
   const customer = a.customerEmail || a.customerId;
+  const actionName = useActionNames();
+  const what = a.actionType ? actionName(a.actionType) : 'Approval step';
   const segments = useSegmentsCatalog();
   const segmentName = segments.data?.find((s) => s.key === a.segment)?.name ?? a.segment;
 
@@ -32,7 +34,7 @@ export function ApprovalCard({ approval: a, selected, busy, comment, error, onSe
       data-approval-row
       tabIndex={-1}
       aria-current={selected ? 'true' : undefined}
-      aria-label={`${a.actionType ?? 'Approval step'} for ${customer}`}
+      aria-label={`${what} for ${customer}`}
       onClick={onSelect}
       onFocus={onSelect}
     >
@@ -46,7 +48,8 @@ export function ApprovalCard({ approval: a, selected, busy, comment, error, onSe
         </div>
         <div className="approval-context small">
           <span>
-            {a.actionType ? <code>{a.actionType}</code> : 'Approval step'} in <strong>{a.workflowName}</strong> v{a.workflowVersion} (step <code>{a.activityId}</code>)
+            {what} in <strong>{a.workflowName}</strong> v{a.workflowVersion}
+            {a.stepName && a.stepName !== what ? <>, step “{a.stepName}”</> : null}
           </span>
           {a.segment && (
             <span>

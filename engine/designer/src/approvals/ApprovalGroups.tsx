@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { approvalsApi, errorMessage, type ApprovalGroup, type GroupDecisionResult } from '../api';
 import { formatMoney, formatNumber, formatRelative, reasonText } from '../common/format';
+import { useActionNames } from '../common/catalog';
 import { ErrorMessage } from '../common/Status';
 import { useAsync } from '../common/useAsync';
 
@@ -43,6 +44,8 @@ function GroupCard({ group, onDecided }: { group: ApprovalGroup; onDecided: (mes
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const actionName = useActionNames();
+  const what = group.actionType ? actionName(group.actionType) : 'Approval';
   const pending = group.status === 'pending';
   const keptCost = group.sample.filter((m) => removed.has(m.customerId)).reduce((sum, m) => sum - m.estimatedCost, group.estimatedTotalCost);
   const over = keptCost > group.budgetLeftToday;
@@ -65,7 +68,7 @@ function GroupCard({ group, onDecided }: { group: ApprovalGroup; onDecided: (mes
     setError(null);
     try {
       const decided = approve ? await approvalsApi.approveGroup(group.id, comment, [...removed]) : await approvalsApi.rejectGroup(group.id, comment);
-      onDecided(outcome(group, decided));
+      onDecided(outcome(group, decided, what));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -74,9 +77,10 @@ function GroupCard({ group, onDecided }: { group: ApprovalGroup; onDecided: (mes
   }
 
   return (
-    <article className="card approval-group" data-testid="approval-group" aria-label={`${group.actionType ?? 'Approval'} for ${group.audienceSize} customers`}>
+    <article className="card approval-group" data-testid="approval-group" aria-label={`${what} for ${group.audienceSize} customers`}>
       <h3>
-        {group.actionType ?? 'Approval'} for {formatNumber(group.audienceSize)} customers · {group.workflowName} v{group.workflowVersion} ({group.activityId})
+        {what} for {formatNumber(group.audienceSize)} customers · {group.workflowName} v{group.workflowVersion}
+        {group.stepName && group.stepName !== what ? `, step “${group.stepName}”` : ''}
       </h3>
       <p data-testid="group-cost" className={over ? 'warning' : undefined}>
         Estimated total {formatMoney(keptCost)} against {formatMoney(group.budgetLeftToday)} left of today’s budget
@@ -139,7 +143,7 @@ function GroupCard({ group, onDecided }: { group: ApprovalGroup; onDecided: (mes
   );
 }
 
-function outcome(group: ApprovalGroup, result: GroupDecisionResult): string {
+function outcome(group: ApprovalGroup, result: GroupDecisionResult, what: string): string {
   const verdict = result.status === 'approved' ? 'Approved' : 'Rejected';
-  return `${verdict} ${group.actionType ?? 'approval'} for ${group.workflowName}: ${result.approved} go out, ${result.rejected + result.removed} do not (${result.removed} removed).`;
+  return `${verdict} “${what}” for ${group.workflowName}: ${result.approved} go out, ${result.rejected + result.removed} do not (${result.removed} removed).`;
 }

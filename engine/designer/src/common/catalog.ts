@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { paletteApi, segmentsApi, type ActivityDescriptor, type ExpressionMember, type Segment } from '../api';
 
 /** Lists that rarely change during a visit, loaded once and shared by every screen that needs them. */
@@ -55,3 +55,13 @@ function useCached<T>(cache: { get(): Promise<T>; invalidate(): void }): Cached<
 export const usePaletteCatalog = () => useCached(paletteCache);
 export const useMembersCatalog = () => useCached(membersCache);
 export const useSegmentsCatalog = () => useCached(segmentsCache);
+
+/** An action type by its name ("email.send" → "Send email"); the type itself until the palette has loaded. */
+export function useActionNames(): (type: string) => string {
+  const palette = usePaletteCatalog();
+  return useMemo(() => {
+    const names = new Map((palette.data ?? []).filter((d) => d.kind === 'action').map((d) => [d.type, d.displayName]));
+    return (type: string) => names.get(type) ?? type;
+  }, [palette.data]);
+}
+

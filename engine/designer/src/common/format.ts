@@ -52,6 +52,11 @@ export function formatRelative(value: string | null | undefined, now: Date = new
   return rtf.format(Math.round(seconds / 86400), 'day');
 }
 
+/** "Enters “Plus readers”" → "enters “Plus readers”", for a phrase inside a sentence; acronyms ("A/B") stay. */
+export function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 /** "maxPerDay" → "Max per day", "email_template" → "Email template", "Features.PricingViews7d" → "Pricing views 7d". */
 export function humanize(name: string): string {
   const last = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;

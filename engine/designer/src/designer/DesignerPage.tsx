@@ -144,6 +144,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
     updateShown,
     isNew,
     idEdited,
+    palette,
     notify,
     setProblems: server.setProblems,
   });
@@ -285,6 +286,7 @@ function DesignerEditor({ initial, imported, initialNotice, descriptors }: Edito
         diff={server.diff}
         audience={server.audience}
         segmentName={segmentName}
+        words={{ palette, segmentName, templateName, advanced }}
         busy={busy === 'publish'}
         onCancel={() => server.setDiff(null)}
         onConfirm={(start) => void server.confirmPublish(start)}

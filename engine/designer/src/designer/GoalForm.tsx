@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { GoalDefinition, ValidationProblem } from '../api';
 import { ExpressionInput } from '../common/ExpressionInput';
-import { knownEventTypes } from './triggers';
+import { eventLabel, knownEventTypes } from './triggers';
 
 interface GoalFormProps {
   goal: GoalDefinition | null | undefined;
@@ -39,7 +39,7 @@ export function GoalForm({ goal, problems, readOnly, onChange }: GoalFormProps) 
         />
         <datalist id={`${id}-events`}>
           {knownEventTypes.map((t) => (
-            <option key={t} value={t} />
+            <option key={t} value={t} label={eventLabel(t)} />
           ))}
         </datalist>
       </div>

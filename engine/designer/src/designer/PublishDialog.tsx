@@ -1,21 +1,23 @@
 import { useState } from 'react';
-import type { WorkflowDiff } from '../api';
 import { Dialog } from '../common/Dialog';
 import { formatNumber } from '../common/format';
-import type { PublishAudience } from './useWorkflowServer';
+import { describeChanges, type ChangeWords } from './publishChanges';
+import type { PublishAudience, PublishPreview } from './useWorkflowServer';
 
 interface PublishDialogProps {
-  diff: WorkflowDiff | null;
+  diff: PublishPreview | null;
   /** How many customers are in the trigger's segment now (segment-entered triggers only). */
   audience: PublishAudience | null;
   segmentName: (key: string) => string | undefined;
+  /** Names steps, segments and templates in the list of changes as the cards do. */
+  words: ChangeWords;
   busy: boolean;
   onCancel: () => void;
   onConfirm: (startCurrentMembers: boolean) => void;
 }
 
 /** Confirms publishing: which version goes live and what changes against the published one. */
-export function PublishDialog({ diff, audience, segmentName, busy, onCancel, onConfirm }: PublishDialogProps) {
+export function PublishDialog({ diff, audience, segmentName, words, busy, onCancel, onConfirm }: PublishDialogProps) {
   // Off by default: those already in the segment start only when the marketer says so.
   const [startMembers, setStartMembers] = useState(false);
   const close = () => {
@@ -23,6 +25,7 @@ export function PublishDialog({ diff, audience, segmentName, busy, onCancel, onC
     onCancel();
   };
   const segment = audience ? (segmentName(audience.segment) ?? audience.segment) : '';
+  const changes = diff ? describeChanges(diff.before, diff.after, words) : [];
   const count = audience ? `${formatNumber(audience.count)} customer${audience.count === 1 ? '' : 's'}` : '';
   return (
     <Dialog
@@ -70,11 +73,11 @@ export function PublishDialog({ diff, audience, segmentName, busy, onCancel, onC
             </div>
           )}
           <h3>What changes since the published version</h3>
-          {diff.changes.length === 0 ? (
+          {changes.length === 0 ? (
             <p className="muted">No changes.</p>
           ) : (
             <ul className="change-list" data-testid="publish-changes">
-              {diff.changes.map((c, i) => (
+              {changes.map((c, i) => (
                 <li key={i}>{c}</li>
               ))}
             </ul>

@@ -4,7 +4,7 @@ import { Combobox, type ComboboxOption } from '../common/Combobox';
 import { useSegmentsCatalog } from '../common/catalog';
 import { ExpressionInput } from '../common/ExpressionInput';
 import { formatNumber } from '../common/format';
-import { changeTriggerType, knownEventTypes, scoreNames, triggerTypes } from './triggers';
+import { changeTriggerType, eventLabel, knownEventTypes, scoreNames, triggerTypes } from './triggers';
 import { ScheduleTriggerFields } from './ScheduleTriggerFields';
 import { WebhookTriggerFields } from './WebhookTriggerFields';
 
@@ -145,7 +145,7 @@ export function TriggerForm({ trigger, onChange, readOnly, problems }: TriggerFo
             />
             <datalist id={`${id}-events`}>
               {knownEventTypes.map((t) => (
-                <option key={t} value={t} />
+                <option key={t} value={t} label={eventLabel(t)} />
               ))}
             </datalist>
           </div>

@@ -36,6 +36,11 @@ export function descriptorFor(activity: ActivityDefinition, palette: PaletteInde
   return palette.activities.get(activity.type);
 }
 
+/** A step's name as its card shows it: the name the marketer gave it, else its type's name, else its id. */
+export function activityName(activity: ActivityDefinition, palette: PaletteIndex): string {
+  return activity.displayName || descriptorFor(activity, palette)?.displayName || activity.id;
+}
+
 /** The test id of a palette item: palette-<type>, or palette-action-<actionType> for plugin actions. */
 export function paletteTestId(d: ActivityDescriptor): string {
   return isPluginAction(d) ? `palette-action-${d.type}` : `palette-${d.type}`;

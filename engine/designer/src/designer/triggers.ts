@@ -1,4 +1,5 @@
 import type { TriggerDefinition } from '../api';
+import { humanize, lowerFirst } from '../common/format';
 import { describeSchedule } from './schedule';
 
 export const triggerTypes: { value: string; label: string }[] = [
@@ -55,7 +56,7 @@ export function describeTrigger(trigger: TriggerDefinition | null | undefined, s
       return `${score} ${dir} ${trigger.threshold ?? '?'}`;
     }
     case 'event':
-      return `Does “${trigger.event || '(choose an event)'}”${trigger.filter ? ' (filtered)' : ''}`;
+      return `${trigger.event ? eventDoes(trigger.event) : 'Does (choose an event)'}${trigger.filter ? ' (filtered)' : ''}`;
     case 'webhook':
       return 'Another system calls the workflow’s webhook';
     case 'schedule':
@@ -65,23 +66,56 @@ export function describeTrigger(trigger: TriggerDefinition | null | undefined, s
   }
 }
 
+// The event types the engine knows, with what a customer does to send one; other well-formed types work as well.
+const eventWords: Record<string, { label: string; does: string }> = {
+  page_view: { label: 'Page view', does: 'Views a page' },
+  product_view: { label: 'Product view', does: 'Views a product' },
+  pricing_view: { label: 'Pricing page view', does: 'Views the pricing page' },
+  add_to_cart: { label: 'Add to cart', does: 'Adds to cart' },
+  checkout_started: { label: 'Checkout started', does: 'Starts checkout' },
+  purchase: { label: 'Purchase', does: 'Buys something' },
+  refund: { label: 'Refund', does: 'Gets a refund' },
+  email_open: { label: 'Email open', does: 'Opens an email' },
+  email_click: { label: 'Email click', does: 'Clicks in an email' },
+  email_unsubscribe: { label: 'Unsubscribe', does: 'Unsubscribes from email' },
+  ad_click: { label: 'Ad click', does: 'Clicks an ad' },
+  support_ticket: { label: 'Support ticket', does: 'Opens a support ticket' },
+  feature_used: { label: 'Feature used', does: 'Uses a feature' },
+  identify: { label: 'Identify', does: 'Signs in or identifies' },
+};
+
 /** Event types the engine knows; other well-formed types work as well. */
-export const knownEventTypes = [
-  'page_view',
-  'product_view',
-  'pricing_view',
-  'add_to_cart',
-  'checkout_started',
-  'purchase',
-  'refund',
-  'email_open',
-  'email_click',
-  'email_unsubscribe',
-  'ad_click',
-  'support_ticket',
-  'feature_used',
-  'identify',
-];
+export const knownEventTypes = Object.keys(eventWords);
+
+/** An event type by its name: "Add to cart"; a type the engine does not know, humanized ("trial_started" → "Trial started"). */
+export function eventLabel(type: string): string {
+  return eventWords[type]?.label ?? humanize(type);
+}
+
+/** What the customer does, as the trigger card says it: "Adds to cart"; an unknown type as Does “Trial started”. */
+export function eventDoes(type: string): string {
+  return eventWords[type]?.does ?? `Does “${humanize(type)}”`;
+}
+
+/** The trigger as a sentence about when the workflow starts: "Starts when a customer enters “Plus readers”". */
+export function triggerSentence(trigger: TriggerDefinition | null | undefined, segmentName?: (key: string) => string | undefined): string {
+  if (!trigger || !trigger.type) return 'Has no trigger yet';
+  const words = lowerFirst(describeTrigger(trigger, segmentName));
+  switch (trigger.type) {
+    case 'segment.entered':
+    case 'segment.exited':
+    case 'event':
+      return `Starts when a customer ${words}`;
+    case 'score.crossed':
+      return `Starts when a customer’s ${words}`;
+    case 'webhook':
+      return `Starts when ${words}`;
+    case 'schedule':
+      return `Starts for ${words}`;
+    default:
+      return `Starts on “${trigger.type}”`;
+  }
+}
 
 /** 32 hex characters from the browser's cryptographic random source. */
 export function newWebhookSecret(): string {

@@ -5,7 +5,7 @@ import { formatNumber } from '../common/format';
 import type { Decorations } from './decorations';
 import { edgeToConnection, isTriggerNode, triggerEdge, type CanvasEdge } from './model';
 import type { InsertPlace } from './insertion';
-import { actionTypeOf, descriptorFor, type PaletteIndex } from './palette';
+import { actionTypeOf, activityName, type PaletteIndex } from './palette';
 import { groupProblems } from './problems';
 import { portLabel } from './stepWords';
 import type { ShownCanvas } from './useGraphEditing';
@@ -59,7 +59,7 @@ export function useCanvasDisplay(input: CanvasDisplayInput) {
       stepName: (id: string) => {
         const node = shown.nodes.find((n) => n.id === id);
         if (!node || isTriggerNode(node)) return 'the trigger';
-        return node.data.activity.displayName || descriptorFor(node.data.activity, palette)?.displayName || id;
+        return activityName(node.data.activity, palette);
       },
       onInsert: readOnly ? undefined : onInsert,
     }),

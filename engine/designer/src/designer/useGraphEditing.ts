@@ -16,6 +16,7 @@ import {
   type CanvasNode,
   type WorkflowMeta,
 } from './model';
+import { activityName, type PaletteIndex } from './palette';
 import type { CanvasDoc, useCanvasDoc } from './useCanvasDoc';
 
 export interface ShownCanvas {
@@ -32,6 +33,8 @@ export interface GraphEditingOptions {
   updateShown: (change: (c: ShownCanvas) => ShownCanvas) => void;
   isNew: boolean;
   idEdited: boolean;
+  /** Names steps in messages as their cards do. */
+  palette: PaletteIndex;
   notify: Notify;
   setProblems: (change: (current: ValidationProblem[]) => ValidationProblem[]) => void;
 }
@@ -41,7 +44,7 @@ export const selectOnly = (nodes: CanvasNode[], id: string | null) =>
 
 /** The draft's graph editing: React Flow's changes, connecting, adding, renaming, deleting, layout and undo keys. */
 export function useGraphEditing(options: GraphEditingOptions) {
-  const { canvas, readOnly, updateShown, isNew, idEdited, notify, setProblems } = options;
+  const { canvas, readOnly, updateShown, isNew, idEdited, palette, notify, setProblems } = options;
   const { ref: docRef, update, record, commit, undo, redo, setDirty } = canvas;
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const dragging = useRef(false);
@@ -82,7 +85,9 @@ export function useGraphEditing(options: GraphEditingOptions) {
       if (!from || !to || from === to || to === TRIGGER_NODE_ID) return;
       if (from === TRIGGER_NODE_ID) {
         if (docRef.current.edges.some((e) => e.target === to)) {
-          notify('info', `“${to}” already has a step leading to it; the trigger hands over to the step nothing leads to.`);
+          const target = docRef.current.nodes.find((n) => n.id === to);
+          const name = target && isActivityNode(target) ? activityName(target.data.activity, palette) : to;
+          notify('info', `“${name}” already has a step leading to it; the trigger hands over to the step nothing leads to.`);
           return;
         }
         commit((d) => ({ ...d, nodes: makeStart(d.nodes, to) }));
@@ -98,7 +103,7 @@ export function useGraphEditing(options: GraphEditingOptions) {
         ],
       }));
     },
-    [commit, docRef, notify],
+    [commit, docRef, notify, palette],
   );
 
   const setPortTarget = useCallback(

@@ -19,6 +19,13 @@ export interface PublishAudience {
   count: number;
 }
 
+/** What publishing would change: the server's diff and both definitions, for the dialog to name every step. */
+export interface PublishPreview extends WorkflowDiff {
+  /** The published definition; null when nothing is published yet. */
+  before: WorkflowDefinition | null;
+  after: WorkflowDefinition;
+}
+
 export type PanelName = 'properties' | 'simulation' | 'live' | 'versions';
 type Notify = (tone: 'ok' | 'error' | 'info', text: string) => void;
 
@@ -44,7 +51,7 @@ export function useWorkflowServer(options: WorkflowServerOptions) {
   const [info, setInfo] = useState<WorkflowDetail | null>(initial);
   const [problems, setProblems] = useState<ValidationProblem[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
-  const [diff, setDiff] = useState<WorkflowDiff | null>(null);
+  const [diff, setDiff] = useState<PublishPreview | null>(null);
   /** The publish dialog's audience: how many customers the dry run finds in the trigger's segment now. */
   const [audience, setAudience] = useState<PublishAudience | null>(null);
   const [viewing, setViewing] = useState<(ShownCanvas & { version: number }) | null>(null);
@@ -131,8 +138,12 @@ export function useWorkflowServer(options: WorkflowServerOptions) {
         workflowsApi.diff(workflowId),
         segment ? workflowsApi.simulate(workflowId, simDays, definition).catch(() => null) : Promise.resolve(null),
       ]);
+      const [before, after] = await Promise.all([
+        changes.publishedVersion ? workflowsApi.version(workflowId, changes.publishedVersion) : Promise.resolve(null),
+        workflowsApi.version(workflowId, changes.latestVersion),
+      ]);
       setAudience(segment && dryRun ? { segment, count: dryRun.customersEntered } : null);
-      setDiff(changes);
+      setDiff({ ...changes, before, after });
     } catch (error) {
       handleProblems(error, 'Could not prepare publishing');
     } finally {

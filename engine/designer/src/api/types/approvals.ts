@@ -14,6 +14,8 @@ export interface Approval {
   workflowName: string;
   workflowVersion: number;
   activityId: string;
+  /** The name the workflow gives the step, if it gives one. */
+  stepName?: string | null;
   customerId: string;
   customerEmail?: string | null;
   /** Absent for an explicit approval step (no action waits behind it). */
@@ -56,6 +58,8 @@ export interface ApprovalGroup {
   workflowName: string;
   workflowVersion: number;
   activityId: string;
+  /** The name the workflow gives the step, if it gives one. */
+  stepName?: string | null;
   actionType?: string | null;
   audienceSize: number;
   sample: GroupMember[];
