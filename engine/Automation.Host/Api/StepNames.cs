@@ -13,7 +13,9 @@ public static class StepNames
     {
         var wanted = versions.Distinct().ToList();
         var ids = wanted.Select(v => v.WorkflowId).Distinct().ToList();
-        var rows = await db.WorkflowVersions.AsNoTracking().Where(v => ids.Contains(v.WorkflowId))
+        var numbers = wanted.Select(v => v.Version).Distinct().ToList();
+        // Pairs do not translate to SQL; workflow ids and version numbers narrow it to those asked, not every version.
+        var rows = await db.WorkflowVersions.AsNoTracking().Where(v => ids.Contains(v.WorkflowId) && numbers.Contains(v.Version))
             .Select(v => new { v.WorkflowId, v.Version, v.DefinitionJson }).ToListAsync(ct);
         var names = new Dictionary<(string, int, string), string>();
         foreach (var row in rows.Where(r => wanted.Contains((r.WorkflowId, r.Version))))
