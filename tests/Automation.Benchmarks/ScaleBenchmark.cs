@@ -22,11 +22,15 @@ public static class ScaleBenchmark
         var events = BenchmarkArgs.Int(args, "--events", 1_000_000);
         var customers = BenchmarkArgs.Int(args, "--customers", 100_000);
         var most = BenchmarkArgs.Int(args, "--processes", 3);
+        var least = BenchmarkArgs.Int(args, "--from", 1);
+
+        // e.g. --host-env DOTNET_GCHeapCount=1: the same run with a runtime setting of the engine processes changed.
+        var hostEnvironment = BenchmarkArgs.Text(args, "--host-env", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
         var rates = new List<double>();
         var takeovers = new List<double>();
-        for (var processes = 1; processes <= most; processes++)
+        for (var processes = least; processes <= most; processes++)
         {
-            var (rate, takeover) = await RunOnceAsync(processes, events, customers);
+            var (rate, takeover) = await RunOnceAsync(processes, events, customers, hostEnvironment);
             rates.Add(rate);
             if (takeover is { } seconds)
             {
@@ -34,15 +38,20 @@ public static class ScaleBenchmark
             }
         }
 
-        var line = string.Join("; ", rates.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1} {(i == 0 ? "process" : "processes")} {r:0} events/s")));
+        var line = string.Join("; ", rates.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{least + i} {(least + i == 1 ? "process" : "processes")} {r:0} events/s")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scale: {line}; takeover {(takeovers.Count > 0 ? takeovers.Max() : double.NaN):0.0} s"));
         return 0;
     }
 
-    private static async Task<(double Rate, double? Takeover)> RunOnceAsync(int processes, int events, int customers)
+    private static async Task<(double Rate, double? Takeover)> RunOnceAsync(int processes, int events, int customers, Dictionary<string, string> hostEnvironment)
     {
         using var backends = BrokerAndDatabase.Create();
         var settings = backends.Settings().ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? "");
+        foreach (var (name, value) in hostEnvironment)
+        {
+            settings[name] = value;
+        }
+
         settings["Logging__LogLevel__Default"] = "Warning";
         var hosts = new List<HostProcess>();
         try
@@ -54,15 +63,21 @@ public static class ScaleBenchmark
 
             using var reader = await hosts[0].AdminClientAsync();
             await OwnersAsync(reader, processes, TimeSpan.FromSeconds(60));
+
+            // What a process costs while there is nothing to do (polls, lock renewals, timers): paid once per process.
+            var idleBefore = hosts.Select(h => h.ProcessorTime).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{processes} process(es) idle: CPU per process {string.Join(", ", hosts.Select((h, i) => $"{(h.ProcessorTime - idleBefore[i]).TotalSeconds / 10:P1}"))} of a core"));
             await StoreBacklogAsync(backends.ConnectionString, events, customers);
             var cpuBefore = hosts.Select(h => h.ProcessorTime).ToList();
+            var stagesBefore = await Task.WhenAll(hosts.Select(h => StageTimes.ScrapeAsync(h.BaseAddress)));
             var clock = Stopwatch.StartNew();
             await using (var db = new NpgsqlConnection(backends.ConnectionString))
             {
                 await db.OpenAsync();
-                while (await WaitingAsync(db) > 0)
+                while (await WaitingAsync(db))
                 {
-                    await Task.Delay(200);
+                    await Task.Delay(500);
                 }
             }
 
@@ -70,6 +85,8 @@ public static class ScaleBenchmark
             var cpu = hosts.Select((h, i) => (h.ProcessorTime - cpuBefore[i]).TotalSeconds).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{processes} process(es): {events:N0} events over {customers:N0} customers processed in {seconds:0.0} s = {events / seconds:N0} events/s; CPU s per 1,000 events per process: {string.Join(", ", cpu.Select(c => (c * 1000 / events).ToString("0.000", CultureInfo.InvariantCulture)))} (all processes together {cpu.Sum() * 1000 / events:0.000})"));
+            var stagesAfter = await Task.WhenAll(hosts.Select(h => StageTimes.ScrapeAsync(h.BaseAddress)));
+            PrintStages(seconds, [.. stagesAfter.Select((s, i) => s.Since(stagesBefore[i]))]);
             double? takeover = null;
             if (processes > 1)
             {
@@ -151,9 +168,29 @@ public static class ScaleBenchmark
         await copy.CompleteAsync();
     }
 
-    private static async Task<long> WaitingAsync(NpgsqlConnection db)
+    /// <summary>
+    /// Each process's time per processing stage, as a share of the wall time: where a process waits for the partition
+    /// locks ("hold partitions": another process's batch of the same partitions, or the sweeps' exclusive writer lock),
+    /// and where it works.
+    /// </summary>
+    private static void PrintStages(double wall, IReadOnlyList<IReadOnlyDictionary<string, double>> processes)
     {
-        await using var command = new NpgsqlCommand("""SELECT count(*) FROM events WHERE NOT "Processed" """, db);
-        return (long)(await command.ExecuteScalarAsync())!;
+        var stages = processes.SelectMany(p => p.Keys).Distinct().Where(s => processes.Any(p => p.GetValueOrDefault(s) > 0.0005 * wall)).ToList();
+        foreach (var stage in stages)
+        {
+            var shares = string.Join(", ", processes.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.GetValueOrDefault(stage):0.0} s")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage.Trim(),-28} {shares}"));
+        }
+
+        var waits = processes.Select(p => p.GetValueOrDefault("hold partitions") + p.GetValueOrDefault("hold linked partitions")).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  lock waits per process: {string.Join(", ", waits.Select(w => $"{w:0.0} s ({w / wall:P0} of the wall time)"))}"));
+    }
+
+    // EXISTS stops at the first event left, through the index on (Processed, Sequence): counting every row twice a second
+    // would itself load the database under test.
+    private static async Task<bool> WaitingAsync(NpgsqlConnection db)
+    {
+        await using var command = new NpgsqlCommand("""SELECT EXISTS (SELECT 1 FROM events WHERE NOT "Processed")""", db);
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -31,9 +31,13 @@ internal sealed class SharedBatch(
     {
         // Identify events merge anonymous histories that may lie in other partitions, and may resolve to a customer of
         // another partition: those partitions' batches in progress finish first and wait for this one.
+        var t = Stopwatch.GetTimestamp();
         await held.HoldAlsoAsync(Db, Events.Select(IdentityLinker.AnonymousIdOf).OfType<string>(), cancellationToken);
+        timings.Add("hold linked partitions", t);
         var links = (await IdentityLinker.LinkAsync(Db, Events, Now, cancellationToken))!;
+        t = Stopwatch.GetTimestamp();
         await held.HoldAlsoAsync(Db, Events.Select(e => e.CustomerId).Concat(links.Rebuild), cancellationToken);
+        timings.Add("hold linked partitions", t);
         return (Group(Events), links);
     }
 

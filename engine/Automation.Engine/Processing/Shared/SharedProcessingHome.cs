@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Automation.Engine.Cluster;
 using Automation.Engine.Configuration;
 using Automation.Engine.Events;
@@ -30,7 +31,9 @@ public sealed class SharedProcessingHome(
         {
             // One process at a time per partition keeps each customer's events in order.
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var t = Stopwatch.GetTimestamp();
             var owned = await ownership.HoldForBatchAsync(db, cancellationToken);
+            t = timings.Add("hold partitions", t);
             if (owned.Count == 0)
             {
                 await transaction.DisposeAsync();
@@ -42,6 +45,7 @@ public sealed class SharedProcessingHome(
             var ownedIds = owned.ToArray();
             var events = await db.Events.AsNoTracking().Where(e => !e.Processed && (all || ownedIds.Contains(e.Partition))).OrderBy(e => e.Sequence)
                 .Take(options.Value.Processing.BatchSize).ToListAsync(cancellationToken);
+            timings.Add("read events", t, events.Count);
             var held = new HeldPartitions(ownership, partitions, owned);
             return new SharedBatch(db, transaction, events, clock.GetUtcNow().UtcDateTime, held, outbox, timings);
         }
