@@ -82,6 +82,7 @@ public static class ScaleBenchmark
             }
 
             var seconds = clock.Elapsed.TotalSeconds;
+            await PrintRowUpdatesAsync(backends.ConnectionString);
             var cpu = hosts.Select((h, i) => (h.ProcessorTime - cpuBefore[i]).TotalSeconds).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{processes} process(es): {events:N0} events over {customers:N0} customers processed in {seconds:0.0} s = {events / seconds:N0} events/s; CPU s per 1,000 events per process: {string.Join(", ", cpu.Select(c => (c * 1000 / events).ToString("0.000", CultureInfo.InvariantCulture)))} (all processes together {cpu.Sum() * 1000 / events:0.000})"));
@@ -184,6 +185,25 @@ public static class ScaleBenchmark
 
         var waits = processes.Select(p => p.GetValueOrDefault("hold partitions") + p.GetValueOrDefault("hold linked partitions")).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  lock waits per process: {string.Join(", ", waits.Select(w => $"{w:0.0} s ({w / wall:P0} of the wall time)"))}"));
+    }
+
+    /// <summary>How the tables rewritten per event were updated: in place (HOT: no index entry written) or moved.</summary>
+    private static async Task PrintRowUpdatesAsync(string connectionString)
+    {
+        // The server's statistics reach the views within a second of each transaction.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await using var db = new NpgsqlConnection(connectionString);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname IN ('profiles', 'events', 'workflow_instances') ORDER BY relname""", db);
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            var updates = reader.GetInt64(1);
+            tables.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(0)} {updates:N0} ({(updates == 0 ? 0 : (double)reader.GetInt64(2) / updates):P0} in place)"));
+        }
+
+        Console.WriteLine($"  row updates: {string.Join(", ", tables)}");
     }
 
     // EXISTS stops at the first event left, through the index on (Processed, Sequence): counting every row twice a second

@@ -841,6 +841,8 @@ namespace Automation.Storage.Migrations.Postgres
                     b.HasIndex("RfmSegment");
 
                     b.ToTable("profiles", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 75);
                 });
 
             modelBuilder.Entity("Automation.Storage.Profiles.CustomerTag", b =>
