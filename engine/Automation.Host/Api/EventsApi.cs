@@ -27,7 +27,7 @@ public static class EventsApi
             return TooLarge($"a batch may be at most 5 MB ({MaxBodyBytes} bytes); this one is {request.ContentLength} bytes");
         }
 
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
         var chunk = new byte[81920];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
@@ -39,7 +39,7 @@ public static class EventsApi
             }
         }
 
-        var parsed = EventBatchParser.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        using var parsed = EventBatchParser.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
         if (parsed.BodyError is { } bodyError)
         {
             return Problems.Validation("The event batch was refused; nothing was stored", [new ProblemItem(null, bodyError.Field, bodyError.Reason)]);
