@@ -6,42 +6,46 @@ namespace Automation.Engine.Events;
 /// <summary>Reads a batch body {"events":[…]} leniently, so that the validator can name each bad field.</summary>
 public static class EventBatchParser
 {
-    public static EventBatchParseResult Parse(ReadOnlySpan<byte> utf8Json)
+    /// <summary>
+    /// Parses the body where it lies: the items' value and properties are elements of the body's one document, not
+    /// copies of their own (a copy each was two documents per event), so <paramref name="utf8Json"/> must stay unchanged
+    /// until the result, which owns the document, is disposed.
+    /// </summary>
+    public static EventBatchParseResult Parse(ReadOnlyMemory<byte> utf8Json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException ex)
         {
             return EventBatchParseResult.Failed("body", $"malformed JSON: {ex.Message}");
         }
 
-        using (document)
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("events", out var events))
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("events", out var events))
-            {
-                return EventBatchParseResult.Failed("events", "the body must be an object with an \"events\" array");
-            }
-
-            if (events.ValueKind != JsonValueKind.Array)
-            {
-                return EventBatchParseResult.Failed("events", "\"events\" must be an array");
-            }
-
-            var items = new List<IncomingEvent?>(events.GetArrayLength());
-            foreach (var item in events.EnumerateArray())
-            {
-                items.Add(item.ValueKind == JsonValueKind.Object ? Read(item) : null);
-            }
-
-            return EventBatchParseResult.Ok(items);
+            document.Dispose();
+            return EventBatchParseResult.Failed("events", "the body must be an object with an \"events\" array");
         }
+
+        if (events.ValueKind != JsonValueKind.Array)
+        {
+            document.Dispose();
+            return EventBatchParseResult.Failed("events", "\"events\" must be an array");
+        }
+
+        var items = new List<IncomingEvent?>(events.GetArrayLength());
+        foreach (var item in events.EnumerateArray())
+        {
+            items.Add(item.ValueKind == JsonValueKind.Object ? Read(item) : null);
+        }
+
+        return EventBatchParseResult.Ok(items, document);
     }
 
-    public static IncomingEvent Read(JsonElement item) => new(
+    private static IncomingEvent Read(JsonElement item) => new(
         Text(item, "id"),
         Text(item, "customerId"),
         Text(item, "type"),
@@ -50,7 +54,7 @@ public static class EventBatchParser
         Member(item, "properties"));
 
     private static JsonElement? Member(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var value) ? value.Clone() : null;
+        item.TryGetProperty(name, out var value) ? value : null;
 
     /// <summary>Strings as they are; numbers (ids sent as numbers) as their text; anything else as not given.</summary>
     private static string? Text(JsonElement item, string name) =>

@@ -17,7 +17,8 @@ public sealed class EventIngestion(
     IValidator<IncomingEvent> validator,
     EventProcessingSignal signal,
     TimeProvider clock,
-    IngestTraces? traces = null)
+    IngestTraces? traces = null,
+    ProcessingTimings? timings = null)
 {
     public const int MaxBatchEvents = 10_000;
 
@@ -27,7 +28,9 @@ public sealed class EventIngestion(
     public async Task<IngestionResult> IngestAsync(IReadOnlyList<IncomingEvent?> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
+        var t = Stopwatch.GetTimestamp();
         var errors = Validate(items);
+        t = timings?.Add("ingest: validate", t, items.Count) ?? t;
         if (errors.Count > 0)
         {
             return IngestionResult.Refused(errors);
@@ -58,7 +61,9 @@ public sealed class EventIngestion(
             events.Add(e);
         }
 
+        t = timings?.Add("ingest: convert", t, items.Count) ?? t;
         var added = await log.AppendAsync(events, cancellationToken);
+        timings?.Add("ingest: durable append", t, events.Count);
         signal.Notify();
         Accepted(events, added);
         return new IngestionResult(added, duplicates + (events.Count - added), []);

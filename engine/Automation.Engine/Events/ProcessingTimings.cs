@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Automation.Engine.Events;
 
 /// <summary>
-/// Where event processing spends its time, per stage, summed over every batch since start: the ingest benchmark
-/// prints it, so a slow stage is measured rather than guessed.
+/// Where event processing, and the ingestion ahead of it (stages named "ingest: …", summed over concurrent requests),
+/// spends its time, per stage, summed over every batch since start: the ingest benchmark prints it, so a slow stage is
+/// measured rather than guessed.
 /// </summary>
 public sealed class ProcessingTimings
 {

@@ -13,13 +13,15 @@ namespace Automation.Engine.Messaging;
 
 /// <summary>
 /// Sends committed outbox messages to the bus, oldest first, and deletes each once the transport took it.
-/// Delivery is at least once; every consumer is idempotent.
+/// Delivery is at least once; every consumer is idempotent. A published message that the <see cref="IMessageAudience"/>
+/// says nobody hears is deleted unsent.
 /// </summary>
 public sealed partial class OutboxRelay(
     IServiceScopeFactory scopes,
     IDbContextFactory<AutomationDbContext> databases,
     OutboxSignal signal,
-    ILogger<OutboxRelay> logger) : BackgroundService
+    ILogger<OutboxRelay> logger,
+    IMessageAudience? audience = null) : BackgroundService
 {
     private const int BatchSize = 200;
 
@@ -126,7 +128,7 @@ public sealed partial class OutboxRelay(
     /// Publishes an envelope's messages in order, each with its own id. When one fails, the row keeps only the messages
     /// not yet published, so that a retry does not publish the others twice.
     /// </summary>
-    private static async Task PublishEnvelopeAsync(AutomationDbContext db, IPublishEndpoint publisher, OutboxMessage envelope, CancellationToken cancellationToken)
+    private async Task PublishEnvelopeAsync(AutomationDbContext db, IPublishEndpoint publisher, OutboxMessage envelope, CancellationToken cancellationToken)
     {
         var items = OutboxEnvelope.Read(envelope.Body);
         using var span = ContinueTrace(envelope);
@@ -136,7 +138,11 @@ public sealed partial class OutboxRelay(
             {
                 var type = MessageTypes.Resolve(items[i].Type);
                 var id = items[i].Id;
-                await publisher.Publish(items[i].Body.Deserialize(type, MessageTypes.Json)!, type, ctx => ctx.MessageId = id, cancellationToken).WaitAsync(cancellationToken);
+                var message = items[i].Body.Deserialize(type, MessageTypes.Json)!;
+                if (audience is null || await audience.HearsAsync(message, cancellationToken))
+                {
+                    await publisher.Publish(message, type, ctx => ctx.MessageId = id, cancellationToken).WaitAsync(cancellationToken);
+                }
             }
             catch when (i > 0)
             {
@@ -147,13 +153,18 @@ public sealed partial class OutboxRelay(
         }
     }
 
-    private static async Task SendAsync(IPublishEndpoint publisher, ISendEndpointProvider senders, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task SendAsync(IPublishEndpoint publisher, ISendEndpointProvider senders, OutboxMessage message, CancellationToken cancellationToken)
     {
         var type = MessageTypes.Resolve(message.MessageType);
         var body = JsonSerializer.Deserialize(message.Body, type, MessageTypes.Json)!;
         using var span = ContinueTrace(message);
         if (message.Destination is null)
         {
+            if (audience is not null && !await audience.HearsAsync(body, cancellationToken))
+            {
+                return;
+            }
+
             await publisher.Publish(body, type, ctx => ctx.MessageId = message.MessageId, cancellationToken);
         }
         else

@@ -3,6 +3,7 @@ using Automation.Composition.Plugins;
 using Automation.Engine.Actions;
 using Automation.Engine.Configuration;
 using Automation.Engine.Dispatch;
+using Automation.Engine.Messaging;
 using Automation.Engine.Workflows.Runtime;
 using Automation.Host.Configuration;
 using Automation.Host.ErrorQueues;
@@ -51,6 +52,7 @@ public static class MessagingSetup
         {
             builder.Services.AddSingleton<IErrorQueues, ObservedFaults>();
             builder.Services.AddSingleton<IQueueBacklog, UnknownQueueBacklog>();
+            builder.Services.AddSingleton<IMessageAudience, InProcessAudience>();
         }
 
         builder.Services.AddSingleton<HandOverDeadline>();

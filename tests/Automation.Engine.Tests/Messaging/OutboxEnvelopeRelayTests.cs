@@ -1,9 +1,16 @@
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
+using Automation.Engine.Segments;
 using Automation.Engine.Tests.Support;
+using Automation.Engine.Tests.Workflows;
+using Automation.Engine.Workflows.Authoring;
+using Automation.Engine.Workflows.Definitions;
+using Automation.Engine.Workflows.Goals;
+using Automation.Engine.Workflows.Runtime;
 using Automation.Plugins.Sdk;
 using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage.Messaging;
+using Automation.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +89,40 @@ public sealed class OutboxEnvelopeRelayTests
             var left = OutboxEnvelope.Read((await db.Outbox.SingleAsync()).Body);
             Assert.Equal(["Retired", "SegmentEntered"], left.Select(i => i.Type));
             Assert.Equal([items[1].Id, items[2].Id], left.Select(i => i.Id));
+        }
+    }
+
+    [Fact]
+    public async Task On_a_bus_only_this_process_hears_segment_messages_no_published_workflow_listens_to_leave_the_outbox_unsent()
+    {
+        await using var database = await TemporaryDatabase.CreateAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            db.Segments.AddRange(BuiltInSegments.All());
+            await db.SaveChangesAsync();
+        }
+
+        var clock = new FrozenClock();
+        var triggers = new PublishedTriggers(database, clock);
+        var workflows = new WorkflowService(database, WorkflowDefinitionValidatorTests.Validator(), new DefinitionCache(), triggers, new GoalWorkflows(database, clock), clock);
+        var onboarding = WorkflowJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Workflows, "new-customer-onboarding.json")));
+        await workflows.SaveDraftAsync(onboarding, "mia", mustBeNew: true, CancellationToken.None);
+        await workflows.PublishAsync(onboarding.Id, "mia", CancellationToken.None);
+        await using var bus = await BusAsync();
+        var writes = new ProfileWrites();
+        writes.Publish(new SegmentEntered("c-1", "at-risk", [], Now), Now);
+        writes.Publish(new SegmentEntered("c-2", "new-customers", [], Now), Now);
+        writes.Publish(new SegmentExited("c-3", "new-customers", "no longer meets the segment's expression", Now), Now);
+        await CommitAsync(database, writes);
+
+        var relay = new OutboxRelay(bus.Provider.GetRequiredService<IServiceScopeFactory>(), database, new OutboxSignal(), NullLogger<OutboxRelay>.Instance, new InProcessAudience(triggers));
+        Assert.Equal(1, await relay.RelayOnceAsync(CancellationToken.None));
+
+        // The onboarding workflow starts on entering new-customers: that message goes out, the others are dropped.
+        Assert.Equal(["SegmentEntered:c-2"], bus.Harness.Published.Select(_ => true).Select(Describe));
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Equal(0, await db.Outbox.CountAsync());
         }
     }
 

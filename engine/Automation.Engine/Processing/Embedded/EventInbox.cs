@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Automation.Engine.Events;
 using Automation.Storage;
 using Automation.Storage.Events;
 using Microsoft.Data.Sqlite;
@@ -19,7 +21,7 @@ namespace Automation.Engine.Processing.Embedded;
 /// </para>
 /// Only the process that runs the processor stages (the host); the CLI appends straight into the log.
 /// </summary>
-public sealed class EventInbox(EventTail tail) : IAsyncDisposable
+public sealed class EventInbox(EventTail tail, ProcessingTimings? timings = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim turn = new(1, 1);
     private readonly SemaphoreSlim moving = new(1, 1);
@@ -72,8 +74,10 @@ public sealed class EventInbox(EventTail tail) : IAsyncDisposable
                 }
             }
 
+            var t = Stopwatch.GetTimestamp();
             if (Pending == 0 && await SqliteEventAppender.TryAppendAsync(db, events, tail, cancellationToken) is { } added)
             {
+                timings?.Add("ingest:   into the log", t, events.Count);
                 return added;
             }
 
@@ -82,6 +86,7 @@ public sealed class EventInbox(EventTail tail) : IAsyncDisposable
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var (rows, last) = SqliteInboxRows.Stage(connection, (SqliteConnection)db.Database.GetDbConnection(), events);
             await transaction.CommitAsync(cancellationToken);
+            timings?.Add("ingest:   staged in the inbox", t, events.Count);
             if (rows.Count > 0)
             {
                 staged.Enqueue(new Staged(rows, last));

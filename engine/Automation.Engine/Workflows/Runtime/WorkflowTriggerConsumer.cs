@@ -39,6 +39,15 @@ public sealed class WorkflowTriggerConsumer(
             t => t.Threshold is { } threshold && Math.Abs(threshold - m.Threshold) < 1e-9 && string.Equals(t.Direction, m.Direction, StringComparison.Ordinal));
     }
 
+    /// <summary>The trigger (type, key) a segment or score message may start workflows on; null for any other message.</summary>
+    public static (string Type, string Key)? TriggerOf(object message) => message switch
+    {
+        SegmentEntered m => (TriggerTypes.SegmentEntered, m.Segment),
+        SegmentExited m => (TriggerTypes.SegmentExited, m.Segment),
+        ScoreThresholdCrossed m => (TriggerTypes.ScoreCrossed, m.Score),
+        _ => null,
+    };
+
     private async Task StartAsync(Guid? messageId, string type, string key, TriggerInfo trigger, string customerId, CancellationToken cancellationToken, Func<TriggerDefinition, bool>? matches = null)
     {
         // Most segment and score messages start nothing (no published workflow listens): they then open no context and
