@@ -3,6 +3,7 @@ using Automation.Engine.Workflows.Runtime;
 using Automation.Plugins.Sdk.Contracts;
 using Automation.Storage;
 using Automation.Storage.Dispatch;
+using Automation.Storage.Profiles;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,10 +33,10 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
             {
                 await using var db = await databases.CreateDbContextAsync(ct);
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await PreloadAsync(db, completions.Select(m => m.ActionId).ToList(), ct);
+                var profiles = await PreloadAsync(db, completions.Select(m => m.ActionId).ToList(), ct);
                 foreach (var m in completions)
                 {
-                    await RecordAsync(db, m.ActionId, ActionStatus.Completed, "done", m.Attempts, detail: m.Detail, error: null, ct);
+                    await RecordAsync(db, m.ActionId, ActionStatus.Completed, "done", m.Attempts, detail: m.Detail, error: null, ct, profiles);
                 }
 
                 await db.SaveChangesAsync(ct);
@@ -64,19 +65,21 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
     }
 
     /// <summary>
-    /// The batch's actions, their waiting instances and those customers' profiles in three queries: tracked, so the
-    /// per-action look-ups below (Find) come from the identity map instead of three round trips per action.
+    /// The batch's actions, their waiting instances and those customers' profiles in three queries: actions and instances
+    /// tracked, so the per-action look-ups below (Find) come from the identity map instead of three round trips per
+    /// action; profiles only read (a workflow never changes one), as tracking them made every save compare each one.
     /// </summary>
-    private static async Task PreloadAsync(AutomationDbContext db, List<Guid> actionIds, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, CustomerProfile>> PreloadAsync(AutomationDbContext db, List<Guid> actionIds, CancellationToken cancellationToken)
     {
         var actions = await db.Actions.Where(a => actionIds.Contains(a.Id)).ToListAsync(cancellationToken);
         var instanceIds = actions.Where(a => a.InstanceId != null).Select(a => a.InstanceId!.Value).Distinct().ToList();
         var instances = await db.WorkflowInstances.Where(i => instanceIds.Contains(i.Id)).ToListAsync(cancellationToken);
         var customers = instances.Select(i => i.CustomerId).Distinct(StringComparer.Ordinal).ToList();
-        await db.Profiles.Where(p => customers.Contains(p.CustomerId)).LoadAsync(cancellationToken);
+        return await db.Profiles.AsNoTracking().Where(p => customers.Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, StringComparer.Ordinal, cancellationToken);
     }
 
-    private async Task RecordAsync(AutomationDbContext db, Guid actionId, ActionStatus status, string port, int attempts, string? detail, string? error, CancellationToken cancellationToken)
+    private async Task RecordAsync(
+        AutomationDbContext db, Guid actionId, ActionStatus status, string port, int attempts, string? detail, string? error, CancellationToken cancellationToken, IReadOnlyDictionary<string, CustomerProfile>? profiles = null)
     {
         var record = await db.Actions.FindAsync([actionId], cancellationToken);
         if (record is null || record.Status is ActionStatus.Completed or ActionStatus.Failed or ActionStatus.Skipped or ActionStatus.Rejected)
@@ -91,6 +94,6 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
         record.LastError = error ?? record.LastError;
         record.CompletedAt = now;
         var summary = status == ActionStatus.Completed ? $"{record.ActionType} completed: {detail}" : $"{record.ActionType} failed: {error}";
-        await resumer.ResumeByBookmarkAsync(db, record.InstanceId, $"action:{record.Id}", port, summary, now, cancellationToken);
+        await resumer.ResumeByBookmarkAsync(db, record.InstanceId, $"action:{record.Id}", port, summary, now, cancellationToken, profiles);
     }
 }

@@ -117,7 +117,8 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
             return Decided(record);
         }
 
-        Send(db, record, request.Profile, nowUtc);
+        // The request's own context and input: reading back the JSON just written for the log was a second round trip.
+        Send(db, record, request.Profile, request.Context, request.Input.ValueKind == JsonValueKind.Undefined ? null : request.Input, nowUtc);
         return Decided(record);
     }
 
@@ -135,11 +136,18 @@ public sealed partial class DispatchPipeline(ActionCatalog catalog, DispatchGuar
     /// <summary>Puts the DispatchAction command for a record into the outbox (first send, after approval, after a hold, or a retry).</summary>
     public static void Send(AutomationDbContext db, ActionRecord record, Storage.Profiles.CustomerProfile? profile, DateTime nowUtc)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
         var context = JsonSerializer.Deserialize<ActionContext>(record.ContextJson, MessageTypes.Json) ?? new ActionContext(record.WorkflowId, record.WorkflowVersion, null, []);
-        using var input = JsonDocument.Parse(record.InputJson);
-        var command = new DispatchAction(record.Id, record.ActionType, record.IdempotencyKey, CustomerSnapshots.From(record.CustomerId, profile), input.RootElement.Clone(), context);
+        Send(db, record, profile, context, null, nowUtc);
+    }
+
+    /// <summary>As above, with the record's context and input (null: read from the record) already in hand.</summary>
+    private static void Send(AutomationDbContext db, ActionRecord record, Storage.Profiles.CustomerProfile? profile, ActionContext context, JsonElement? input, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(record);
+        using var parsed = input is null ? JsonDocument.Parse(record.InputJson) : null;
+        var command = new DispatchAction(record.Id, record.ActionType, record.IdempotencyKey, CustomerSnapshots.From(record.CustomerId, profile), input ?? parsed!.RootElement.Clone(), context);
         OutboxWriter.Send(db, command, RegisteredAction.QueueName(record.ActionType), nowUtc);
         record.Status = ActionStatus.Dispatched;
         record.DispatchedAt = nowUtc;

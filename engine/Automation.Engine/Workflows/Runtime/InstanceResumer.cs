@@ -8,8 +8,9 @@ namespace Automation.Engine.Workflows.Runtime;
 /// <summary>Wakes waiting instances by bookmark: an action's outcome, an approval decision, an event, a timer.</summary>
 public sealed class InstanceResumer(DefinitionCache definitions, WorkflowRunner runner)
 {
-    /// <summary>Resumes the instance waiting on exactly this bookmark, if any is still waiting on it.</summary>
-    public async Task<bool> ResumeByBookmarkAsync(AutomationDbContext db, Guid? instanceId, string bookmark, string port, string summary, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>Resumes the instance waiting on exactly this bookmark, if any is still waiting on it; <paramref name="profiles"/> holds customers' profiles the caller read for a batch.</summary>
+    public async Task<bool> ResumeByBookmarkAsync(
+        AutomationDbContext db, Guid? instanceId, string bookmark, string port, string summary, DateTime nowUtc, CancellationToken cancellationToken, IReadOnlyDictionary<string, CustomerProfile>? profiles = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (instanceId is null)
@@ -24,7 +25,7 @@ public sealed class InstanceResumer(DefinitionCache definitions, WorkflowRunner 
             return false;
         }
 
-        await ResumeAsync(db, instance, port, summary, nowUtc, cancellationToken);
+        await ResumeAsync(db, instance, port, summary, nowUtc, cancellationToken, profiles?.GetValueOrDefault(instance.CustomerId));
         return true;
     }
 

@@ -18,7 +18,7 @@ public sealed record AudienceMember(string CustomerId, string ReasonsJson);
 /// scheduled audience takes and the one publishing takes when asked to start a segment's current members too. Each
 /// member passes the decisions and the re-entry policy at the door and the guards when its actions dispatch.
 /// </summary>
-public sealed class AudienceEntrance(WorkflowDoor door, ProfileStore store, IActionDispatch dispatch, TimeProvider clock)
+public sealed class AudienceEntrance(WorkflowDoor door, ProfileStore store, IActionDispatch dispatch)
 {
     public const int PageSize = 500;
 
@@ -32,8 +32,12 @@ public sealed class AudienceEntrance(WorkflowDoor door, ProfileStore store, IAct
     }
 
     /// <summary>Brings each member to the door with the entry <paramref name="entryFor"/> makes; returns how many instances started.</summary>
+    /// <remarks>
+    /// <paramref name="nowUtc"/> is the entries' time: the guards' facts are loaded for it, and a request made at another
+    /// moment would miss them and ask the database again, one frequency count per action.
+    /// </remarks>
     public async Task<int> EnterAsync(
-        AutomationDbContext db, string workflowId, IReadOnlyList<AudienceMember> members, Func<AudienceMember, IReadOnlyList<ReasonCode>, CustomerProfile?, WorkflowEntry> entryFor, CancellationToken cancellationToken)
+        AutomationDbContext db, string workflowId, IReadOnlyList<AudienceMember> members, DateTime nowUtc, Func<AudienceMember, IReadOnlyList<ReasonCode>, CustomerProfile?, WorkflowEntry> entryFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(members);
@@ -44,7 +48,7 @@ public sealed class AudienceEntrance(WorkflowDoor door, ProfileStore store, IAct
         var current = members.Select(m => (m.CustomerId, store.Current(m.CustomerId) ?? profiles.GetValueOrDefault(m.CustomerId))).ToList();
 
         // The guards' facts for the whole page (consent, recent actions) in two queries, instead of two per action.
-        await dispatch.PrepareAsync(db, current, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await dispatch.PrepareAsync(db, current, nowUtc, cancellationToken);
         var started = 0;
         foreach (var (member, (_, profile)) in members.Zip(current))
         {

@@ -86,6 +86,7 @@ public sealed class CurrentMembersStarter(
             db,
             workflowId,
             members,
+            now,
             (member, reasons, profile) => new WorkflowEntry(TriggerTypes.SegmentEntered, segment, new TriggerInfo(TriggerTypes.SegmentEntered, segment, reasons), member.CustomerId, profile, now) { OnlyWorkflowId = workflowId },
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

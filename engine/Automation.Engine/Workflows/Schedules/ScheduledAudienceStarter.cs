@@ -155,6 +155,7 @@ public sealed class ScheduledAudienceStarter(
             db,
             workflowId,
             members,
+            now,
             (member, reasons, profile) => new WorkflowEntry(TriggerTypes.Schedule, workflowId, new TriggerInfo(TriggerTypes.Schedule, segment, reasons), member.CustomerId, profile, now),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
