@@ -128,18 +128,25 @@ public static class HistoryBenchmark
         await using var app = await StartAsync(sqlite, new AsOfClock(end));
         await app.Services.GetRequiredService<ScoreModelStore>().SaveAsync(model, activate: true, CancellationToken.None);
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         using var reader = new StreamReader(file);
         var report = await new EventImporter(app.Services.GetRequiredService<EventIngestion>()).ImportAsync(reader, ImportFormat.Columns, options, null, CancellationToken.None);
         var import = watch.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import: {report.EventsStored:N0} events stored, {report.SkippedRows:N0} rows skipped, {report.Customers:N0} customers in {import:0.00} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import: {report.EventsStored:N0} events stored, {report.SkippedRows:N0} rows skipped, {report.Customers:N0} customers in {import:0.00} s ({CpuSince(ref cpu):0.0} s of CPU)"));
 
         watch.Restart();
         var catchUp = ActivatorUtilities.CreateInstance<HistoryCatchUp>(app.Services);
         var stages = new StageClock();
         var result = await catchUp.RunAsync(stages, CancellationToken.None);
         var catchUpSeconds = watch.Elapsed.TotalSeconds;
-        Console.WriteLine("catch-up stages: " + stages.Describe(catchUpSeconds));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"catch-up stages: {stages.Describe(catchUpSeconds)} ({CpuSince(ref cpu):0.0} s of CPU)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, {GC.GetTotalPauseDuration().TotalSeconds:0.00} s paused, {GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):0.0} GiB allocated; process CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s"));
+        foreach (var (stage, elapsed, items) in app.Services.GetRequiredService<ProcessingTimings>().Snapshot())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  processing {stage,-22} {elapsed.TotalSeconds,8:0.00} s {(items > 0 ? $"{items,10:N0} rows, {elapsed.TotalMicroseconds / items:0.0} µs each" : "")}"));
+        }
+
         return (report, result, import, catchUpSeconds);
     }
 
@@ -170,6 +177,15 @@ public static class HistoryBenchmark
 
         public string Describe(double end) => string.Join(", ", started.Select((s, i) =>
             string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {(i + 1 < started.Count ? started[i + 1].Started : end) - s.Started:0.0} s")));
+    }
+
+    /// <summary>Process CPU seconds since <paramref name="since"/>, which moves to now: on a shared machine CPU is steadier than wall time.</summary>
+    private static double CpuSince(ref TimeSpan since)
+    {
+        var now = Process.GetCurrentProcess().TotalProcessorTime;
+        var seconds = (now - since).TotalSeconds;
+        since = now;
+        return seconds;
     }
 
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -48,6 +48,8 @@ public sealed class HistoryCatchUp(
         var boundaries = await rfm.RefreshAsync(cancellationToken);
         progress?.Report(("RFM", 1, 1));
 
+        // Reported before the sweep starts: its first pages may run before the call returns.
+        progress?.Report(("segments", 0, 1));
         var sweep = sweeper.SweepAsync(null, cancellationToken);
         var watched = sweeper.Progress(null);
         while (!sweep.IsCompleted)

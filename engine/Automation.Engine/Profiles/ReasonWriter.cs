@@ -14,6 +14,9 @@ public static class ReasonWriter
     // Reasons are written on every segment entry; look each member's property up once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PropertyInfo?> Properties = new(StringComparer.Ordinal);
 
+    // A member's words are the same every time; segment entries and model reasons ask for them per customer.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Words, string Window)> Phrases = new(StringComparer.Ordinal);
+
     [ThreadStatic]
     private static StringBuilder? keyBuilder;
 
@@ -112,6 +115,13 @@ public static class ReasonWriter
             return $"inactive for {value} days";
         }
 
+        var (words, window) = Phrases.GetOrAdd(name, Phrase);
+        return value is "true" or "false" ? $"{words}: {(value == "true" ? "yes" : "no")}" : $"{words}{window}: {value}";
+    }
+
+    /// <summary>"PricingViews7d" → ("pricing views", " in 7 days").</summary>
+    private static (string Words, string Window) Phrase(string name)
+    {
         var window = name.EndsWith("7d", StringComparison.Ordinal) ? " in 7 days" : name.EndsWith("30d", StringComparison.Ordinal) ? " in 30 days" : "";
         var stem = window.Length > 0 ? name[..name.LastIndexOf(window.Contains('7', StringComparison.Ordinal) ? "7d" : "30d", StringComparison.Ordinal)] : name;
         var words = new StringBuilder();
@@ -125,6 +135,6 @@ public static class ReasonWriter
             words.Append(char.ToLowerInvariant(c));
         }
 
-        return value is "true" or "false" ? $"{words}: {(value == "true" ? "yes" : "no")}" : $"{words}{window}: {value}";
+        return (words.ToString(), window);
     }
 }

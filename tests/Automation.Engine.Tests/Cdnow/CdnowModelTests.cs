@@ -1,6 +1,7 @@
 using Automation.Engine.Scoring.Models;
 using Automation.Engine.Tests.Scoring.Models;
 using Automation.Engine.Tests.Support;
+using Microsoft.ML;
 using Xunit.Abstractions;
 
 namespace Automation.Engine.Tests.Cdnow;
@@ -35,6 +36,43 @@ public sealed class CdnowModelTests(ITestOutputHelper output)
         var crowded = m.Model.Calibration.Where(b => b.Customers >= 200).ToList();
         Assert.True(crowded.Count >= 8, $"{crowded.Count} bands hold 200 customers or more");
         Assert.All(crowded, b => Assert.True(Math.Abs(b.ObservedRate - b.MeanPredicted) <= 0.05, $"{b.From:0.0}–{b.To:0.0}: predicted {b.MeanPredicted}, observed {b.ObservedRate}"));
+    }
+
+    [Fact]
+    public async Task On_the_real_cdnow_history_the_rfm_baseline_scored_from_its_weights_gives_exactly_what_the_ml_net_pipeline_predicts()
+    {
+        await using var database = await TemporaryDatabase.CreateAsync();
+        await CdnowHistory.ImportAsync(database);
+        var set = await Scoring.Models.History.Builder().BuildAsync(database, ScoreTargets.ChurnRisk, 90, CancellationToken.None);
+        var trained = ModelTrainer.Train(set);
+        Assert.Equal(CandidateFit.RfmLogistic, trained.Metrics.Chosen);
+
+        var ml = new MLContext();
+        using var stream = new MemoryStream(trained.Model);
+        var pipeline = ml.Model.Load(stream, out _);
+        using var engine = ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(pipeline, inputSchemaDefinition: ModelInput.Schema(trained.Features.Count));
+        var linear = LinearModelScore.TryRead(pipeline, ModelTrainer.ReasonCount);
+        Assert.NotNull(linear);
+
+        // Every customer of both windows, plus the edges: nothing bought, and far beyond anything seen.
+        var indexes = trained.Features.Select(f => ModelFeatures.AllNames.ToList().IndexOf(f.Name)).ToArray();
+        var vectors = set.Train.Concat(set.Holdout).Select(e => indexes.Select(i => e.Features[i]).ToArray())
+            .Append(new float[indexes.Length]).Append([.. indexes.Select(_ => 25f)]).ToList();
+        var contributions = new float[indexes.Length];
+        var differing = 0;
+        foreach (var vector in vectors)
+        {
+            var expected = engine.Predict(new ModelInput { Features = vector });
+            var probability = linear.Score(vector, contributions);
+            if (probability != expected.Probability || !contributions.SequenceEqual(expected.FeatureContributions))
+            {
+                differing++;
+                output.WriteLine($"[{string.Join(", ", vector)}]: {probability} vs {expected.Probability}; [{string.Join(", ", contributions)}] vs [{string.Join(", ", expected.FeatureContributions)}]");
+            }
+        }
+
+        Assert.True(vectors.Count > 20_000, $"{vectors.Count} customers");
+        Assert.Equal(0, differing);
     }
 
     private void Report(ModelMetrics m)

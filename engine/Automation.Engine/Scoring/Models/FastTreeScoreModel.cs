@@ -4,12 +4,15 @@ using Microsoft.ML;
 namespace Automation.Engine.Scoring.Models;
 
 /// <summary>
-/// A FastTree model trained here, scoring one profile at a time. Its saved pipeline ends with ML.NET's feature
-/// contribution step, so the reasons come from the trees that produced the score.
+/// A model trained here (boosted trees or the RFM logistic baseline), scoring one profile at a time. Its saved
+/// pipeline ends with ML.NET's feature contribution step, so the reasons come from the model that produced the score;
+/// the linear baseline is computed from its weights (<see cref="LinearModelScore"/>), the same figures without a
+/// prediction engine.
 /// </summary>
 public sealed class FastTreeScoreModel : IScoreModel
 {
     private readonly PredictionEngine<ModelInput, ModelOutput> engine;
+    private readonly LinearModelScore? linear;
     private readonly IReadOnlyList<FeatureStatistic> features;
     private readonly string[] names;
     private readonly Lock gate = new();
@@ -21,6 +24,7 @@ public sealed class FastTreeScoreModel : IScoreModel
         using var stream = new MemoryStream(model);
         var transformer = ml.Model.Load(stream, out _);
         engine = ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(transformer, inputSchemaDefinition: ModelInput.Schema(features.Count));
+        linear = LinearModelScore.TryRead(transformer, ModelTrainer.ReasonCount) is { } read && read.Inputs == features.Count ? read : null;
         this.features = features;
         names = [.. features.Select(f => f.Name)];
     }
@@ -28,6 +32,13 @@ public sealed class FastTreeScoreModel : IScoreModel
     public ScoreResult Score(CustomerFeatures features)
     {
         var vector = ModelFeatures.Vector(features, names);
+        if (linear is not null)
+        {
+            var contributions = new float[vector.Length];
+            var probability = linear.Score(vector, contributions);
+            return new ScoreResult(Math.Round(probability, 4), Reasons(vector, contributions));
+        }
+
         ModelOutput output;
         lock (gate)
         {
@@ -35,15 +46,17 @@ public sealed class FastTreeScoreModel : IScoreModel
             output = engine.Predict(new ModelInput { Features = vector });
         }
 
-        var reasons = output.FeatureContributions
-            .Select((c, i) => (Contribution: c, Index: i))
-            .Where(c => c.Contribution != 0)
-            .OrderByDescending(c => Math.Abs(c.Contribution))
-            .Take(ModelTrainer.ReasonCount)
-            .Select(c => ReasonPhrases.For(names[c.Index], vector[c.Index], this.features[c.Index].Mean))
-            .ToList();
-        return new ScoreResult(Math.Round(output.Probability, 4), reasons);
+        return new ScoreResult(Math.Round(output.Probability, 4), Reasons(vector, output.FeatureContributions));
     }
+
+    /// <summary>The inputs that moved the score most, strongest first, in words.</summary>
+    private List<Plugins.Sdk.ReasonCode> Reasons(float[] vector, float[] contributions) => contributions
+        .Select((c, i) => (Contribution: c, Index: i))
+        .Where(c => c.Contribution != 0)
+        .OrderByDescending(c => Math.Abs(c.Contribution))
+        .Take(ModelTrainer.ReasonCount)
+        .Select(c => ReasonPhrases.For(names[c.Index], vector[c.Index], this.features[c.Index].Mean))
+        .ToList();
 
     public void Dispose() => engine.Dispose();
 }
