@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Automation.Engine.Cluster;
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
 using Automation.Storage;
@@ -12,8 +11,7 @@ namespace Automation.Engine.Segments;
 /// Re-evaluates segments over every stored profile, a page at a time: all segments on a schedule (time passing
 /// moves customers without an event), or one segment when it is created or changed (the backfill). Each page is
 /// one transaction with its SegmentEntered/Exited messages in the outbox, under the same write gate as the event
-/// processor, so the two never race on a membership. Pages hold customers of one partition and wait only for that
-/// partition's event batch: on a cluster the other partitions' processing goes on while a sweep runs.
+/// processor, so the two never race on a membership.
 /// </summary>
 public sealed class SegmentSweeper(
     IDbContextFactory<AutomationDbContext> databases,
@@ -22,8 +20,6 @@ public sealed class SegmentSweeper(
     ProfileWriteGate gate,
     ProfileStore store,
     OutboxSignal outbox,
-    CustomerPartitions partitions,
-    IPartitionOwnership ownership,
     TimeProvider clock)
 {
     private const int PageSize = 500;
@@ -72,11 +68,19 @@ public sealed class SegmentSweeper(
         {
             catalog.Invalidate();
             var segments = (await catalog.CurrentAsync(cancellationToken)).Where(s => segment is null || s.Key == segment).ToList();
-            var pages = await PagesAsync(segments.Count > 0, cancellationToken);
-            entry.Total = pages.Sum(p => p.Ids.Count);
-            foreach (var page in pages)
+            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
             {
-                await SweepPageAsync(segments, page.Partition, page.Ids, entry, cancellationToken);
+                entry.Total = await db.Profiles.CountAsync(cancellationToken);
+            }
+
+            string? after = null;
+            while (segments.Count > 0)
+            {
+                after = await SweepPageAsync(segments, after, entry, cancellationToken);
+                if (after is null)
+                {
+                    break;
+                }
             }
 
             entry.Status = "done";
@@ -95,33 +99,24 @@ public sealed class SegmentSweeper(
         return entry;
     }
 
-    /// <summary>
-    /// Every stored customer's id, in pages of one partition each (ascending ids within it). Profiles stored after this
-    /// read were just evaluated by the processor that stored them.
-    /// </summary>
-    private async Task<List<(int Partition, List<string> Ids)>> PagesAsync(bool any, CancellationToken cancellationToken)
-    {
-        if (!any)
-        {
-            return [];
-        }
-
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var ids = await db.Profiles.AsNoTracking().OrderBy(p => p.CustomerId).Select(p => p.CustomerId).ToListAsync(cancellationToken);
-        return [.. ids.GroupBy(partitions.Of).OrderBy(g => g.Key).SelectMany(g => g.Chunk(PageSize).Select(page => (g.Key, page.ToList())))];
-    }
-
-    /// <summary>One page of one partition's profiles, in one transaction that holds off that partition's event batches.</summary>
-    private async Task SweepPageAsync(List<CompiledSegment> segments, int partition, List<string> ids, SegmentSweepProgress entry, CancellationToken cancellationToken)
+    /// <summary>One page of profiles after the given customer id; returns the last id, or null at the end.</summary>
+    private async Task<string?> SweepPageAsync(List<CompiledSegment> segments, string? after, SegmentSweepProgress entry, CancellationToken cancellationToken)
     {
         using var writing = await gate.EnterAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Wait for (not skip) another process's event batch: a sweep page must not race it on memberships.
+        await db.LockUntilTransactionEndsAsync(DatabaseLock.ProfileWriters, null, cancellationToken);
 
-        // Wait for (not skip) the partition's event batch in progress, in whichever process: a sweep page must not race
-        // it on memberships. Reads come after the lock, so they see what that batch committed.
-        await ownership.HoldAlsoAsync(db, [partition], cancellationToken);
-        var page = await db.Profiles.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.CustomerId)).ToListAsync(cancellationToken);
+        var page = await db.Profiles.AsNoTracking()
+            .Where(p => after == null || string.Compare(p.CustomerId, after) > 0)
+            .OrderBy(p => p.CustomerId).Take(PageSize).ToListAsync(cancellationToken);
+        if (page.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = page.Select(p => p.CustomerId).ToList();
         var memberships = (await db.SegmentMemberships.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.CustomerId)).ToListAsync(cancellationToken))
             .ToLookup(m => m.CustomerId, StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -143,5 +138,6 @@ public sealed class SegmentSweeper(
         store.ForgetMemberships(ids);
         outbox.Notify();
         entry.Processed += page.Count;
+        return page.Count < PageSize ? null : page[^1].CustomerId;
     }
 }
