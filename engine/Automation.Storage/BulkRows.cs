@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Automation.Storage.Postgres;
 using Automation.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,13 +14,11 @@ namespace Automation.Storage;
 /// INSERT … ON CONFLICT and DELETE … WHERE (key) IN statements built from the EF model, so columns and value
 /// conversions never drift from the schema. SQLite runs in-process, so one prepared single-row statement re-bound per
 /// row is fastest there — bound by position on the raw handle (<see cref="SqliteDirectRows"/>), since
-/// Microsoft.Data.Sqlite looks parameters up by name on every execution; PostgreSQL gets hundreds of rows per
-/// statement, one round trip each.
+/// Microsoft.Data.Sqlite looks parameters up by name on every execution; PostgreSQL gets an array per column, unnested
+/// into rows by one statement of the same text whatever the row count (<see cref="UnnestRows"/>).
 /// </summary>
 public static class BulkRows
 {
-    private const int RowsPerServerStatement = 500;
-
     /// <summary>Inserts the rows, or updates every non-key column of the row with the same key.</summary>
     public static Task UpsertAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class => InsertAsync(db, rows, Conflict.Update, cancellationToken);
@@ -49,6 +48,12 @@ public static class BulkRows
         }
 
         var names = string.Join(",", key.Select(k => Quote(k.GetColumnName())));
+        if (db.IsPostgres)
+        {
+            ArgumentNullException.ThrowIfNull(rows);
+            return UnnestRows.RunAsync(db, rows, key, $"DELETE FROM {Quote(entity.GetTableName()!)} WHERE ({names}) IN ({UnnestRows.Source(key)})", cancellationToken);
+        }
+
         return RunAsync(db, rows, key, count =>
             $"DELETE FROM {Quote(entity.GetTableName()!)} WHERE ({names}) IN ({string.Join(",", Enumerable.Range(0, count).Select(r => Row(r, key.Count)))})", cancellationToken);
     }
@@ -135,6 +140,12 @@ public static class BulkRows
                 : SqliteDirectRows.RunAsync(db, rows, columns, $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) VALUES ({positions}) {conflict}", cancellationToken);
         }
 
+        if (db.IsPostgres)
+        {
+            ArgumentNullException.ThrowIfNull(rows);
+            return UnnestRows.RunAsync(db, rows, columns, $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) {UnnestRows.Source(columns)} {conflict}", cancellationToken);
+        }
+
         return RunAsync(db, rows, columns, count =>
             $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) VALUES {string.Join(",", Enumerable.Range(0, count).Select(r => Row(r, columns.Count)))} {conflict}", cancellationToken);
     }
@@ -151,11 +162,10 @@ public static class BulkRows
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         var values = columns.Select(ProviderValue).ToArray();
-        var perStatement = db.IsPostgres ? RowsPerServerStatement : 1;
         DbCommand? command = null;
         try
         {
-            foreach (var chunk in rows.Chunk(perStatement))
+            foreach (var chunk in rows.Chunk(1))
             {
                 if (command is null || command.Parameters.Count != chunk.Length * columns.Count)
                 {
