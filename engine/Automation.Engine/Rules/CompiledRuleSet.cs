@@ -55,7 +55,7 @@ public sealed class CompiledRuleSet
     /// <summary>Decides for one customer; a rule that throws or a runaway chain ends in a <see cref="RuleSetEvaluationException"/>.</summary>
     public RuleSetOutcome Evaluate(CustomerFeatures features, CustomerScores scores, RuleFacts? facts = null)
     {
-        var customer = new CustomerFact(features, scores, facts);
+        var customer = new CustomerFact(features, scores, facts, rules.Count);
         Run([customer]);
         if (customer.Decision.RanAway)
         {
@@ -78,7 +78,7 @@ public sealed class CompiledRuleSet
         var facts = new CustomerFact[customers.Count];
         for (var i = 0; i < facts.Length; i++)
         {
-            facts[i] = new CustomerFact(customers[i].Features, customers[i].Scores);
+            facts[i] = new CustomerFact(customers[i].Features, customers[i].Scores, null, rules.Count);
         }
 
         var outcomes = new RuleSetOutcome[facts.Length];
@@ -156,9 +156,7 @@ public sealed class CompiledRuleSet
         return new RuleSetOutcome(
             winner?.Name ?? RuleSetCompiler.NoRulePort,
             winner is null ? null : decision.OutputOf(winner),
-            () => [.. rules.Select(r => new RuleResult(r.Name, decision.HasFired(r), decision.OutputOf(r), null))],
-            () => decision.Explain(customer),
-            () => customer.Plugin is { } plugin ? plugin.Values.ToDictionary(StringComparer.Ordinal) : decision.Values)
+            new OutcomeExplanation(rules, customer))
         {
             Starts = customer.Plugin is { } view ? [.. view.Starts] : decision.Starter?.Starts ?? [],
             Firings = decision.Firings,

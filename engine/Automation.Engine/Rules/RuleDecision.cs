@@ -7,13 +7,21 @@ namespace Automation.Engine.Rules;
 /// </summary>
 public sealed class RuleDecision
 {
-    private readonly List<(CompiledRule Rule, DerivedFact[] Matched, string[]? Facts)> fired = new(16);
+    // Sized for every rule of the set to fire once (up to 64 rules), so a customer's firings are rarely copied to a
+    // larger array; a larger set, where most rules do not fire for one customer, grows it from there.
+    private readonly List<(CompiledRule Rule, DerivedFact[] Matched)> fired;
+
+    // A plugin rule's matched facts described by their own text, by firing position: only plugin rule sets have any.
+    private Dictionary<int, string[]>? pluginFacts;
 
     // Only rules with an output expression write here; most rules have none, and a batch pays for every allocation.
     private Dictionary<int, string>? outputs;
 
     // Whether a fired rule gives tags: most give none, and collecting them went through every firing for each customer.
     private bool tagged;
+
+    /// <param name="rules">How many rules the rule set has: the expected most firings for one customer.</param>
+    public RuleDecision(int rules = 16) => fired = new(Math.Clamp(rules, 4, 64));
 
     /// <summary>How many rules fired; a runaway chain is stopped at the rule set's firing limit.</summary>
     public int Firings => fired.Count;
@@ -52,7 +60,7 @@ public sealed class RuleDecision
 
     internal void Fired(CompiledRule rule, DerivedFact[] matched, string? output)
     {
-        fired.Add((rule, matched, null));
+        fired.Add((rule, matched));
         tagged |= rule.Tags.Count > 0;
         if (output is not null)
         {
@@ -80,7 +88,7 @@ public sealed class RuleDecision
     internal void FiredPluginRule(CompiledRule rule, string[] facts, string? suppression)
     {
         Fired(rule, [], null);
-        fired[^1] = (rule, [], facts);
+        (pluginFacts ??= [])[fired.Count - 1] = facts;
         if (suppression is not null && SuppressedBy is null)
         {
             SuppressedBy = rule;
@@ -103,7 +111,7 @@ public sealed class RuleDecision
 
     /// <summary>The explanation: each firing with the values and facts it matched, read from the customer now.</summary>
     public IReadOnlyList<RuleFiring> Explain(CustomerFact customer) =>
-        [.. fired.Select(f => new RuleFiring(f.Rule.Name, [.. f.Rule.Read(customer), .. f.Matched.Select(d => $"{d.Name}, asserted by {d.AssertedBy}"), .. f.Facts ?? []]))];
+        [.. fired.Select((f, i) => new RuleFiring(f.Rule.Name, [.. f.Rule.Read(customer), .. f.Matched.Select(d => $"{d.Name}, asserted by {d.AssertedBy}"), .. pluginFacts?.GetValueOrDefault(i) ?? []]))];
 
     private static bool Ranks(CompiledRule rule, CompiledRule? best) =>
         best is null || rule.Priority > best.Priority || (rule.Priority == best.Priority && rule.Index < best.Index);

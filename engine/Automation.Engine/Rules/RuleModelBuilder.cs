@@ -98,9 +98,11 @@ internal static class RuleModelBuilder
             return;
         }
 
-        foreach (var name in rule.Asserts)
+        // Indexed, not foreach: enumerating the IReadOnlyList boxed an enumerator on every firing.
+        var asserts = rule.Asserts;
+        for (var i = 0; i < asserts.Count; i++)
         {
-            context.Insert(new DerivedFact(customer, name, rule.Name));
+            context.Insert(new DerivedFact(customer, asserts[i], rule.Name));
         }
     }
 

@@ -8,15 +8,17 @@ namespace Automation.Engine.Rules;
 /// </summary>
 public sealed record RuleSetOutcome(string Port, string? Output)
 {
-    private readonly Lazy<IReadOnlyList<RuleResult>> results = new(() => []);
-    private readonly Lazy<IReadOnlyList<RuleFiring>> fired = new(() => []);
-    private readonly Lazy<IReadOnlyDictionary<string, string>> values = new(() => new Dictionary<string, string>());
+    // Read on first use and kept (computing twice on a race gives equal values); null until then.
+    private readonly OutcomeExplanation? explanation;
+    private IReadOnlyList<RuleResult>? results;
+    private IReadOnlyList<RuleFiring>? fired;
+    private IReadOnlyDictionary<string, string>? values;
 
-    public IReadOnlyList<RuleResult> Results { get => results.Value; init => results = new(value); }
+    public IReadOnlyList<RuleResult> Results { get => results ??= explanation?.Results() ?? []; init => results = value; }
 
-    public IReadOnlyList<RuleFiring> Fired { get => fired.Value; init => fired = new(value); }
+    public IReadOnlyList<RuleFiring> Fired { get => fired ??= explanation?.Fired() ?? []; init => fired = value; }
 
-    public IReadOnlyDictionary<string, string> Values { get => values.Value; init => values = new(value); }
+    public IReadOnlyDictionary<string, string> Values { get => values ??= explanation?.Values() ?? new Dictionary<string, string>(); init => values = value; }
 
     /// <summary>In a decision rule set: the workflows the highest-priority fired rule naming any says to start.</summary>
     public IReadOnlyList<string> Starts { get; init; } = [];
@@ -39,11 +41,9 @@ public sealed record RuleSetOutcome(string Port, string? Output)
         ? "no rule fired"
         : string.Join("; ", Fired.Select(f => f.Matched.Count == 0 ? f.Rule : $"{f.Rule} ({string.Join(", ", f.Matched)})"));
 
-    internal RuleSetOutcome(string port, string? output, Func<IReadOnlyList<RuleResult>> results, Func<IReadOnlyList<RuleFiring>> fired, Func<IReadOnlyDictionary<string, string>> values)
+    internal RuleSetOutcome(string port, string? output, OutcomeExplanation explanation)
         : this(port, output)
     {
-        this.results = new(results);
-        this.fired = new(fired);
-        this.values = new(values);
+        this.explanation = explanation;
     }
 }
