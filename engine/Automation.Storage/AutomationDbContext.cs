@@ -119,20 +119,17 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
         }
 
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // Changes are detected once here: each look at the entries below, and EF Core's own save, would detect them again
+        // over every tracked row (a page of starts tracks a thousand).
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            // Started instances are only inserted here; change-tracked, each was one more single-row INSERT through EF
-            // Core's update pipeline, the costliest part of a batch that starts thousands. A unique key they break (two
-            // starts of one workflow for one customer) still fails the unit of work.
-            var started = ChangeTracker.Entries<WorkflowInstance>().Where(e => e.State == EntityState.Added).ToList();
-            if (started.Count > 0)
-            {
-                await BulkRows.InsertNewAsync(this, [.. started.Select(e => e.Entity)], cancellationToken);
-                foreach (var entry in started)
-                {
-                    entry.State = EntityState.Unchanged;
-                }
-            }
+            // Started instances and new actions are only inserted here; change-tracked, each was one more single-row
+            // INSERT through EF Core's update pipeline, the costliest part of a batch that starts thousands. A unique key
+            // they break (two starts of one workflow for one customer, one idempotency key twice) still fails the unit of work.
+            var saved = await InsertAddedAsync<WorkflowInstance>(cancellationToken) + await InsertAddedAsync<ActionRecord>(cancellationToken);
 
             // Instances moved on (resumed, finished) are each one UPDATE too; checked against their revision as EF Core would.
             var moved = ChangeTracker.Entries<WorkflowInstance>().Where(e => e.State == EntityState.Modified).ToList();
@@ -141,7 +138,7 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
                 moved.Clear();
             }
 
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + started.Count + moved.Count;
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + moved.Count;
             await BulkRows.InsertAsync(this, journal, cancellationToken);
             await BulkRows.InsertAsync(this, outbox, cancellationToken);
             saved += journal.Count + outbox.Count;
@@ -156,11 +153,29 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
         }
         finally
         {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
             if (own is not null)
             {
                 await own.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>Inserts the added rows of one entity set-based and marks them unchanged; returns how many.</summary>
+    private async Task<int> InsertAddedAsync<T>(CancellationToken cancellationToken)
+        where T : class
+    {
+        var added = ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+        if (added.Count > 0)
+        {
+            await BulkRows.InsertNewAsync(this, [.. added.Select(e => e.Entity)], cancellationToken);
+            foreach (var entry in added)
+            {
+                entry.State = EntityState.Unchanged;
+            }
+        }
+
+        return added.Count;
     }
 
     /// <summary>True when the provider is PostgreSQL (row locks and upserts differ). For storage code only.</summary>

@@ -26,17 +26,22 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
     public async Task Consume(ConsumeContext<Batch<ActionCompleted>> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var completions = context.Message.Select(m => m.Message).ToList();
+        // Two copies of one outcome (a redelivery) are one: the first is recorded, as it would be one after the other.
+        var completions = context.Message.Select(m => m.Message).DistinctBy(m => m.ActionId).ToList();
         await outage.RunAsync(
             "Recording action outcomes",
             async ct =>
             {
                 await using var db = await databases.CreateDbContextAsync(ct);
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var profiles = await PreloadAsync(db, completions.Select(m => m.ActionId).ToList(), ct);
-                foreach (var m in completions)
+                var (open, profiles) = await PreloadAsync(db, completions.Select(m => m.ActionId).ToList(), ct);
+                var recorded = completions.Where(m => open.ContainsKey(m.ActionId)).ToList();
+                var now = clock.GetUtcNow().UtcDateTime;
+                await CompleteAsync(db, recorded, now, ct);
+                foreach (var m in recorded)
                 {
-                    await RecordAsync(db, m.ActionId, ActionStatus.Completed, "done", m.Attempts, detail: m.Detail, error: null, ct, profiles);
+                    var action = open[m.ActionId];
+                    await resumer.ResumeByBookmarkAsync(db, action.InstanceId, $"action:{m.ActionId}", "done", $"{action.ActionType} completed: {m.Detail}", now, ct, profiles);
                 }
 
                 await db.SaveChangesAsync(ct);
@@ -65,21 +70,42 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
     }
 
     /// <summary>
-    /// The batch's actions, their waiting instances and those customers' profiles in three queries: actions and instances
-    /// tracked, so the per-action look-ups below (Find) come from the identity map instead of three round trips per
-    /// action; profiles only read (a workflow never changes one), as tracking them made every save compare each one.
+    /// The batch's actions still open (not recorded, not settled by a person), their waiting instances and those customers'
+    /// profiles in three queries: instances tracked, so the resumes below find them in the identity map instead of a
+    /// round trip each; actions and profiles only read, as tracking them made every save compare (and update through
+    /// EF Core's pipeline, one statement per action) each one.
     /// </summary>
-    private static async Task<Dictionary<string, CustomerProfile>> PreloadAsync(AutomationDbContext db, List<Guid> actionIds, CancellationToken cancellationToken)
+    private static async Task<(Dictionary<Guid, OpenAction> Open, Dictionary<string, CustomerProfile> Profiles)> PreloadAsync(
+        AutomationDbContext db, List<Guid> actionIds, CancellationToken cancellationToken)
     {
-        var actions = await db.Actions.Where(a => actionIds.Contains(a.Id)).ToListAsync(cancellationToken);
-        var instanceIds = actions.Where(a => a.InstanceId != null).Select(a => a.InstanceId!.Value).Distinct().ToList();
+        var open = await db.Actions.AsNoTracking()
+            .Where(a => actionIds.Contains(a.Id) && a.Status != ActionStatus.Completed && a.Status != ActionStatus.Failed && a.Status != ActionStatus.Skipped && a.Status != ActionStatus.Rejected)
+            .Select(a => new OpenAction(a.Id, a.InstanceId, a.ActionType)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var instanceIds = open.Values.Where(a => a.InstanceId != null).Select(a => a.InstanceId!.Value).Distinct().ToList();
         var instances = await db.WorkflowInstances.Where(i => instanceIds.Contains(i.Id)).ToListAsync(cancellationToken);
         var customers = instances.Select(i => i.CustomerId).Distinct(StringComparer.Ordinal).ToList();
-        return await db.Profiles.AsNoTracking().Where(p => customers.Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, StringComparer.Ordinal, cancellationToken);
+        var profiles = await db.Profiles.AsNoTracking().Where(p => customers.Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, StringComparer.Ordinal, cancellationToken);
+        return (open, profiles);
+    }
+
+    /// <summary>Marks the actions completed, one statement per attempt count and detail (a batch usually shares both).</summary>
+    private static async Task CompleteAsync(AutomationDbContext db, List<ActionCompleted> completions, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        foreach (var same in completions.GroupBy(m => (m.Attempts, m.Detail)))
+        {
+            var ids = same.Select(m => m.ActionId).ToList();
+            var (attempts, detail) = same.Key;
+            await db.Actions.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.Status, ActionStatus.Completed)
+                    .SetProperty(a => a.Attempts, a => a.Attempts > attempts ? a.Attempts : attempts)
+                    .SetProperty(a => a.Detail, a => detail ?? a.Detail)
+                    .SetProperty(a => a.CompletedAt, nowUtc),
+                cancellationToken);
+        }
     }
 
     private async Task RecordAsync(
-        AutomationDbContext db, Guid actionId, ActionStatus status, string port, int attempts, string? detail, string? error, CancellationToken cancellationToken, IReadOnlyDictionary<string, CustomerProfile>? profiles = null)
+        AutomationDbContext db, Guid actionId, ActionStatus status, string port, int attempts, string? detail, string? error, CancellationToken cancellationToken)
     {
         var record = await db.Actions.FindAsync([actionId], cancellationToken);
         if (record is null || record.Status is ActionStatus.Completed or ActionStatus.Failed or ActionStatus.Skipped or ActionStatus.Rejected)
@@ -94,6 +120,8 @@ public sealed class ActionOutcomeConsumer(IDbContextFactory<AutomationDbContext>
         record.LastError = error ?? record.LastError;
         record.CompletedAt = now;
         var summary = status == ActionStatus.Completed ? $"{record.ActionType} completed: {detail}" : $"{record.ActionType} failed: {error}";
-        await resumer.ResumeByBookmarkAsync(db, record.InstanceId, $"action:{record.Id}", port, summary, now, cancellationToken, profiles);
+        await resumer.ResumeByBookmarkAsync(db, record.InstanceId, $"action:{record.Id}", port, summary, now, cancellationToken);
     }
+
+    private sealed record OpenAction(Guid Id, Guid? InstanceId, string ActionType);
 }
