@@ -22,6 +22,10 @@ public sealed class SqliteCheckpointer
     // Log frames (pages) past which an unfinished checkpoint is finished with the writers held: 64 MiB of 4 KiB pages.
     private const long ResetFrames = 16_384;
 
+    // Intervals an unfinished checkpoint is tried again without a new commit (a reader holding an old snapshot for longer
+    // leaves the rest to the next commit).
+    private const int UnfinishedRetries = 40;
+
     private static readonly ConcurrentDictionary<string, SqliteCheckpointer> Files = new(StringComparer.Ordinal);
 
     private readonly string connectionString;
@@ -100,17 +104,18 @@ public sealed class SqliteCheckpointer
         return false;
     }
 
-    /// <summary>One passive checkpoint; returns how many frames the log held.</summary>
-    private static async Task<long> CheckpointAsync(SqliteConnection connection)
+    /// <summary>One passive checkpoint; returns how many frames the log held and how many of them are now in the file.</summary>
+    private static async Task<(long Frames, long Copied)> CheckpointAsync(SqliteConnection connection)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? reader.GetInt64(1) : 0;
+        return await reader.ReadAsync() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 
     private async Task RunAsync()
     {
+        var unfinished = 0;
         while (true)
         {
             // Waits first: the commit that woke the loop is still going on, and later ones join its checkpoint.
@@ -132,7 +137,19 @@ public sealed class SqliteCheckpointer
             {
                 await using var connection = new SqliteConnection(connectionString);
                 await connection.OpenAsync();
-                if (await CheckpointAsync(connection) >= ResetFrames)
+                var (frames, copied) = await CheckpointAsync(connection);
+                if (copied < frames && unfinished++ < UnfinishedRetries)
+                {
+                    // A reader on an older snapshot held frames back: try again after the next interval rather than only
+                    // after the next commit, which may never come (the log's last writes stayed out of the file).
+                    Volatile.Write(ref committed, 1);
+                }
+                else
+                {
+                    unfinished = 0;
+                }
+
+                if (frames >= ResetFrames)
                 {
                     // A writer kept adding to the log while it was copied, so the next one found it not wholly copied and
                     // went on at its end instead of restarting it: the log grew with every write (390 MB through a
