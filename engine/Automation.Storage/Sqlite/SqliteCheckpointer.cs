@@ -9,10 +9,10 @@ namespace Automation.Storage.Sqlite;
 /// runs inside whichever commit finds the log past its threshold, so that commit also copies and syncs tens of
 /// megabytes: about 0.3 s of the commit that ends a backlog batch, which nothing overlaps, and an append's 202 now and
 /// then. Engine connections turn it off (wal_autocheckpoint=0) and a commit hook wakes this instead; a passive
-/// checkpoint waits for no reader or writer, and a log it could not finish (a reader on an old snapshot) is taken up
-/// after the next commit. Past 64 MiB of log, the last few frames are copied with this process's writers held, so that
-/// the log restarts instead of growing. A commit is durable in the log itself, so a checkpoint never decides what
-/// survives a crash.
+/// checkpoint waits for no reader or writer, and a log it could not finish (a reader on an old snapshot, another
+/// checkpoint) is tried again each interval for a while, then after the next commit. Past 64 MiB of log, the last few
+/// frames are copied with this process's writers held, so that the log restarts instead of growing. A commit is
+/// durable in the log itself, so a checkpoint never decides what survives a crash.
 /// </summary>
 public sealed class SqliteCheckpointer
 {
@@ -30,13 +30,19 @@ public sealed class SqliteCheckpointer
 
     private readonly string connectionString;
 
+    private readonly string databaseFile;
+
     // 1: a commit since the last checkpoint began.
     private int committed;
 
     // 1: the loop runs (it ends after an interval with no commit).
     private int running;
 
-    private SqliteCheckpointer(string connectionString) => this.connectionString = connectionString;
+    private SqliteCheckpointer(string connectionString, string databaseFile)
+    {
+        this.connectionString = connectionString;
+        this.databaseFile = databaseFile;
+    }
 
     /// <summary>Wakes the file's checkpointer after each commit on this newly opened connection (a file, not memory).</summary>
     public static void Watch(SqliteConnection connection)
@@ -52,7 +58,7 @@ public sealed class SqliteCheckpointer
         // file removed meanwhile (a test's) stays removed.
         settings.Pooling = false;
         settings.Mode = SqliteOpenMode.ReadWrite;
-        var checkpointer = Files.GetOrAdd(Path.GetFullPath(settings.DataSource), _ => new SqliteCheckpointer(settings.ToString()));
+        var checkpointer = Files.GetOrAdd(Path.GetFullPath(settings.DataSource), file => new SqliteCheckpointer(settings.ToString(), file));
         raw.sqlite3_commit_hook(handle, static state => ((SqliteCheckpointer)state).Committed(), checkpointer);
     }
 
@@ -104,13 +110,23 @@ public sealed class SqliteCheckpointer
         return false;
     }
 
-    /// <summary>One passive checkpoint; returns how many frames the log held and how many of them are now in the file.</summary>
-    private static async Task<(long Frames, long Copied)> CheckpointAsync(SqliteConnection connection)
+    /// <summary>
+    /// One passive checkpoint; returns how many frames the log held, how many of them are now in the file, and whether
+    /// it was left unfinished: a reader on an older snapshot held frames back, or another checkpoint (a connection's
+    /// last close, an erasure's truncation) had the log, which SQLite reports as busy with no frame counts at all.
+    /// </summary>
+    private static async Task<(long Frames, bool Unfinished)> CheckpointAsync(SqliteConnection connection)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+        if (!await reader.ReadAsync())
+        {
+            return (0, false);
+        }
+
+        var (busy, frames, copied) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return (frames, busy != 0 || copied < frames);
     }
 
     private async Task RunAsync()
@@ -137,11 +153,11 @@ public sealed class SqliteCheckpointer
             {
                 await using var connection = new SqliteConnection(connectionString);
                 await connection.OpenAsync();
-                var (frames, copied) = await CheckpointAsync(connection);
-                if (copied < frames && unfinished++ < UnfinishedRetries)
+                var (frames, left) = await CheckpointAsync(connection);
+                if (left && unfinished++ < UnfinishedRetries)
                 {
-                    // A reader on an older snapshot held frames back: try again after the next interval rather than only
-                    // after the next commit, which may never come (the log's last writes stayed out of the file).
+                    // Try again after the next interval rather than only after the next commit, which may never come
+                    // (the log's last writes stayed out of the file).
                     Volatile.Write(ref committed, 1);
                 }
                 else
@@ -171,8 +187,14 @@ public sealed class SqliteCheckpointer
             }
             catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or TimeoutException)
             {
-                // The file removed under it (a test's), say, or a writer holding it past the gate's patience: the loop
-                // ends, and the next commit starts another.
+                if (File.Exists(databaseFile) && unfinished++ < UnfinishedRetries)
+                {
+                    // A lock held past the busy timeout on a loaded machine, say: the commits so far still wait for it.
+                    Volatile.Write(ref committed, 1);
+                    continue;
+                }
+
+                // The file removed under it (a test's): the loop ends, and the next commit starts another.
                 Volatile.Write(ref running, 0);
                 return;
             }

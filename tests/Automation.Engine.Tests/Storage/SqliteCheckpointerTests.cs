@@ -40,7 +40,7 @@ public sealed class SqliteCheckpointerTests
         }
 
         var waited = Stopwatch.StartNew();
-        while (new FileInfo(file).Length <= before && waited.Elapsed < TimeSpan.FromSeconds(20))
+        while (new FileInfo(file).Length <= before && waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(50);
         }
