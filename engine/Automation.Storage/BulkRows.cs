@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Text;
 using Automation.Storage.Postgres;
 using Automation.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -54,8 +52,7 @@ public static class BulkRows
             return UnnestRows.RunAsync(db, rows, key, $"DELETE FROM {Quote(entity.GetTableName()!)} WHERE ({names}) IN ({UnnestRows.Source(key)})", cancellationToken);
         }
 
-        return RunAsync(db, rows, key, count =>
-            $"DELETE FROM {Quote(entity.GetTableName()!)} WHERE ({names}) IN ({string.Join(",", Enumerable.Range(0, count).Select(r => Row(r, key.Count)))})", cancellationToken);
+        return RunAsync(db, rows, key, $"DELETE FROM {Quote(entity.GetTableName()!)} WHERE ({names}) IN ({Row(key.Count)})", cancellationToken);
     }
 
     /// <summary>
@@ -146,12 +143,14 @@ public static class BulkRows
             return UnnestRows.RunAsync(db, rows, columns, $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) {UnnestRows.Source(columns)} {conflict}", cancellationToken);
         }
 
-        return RunAsync(db, rows, columns, count =>
-            $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) VALUES {string.Join(",", Enumerable.Range(0, count).Select(r => Row(r, columns.Count)))} {conflict}", cancellationToken);
+        return RunAsync(db, rows, columns, $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) VALUES {Row(columns.Count)} {conflict}", cancellationToken);
     }
 
-    /// <summary>Runs the statement over the rows, a chunk at a time, re-binding the same prepared command per full chunk.</summary>
-    private static async Task RunAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, List<IProperty> columns, Func<int, string> sql, CancellationToken cancellationToken)
+    /// <summary>
+    /// SQLite, for a column type not bound directly: runs the one-row statement once per row, prepared once and
+    /// re-bound, with parameters made as EF Core makes the columns' (text dates, text decimals).
+    /// </summary>
+    private static async Task RunAsync<T>(AutomationDbContext db, IReadOnlyCollection<T> rows, List<IProperty> columns, string sql, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -162,57 +161,24 @@ public static class BulkRows
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         var values = columns.Select(ProviderValue).ToArray();
-        DbCommand? command = null;
-        try
-        {
-            foreach (var chunk in rows.Chunk(1))
-            {
-                if (command is null || command.Parameters.Count != chunk.Length * columns.Count)
-                {
-                    if (command is not null)
-                    {
-                        await command.DisposeAsync();
-                    }
-
-                    command = Command(db, columns, chunk.Length, sql(chunk.Length));
-                    await command.PrepareAsync(cancellationToken);
-                }
-
-                for (var r = 0; r < chunk.Length; r++)
-                {
-                    for (var c = 0; c < columns.Count; c++)
-                    {
-                        command.Parameters[(r * columns.Count) + c].Value = values[c](chunk[r]);
-                    }
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            if (command is not null)
-            {
-                await command.DisposeAsync();
-            }
-        }
-    }
-
-    private static DbCommand Command(AutomationDbContext db, List<IProperty> columns, int rows, string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = sql;
-        for (var r = 0; r < rows; r++)
+        for (var c = 0; c < columns.Count; c++)
+        {
+            command.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(command, Name(c), null, columns[c].IsNullable));
+        }
+
+        await command.PrepareAsync(cancellationToken);
+        foreach (var row in rows)
         {
             for (var c = 0; c < columns.Count; c++)
             {
-                // Made as EF makes the column's parameters, so the provider type (text dates, text decimals) matches.
-                command.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(command, Name(r, c), null, columns[c].IsNullable));
+                command.Parameters[c].Value = values[c](row);
             }
-        }
 
-        return command;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>Reads the column's value from an entity as the provider stores it (EF's value converter applied), boxed.</summary>
@@ -225,18 +191,9 @@ public static class BulkRows
             : entity => getter.GetClrValue(entity) is { } value ? converter.ConvertToProvider(value) ?? DBNull.Value : DBNull.Value;
     }
 
-    private static string Row(int row, int columns)
-    {
-        var text = new StringBuilder("(");
-        for (var c = 0; c < columns; c++)
-        {
-            text.Append(c == 0 ? "" : ",").Append(Name(row, c));
-        }
+    private static string Row(int columns) => "(" + string.Join(",", Enumerable.Range(0, columns).Select(Name)) + ")";
 
-        return text.Append(')').ToString();
-    }
-
-    private static string Name(int row, int column) => $"@p{row}_{column}";
+    private static string Name(int column) => $"@p{column}";
 
     private static IEntityType EntityOf<T>(AutomationDbContext db) =>
         db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
