@@ -10,7 +10,7 @@ namespace Automation.Engine.Content;
 /// The stored templates as connectors see them: looked up by key and rendered for one customer. A template read is
 /// kept for <see cref="Kept"/>: a send to a whole segment renders one template thousands of times a second, and a
 /// query each was a fifth of the dispatch path's cost. A change saved in this process shows at once (the service
-/// invalidates), another process's within the interval.
+/// invalidates), another process's within the interval. While the database is unreachable, the last read serves.
 /// </summary>
 public sealed class EmailTemplateLibrary(IDbContextFactory<AutomationDbContext> databases, TimeProvider clock) : IEmailTemplates
 {
@@ -43,8 +43,19 @@ public sealed class EmailTemplateLibrary(IDbContextFactory<AutomationDbContext> 
         }
 
         var reading = Volatile.Read(ref version);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var template = await db.EmailTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == key, cancellationToken);
+        EmailTemplateRecord? template;
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            template = await db.EmailTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == key, cancellationToken);
+        }
+        catch (Exception ex) when (InfrastructureFaults.IsInfrastructure(ex) && !cancellationToken.IsCancellationRequested && read.TryGetValue(key, out var last))
+        {
+            // Our database is down, not the connector's system: the last read renders on, so emails in flight keep going
+            // out (their outcomes wait for the database) instead of spending the connector's retries on our outage.
+            return last.Template;
+        }
+
         if (reading == Volatile.Read(ref version))
         {
             read[key] = (template, now); // not when a save came in meanwhile: it may be newer than this read
