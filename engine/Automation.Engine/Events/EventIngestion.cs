@@ -36,6 +36,18 @@ public sealed class EventIngestion(
             return IngestionResult.Refused(errors);
         }
 
+        return await StoreAsync(items, t, cancellationToken);
+    }
+
+    /// <summary>Stores events the caller already passed through <see cref="Validate"/> (the importer, which skips bad rows).</summary>
+    public Task<IngestionResult> IngestValidatedAsync(IReadOnlyList<IncomingEvent> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return StoreAsync(items, Stopwatch.GetTimestamp(), cancellationToken);
+    }
+
+    private async Task<IngestionResult> StoreAsync(IReadOnlyList<IncomingEvent?> items, long t, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var built = new StoredEvent[items.Count];
         var traceParent = Activity.Current is { Recorded: true, IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;

@@ -2,7 +2,7 @@ namespace Automation.Engine.Events.Import;
 
 /// <summary>
 /// Bulk import through the engine's own ingestion path (same validation, idempotent ids, durable append): each
-/// event is checked alone first, so a bad row is skipped with its line number instead of refusing a whole batch.
+/// row is checked first, so a bad one is skipped with its line number instead of refusing a whole batch.
 /// </summary>
 public sealed class EventImporter(EventIngestion ingestion)
 {
@@ -21,28 +21,10 @@ public sealed class EventImporter(EventIngestion ingestion)
             ImportFormat.Events => RetailRocketRows.Read(csv, options, report),
             _ => ColumnRows.Read(csv, options, report),
         };
-        var batch = new List<IncomingEvent?>(BatchSize);
+        var batch = new List<ImportedEvent>(BatchSize);
         foreach (var imported in events)
         {
-            var e = imported.Event;
-            if (ingestion.Validate([e]) is { Count: > 0 } errors)
-            {
-                report.Skip(imported.Line, string.Join("; ", errors.Select(x => $"{x.Field}: {x.Reason}")));
-                continue;
-            }
-
-            report.Customer(e.CustomerId!);
-            var amount = e.Value?.GetDecimal() ?? 0;
-            if (e.Type == EventTypes.Refund)
-            {
-                report.Refunded += amount;
-            }
-            else
-            {
-                report.Revenue += amount;
-            }
-
-            batch.Add(e);
+            batch.Add(imported);
             if (batch.Count == BatchSize)
             {
                 await StoreAsync(batch, report, cancellationToken);
@@ -60,17 +42,45 @@ public sealed class EventImporter(EventIngestion ingestion)
         return report;
     }
 
-    private async Task StoreAsync(List<IncomingEvent?> batch, ImportReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the batch's rows (one validation pass over both cores), skips the bad ones with their line numbers, and
+    /// stores the rest without checking them again.
+    /// </summary>
+    private async Task StoreAsync(List<ImportedEvent> batch, ImportReport report, CancellationToken cancellationToken)
     {
-        var result = await ingestion.IngestAsync(batch, cancellationToken);
-        if (result.Rejected)
+        var errors = ingestion.Validate([.. batch.Select(b => (IncomingEvent?)b.Event)]).ToLookup(x => x.Index);
+        var valid = new List<IncomingEvent>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
         {
-            // Every event was validated alone above; a refusal here is a bug, not bad input.
-            throw new InvalidOperationException("a pre-validated import batch was refused: " + result.Errors[0].Reason);
+            var e = batch[i].Event;
+            if (errors.Contains(i))
+            {
+                report.Skip(batch[i].Line, string.Join("; ", errors[i].Select(x => $"{x.Field}: {x.Reason}")));
+                continue;
+            }
+
+            report.Customer(e.CustomerId!);
+            var amount = e.Value?.GetDecimal() ?? 0;
+            if (e.Type == EventTypes.Refund)
+            {
+                report.Refunded += amount;
+            }
+            else
+            {
+                report.Revenue += amount;
+            }
+
+            valid.Add(e);
         }
 
+        batch.Clear();
+        if (valid.Count == 0)
+        {
+            return;
+        }
+
+        var result = await ingestion.IngestValidatedAsync(valid, cancellationToken);
         report.EventsStored += result.Accepted;
         report.Duplicates += result.Duplicates;
-        batch.Clear();
     }
 }
