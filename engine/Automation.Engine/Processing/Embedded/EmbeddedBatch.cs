@@ -114,7 +114,10 @@ internal sealed class EmbeddedBatch(
         home.Timings.Add("wait for the write behind", t);
         var foldsFrom = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var last = Events.Count > 0 ? Events[^1].Sequence : cursor;
-        var reachesEnd = Events.Count < home.Processing.BatchSize || last >= cursor + waiting;
+        // Caught up only if nothing newer was accepted meanwhile: under a steady stream (HTTP senders) every batch reaches
+        // what was waiting when it was read, and flushing each one wrote every customer once per batch rather than once
+        // per flush. Then the profiles wait as under a backlog, and the batch that finds nothing after it flushes them.
+        var reachesEnd = (Events.Count < home.Processing.BatchSize || last >= cursor + waiting) && !home.MoreAccepted;
         var flushes = Replay.Count > 0 || merged || reachesEnd;
 
         // On a thread of its own: SQLite's async calls complete synchronously, so the write would otherwise run to its

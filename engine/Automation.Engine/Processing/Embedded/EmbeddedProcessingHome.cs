@@ -49,6 +49,9 @@ public sealed partial class EmbeddedProcessingHome(
 
     internal Task Foldable => foldable;
 
+    /// <summary>Events this process accepted after the batch it took (held for the processor, or staged): the log has more.</summary>
+    internal bool MoreAccepted => tail.Count > 0 || inbox.Pending > 0;
+
     public async Task<ProcessingBatch?> OpenAsync(CancellationToken cancellationToken)
     {
         var writing = await gate.EnterAheadAsync(cancellationToken);
