@@ -14,10 +14,14 @@ public sealed class CompiledRuleSet
     public const int FiringLimit = 1000;
 
     private readonly ISessionFactory factory;
+
+    // The same rules for sessions of many customers: a rule collects its matches, one activation per session.
+    private readonly ISessionFactory manyFactory;
     private readonly IReadOnlyList<CompiledRule> rules;
 
-    internal CompiledRuleSet(string key, IReadOnlyList<string> ports, IReadOnlyList<CompiledRule> rules, ISessionFactory factory, TimeSpan compileTime)
+    internal CompiledRuleSet(string key, IReadOnlyList<string> ports, IReadOnlyList<CompiledRule> rules, ISessionFactory factory, TimeSpan compileTime, ISessionFactory? manyFactory = null)
     {
+        this.manyFactory = manyFactory ?? factory;
         Key = key;
         Ports = ports;
         this.rules = rules;
@@ -36,7 +40,7 @@ public sealed class CompiledRuleSet
     /// <summary>Each top-level rule's name, then "none": the ports a ruleSet activity can leave by.</summary>
     public IReadOnlyList<string> Ports { get; }
 
-    /// <summary>How long NRules took to build the session factory.</summary>
+    /// <summary>How long NRules took to build the session factories (for one customer and for many).</summary>
     public TimeSpan CompileTime { get; }
 
     /// <summary>For a decision rule set, the crossing it decides at ("segment.entered", "at-risk"); null otherwise.</summary>
@@ -50,13 +54,13 @@ public sealed class CompiledRuleSet
 
     public string Description { get; init; } = "";
 
-    public CompiledRuleSet WithVersion(int version) => new(Key, Ports, rules, factory, CompileTime) { Version = version, Decides = Decides, Plugin = Plugin, Name = Name, Description = Description };
+    public CompiledRuleSet WithVersion(int version) => new(Key, Ports, rules, factory, CompileTime, manyFactory) { Version = version, Decides = Decides, Plugin = Plugin, Name = Name, Description = Description };
 
     /// <summary>Decides for one customer; a rule that throws or a runaway chain ends in a <see cref="RuleSetEvaluationException"/>.</summary>
     public RuleSetOutcome Evaluate(CustomerFeatures features, CustomerScores scores, RuleFacts? facts = null)
     {
         var customer = new CustomerFact(features, scores, facts, rules.Count);
-        Run([customer]);
+        Run(factory, [customer]);
         if (customer.Decision.RanAway)
         {
             throw new RuleSetEvaluationException(RunawayMessage(customer));
@@ -67,10 +71,10 @@ public sealed class CompiledRuleSet
 
     /// <summary>
     /// Decides for many customers on one session: all are inserted at once, so NRules propagates them through the
-    /// network together and fires their activations in one agenda (a rule's first required fact carries its customer,
-    /// so only further required or excluded facts join across the batch). Keep batches small (the benchmark found 50
-    /// best): what a session holds survives every garbage collection until it ends. A customer whose rules run away or
-    /// fail gets an outcome with the error; the others are decided as if alone.
+    /// network together, and most rules collect their matches and fire once for all of them (see RuleModelBuilder).
+    /// A few hundred customers per session is best (the benchmark's 200): a larger batch no longer fits the
+    /// processor's caches while each rule walks its matches. A customer whose rules run away or fail gets an outcome
+    /// with the error; the others are decided as if alone.
     /// </summary>
     public IReadOnlyList<RuleSetOutcome> EvaluateMany(IReadOnlyList<(CustomerFeatures Features, CustomerScores Scores)> customers)
     {
@@ -84,7 +88,7 @@ public sealed class CompiledRuleSet
         var outcomes = new RuleSetOutcome[facts.Length];
         try
         {
-            Run(facts);
+            Run(manyFactory, facts);
         }
         catch (RuleSetEvaluationException)
         {
@@ -115,9 +119,9 @@ public sealed class CompiledRuleSet
     }
 
     /// <summary>One session for these customers: insert them together, fire every activation, let the session go.</summary>
-    private void Run(CustomerFact[] customers)
+    private void Run(ISessionFactory network, CustomerFact[] customers)
     {
-        var session = factory.CreateSession();
+        var session = network.CreateSession();
         try
         {
             if (Plugin is null)

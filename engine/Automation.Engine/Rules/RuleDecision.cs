@@ -9,7 +9,10 @@ public sealed class RuleDecision
 {
     // Sized for every rule of the set to fire once (up to 64 rules), so a customer's firings are rarely copied to a
     // larger array; a larger set, where most rules do not fire for one customer, grows it from there.
-    private readonly List<(CompiledRule Rule, DerivedFact[] Matched)> fired;
+    // An array and a count rather than a List: a collecting rule's firing writes into the decisions of a whole batch
+    // of customers, and each object between the customer and the entry is another cache miss per customer.
+    private (CompiledRule Rule, DerivedFact[] Matched)[] fired;
+    private int count;
 
     // A plugin rule's matched facts described by their own text, by firing position: only plugin rule sets have any.
     private Dictionary<int, string[]>? pluginFacts;
@@ -21,10 +24,10 @@ public sealed class RuleDecision
     private bool tagged;
 
     /// <param name="rules">How many rules the rule set has: the expected most firings for one customer.</param>
-    public RuleDecision(int rules = 16) => fired = new(Math.Clamp(rules, 4, 64));
+    public RuleDecision(int rules = 16) => fired = new (CompiledRule, DerivedFact[])[Math.Clamp(rules, 4, 64)];
 
     /// <summary>How many rules fired; a runaway chain is stopped at the rule set's firing limit.</summary>
-    public int Firings => fired.Count;
+    public int Firings => count;
 
     /// <summary>The rule that suppressed the decision (the first by firing order), if any.</summary>
     public CompiledRule? SuppressedBy { get; private set; }
@@ -56,11 +59,18 @@ public sealed class RuleDecision
         }
     }
 
-    internal IEnumerable<CompiledRule> FiredRules => fired.Select(f => f.Rule);
+    internal IEnumerable<CompiledRule> FiredRules => Recorded.Select(f => f.Rule);
+
+    private ArraySegment<(CompiledRule Rule, DerivedFact[] Matched)> Recorded => new(fired, 0, count);
 
     internal void Fired(CompiledRule rule, DerivedFact[] matched, string? output)
     {
-        fired.Add((rule, matched));
+        if (count == fired.Length)
+        {
+            Array.Resize(ref fired, count * 2);
+        }
+
+        fired[count++] = (rule, matched);
         tagged |= rule.Tags.Count > 0;
         if (output is not null)
         {
@@ -88,7 +98,7 @@ public sealed class RuleDecision
     internal void FiredPluginRule(CompiledRule rule, string[] facts, string? suppression)
     {
         Fired(rule, [], null);
-        (pluginFacts ??= [])[fired.Count - 1] = facts;
+        (pluginFacts ??= [])[count - 1] = facts;
         if (suppression is not null && SuppressedBy is null)
         {
             SuppressedBy = rule;
@@ -97,21 +107,21 @@ public sealed class RuleDecision
     }
 
     /// <summary>The tags the fired rules give the customer, each once, in firing order.</summary>
-    public IReadOnlyList<string> Tags => tagged ? [.. fired.SelectMany(f => f.Rule.Tags).Distinct(StringComparer.OrdinalIgnoreCase)] : [];
+    public IReadOnlyList<string> Tags => tagged ? [.. Recorded.SelectMany(f => f.Rule.Tags).Distinct(StringComparer.OrdinalIgnoreCase)] : [];
 
     /// <summary>Why the decision is suppressed: the suppressing rule's reason.</summary>
     public string? Suppression { get; private set; }
 
     internal string? OutputOf(CompiledRule rule) => outputs?.GetValueOrDefault(rule.Index);
 
-    internal bool HasFired(CompiledRule rule) => fired.Exists(f => f.Rule.Index == rule.Index);
+    internal bool HasFired(CompiledRule rule) => Recorded.Any(f => f.Rule.Index == rule.Index);
 
     /// <summary>The rule that fired most often: the one that kept a runaway chain going.</summary>
-    internal string MostFired() => fired.GroupBy(f => f.Rule.Name).OrderByDescending(g => g.Count()).First().Key;
+    internal string MostFired() => Recorded.GroupBy(f => f.Rule.Name).OrderByDescending(g => g.Count()).First().Key;
 
     /// <summary>The explanation: each firing with the values and facts it matched, read from the customer now.</summary>
     public IReadOnlyList<RuleFiring> Explain(CustomerFact customer) =>
-        [.. fired.Select((f, i) => new RuleFiring(f.Rule.Name, [.. f.Rule.Read(customer), .. f.Matched.Select(d => $"{d.Name}, asserted by {d.AssertedBy}"), .. pluginFacts?.GetValueOrDefault(i) ?? []]))];
+        [.. Recorded.Select((f, i) => new RuleFiring(f.Rule.Name, [.. f.Rule.Read(customer), .. f.Matched.Select(d => $"{d.Name}, asserted by {d.AssertedBy}"), .. pluginFacts?.GetValueOrDefault(i) ?? []]))];
 
     private static bool Ranks(CompiledRule rule, CompiledRule? best) =>
         best is null || rule.Priority > best.Priority || (rule.Priority == best.Priority && rule.Index < best.Index);

@@ -51,17 +51,20 @@ public sealed class RuleSetCompiler(ProfileExpressionCompiler expressions)
             return false;
         }
 
-        var definitions = rules.Where(r => r.Enabled).Select(r => RuleModelBuilder.Build(
-            r.Rule, OverCustomer(r.Condition), r.Output is null ? null : OverCustomer(r.Output), r.Requires, r.Unless)).ToList();
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        var factory = new RuleCompiler { ExpressionCompiler = new FastExpressions() }.Compile(definitions);
-        compiled = new CompiledRuleSet(key, [.. rules.Select(r => r.Rule.Name), NoRulePort], [.. rules.Select(r => r.Rule)], factory, stopwatch.Elapsed)
+        var one = Factory(rules, collect: false);
+        var many = Factory(rules, collect: true);
+        compiled = new CompiledRuleSet(key, [.. rules.Select(r => r.Rule.Name), NoRulePort], [.. rules.Select(r => r.Rule)], one, stopwatch.Elapsed, many)
         {
             Decides = document.Decides is { Trigger: { } trigger } binding ? (trigger, (binding.Segment ?? binding.Score ?? binding.Event)!) : null,
         };
         problems = [];
         return true;
     }
+
+    private static ISessionFactory Factory(IReadOnlyList<CheckedRule> rules, bool collect) =>
+        new RuleCompiler { ExpressionCompiler = new FastExpressions() }.Compile(rules.Where(r => r.Enabled).Select(r => RuleModelBuilder.Build(
+            r.Rule, OverCustomer(r.Condition), r.Output is null ? null : OverCustomer(r.Output), r.Requires, r.Unless, collect)));
 
     /// <summary>(Features, Scores) => body becomes Customer => body over Customer.Features and Customer.Scores.</summary>
     private static LambdaExpression? OverCustomer(Expression? body)

@@ -166,6 +166,62 @@ public sealed class RuleSetDecisionTests
     }
 
     [Fact]
+    public void A_fact_asserted_after_the_rule_that_requires_it_fired_for_others_still_routes_its_customer_once_per_fact()
+    {
+        // "early" asserts first (priority 5), "call" then fires for its customers (priority 1); "late" (priority 0)
+        // asserts for more customers afterwards, so "call" has to fire again for those only.
+        var ruleSet = Compile("""
+            { "rules": [
+                { "ruleName": "early", "expression": "Features.Monetary >= 1000", "assert": [ "priority-high" ], "priority": 5 },
+                { "ruleName": "call", "requires": [ "priority-high" ], "priority": 1, "set": { "channel": "phone" } },
+                { "ruleName": "late", "expression": "Scores.ChurnRisk >= 0.7", "assert": [ "priority-high" ] }
+            ] }
+            """);
+        (CustomerFeatures, CustomerScores)[] customers = [
+            (new CustomerFeatures { Monetary = 2000 }, new CustomerScores()),
+            (new CustomerFeatures { Monetary = 10 }, new CustomerScores { ChurnRisk = 0.9 }),
+            (new CustomerFeatures { Monetary = 2000 }, new CustomerScores { ChurnRisk = 0.9 }),
+            (new CustomerFeatures { Monetary = 10 }, new CustomerScores()),
+        ];
+
+        var together = ruleSet.EvaluateMany(customers);
+
+        Assert.Equal(["early", "call", "late", "call"], together[2].Fired.Select(f => f.Rule));
+        Assert.Equal(["priority-high, asserted by early"], together[2].Fired[1].Matched);
+        Assert.Equal(["priority-high, asserted by late"], together[2].Fired[3].Matched);
+        Assert.Equal(["early", "call"], together[0].Fired.Select(f => f.Rule));
+        Assert.Equal(["late", "call"], together[1].Fired.Select(f => f.Rule));
+        Assert.Empty(together[3].Fired);
+        Assert.Equal(["early", "call", "early", "none"], together.Select(o => o.Port));
+        Assert.Equal(customers.Select(c => ruleSet.Evaluate(c.Item1, c.Item2).Explanation), together.Select(o => o.Explanation));
+    }
+
+    [Fact]
+    public void Rules_with_the_same_condition_each_fire_for_every_customer_in_one_session()
+    {
+        var ruleSet = Compile("""
+            { "rules": [
+                { "ruleName": "big", "expression": "Features.Monetary >= 1000", "assert": [ "vip" ], "priority": 2 },
+                { "ruleName": "big-too", "expression": "Features.Monetary >= 1000", "assert": [ "vip" ], "priority": 1 },
+                { "ruleName": "thank", "requires": [ "vip" ], "priority": 3 },
+                { "ruleName": "thank-too", "requires": [ "vip" ] }
+            ] }
+            """);
+        (CustomerFeatures, CustomerScores)[] customers = [
+            (new CustomerFeatures { Monetary = 2000 }, new CustomerScores()),
+            (new CustomerFeatures { Monetary = 10 }, new CustomerScores()),
+            (new CustomerFeatures { Monetary = 5000 }, new CustomerScores()),
+        ];
+
+        var together = ruleSet.EvaluateMany(customers);
+
+        Assert.Equal(["big", "thank", "big-too", "thank", "thank-too", "thank-too"], together[0].Fired.Select(f => f.Rule));
+        Assert.Equal(together[0].Explanation.Replace("2000", "5000", StringComparison.Ordinal), together[2].Explanation);
+        Assert.Empty(together[1].Fired);
+        Assert.Equal(customers.Select(c => ruleSet.Evaluate(c.Item1, c.Item2).Explanation), together.Select(o => o.Explanation));
+    }
+
+    [Fact]
     public void In_one_session_a_runaway_chain_or_a_failing_condition_fails_only_its_customer()
     {
         var ruleSet = Compile("""
