@@ -86,6 +86,11 @@ public static class ScaleBenchmark
             var cpu = hosts.Select((h, i) => (h.ProcessorTime - cpuBefore[i]).TotalSeconds).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{processes} process(es): {events:N0} events over {customers:N0} customers processed in {seconds:0.0} s = {events / seconds:N0} events/s; CPU s per 1,000 events per process: {string.Join(", ", cpu.Select(c => (c * 1000 / events).ToString("0.000", CultureInfo.InvariantCulture)))} (all processes together {cpu.Sum() * 1000 / events:0.000})"));
+
+            // On this machine the processes share 2 cores with PostgreSQL and RabbitMQ; with a core of its own, each
+            // process would be done after its own CPU time, so the busiest one bounds the rate (if the database keeps up).
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  a core of its own per process would give about {events / cpu.Max():N0} events/s ({events / cpu.Max() / processes:N0} per process), if PostgreSQL and RabbitMQ keep up"));
             var stagesAfter = await Task.WhenAll(hosts.Select(h => StageTimes.ScrapeAsync(h.BaseAddress)));
             PrintStages(seconds, [.. stagesAfter.Select((s, i) => s.Since(stagesBefore[i]))]);
             double? takeover = null;

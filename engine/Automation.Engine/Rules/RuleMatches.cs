@@ -46,6 +46,9 @@ public sealed class RuleMatches<T>
 
     internal void Add(IReadOnlyCollection<IFact> added)
     {
+        // A session's customers arrive in one list: grow once to fit them rather than double step by step.
+        facts.EnsureCapacity(facts.Count + added.Count);
+        matched.EnsureCapacity(matched.Count + added.Count);
         foreach (var fact in added)
         {
             facts.Add(fact);

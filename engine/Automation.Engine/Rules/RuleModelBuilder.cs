@@ -139,8 +139,9 @@ internal static class RuleModelBuilder
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(matches);
         ArgumentNullException.ThrowIfNull(rule);
-        List<DerivedFact>? asserted = null;
-        for (var i = matches.FiredFor(rule.Index); i < matches.Count; i++)
+        var from = matches.FiredFor(rule.Index);
+        var asserted = Asserting(rule, matches.Count - from);
+        for (var i = from; i < matches.Count; i++)
         {
             var customer = matches[i];
             Record(customer, rule, output?.Invoke(customer), [], ref asserted);
@@ -148,7 +149,7 @@ internal static class RuleModelBuilder
 
         // Before inserting: what the asserted facts make match (this rule's own, in a chain) is for the next firing.
         matches.SetFired(rule.Index, matches.Count);
-        if (asserted is not null)
+        if (asserted is { Count: > 0 })
         {
             context.InsertAll(asserted);
         }
@@ -160,19 +161,24 @@ internal static class RuleModelBuilder
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(matches);
         ArgumentNullException.ThrowIfNull(rule);
-        List<DerivedFact>? asserted = null;
-        for (var i = matches.FiredFor(rule.Index); i < matches.Count; i++)
+        var from = matches.FiredFor(rule.Index);
+        var asserted = Asserting(rule, matches.Count - from);
+        for (var i = from; i < matches.Count; i++)
         {
             var fact = matches[i];
             Record(fact.Customer, rule, output?.Invoke(fact.Customer), [fact], ref asserted);
         }
 
         matches.SetFired(rule.Index, matches.Count);
-        if (asserted is not null)
+        if (asserted is { Count: > 0 })
         {
             context.InsertAll(asserted);
         }
     }
+
+    // Sized for every match to assert (most assert nothing, and get no list): one firing asserts for a whole batch.
+    private static List<DerivedFact>? Asserting(CompiledRule rule, int matches) =>
+        rule.Asserts.Count == 0 ? null : new List<DerivedFact>(matches * rule.Asserts.Count);
 
     /// <summary>The action of a joined rule: one match, one customer.</summary>
     public static void Fire(IContext context, CustomerFact customer, CompiledRule rule, object? output, DerivedFact[] matched)
@@ -182,7 +188,7 @@ internal static class RuleModelBuilder
         ArgumentNullException.ThrowIfNull(rule);
         List<DerivedFact>? asserted = null;
         Record(customer, rule, output, matched, ref asserted);
-        if (asserted is not null)
+        if (asserted is { Count: > 0 })
         {
             context.InsertAll(asserted);
         }
