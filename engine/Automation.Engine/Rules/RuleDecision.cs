@@ -8,9 +8,9 @@ namespace Automation.Engine.Rules;
 public sealed class RuleDecision
 {
     // Sized for every rule of the set to fire once (up to 64 rules), so a customer's firings are rarely copied to a
-    // larger array; a larger set, where most rules do not fire for one customer, grows it from there.
-    // An array and a count rather than a List: a collecting rule's firing writes into the decisions of a whole batch
-    // of customers, and each object between the customer and the entry is another cache miss per customer.
+    // larger array; a larger set, where most rules do not fire for one customer, grows it from there. An array and a
+    // count rather than a List: a collecting rule's firing writes into the decisions of a whole batch of customers,
+    // and each object between the customer and the entry is another cache miss per customer.
     private (CompiledRule Rule, DerivedFact[] Matched)[] fired;
     private int count;
 

@@ -134,7 +134,15 @@ internal static class RuleModelBuilder
     }
 
     /// <summary>The action of a collecting rule over customers: fires for each customer matched since it last fired.</summary>
-    public static void FireCustomers(IContext context, RuleMatches<CustomerFact> matches, CompiledRule rule, Func<CustomerFact, object?>? output)
+    public static void FireCustomers(IContext context, RuleMatches<CustomerFact> matches, CompiledRule rule, Func<CustomerFact, object?>? output) =>
+        FireNewMatches(context, matches, rule, output, static customer => (customer, []));
+
+    /// <summary>The action of a collecting rule over a derived fact: fires for each such fact matched since it last fired.</summary>
+    public static void FireDerived(IContext context, RuleMatches<DerivedFact> matches, CompiledRule rule, Func<CustomerFact, object?>? output) =>
+        FireNewMatches(context, matches, rule, output, static fact => (fact.Customer, [fact]));
+
+    private static void FireNewMatches<T>(IContext context, RuleMatches<T> matches, CompiledRule rule, Func<CustomerFact, object?>? output, Func<T, (CustomerFact Customer, DerivedFact[] Matched)> read)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(matches);
@@ -143,32 +151,11 @@ internal static class RuleModelBuilder
         var asserted = Asserting(rule, matches.Count - from);
         for (var i = from; i < matches.Count; i++)
         {
-            var customer = matches[i];
-            Record(customer, rule, output?.Invoke(customer), [], ref asserted);
+            var (customer, matched) = read(matches[i]);
+            Record(customer, rule, output?.Invoke(customer), matched, ref asserted);
         }
 
         // Before inserting: what the asserted facts make match (this rule's own, in a chain) is for the next firing.
-        matches.SetFired(rule.Index, matches.Count);
-        if (asserted is { Count: > 0 })
-        {
-            context.InsertAll(asserted);
-        }
-    }
-
-    /// <summary>The action of a collecting rule over a derived fact: fires for each such fact matched since it last fired.</summary>
-    public static void FireDerived(IContext context, RuleMatches<DerivedFact> matches, CompiledRule rule, Func<CustomerFact, object?>? output)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(matches);
-        ArgumentNullException.ThrowIfNull(rule);
-        var from = matches.FiredFor(rule.Index);
-        var asserted = Asserting(rule, matches.Count - from);
-        for (var i = from; i < matches.Count; i++)
-        {
-            var fact = matches[i];
-            Record(fact.Customer, rule, output?.Invoke(fact.Customer), [fact], ref asserted);
-        }
-
         matches.SetFired(rule.Index, matches.Count);
         if (asserted is { Count: > 0 })
         {
