@@ -203,6 +203,13 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
     /// <summary>The same for many keys at once, taken in one order so two batches never wait on each other in a circle.</summary>
     public abstract Task<IDbContextTransaction?> BeginClaimsAsync(DatabaseLock scope, IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The query's entities, untracked: the same entities as <c>query.AsNoTracking().ToListAsync()</c>, which is what
+    /// a store without a faster reader runs. For the wide rows read by the hundred (profile pages, memberships).
+    /// </summary>
+    public virtual Task<List<T>> ListUntrackedAsync<T>(IQueryable<T> query, CancellationToken cancellationToken)
+        where T : class => query.AsNoTracking().ToListAsync(cancellationToken);
+
     /// <summary>The oldest outbox messages, up to <paramref name="batchSize"/>, kept from other relaying processes.</summary>
     public abstract Task<OutboxClaim> ClaimOutboxAsync(int batchSize, CancellationToken cancellationToken);
 

@@ -67,7 +67,14 @@ public static class HistoryBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            if (args.Contains("--keep"))
+            {
+                Console.WriteLine($"kept: {folder}");
+            }
+            else
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

@@ -8,8 +8,9 @@ namespace Automation.Engine.Processing;
 
 /// <summary>
 /// After an import, everything the engine derives from the events, in one go and through the engine's own path:
-/// the processor folds them into profiles (with active models' scores and segment changes), then RFM is refreshed
-/// and every segment swept so the rfm-* memberships follow. Run with an <see cref="AsOfClock"/> for a history.
+/// RFM boundaries are estimated from the log's purchases, the processor folds the events into profiles (with those
+/// RFM scores, active models' scores and segment changes), then RFM is refreshed and the customers it scored
+/// differently are swept so their rfm-* memberships follow. Run with an <see cref="AsOfClock"/> for a history.
 /// </summary>
 public sealed class HistoryCatchUp(
     IDbContextFactory<AutomationDbContext> databases,
@@ -34,6 +35,10 @@ public sealed class HistoryCatchUp(
             }
         }
 
+        // RFM as the history ends, estimated from its purchases: profiles are folded with it and enter their rfm-*
+        // segments once, rather than all moving again when the refresh below sets the real boundaries.
+        progress?.Report(("RFM estimate", 0, 1));
+        await rfm.EstimateFromEventsAsync(cancellationToken);
         long folded = 0;
         progress?.Report(("profiles", 0, waiting));
         while (await processor.ProcessBatchAsync(cancellationToken) is > 0 and var taken)
@@ -45,12 +50,12 @@ public sealed class HistoryCatchUp(
         await processor.DrainAsync(cancellationToken);
         progress?.Report(("profiles", waiting, waiting));
         progress?.Report(("RFM", 0, 1));
-        var boundaries = await rfm.RefreshAsync(cancellationToken);
+        var (boundaries, changed) = await rfm.RefreshChangedAsync(cancellationToken);
         progress?.Report(("RFM", 1, 1));
 
-        // Reported before the sweep starts: its first pages may run before the call returns.
+        // Only customers the refresh scored differently from the estimate can move between segments now.
         progress?.Report(("segments", 0, 1));
-        var sweep = sweeper.SweepAsync(null, cancellationToken);
+        var sweep = sweeper.SweepCustomersAsync(changed, cancellationToken);
         var watched = sweeper.Progress(null);
         while (!sweep.IsCompleted)
         {

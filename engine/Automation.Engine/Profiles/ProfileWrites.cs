@@ -63,20 +63,20 @@ public sealed class ProfileWrites
         }
     }
 
-    /// <summary>Writes every gathered row; <paramref name="timings"/>, when given, learns how long each kind took.</summary>
-    public async Task WriteAsync(AutomationDbContext db, CancellationToken cancellationToken, ProcessingTimings? timings = null)
+    /// <summary>Writes every gathered row; <paramref name="timings"/>, when given, learns how long each kind took (stage names after <paramref name="stages"/>).</summary>
+    public async Task WriteAsync(AutomationDbContext db, CancellationToken cancellationToken, ProcessingTimings? timings = null, string stages = "  ")
     {
         ArgumentNullException.ThrowIfNull(db);
         var t = Stopwatch.GetTimestamp();
         await BulkRows.UpsertAsync(db, profiles.Values, cancellationToken);
-        t = timings?.Add("  profile rows", t, profiles.Count) ?? t;
+        t = timings?.Add(stages + "profile rows", t, profiles.Count) ?? t;
         await BulkRows.DeleteAsync(db, InKeyOrder(removed), cancellationToken);
         await BulkRows.UpsertAsync(db, InKeyOrder(memberships), cancellationToken);
-        t = timings?.Add("  membership rows", t, removed.Count + memberships.Count) ?? t;
+        t = timings?.Add(stages + "membership rows", t, removed.Count + memberships.Count) ?? t;
         // Serialized here rather than as each is published: embedded, this runs behind the processor, on the other core.
         await BulkRows.InsertAsync(db, OutboxEnvelope.Create(published, publishedAt), cancellationToken);
 
-        timings?.Add("  outbox messages", t, published.Count);
+        timings?.Add(stages + "outbox messages", t, published.Count);
     }
 
     /// <summary>

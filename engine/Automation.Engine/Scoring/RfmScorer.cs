@@ -1,15 +1,17 @@
+using Automation.Engine.Events;
 using Automation.Engine.Profiles;
 using Automation.Storage;
 using Automation.Storage.Profiles;
 using Automation.Storage.Segments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Automation.Engine.Scoring;
 
 /// <summary>
 /// The RFM batch job: quintile boundaries over everyone who bought, then 1–5 scores and a named segment for every
 /// profile (0 and no segment for those who never bought), written set-based — two UPDATE statements, no row
-/// tracking — so a million customers take seconds. Keeps the boundaries so event processing scores each profile it
+/// tracking, and only rows that change — so a million customers take seconds. Keeps the boundaries so event processing scores each profile it
 /// updates. Also snapshots segment sizes for the size-over-time chart. In the engine it runs between event batches
 /// under the profile write gate, after the processor's write-behind profiles are flushed.
 /// </summary>
@@ -18,7 +20,16 @@ public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, 
     /// <summary>The boundaries of the last refresh; null until the first one ran in this process.</summary>
     public RfmBoundaries? Current { get; private set; }
 
-    public async Task<RfmBoundaries> RefreshAsync(CancellationToken cancellationToken)
+    public async Task<RfmBoundaries> RefreshAsync(CancellationToken cancellationToken) => (await RefreshAsync(returning: false, cancellationToken)).Boundaries;
+
+    /// <summary>
+    /// The refresh, returning the customers whose scores or RFM segment it changed: only those rows are written, and
+    /// only those can move between segments because of it (a history's catch-up re-evaluates just them).
+    /// </summary>
+    public Task<(RfmBoundaries Boundaries, IReadOnlyList<string> Changed)> RefreshChangedAsync(CancellationToken cancellationToken) =>
+        RefreshAsync(returning: true, cancellationToken);
+
+    private async Task<(RfmBoundaries Boundaries, IReadOnlyList<string> Changed)> RefreshAsync(bool returning, CancellationToken cancellationToken)
     {
         // In the engine process the scores are written between event batches, over profiles the processor has flushed.
         using var writing = gate is null ? null : await gate.EnterAsync(cancellationToken);
@@ -31,29 +42,47 @@ public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         var boundaries = RfmBoundaries.From(await BuyersAsync(db, now, cancellationToken));
+        var changed = new List<string>();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.Database.ExecuteSqlRawAsync(ScoreSql(db.Sql), Parameters(boundaries, now), cancellationToken);
-            await db.Profiles.Where(p => !(p.Purchases > 0 && p.LastPurchaseAt != null) && (p.RecencyScore != 0 || p.RfmSegment != null)).ExecuteUpdateAsync(
-                s => s.SetProperty(p => p.RecencyScore, 0).SetProperty(p => p.FrequencyScore, 0).SetProperty(p => p.MonetaryScore, 0).SetProperty(p => p.RfmSegment, (string?)null),
-                cancellationToken);
+            await ChangedIdsAsync(db, RfmScoreSql.Scores(db.Sql, returning), Parameters(boundaries, now), changed, cancellationToken);
+            await ChangedIdsAsync(db, RfmScoreSql.NonBuyers(returning), [], changed, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         store?.ForgetUnchanged();
         Current = boundaries;
         await SnapshotSegmentSizesAsync(db, now.Date, cancellationToken);
-        return boundaries;
+        return (boundaries, changed);
+    }
+
+    /// <summary>
+    /// Boundaries worked out from the purchases in the event log (last purchase, count and sum per customer id), made
+    /// current before a history is folded: its profiles are then scored and segmented with RFM as they are folded,
+    /// instead of every buyer moving at the refresh after it. The refresh still decides; this only comes close (events
+    /// of linked identities count here under each id).
+    /// </summary>
+    public async Task<RfmBoundaries> EstimateFromEventsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var sql = db.Sql;
+        var query = $"""SELECT {sql.DaysBetween("@now", "MAX(\"Timestamp\")")}, COUNT(*), COALESCE(SUM({sql.AsDouble("\"Value\"")}), 0) FROM events WHERE "Type" = '{EventTypes.Purchase}' GROUP BY "CustomerId" """;
+        Current = RfmBoundaries.From(await ReadBuyersAsync(db, query, now, cancellationToken));
+        return Current;
     }
 
     /// <summary>Days since the last purchase, purchases and money spent of every buyer, read as plain numbers.</summary>
-    private static async Task<List<(double, double, double)>> BuyersAsync(AutomationDbContext db, DateTime now, CancellationToken cancellationToken)
+    private static Task<List<(double, double, double)>> BuyersAsync(AutomationDbContext db, DateTime now, CancellationToken cancellationToken) =>
+        ReadBuyersAsync(db, $"""SELECT {db.Sql.DaysBetween("@now", "\"LastPurchaseAt\"")}, "Purchases", {db.Sql.AsDouble("\"Monetary\"")} FROM profiles WHERE "Purchases" > 0 AND "LastPurchaseAt" IS NOT NULL""", now, cancellationToken);
+
+    private static async Task<List<(double, double, double)>> ReadBuyersAsync(AutomationDbContext db, string sql, DateTime now, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandTimeout = 300;
-        command.CommandText = $"""SELECT {db.Sql.DaysBetween("@now", "\"LastPurchaseAt\"")}, "Purchases", {db.Sql.AsDouble("\"Monetary\"")} FROM profiles WHERE "Purchases" > 0 AND "LastPurchaseAt" IS NOT NULL""";
+        command.CommandText = sql;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@now";
         parameter.Value = db.Sql.Date(now);
@@ -62,30 +91,34 @@ public sealed class RfmScorer(IDbContextFactory<AutomationDbContext> databases, 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            buyers.Add((Convert.ToDouble(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt32(1), reader.GetDouble(2)));
+            buyers.Add((Number(reader.GetValue(0)), Number(reader.GetValue(1)), Number(reader.GetValue(2))));
         }
 
         return buyers;
     }
 
-    /// <summary>
-    /// One UPDATE writes the three scores and the named segment; the segment CASE is generated from RfmSegments.Name
-    /// over every (R, F) pair, so SQL and code never disagree. Recency cut points are moments (newest first).
-    /// </summary>
-    private static string ScoreSql(SqlDialect sql)
+    private static double Number(object value) => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Runs an UPDATE (… RETURNING "CustomerId") in the open transaction, adding the ids it returns.</summary>
+    private static async Task ChangedIdsAsync(AutomationDbContext db, string sql, object[] parameters, List<string> changed, CancellationToken cancellationToken)
     {
-        var money = sql.AsDouble("\"Monetary\"");
-        var r = "(CASE WHEN \"LastPurchaseAt\" >= {0} THEN 5 WHEN \"LastPurchaseAt\" >= {1} THEN 4 WHEN \"LastPurchaseAt\" >= {2} THEN 3 WHEN \"LastPurchaseAt\" >= {3} THEN 2 ELSE 1 END)";
-        var f = "(CASE WHEN \"Purchases\" > {7} THEN 5 WHEN \"Purchases\" > {6} THEN 4 WHEN \"Purchases\" > {5} THEN 3 WHEN \"Purchases\" > {4} THEN 2 ELSE 1 END)";
-        var m = $"(CASE WHEN {money} > {{11}} THEN 5 WHEN {money} > {{10}} THEN 4 WHEN {money} > {{9}} THEN 3 WHEN {money} > {{8}} THEN 2 ELSE 1 END)";
-        var names = string.Join(" ", from recency in Enumerable.Range(1, 5)
-                                     from frequency in Enumerable.Range(1, 5)
-                                     select $"WHEN {(recency * 10) + frequency} THEN '{RfmSegments.Name(recency, frequency)!.Replace("'", "''", StringComparison.Ordinal)}'");
-        return $"""
-            UPDATE profiles SET "RecencyScore" = {r}, "FrequencyScore" = {f}, "MonetaryScore" = {m},
-              "RfmSegment" = CASE ({r} * 10 + {f}) {names} END
-            WHERE "Purchases" > 0 AND "LastPurchaseAt" IS NOT NULL
-            """;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandTimeout = 300;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameter.Value = parameters[i] is DateTime at ? db.Sql.Date(at) : parameters[i];
+            command.Parameters.Add(parameter);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            changed.Add(reader.GetString(0));
+        }
     }
 
     private static object[] Parameters(RfmBoundaries b, DateTime now) =>

@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
+using Automation.Engine.Events;
 using Automation.Engine.Messaging;
 using Automation.Engine.Profiles;
 using Automation.Storage;
+using Automation.Storage.Profiles;
+using Automation.Storage.Segments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Automation.Engine.Segments;
@@ -20,6 +24,7 @@ public sealed class SegmentSweeper(
     ProfileWriteGate gate,
     ProfileStore store,
     OutboxSignal outbox,
+    ProcessingTimings timings,
     TimeProvider clock)
 {
     private const int PageSize = 500;
@@ -56,7 +61,20 @@ public sealed class SegmentSweeper(
     }
 
     /// <summary>Runs a sweep now: one segment's backfill, or all segments when segment is null.</summary>
-    public async Task<SegmentSweepProgress> SweepAsync(string? segment, CancellationToken cancellationToken)
+    public Task<SegmentSweepProgress> SweepAsync(string? segment, CancellationToken cancellationToken) => SweepAsync(segment, null, cancellationToken);
+
+    /// <summary>
+    /// Runs a sweep of every segment over the given customers only (those whose RFM scores a refresh changed): the
+    /// others' memberships cannot have moved. Reported as the full sweep's progress.
+    /// </summary>
+    public Task<SegmentSweepProgress> SweepCustomersAsync(IEnumerable<string> customers, CancellationToken cancellationToken)
+    {
+        var only = customers.Distinct(StringComparer.Ordinal).ToArray();
+        Array.Sort(only, StringComparer.Ordinal);
+        return SweepAsync(null, only, cancellationToken);
+    }
+
+    private async Task<SegmentSweepProgress> SweepAsync(string? segment, string[]? only, CancellationToken cancellationToken)
     {
         var key = segment ?? AllSegments;
         var entry = progress.TryGetValue(key, out var queued) && queued.Status == "queued"
@@ -70,13 +88,13 @@ public sealed class SegmentSweeper(
             var segments = (await catalog.CurrentAsync(cancellationToken)).Where(s => segment is null || s.Key == segment).ToList();
             await using (var db = await databases.CreateDbContextAsync(cancellationToken))
             {
-                entry.Total = await db.Profiles.CountAsync(cancellationToken);
+                entry.Total = only?.Length ?? await db.Profiles.CountAsync(cancellationToken);
             }
 
             string? after = null;
             while (segments.Count > 0)
             {
-                after = await SweepPageAsync(segments, after, entry, cancellationToken);
+                after = await SweepPageAsync(segments, after, only, entry, cancellationToken);
                 if (after is null)
                 {
                     break;
@@ -99,26 +117,25 @@ public sealed class SegmentSweeper(
         return entry;
     }
 
-    /// <summary>One page of profiles after the given customer id; returns the last id, or null at the end.</summary>
-    private async Task<string?> SweepPageAsync(List<CompiledSegment> segments, string? after, SegmentSweepProgress entry, CancellationToken cancellationToken)
+    /// <summary>One page of profiles (of <paramref name="only"/>, when given) after the given customer id; returns the last id, or null at the end.</summary>
+    private async Task<string?> SweepPageAsync(List<CompiledSegment> segments, string? after, string[]? only, SegmentSweepProgress entry, CancellationToken cancellationToken)
     {
+        var t = Stopwatch.GetTimestamp();
         using var writing = await gate.EnterAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Wait for (not skip) another process's event batch: a sweep page must not race it on memberships.
         await db.LockUntilTransactionEndsAsync(DatabaseLock.ProfileWriters, null, cancellationToken);
 
-        var page = await db.Profiles.AsNoTracking()
-            .Where(p => after == null || string.Compare(p.CustomerId, after) > 0)
-            .OrderBy(p => p.CustomerId).Take(PageSize).ToListAsync(cancellationToken);
-        if (page.Count == 0)
+        t = timings.Add("sweep: wait for the writers", t);
+        var (page, memberships, last) = only is null ? await ReadRangeAsync(db, after, cancellationToken) : await ReadCustomersAsync(db, only, after, cancellationToken);
+        if (last is null)
         {
             return null;
         }
 
         var ids = page.Select(p => p.CustomerId).ToList();
-        var memberships = (await db.SegmentMemberships.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.CustomerId)).ToListAsync(cancellationToken))
-            .ToLookup(m => m.CustomerId, StringComparer.Ordinal);
+        t = timings.Add("sweep: read profiles and memberships", t, page.Count);
         var now = clock.GetUtcNow().UtcDateTime;
         var writes = new ProfileWrites();
         foreach (var stored in page)
@@ -133,11 +150,53 @@ public sealed class SegmentSweeper(
             entry.Exited += changes.Count(c => !c.Entered);
         }
 
-        await writes.WriteAsync(db, cancellationToken);
+        t = timings.Add("sweep: evaluate", t);
+        await writes.WriteAsync(db, cancellationToken, timings, "sweep:   ");
+        t = timings.Add("sweep: write", t);
         await transaction.CommitAsync(cancellationToken);
+        timings.Add("sweep: commit", t);
         store.ForgetMemberships(ids);
         outbox.Notify();
-        entry.Processed += page.Count;
-        return page.Count < PageSize ? null : page[^1].CustomerId;
+        if (only is null)
+        {
+            entry.Processed += page.Count;
+            return page.Count < PageSize ? null : last;
+        }
+
+        entry.Processed = Array.BinarySearch(only, last, StringComparer.Ordinal) + 1; // given customers without a profile count as done
+        return last;
+    }
+
+    /// <summary>The next page of profiles by id, and their memberships: one range of the customer index, not 500 look-ups.</summary>
+    private static async Task<(List<CustomerProfile>, ILookup<string, SegmentMembership>, string?)> ReadRangeAsync(AutomationDbContext db, string? after, CancellationToken cancellationToken)
+    {
+        var page = await db.ListUntrackedAsync(
+            db.Profiles.Where(p => after == null || string.Compare(p.CustomerId, after) > 0).OrderBy(p => p.CustomerId).Take(PageSize),
+            cancellationToken);
+        if (page.Count == 0)
+        {
+            return (page, Array.Empty<SegmentMembership>().ToLookup(m => m.CustomerId), null);
+        }
+
+        var last = page[^1].CustomerId;
+        var memberships = await db.ListUntrackedAsync(
+            db.SegmentMemberships.Where(m => (after == null || string.Compare(m.CustomerId, after) > 0) && string.Compare(m.CustomerId, last) <= 0),
+            cancellationToken);
+        return (page, memberships.ToLookup(m => m.CustomerId, StringComparer.Ordinal), last);
+    }
+
+    /// <summary>The profiles and memberships of the next page of the given (sorted) customers.</summary>
+    private static async Task<(List<CustomerProfile>, ILookup<string, SegmentMembership>, string?)> ReadCustomersAsync(AutomationDbContext db, string[] only, string? after, CancellationToken cancellationToken)
+    {
+        var start = after is null ? 0 : Array.BinarySearch(only, after, StringComparer.Ordinal) + 1;
+        var ids = only[start..Math.Min(only.Length, start + PageSize)];
+        if (ids.Length == 0)
+        {
+            return ([], Array.Empty<SegmentMembership>().ToLookup(m => m.CustomerId), null);
+        }
+
+        var page = await db.ListUntrackedAsync(db.Profiles.Where(p => EF.Parameter(ids).Contains(p.CustomerId)).OrderBy(p => p.CustomerId), cancellationToken);
+        var memberships = await db.ListUntrackedAsync(db.SegmentMemberships.Where(m => EF.Parameter(ids).Contains(m.CustomerId)), cancellationToken);
+        return (page, memberships.ToLookup(m => m.CustomerId, StringComparer.Ordinal), ids[^1]);
     }
 }

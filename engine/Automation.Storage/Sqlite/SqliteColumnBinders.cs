@@ -138,7 +138,11 @@ internal static class SqliteColumnBinders
         return BindBoxed(statement, index, value, scratch);
     }
 
-    private static int BindBoxed(sqlite3_stmt statement, int index, object value, Utf8Scratch scratch) => value switch
+    /// <summary>True when <see cref="BindBoxed"/> binds the value (a query parameter's) as the provider does.</summary>
+    public static bool BindsDirectly(object? value) => value is null or DBNull or string or long or int or short or byte or bool or double or float or decimal or DateTime or Guid;
+
+    /// <summary>Binds a value as the provider stores it (DBNull: NULL).</summary>
+    public static int BindBoxed(sqlite3_stmt statement, int index, object value, Utf8Scratch scratch) => value switch
     {
         DBNull => SqliteNative.BindNull(statement, index),
         string s => SqliteNative.BindText(statement, index, scratch.Text(s)),

@@ -4,7 +4,7 @@ using SQLitePCL;
 namespace Automation.Storage.Sqlite;
 
 /// <summary>
-/// The calls the bulk writers make once per value or row, straight into the e_sqlite3 library that SQLitePCLRaw itself
+/// The calls the bulk writers and direct readers make once per value or row, straight into the e_sqlite3 library that SQLitePCLRaw itself
 /// binds to (the same handles, the same library). SQLitePCLRaw's raw API dispatches each call through its provider
 /// interface and counts a SafeHandle reference around it: at a few million bound values per million events, that was
 /// about half of the binding's time. Everything else (prepare, errors, transactions) stays on SQLitePCLRaw, and so do
@@ -44,6 +44,44 @@ internal static partial class SqliteNative
 
     public static long LastInsertRowId(sqlite3 connection) =>
         Direct ? LastInsertRowId(connection.DangerousGetHandle()) : raw.sqlite3_last_insert_rowid(connection);
+
+    /// <summary>The column's storage class in the current row (SQLITE_NULL, SQLITE_INTEGER, …).</summary>
+    public static int ColumnType(sqlite3_stmt statement, int column) =>
+        Direct ? ColumnType(statement.DangerousGetHandle(), column) : raw.sqlite3_column_type(statement, column);
+
+    public static long ColumnInt64(sqlite3_stmt statement, int column) =>
+        Direct ? ColumnInt64(statement.DangerousGetHandle(), column) : raw.sqlite3_column_int64(statement, column);
+
+    public static double ColumnDouble(sqlite3_stmt statement, int column) =>
+        Direct ? ColumnDouble(statement.DangerousGetHandle(), column) : raw.sqlite3_column_double(statement, column);
+
+    /// <summary>The column as UTF-8 text, valid until the next step or column call on the statement.</summary>
+    public static unsafe ReadOnlySpan<byte> ColumnText(sqlite3_stmt statement, int column)
+    {
+        if (!Direct)
+        {
+            return raw.sqlite3_column_blob(statement, column); // text bytes, as SQLite converts any value to a blob
+        }
+
+        var handle = statement.DangerousGetHandle();
+        var text = ColumnText(handle, column); // first, as SQLite documents: the byte count is of the converted text
+        return text == IntPtr.Zero ? [] : new ReadOnlySpan<byte>((void*)text, ColumnBytes(handle, column));
+    }
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_type")]
+    private static partial int ColumnType(IntPtr statement, int column);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_int64")]
+    private static partial long ColumnInt64(IntPtr statement, int column);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_double")]
+    private static partial double ColumnDouble(IntPtr statement, int column);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_text")]
+    private static partial IntPtr ColumnText(IntPtr statement, int column);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_bytes")]
+    private static partial int ColumnBytes(IntPtr statement, int column);
 
     [LibraryImport(Library, EntryPoint = "sqlite3_bind_text")]
     private static partial int BindText(IntPtr statement, int index, ref byte text, int bytes, IntPtr destructor);
