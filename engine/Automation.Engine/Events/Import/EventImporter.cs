@@ -1,3 +1,6 @@
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+
 namespace Automation.Engine.Events.Import;
 
 /// <summary>
@@ -21,20 +24,40 @@ public sealed class EventImporter(EventIngestion ingestion)
             ImportFormat.Events => RetailRocketRows.Read(csv, options, report),
             _ => ColumnRows.Read(csv, options, report),
         };
-        var batch = new List<ImportedEvent>(BatchSize);
-        foreach (var imported in events)
+        // Rows are read and checked while the batch before is stored: on two cores the parse no longer waits for the
+        // append, nor the append for the parse. One reader stores the batches in file order, as before.
+        var checkedBatches = Channel.CreateBounded<List<IncomingEvent>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var storing = Task.Run(() => StoreAllAsync(checkedBatches.Reader, report, stop), CancellationToken.None);
+        Exception? failed = null;
+        try
         {
-            batch.Add(imported);
-            if (batch.Count == BatchSize)
+            var batch = new List<ImportedEvent>(BatchSize);
+            foreach (var imported in events)
             {
-                await StoreAsync(batch, report, cancellationToken);
-                progress?.Invoke(report);
+                batch.Add(imported);
+                if (batch.Count == BatchSize)
+                {
+                    await checkedBatches.Writer.WriteAsync(Check(batch, report), stop.Token);
+                    progress?.Invoke(report);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await checkedBatches.Writer.WriteAsync(Check(batch, report), stop.Token);
             }
         }
-
-        if (batch.Count > 0)
+        catch (Exception ex)
         {
-            await StoreAsync(batch, report, cancellationToken);
+            failed = ex;
+        }
+
+        checkedBatches.Writer.TryComplete();
+        await storing; // a failed store stopped the reading: its own error is the one thrown
+        if (failed is not null)
+        {
+            ExceptionDispatchInfo.Throw(failed);
         }
 
         report.Elapsed = started.Elapsed;
@@ -42,11 +65,34 @@ public sealed class EventImporter(EventIngestion ingestion)
         return report;
     }
 
+    private async Task StoreAllAsync(ChannelReader<List<IncomingEvent>> checkedBatches, ImportReport report, CancellationTokenSource stop)
+    {
+        try
+        {
+            await foreach (var valid in checkedBatches.ReadAllAsync(stop.Token))
+            {
+                if (valid.Count == 0)
+                {
+                    continue;
+                }
+
+                var result = await ingestion.IngestValidatedAsync(valid, stop.Token);
+                report.EventsStored += result.Accepted;
+                report.Duplicates += result.Duplicates;
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
     /// <summary>
     /// Checks the batch's rows (one validation pass over both cores), skips the bad ones with their line numbers, and
-    /// stores the rest without checking them again.
+    /// returns the rest, to be stored without checking them again; the batch is emptied for the next rows.
     /// </summary>
-    private async Task StoreAsync(List<ImportedEvent> batch, ImportReport report, CancellationToken cancellationToken)
+    private List<IncomingEvent> Check(List<ImportedEvent> batch, ImportReport report)
     {
         var errors = ingestion.Validate([.. batch.Select(b => (IncomingEvent?)b.Event)]).ToLookup(x => x.Index);
         var valid = new List<IncomingEvent>(batch.Count);
@@ -74,13 +120,6 @@ public sealed class EventImporter(EventIngestion ingestion)
         }
 
         batch.Clear();
-        if (valid.Count == 0)
-        {
-            return;
-        }
-
-        var result = await ingestion.IngestValidatedAsync(valid, cancellationToken);
-        report.EventsStored += result.Accepted;
-        report.Duplicates += result.Duplicates;
+        return valid;
     }
 }
