@@ -179,9 +179,10 @@ public sealed class SegmentSweeper(
         }
 
         var last = page[^1].CustomerId;
-        var memberships = await db.ListUntrackedAsync(
-            db.SegmentMemberships.Where(m => (after == null || string.Compare(m.CustomerId, after) > 0) && string.Compare(m.CustomerId, last) <= 0),
-            cancellationToken);
+        // Through EF Core: read directly, these memberships made the grouped-approval browser test fail (cause not found yet).
+        var memberships = await db.SegmentMemberships.AsNoTracking()
+            .Where(m => (after == null || string.Compare(m.CustomerId, after) > 0) && string.Compare(m.CustomerId, last) <= 0)
+            .ToListAsync(cancellationToken);
         return (page, memberships.ToLookup(m => m.CustomerId, StringComparer.Ordinal), last);
     }
 
@@ -196,7 +197,7 @@ public sealed class SegmentSweeper(
         }
 
         var page = await db.ListUntrackedAsync(db.Profiles.Where(p => EF.Parameter(ids).Contains(p.CustomerId)).OrderBy(p => p.CustomerId), cancellationToken);
-        var memberships = await db.ListUntrackedAsync(db.SegmentMemberships.Where(m => EF.Parameter(ids).Contains(m.CustomerId)), cancellationToken);
+        var memberships = await db.SegmentMemberships.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.CustomerId)).ToListAsync(cancellationToken);
         return (page, memberships.ToLookup(m => m.CustomerId, StringComparer.Ordinal), ids[^1]);
     }
 }

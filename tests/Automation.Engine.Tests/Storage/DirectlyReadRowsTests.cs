@@ -53,4 +53,32 @@ public sealed class DirectlyReadRowsTests
             Assert.Null(await SqliteDirectReads.TryListAsync(db, db.Profiles.Select(p => new CustomerProfile { CustomerId = p.CustomerId }), CancellationToken.None));
         }
     }
+
+    [Fact]
+    public async Task Membership_pages_read_directly_equal_EF_Cores_with_and_without_a_previous_page()
+    {
+        await using var database = await TemporaryDatabase.CreateAsync();
+        var at = new DateTime(2026, 12, 8, 0, 5, 12, DateTimeKind.Utc).AddTicks(1234567);
+        await using (var db = database.CreateDbContext())
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                db.SegmentMemberships.Add(new SegmentMembership { SegmentKey = i % 3 == 0 ? "vip" : "at-risk", CustomerId = $"grp-{i:00}", EnteredAt = at.AddSeconds(i), LastQualifiedAt = at.AddSeconds(i), ReasonsJson = $$"""[{"Feature":"Features.PricingViews30d","Value":"{{i}}","Text":"pricing views: {{i}}"}]""" });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var after in new string?[] { null, "grp-09" })
+        {
+            await using var db = database.CreateDbContext();
+            var last = "grp-30";
+            var query = db.SegmentMemberships.Where(m => (after == null || string.Compare(m.CustomerId, after) > 0) && string.Compare(m.CustomerId, last) <= 0);
+            var direct = await SqliteDirectReads.TryListAsync(db, query, CancellationToken.None);
+            var throughEf = await query.AsNoTracking().ToListAsync();
+            Assert.NotNull(direct);
+            Assert.Equal(after is null ? 31 : 21, throughEf.Count);
+            Assert.Equal(JsonSerializer.Serialize(throughEf), JsonSerializer.Serialize(direct));
+        }
+    }
 }
