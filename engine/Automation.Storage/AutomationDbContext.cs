@@ -205,7 +205,7 @@ public abstract class AutomationDbContext(DbContextOptions options) : DbContext(
 
     /// <summary>
     /// The query's entities, untracked: the same entities as <c>query.AsNoTracking().ToListAsync()</c>, which is what
-    /// a store without a faster reader runs. For the wide rows read by the hundred (profile pages, memberships).
+    /// a store without a faster reader runs. For wide rows read by the hundred (the segment sweep's profile pages).
     /// </summary>
     public virtual Task<List<T>> ListUntrackedAsync<T>(IQueryable<T> query, CancellationToken cancellationToken)
         where T : class => query.AsNoTracking().ToListAsync(cancellationToken);

@@ -28,6 +28,7 @@ public sealed class SegmentSweeper(
     TimeProvider clock)
 {
     private const int PageSize = 500;
+    private static readonly ILookup<string, SegmentMembership> NoMemberships = Array.Empty<SegmentMembership>().ToLookup(m => m.CustomerId);
     private const string AllSegments = "*";
     private readonly ConcurrentDictionary<string, SegmentSweepProgress> progress = new(StringComparer.Ordinal);
     private readonly Channel<string?> requests = Channel.CreateUnbounded<string?>();
@@ -175,7 +176,7 @@ public sealed class SegmentSweeper(
             cancellationToken);
         if (page.Count == 0)
         {
-            return (page, Array.Empty<SegmentMembership>().ToLookup(m => m.CustomerId), null);
+            return (page, NoMemberships, null);
         }
 
         var last = page[^1].CustomerId;
@@ -193,7 +194,7 @@ public sealed class SegmentSweeper(
         var ids = only[start..Math.Min(only.Length, start + PageSize)];
         if (ids.Length == 0)
         {
-            return ([], Array.Empty<SegmentMembership>().ToLookup(m => m.CustomerId), null);
+            return ([], NoMemberships, null);
         }
 
         var page = await db.ListUntrackedAsync(db.Profiles.Where(p => EF.Parameter(ids).Contains(p.CustomerId)).OrderBy(p => p.CustomerId), cancellationToken);
